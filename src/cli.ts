@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * Command-line entry (commander): chat | ask | serve | export | import | plans | db | admin | remind | export-questions.
+ * Each part of the bot registers its own commands; this file only assembles them.
+ */
+import { Command } from 'commander';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('thidua-bot')
+    .description('Trợ lý Phong trào thi đua “Xây dựng xã hội học tập, đẩy mạnh học tập suốt đời” 2023–2030')
+    .showHelpAfterError();
+  return program;
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli.ts');
+if (isMain) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    });
+}

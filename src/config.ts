@@ -1,0 +1,164 @@
+/**
+ * Every setting of the bot, read from the environment in this one place and validated with zod.
+ * A bad value stops start-up with a message naming the variable.
+ */
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .transform((v) => v.trim())
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? undefined : v));
+
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+const intFromEnv = (fallback: number, min: number, max: number) =>
+  optionalString
+    .pipe(z.string().regex(/^\d+$/, 'expected a whole number').optional())
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .pipe(z.number().int().min(min).max(max));
+
+export const CHANNELS = ['telegram', 'zalo', 'console'] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+export interface AdminId {
+  channel: ChannelName;
+  userId: string;
+}
+
+/** "telegram:123,zalo:abc" → [{channel:'telegram', userId:'123'}, …] */
+const adminIds = optionalString.transform((raw, ctx): AdminId[] => {
+  if (!raw) return [];
+  const out: AdminId[] = [];
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const sep = part.indexOf(':');
+    const channel = part.slice(0, sep);
+    const userId = part.slice(sep + 1);
+    if (sep <= 0 || !userId || !(CHANNELS as readonly string[]).includes(channel)) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" is not <telegram|zalo|console>:<id>` });
+      continue;
+    }
+    out.push({ channel: channel as ChannelName, userId });
+  }
+  return out;
+});
+
+/** "7,3,1" → [7,3,1] */
+const dayList = (fallback: number[]) =>
+  optionalString.transform((raw, ctx) => {
+    if (!raw) return fallback;
+    const days = raw.split(',').map((d) => Number(d.trim()));
+    if (days.some((d) => !Number.isInteger(d) || d < 0 || d > 60)) {
+      ctx.addIssue({ code: 'custom', message: 'expected whole days between 0 and 60, e.g. "7,3,1"' });
+    }
+    return [...new Set(days)].sort((a, b) => b - a);
+  });
+
+const secret = optionalString.pipe(z.string().min(8).max(256).optional());
+
+const envSchema = z
+  .object({
+    DATABASE_PATH: optionalString.transform((v) => v ?? 'var/thidua.sqlite'),
+    TELEGRAM_BOT_TOKEN: optionalString,
+    TELEGRAM_API_ROOT: optionalUrl.transform((v) => v ?? 'https://api.telegram.org'),
+    TELEGRAM_WEBHOOK_URL: optionalUrl,
+    TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, 'only A-Z, a-z, 0-9, _ and - (1–256 characters), as Telegram requires')
+        .optional(),
+    ),
+    ZALO_BOT_TOKEN: optionalString,
+    ZALO_API_ROOT: optionalUrl.transform((v) => v ?? 'https://bot-api.zaloplatforms.com'),
+    ZALO_WEBHOOK_URL: optionalUrl,
+    ZALO_WEBHOOK_SECRET: secret,
+    ZALO_MONTHLY_QUOTA: intFromEnv(3000, 0, 10_000_000),
+    ZALO_QUOTA_WARN_PERCENT: intFromEnv(80, 1, 100),
+    PORT: intFromEnv(8080, 0, 65535),
+    PUBLIC_BASE_URL: optionalUrl,
+    ADMIN_IDS: adminIds,
+    TZ: optionalString.transform((v) => v ?? 'Asia/Ho_Chi_Minh'),
+    LOG_LEVEL: optionalString
+      .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional())
+      .transform((v) => v ?? 'info'),
+    DRAFT_TTL_DAYS: intFromEnv(7, 1, 365),
+    REMINDER_DAYS: dayList([7, 3, 1]),
+    REMINDER_HOUR: intFromEnv(8, 0, 23),
+    EXPORT_LINK_TTL_MINUTES: intFromEnv(30, 1, 7 * 24 * 60),
+    MAX_INPUT_CHARS: intFromEnv(2000, 100, 20_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'required (8–256 characters) when ZALO_WEBHOOK_URL is set' });
+    }
+  });
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  databasePath: string;
+  telegram: { token?: string; apiRoot: string; webhookUrl?: string; webhookSecret?: string };
+  zalo: {
+    token?: string;
+    apiRoot: string;
+    webhookUrl?: string;
+    webhookSecret?: string;
+    monthlyQuota: number;
+    quotaWarnPercent: number;
+  };
+  port: number;
+  publicBaseUrl?: string;
+  adminIds: AdminId[];
+  timeZone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  draftTtlDays: number;
+  reminderDays: number[];
+  reminderHour: number;
+  exportLinkTtlMinutes: number;
+  /** Longer messages are cut at this many characters (and the user is told). */
+  maxInputChars: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration from `env` (default `process.env`). Throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'env'}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    databasePath: e.DATABASE_PATH,
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+    },
+    zalo: {
+      token: e.ZALO_BOT_TOKEN,
+      apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ''),
+      webhookUrl: e.ZALO_WEBHOOK_URL,
+      webhookSecret: e.ZALO_WEBHOOK_SECRET,
+      monthlyQuota: e.ZALO_MONTHLY_QUOTA,
+      quotaWarnPercent: e.ZALO_QUOTA_WARN_PERCENT,
+    },
+    port: e.PORT,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    adminIds: e.ADMIN_IDS,
+    timeZone: e.TZ,
+    logLevel: e.LOG_LEVEL,
+    draftTtlDays: e.DRAFT_TTL_DAYS,
+    reminderDays: e.REMINDER_DAYS,
+    reminderHour: e.REMINDER_HOUR,
+    exportLinkTtlMinutes: e.EXPORT_LINK_TTL_MINUTES,
+    maxInputChars: e.MAX_INPUT_CHARS,
+  };
+}

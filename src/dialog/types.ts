@@ -1,0 +1,50 @@
+/**
+ * The channel-neutral contract of the core: `handle(inbound) → outbound[]`.
+ * Channels (Telegram, Zalo, console) only translate to and from these shapes.
+ */
+import type { ChannelName } from '../config.js';
+
+export type { ChannelName } from '../config.js';
+
+export interface Inbound {
+  channel: ChannelName;
+  /** The sender's id on that channel (opaque string). */
+  userId: string;
+  /** Where to reply. */
+  chatId: string;
+  /** Group chats never run a report; the core asks the user to write privately. */
+  chatType?: 'private' | 'group';
+  /** What the user typed. Exactly one of `text` and `action` is set. */
+  text?: string;
+  /** The id of a choice the user pressed (a button); see `Choice.id`. */
+  action?: string;
+  displayName?: string;
+  /** The channel's id of this delivery (Telegram update_id, Zalo message_id): a second delivery is ignored. */
+  updateId?: string;
+  receivedAt?: Date;
+}
+
+/** One option the user can pick: a button on Telegram, a numbered line on Zalo and the console. */
+export interface Choice {
+  /** Short and stable (Telegram callback_data is limited to 64 bytes). */
+  id: string;
+  label: string;
+}
+
+export interface OutboundDocument {
+  filename: string;
+  mimeType: string;
+  content: Buffer;
+  caption?: string;
+}
+
+export interface Outbound {
+  /** Plain text (channels escape it for their own markup). Vietnamese with full diacritics. */
+  text: string;
+  choices?: Choice[];
+  document?: OutboundDocument;
+}
+
+export interface Core {
+  handle(inbound: Inbound): Promise<Outbound[]>;
+}

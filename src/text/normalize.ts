@@ -1,0 +1,81 @@
+/**
+ * Vietnamese text normalization shared by the index, the NLU and the dialog.
+ *
+ * Two forms of a text exist in the system:
+ * - display text: NFC, as the user or the document wrote it;
+ * - folded text: lower case, no diacritics, đ→d, only [a-z0-9 ]. Folding makes NFD input,
+ *   old/new tone placement ("Hòa"/"Hoà") and missing diacritics all compare equal.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// C0/C1 control characters except tab and newline, plus zero-width and bidi controls that
+// users paste by accident and that would otherwise split or hide words.
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
+/** Canonical composed form; every inbound string goes through this first. */
+export function nfc(text: string): string {
+  return text.normalize('NFC');
+}
+
+/** Lower case, strip every diacritic, map đ→d. Keeps all other characters. */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'd');
+}
+
+/** Folded text reduced to syllables separated by single spaces: "Sở GD&ĐT Hoà" → "so gd dt hoa". */
+export function fold(text: string): string {
+  return foldDiacritics(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Folded syllables (tokens) of a text. */
+export function syllables(text: string): string[] {
+  const folded = fold(text);
+  return folded === '' ? [] : folded.split(' ');
+}
+
+/** Syllable pairs "thi_dua", used to give back the context folding takes away (thi đua vs thị xã). */
+export function bigrams(tokens: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) pairs.push(`${tokens[i]}_${tokens[i + 1]}`);
+  return pairs;
+}
+
+/** Collapses runs of spaces and tabs; keeps line breaks (documents and answers are line-oriented). */
+export function collapseWhitespace(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+/** Result of cleaning one inbound message. */
+export interface CleanedInput {
+  text: string;
+  /** True when the input was longer than the limit and was cut. */
+  truncated: boolean;
+}
+
+/**
+ * Makes user input safe to process: NFC, no control characters, collapsed whitespace,
+ * cut at `maxChars` (counted in code points so no surrogate pair is split).
+ */
+export function cleanInput(raw: string, maxChars: number): CleanedInput {
+  const text = collapseWhitespace(nfc(raw).replace(CONTROL_CHARS, ''));
+  const points = Array.from(text);
+  if (points.length <= maxChars) return { text, truncated: false };
+  return { text: points.slice(0, maxChars).join('').trim(), truncated: true };
+}
+
+/** True when the text holds at least one letter or digit (emoji-only or punctuation-only input is not a question). */
+export function hasWordCharacters(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
