@@ -26,7 +26,7 @@ export interface SectionNode {
   children: SectionNode[];
 }
 
-export const sectionNodeSchema: z.ZodType<SectionNode> = z.lazy(() =>
+export const sectionNodeSchema: z.ZodType<SectionNode, SectionNode> = z.lazy(() =>
   z.object({
     id: sectionIdSchema,
     heading: z.string().nullable(),
@@ -99,7 +99,14 @@ export const planSchema = z.object({
     to: items.default([]),
     /** "Nơi nhận" list, one item per line. */
     items: items.default([]),
+    /** The label lines of that block as written ("Nơi nhận:", "Gửi bản điện tử:"). */
+    labels: items.optional(),
   }),
+  /**
+   * The header block as written, one line per item ("Số: 62 /KH-UBND", "Thái Bình, ngày 27 tháng 3 năm 2024",
+   * "KẾ HOẠCH", "Kính gửi: …"); the title is in `title`. `place` is the place of the date line ("Thái Bình").
+   */
+  header: z.object({ place: z.string().nullable(), items }).optional(),
   sections: z.array(sectionNodeSchema).min(1),
   criteria: z.array(
     z.object({
@@ -144,6 +151,25 @@ export const planSchema = z.object({
   funding: z.array(z.object({ section: sectionIdSchema, items: items.min(1) })),
   contents: z.array(z.object({ section: sectionIdSchema, items: items.min(1) })),
   purposes: z.array(z.object({ section: sectionIdSchema, items: items.min(1) })),
+  /** "Đối tượng thi đua": who takes part, as written. */
+  audience: z.array(z.object({ section: sectionIdSchema, items: items.min(1) })).optional(),
+  /** "Mục tiêu thi đua". */
+  goals: z.array(z.object({ section: sectionIdSchema, items: items.min(1) })).optional(),
+  /** "Giải pháp thực hiện". */
+  solutions: z.array(z.object({ section: sectionIdSchema, items: items.min(1) })).optional(),
+  /** Documents cited in the body (outside the basis), e.g. "Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của Thủ tướng Chính phủ". */
+  references: z
+    .array(
+      z.object({
+        type: nonEmpty,
+        number: nonEmpty,
+        date: isoDate.nullable(),
+        issuer: z.string().nullable(),
+        section: sectionIdSchema,
+        quote: nonEmpty,
+      }),
+    )
+    .optional(),
 });
 
 export type Plan = z.infer<typeof planSchema>;
@@ -152,3 +178,9 @@ export type Criterion = Plan['criteria'][number];
 export type Award = Plan['awards'][number];
 export type Deadline = Plan['deadlines'][number];
 export type Responsibility = Plan['responsibilities'][number];
+export type Phase = Plan['phases'][number];
+export type BasisRef = Plan['basis'][number];
+/** A cited document in the body (see `references`). */
+export type Reference = NonNullable<Plan['references']>[number];
+/** A section with passages quoted from it (funding, contents, purposes, audience, goals, solutions). */
+export type ItemsBlock = Plan['funding'][number];
