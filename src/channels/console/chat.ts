@@ -1,0 +1,63 @@
+/**
+ * The console chat: one line in, the bot's replies out, through the same core and database as the
+ * real channels. Works interactively (with a prompt) and piped (no prompt, exits at end of input).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Core, Outbound } from '../../dialog/types.js';
+import { renderOutbound } from './render.js';
+
+export interface ConsoleChatOptions {
+  core: Core;
+  input?: Readable;
+  output?: Writable;
+  /** The console user's id (default "console"); each id has its own registration and drafts. */
+  userId?: string;
+  displayName?: string;
+  /** Show a "> " prompt and a first hint (default: when input is a terminal). */
+  interactive?: boolean;
+  /** Where documents (admin exports) are written (default: a folder in the OS temp dir). */
+  documentsDir?: string;
+}
+
+function saveDocument(dir: string, message: Outbound): string | undefined {
+  if (!message.document) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, basename(message.document.filename));
+  writeFileSync(path, message.document.content);
+  return path;
+}
+
+/** Runs until the input ends (Ctrl-D, end of the pipe). Resolves when every line has been answered. */
+export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const userId = options.userId ?? 'console';
+  const interactive = options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
+  const documentsDir = options.documentsDir ?? join(tmpdir(), 'thidua-bot');
+  const write = (s: string) => output.write(s);
+
+  const rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
+  if (interactive) write('Trò chuyện với trợ lý (gõ /batdau để bắt đầu, Ctrl-D để thoát).\n> ');
+  for await (const line of rl) {
+    const text = line.trim();
+    if (text === '') {
+      if (interactive) write('> ');
+      continue;
+    }
+    const replies = await options.core.handle({
+      channel: 'console',
+      userId,
+      chatId: userId,
+      chatType: 'private',
+      text,
+      displayName: options.displayName,
+    });
+    for (const r of replies) write(`${renderOutbound(r, saveDocument(documentsDir, r))}\n\n`);
+    if (interactive) write('> ');
+  }
+  if (interactive) write('\n');
+}

@@ -1,0 +1,73 @@
+/**
+ * Picking one of the offered choices. Every choice the core offers can be picked by its id (a button
+ * press, or the id typed), its number in the list ("1", "1.", "số 1"), or its label typed by hand,
+ * compared folded ("xac nhan" = "Xác nhận"); a part of a label or an alias works when only one
+ * choice contains it.
+ */
+import { fold } from '../text/normalize.js';
+import type { Choice } from './types.js';
+
+/** A choice plus other names users know it by (never sent to channels). */
+export interface ChoiceOption extends Choice {
+  aliases?: readonly string[];
+}
+
+export type ChoiceMatch<T extends Choice = Choice> =
+  | { kind: 'match'; choice: T }
+  | { kind: 'ambiguous'; candidates: T[] }
+  | { kind: 'none' };
+
+export interface ChoiceInput {
+  text?: string;
+  action?: string;
+}
+
+export interface MatchOptions {
+  /** false when a bare number means something else at this step (a count, a year). Default true. */
+  numbers?: boolean;
+}
+
+const NUMBER_RE = /^(?:so |lua chon |chon )?(\d{1,3})$/;
+
+/** Turns a choice option into what channels receive (id and label only). */
+export function toChoices(options: readonly ChoiceOption[]): Choice[] {
+  return options.map(({ id, label }) => ({ id, label }));
+}
+
+function contains(haystack: string, needle: string): boolean {
+  return needle !== '' && ` ${haystack} `.includes(` ${needle} `);
+}
+
+export function matchChoice<T extends ChoiceOption>(input: ChoiceInput, options: readonly T[], opts: MatchOptions = {}): ChoiceMatch<T> {
+  if (input.action !== undefined) {
+    const byId = options.find((o) => o.id === input.action);
+    return byId ? { kind: 'match', choice: byId } : { kind: 'none' };
+  }
+  const text = (input.text ?? '').trim();
+  if (text === '') return { kind: 'none' };
+  const byId = options.find((o) => o.id === text);
+  if (byId) return { kind: 'match', choice: byId };
+
+  const folded = fold(text);
+  if (folded === '') return { kind: 'none' };
+  if (opts.numbers !== false) {
+    const n = NUMBER_RE.exec(folded);
+    const picked = n ? options[Number(n[1]) - 1] : undefined;
+    // A number beyond the list may still be part of a name ("62" for Kế hoạch 62/KH-UBND).
+    if (picked) return { kind: 'match', choice: picked };
+  }
+  const names = (o: T) => [fold(o.label), ...(o.aliases ?? []).map(fold)];
+  const exact = options.filter((o) => names(o).includes(folded));
+  if (exact.length === 1) return { kind: 'match', choice: exact[0]! };
+  if (exact.length > 1) return { kind: 'ambiguous', candidates: exact };
+
+  // Part of a label ("cu chi" in "Củ Chi — Kế hoạch 1792/KH-UBND …"), or an alias inside a longer answer
+  // ("chọn Củ Chi"). Very short fragments would match too much.
+  if (folded.length < 2) return { kind: 'none' };
+  const partial = options.filter(
+    (o) => contains(fold(o.label), folded) || (o.aliases ?? []).some((a) => contains(fold(a), folded) || contains(folded, fold(a))),
+  );
+  if (partial.length === 1) return { kind: 'match', choice: partial[0]! };
+  if (partial.length > 1) return { kind: 'ambiguous', candidates: partial };
+  return { kind: 'none' };
+}

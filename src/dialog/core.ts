@@ -1,0 +1,198 @@
+/**
+ * The channel-neutral core: `handle(inbound) → outbound[]`.
+ *
+ * Each inbound message is handled atomically: the dedup claim of its update id, the user's "last seen",
+ * the conversation state and whatever the message stores (contact, report, question log) commit together
+ * or not at all. A crash before the commit loses nothing (the platform redelivers and the claim was rolled
+ * back); a redelivery after the commit changes nothing. better-sqlite3 and the answerer are synchronous,
+ * so a transaction never spans an await. Under load, messages are committed in groups (see `flush`).
+ */
+import { setImmediate as nextTurn } from 'node:timers';
+import type { Answerer } from '../answers/types.js';
+import type { Config } from '../config.js';
+import type { Knowledge } from '../knowledge/loader.js';
+import type { Logger } from '../log.js';
+import { createAdminCheck } from '../store/admins.js';
+import type { Store } from '../store/db.js';
+import { cleanInput } from '../text/normalize.js';
+import { commands as defaultCommands } from './commands/index.js';
+import type { CommandSpec, DialogContext, DialogForms } from './context.js';
+import { checkRegistrationForm, reportYearField } from './flows.js';
+import { loadForm } from './forms/definition.js';
+import { texts } from './messages.js';
+import { route, type RouteInput } from './router.js';
+import { loadSession, saveSession, type Session } from './session.js';
+import type { Core, Inbound, Outbound } from './types.js';
+
+export interface CoreDeps {
+  store: Store;
+  knowledge: Knowledge;
+  answerer: Answerer;
+  config: Config;
+  logger: Logger;
+  /** The clock (tests inject one to expire drafts). */
+  now?: () => Date;
+  /** Where the form definitions are (default the project's intents/). */
+  intentsDir?: string;
+  /** The command registry (default: every command of the bot). */
+  commands?: readonly CommandSpec[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Redeliveries come within minutes; a month of update ids is plenty. */
+const KEEP_PROCESSED_UPDATES_DAYS = 30;
+/** Upper bound of messages committed together, so one burst cannot delay its first replies for long. */
+const MAX_BATCH = 256;
+
+function isThenable(value: unknown): value is Promise<Outbound[]> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const { store, knowledge, answerer, config, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const forms: DialogForms = {
+    registration: loadForm('registration', { intentsDir: deps.intentsDir }),
+    report: loadForm('report', { intentsDir: deps.intentsDir }),
+  };
+  // Fail at start-up, not at the first submission.
+  checkRegistrationForm(forms.registration);
+  reportYearField(forms.report);
+  const commands = deps.commands ?? defaultCommands;
+  const isAdmin = createAdminCheck(store.admins, config.adminIds);
+  const log = logger.child({ part: 'core' });
+  let prunedAt = 0;
+  /** Forgets old update ids at start-up and then once a day, inside a batch transaction. */
+  function pruneProcessedUpdates(at: Date): void {
+    if (at.getTime() - prunedAt < DAY_MS) return;
+    prunedAt = at.getTime();
+    store.updates.pruneBefore(new Date(at.getTime() - KEEP_PROCESSED_UPDATES_DAYS * DAY_MS));
+  }
+  pruneProcessedUpdates(now());
+
+  /** The draft expiry notice, if the stored form draft is older than DRAFT_TTL_DAYS (the draft is dropped). */
+  function expireDraft(session: Session, at: Date): Outbound | undefined {
+    const flow = session.state.flow;
+    if (!flow || session.updatedAt === undefined) return undefined;
+    if (at.getTime() - session.updatedAt.getTime() <= config.draftTtlDays * DAY_MS) return undefined;
+    delete session.state.flow;
+    delete session.state.confirmCancel;
+    return { text: texts.draftExpired(flow.name, config.draftTtlDays) };
+  }
+
+  function handleInTransaction(inbound: Inbound, at: Date): { replies: Outbound[]; later?: Promise<Outbound[]> } | 'duplicate' {
+    const { channel, userId } = inbound;
+    if (inbound.updateId !== undefined && !store.updates.claim(channel, inbound.updateId, at)) return 'duplicate';
+    store.users.touch({ channel, userId, chatId: inbound.chatId, displayName: inbound.displayName, at });
+
+    const session = loadSession(store, channel, userId);
+    const info: RouteInput = {};
+    const notices: Outbound[] = [];
+    if (session.discarded) {
+      log.warn({ event: 'state-discarded', channel }, 'stored conversation state did not validate; discarded');
+      notices.push({ text: texts.stateLost });
+    }
+    const chatType = inbound.chatType ?? 'private';
+    if (chatType === 'private') info.expiredNotice = expireDraft(session, at);
+
+    let text = '';
+    if (inbound.action === undefined) {
+      const cleaned = cleanInput(inbound.text ?? '', config.maxInputChars);
+      text = cleaned.text;
+      if (cleaned.truncated) info.tooLong = { length: Array.from(inbound.text ?? '').length };
+    }
+    const ctx: DialogContext = {
+      inbound,
+      text,
+      chatType,
+      now: at,
+      store,
+      config,
+      knowledge,
+      answerer,
+      logger: log,
+      isAdmin: isAdmin(channel, userId),
+      session,
+      forms,
+      commands,
+    };
+    const result = route(ctx, info);
+    saveSession(store, channel, userId, session, at);
+    if (isThenable(result)) return { replies: notices, later: result };
+    return { replies: [...notices, ...result] };
+  }
+
+  type Outcome = ReturnType<typeof handleInTransaction>;
+  interface Waiting {
+    inbound: Inbound;
+    at: Date;
+    done(outcome: Outcome | Error): void;
+  }
+  let queue: Waiting[] = [];
+
+  /**
+   * Group commit: messages that arrive while the event loop is busy are handled in one transaction,
+   * each in its own savepoint (a failing message rolls back alone), and committed with ONE fsync.
+   * No reply leaves before the commit, so durability is the same as one transaction per message.
+   */
+  function flush(): void {
+    const batch = queue.splice(0, MAX_BATCH);
+    if (queue.length > 0) nextTurn(flush);
+    const outcomes: (Outcome | Error)[] = [];
+    try {
+      store.transaction(() => {
+        pruneProcessedUpdates(now());
+        for (const w of batch) {
+          try {
+            outcomes.push(store.transaction(() => handleInTransaction(w.inbound, w.at)));
+          } catch (err) {
+            outcomes.push(err instanceof Error ? err : new Error(String(err)));
+          }
+        }
+      });
+    } catch (err) {
+      // The commit itself failed (disk full, I/O error): nothing of the batch is stored.
+      const failure = err instanceof Error ? err : new Error(String(err));
+      batch.forEach((w) => w.done(failure));
+      return;
+    }
+    batch.forEach((w, i) => w.done(outcomes[i]!));
+  }
+
+  function handleDurably(inbound: Inbound, at: Date): Promise<Outcome | Error> {
+    return new Promise((resolve) => {
+      queue.push({ inbound, at, done: resolve });
+      // The real timer (imported, not the global): tests that fake timers still get their replies.
+      if (queue.length === 1) nextTurn(flush);
+    });
+  }
+
+  return {
+    async handle(inbound) {
+      const at = inbound.receivedAt ?? now();
+      const outcome = await handleDurably(inbound, at);
+      if (outcome instanceof Error) {
+        // Rolled back, the dedup claim included: a redelivery of this update is handled afresh.
+        log.error({ event: 'handle-failed', channel: inbound.channel, err: errorSummary(outcome) }, 'message handling failed');
+        return [{ text: texts.internalError }];
+      }
+      if (outcome === 'duplicate') {
+        log.debug({ event: 'duplicate-update', channel: inbound.channel }, 'update already handled');
+        return [];
+      }
+      if (!outcome.later) return outcome.replies;
+      try {
+        return [...outcome.replies, ...(await outcome.later)];
+      } catch (err) {
+        log.error({ event: 'command-failed', channel: inbound.channel, err: errorSummary(err) }, 'command failed');
+        return [...outcome.replies, { text: texts.internalError }];
+      }
+    },
+  };
+}
+
+/** Error name and message only: stacks are fine, but a message must not carry user text into the log. */
+function errorSummary(err: unknown): { name: string; message: string; stack?: string } {
+  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
+  return { name: 'unknown', message: String(err) };
+}

@@ -1,0 +1,263 @@
+/**
+ * Registration and the yearly report: the form engine driven by the definitions in intents/, plus what
+ * happens around it (who the report is for, saving the contact or the report, cancelling, reminding
+ * the user where they stand after a question).
+ */
+import type { Contact } from '../store/contacts.js';
+import { matchChoice, toChoices, type ChoiceInput, type ChoiceOption } from './choices.js';
+import type { DialogContext } from './context.js';
+import type { FieldDefinition, FormDefinition } from './forms/definition.js';
+import { acceptsInput, applyInput, collectAnswers, currentPrompt, progressOf, startForm, type FormEnv } from './forms/engine.js';
+import type { FieldValue, FormState } from './forms/state.js';
+import { texts } from './messages.js';
+import { formEnvOf, planName } from './plan-options.js';
+import { answerQuestion, isClearQuestion, mayBeQuestion, resolvePendingQuestion } from './questions.js';
+import type { FlowName, FlowState, PendingQuestion } from './session.js';
+import { formatDateTime, yearIn } from './time.js';
+import type { Outbound } from './types.js';
+
+const CANCEL_YES = 'cancel:yes';
+const CANCEL_NO = 'cancel:no';
+
+const envCache = new WeakMap<object, FormEnv>();
+function envOf(ctx: DialogContext): FormEnv {
+  let env = envCache.get(ctx.knowledge);
+  if (!env) {
+    env = formEnvOf(ctx.knowledge);
+    envCache.set(ctx.knowledge, env);
+  }
+  return env;
+}
+
+function formOf(ctx: DialogContext, name: FlowName): FormDefinition {
+  return ctx.forms[name];
+}
+
+/** The report form's year field: the report is filed under the year it holds. */
+export function reportYearField(form: FormDefinition): FieldDefinition {
+  const years = form.fields.filter((f) => f.type === 'year');
+  if (years.length !== 1) throw new Error(`intents/report-form.json: needs exactly one field of type "year", found ${years.length}`);
+  return years[0]!;
+}
+
+/**
+ * The registration form's answers go to fixed columns of the contacts table, so its field ids are fixed:
+ * checked at start-up so that a renamed field fails loudly instead of saving empty contacts.
+ */
+export const REGISTRATION_FIELDS = { fullName: 'text', unitName: 'text', planId: 'choice', role: 'text', phone: 'phone' } as const;
+
+export function checkRegistrationForm(form: FormDefinition): void {
+  for (const [id, type] of Object.entries(REGISTRATION_FIELDS)) {
+    const field = form.fields.find((f) => f.id === id);
+    if (!field || field.type !== type) {
+      throw new Error(`intents/registration.json: needs a field "${id}" of type "${type}" (it fills the contacts table)`);
+    }
+  }
+  const planField = form.fields.find((f) => f.id === 'planId');
+  if (planField?.options !== 'plans') throw new Error('intents/registration.json: field "planId" needs "options": "plans"');
+}
+
+function joinPrompt(lead: string, prompt: Outbound): Outbound {
+  return { ...prompt, text: `${lead}\n\n${prompt.text}` };
+}
+
+export function hasFlow(ctx: DialogContext): boolean {
+  return ctx.session.state.flow !== undefined;
+}
+
+/** The message asking for the current step of the form in progress. */
+export function flowPrompt(ctx: DialogContext, flow: FlowState): Outbound {
+  return currentPrompt(formOf(ctx, flow.name), flow, envOf(ctx));
+}
+
+/** "You are filling in the report: 3/11 answered" and the pending step, after anything that interrupted. */
+export function flowReminder(ctx: DialogContext): Outbound[] {
+  const flow = ctx.session.state.flow;
+  if (!flow) return [];
+  const { answered, total, atSummary } = progressOf(formOf(ctx, flow.name), flow);
+  return [joinPrompt(texts.questionReminder(flow.name, answered, total, atSummary), flowPrompt(ctx, flow))];
+}
+
+function newFlow(ctx: DialogContext, name: FlowName, defaults: Record<string, FieldValue>): FlowState {
+  return { ...startForm(formOf(ctx, name), defaults), name, startedAt: ctx.now.toISOString() };
+}
+
+function registrationDefaults(contact: Contact | undefined): Record<string, FieldValue> {
+  if (!contact) return {};
+  const values: Record<string, FieldValue> = {
+    fullName: contact.fullName,
+    unitName: contact.unitName,
+    planId: contact.planId,
+    role: contact.role,
+    phone: contact.phone,
+  };
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+}
+
+export function startRegistration(ctx: DialogContext, opts: { then?: 'report' } = {}): Outbound[] {
+  const contact = ctx.store.contacts.get(ctx.inbound.channel, ctx.inbound.userId);
+  const flow = newFlow(ctx, 'registration', registrationDefaults(contact));
+  if (opts.then) flow.then = opts.then;
+  ctx.session.state.flow = flow;
+  delete ctx.session.state.confirmCancel;
+  const form = formOf(ctx, 'registration');
+  const lead = opts.then === 'report' ? `${texts.registrationThenReport}\n${form.intro}` : form.intro;
+  return [joinPrompt(lead, flowPrompt(ctx, flow))];
+}
+
+export function startReport(ctx: DialogContext): Outbound[] {
+  const contact = ctx.store.contacts.get(ctx.inbound.channel, ctx.inbound.userId);
+  if (!contact) return startRegistration(ctx, { then: 'report' });
+  if (!ctx.knowledge.plan(contact.planId)) return [{ text: texts.planUnavailable }];
+  const form = formOf(ctx, 'report');
+  const yearField = reportYearField(form);
+  const defaults: Record<string, FieldValue> = {};
+  const year = yearIn(ctx.now, ctx.config.timeZone);
+  if (yearField.default === 'current-year' && year >= (yearField.min ?? year) && year <= (yearField.max ?? year)) {
+    defaults[yearField.id] = year;
+  }
+  const flow = newFlow(ctx, 'report', defaults);
+  flow.report = { contactId: contact.id, planId: contact.planId, unitName: contact.unitName };
+  ctx.session.state.flow = flow;
+  delete ctx.session.state.confirmCancel;
+  const lead = `${form.intro}\n\n${texts.reportFor(contact.unitName, planName(ctx.knowledge, contact.planId))}`;
+  return [joinPrompt(lead, flowPrompt(ctx, flow))];
+}
+
+function completeRegistration(ctx: DialogContext, flow: FlowState): Outbound[] {
+  const a = collectAnswers(formOf(ctx, 'registration'), flow);
+  const contact = ctx.store.contacts.upsert({
+    channel: ctx.inbound.channel,
+    userId: ctx.inbound.userId,
+    chatId: ctx.inbound.chatId,
+    fullName: String(a.fullName),
+    unitName: String(a.unitName),
+    planId: String(a.planId),
+    role: a.role === null ? null : String(a.role),
+    phone: a.phone === null ? null : String(a.phone),
+    at: ctx.now,
+  });
+  delete ctx.session.state.flow;
+  const saved = texts.registrationSaved(contact.unitName, planName(ctx.knowledge, contact.planId));
+  if (flow.then === 'report') {
+    const [first, ...rest] = startReport(ctx);
+    return [{ ...first!, text: `${saved}\n\n${first!.text}` }, ...rest];
+  }
+  return [{ text: `${saved}\n${texts.registrationNext}` }];
+}
+
+function completeReport(ctx: DialogContext, flow: FlowState): Outbound[] {
+  const form = formOf(ctx, 'report');
+  const answers = collectAnswers(form, flow);
+  const target = flow.report!;
+  const report = ctx.store.reports.submit({
+    contactId: target.contactId,
+    channel: ctx.inbound.channel,
+    userId: ctx.inbound.userId,
+    planId: target.planId,
+    unitName: target.unitName,
+    year: Number(answers[reportYearField(form).id]),
+    answers,
+    at: ctx.now,
+  });
+  delete ctx.session.state.flow;
+  ctx.logger.info({ event: 'report-submitted', code: report.code, plan: report.planId, year: report.year, version: report.version }, 'report stored');
+  return [
+    {
+      text: texts.reportSaved({
+        year: report.year,
+        unitName: report.unitName,
+        code: report.code,
+        time: formatDateTime(ctx.now, ctx.config.timeZone),
+        version: report.version,
+      }),
+    },
+  ];
+}
+
+/** The plan a question asked in the middle of a form is about, when the form already knows it. */
+function flowPlan(ctx: DialogContext, flow: FlowState): string | undefined {
+  if (flow.report) return flow.report.planId;
+  const chosen = flow.answers.planId;
+  if (typeof chosen === 'string') return chosen;
+  return ctx.store.contacts.get(ctx.inbound.channel, ctx.inbound.userId)?.planId;
+}
+
+function isQuestionHere(ctx: DialogContext, form: FormDefinition, flow: FormState, text: string): boolean {
+  const step = flow.step;
+  if (step.kind === 'field' || step.kind === 'edit-field') {
+    const field = form.fields.find((f) => f.id === step.fieldId);
+    if (field && (field.type === 'text' || field.type === 'choice')) return isClearQuestion(text);
+  }
+  return !acceptsInput(form, flow, { text }, envOf(ctx)) && mayBeQuestion(text);
+}
+
+/** Handles a message while a form is in progress. */
+export function continueFlow(ctx: DialogContext, input: ChoiceInput, pending?: PendingQuestion): Outbound[] {
+  const flow = ctx.session.state.flow!;
+  const form = formOf(ctx, flow.name);
+  // A "which plan?" from a question asked mid-form: picked by button or name only, since numbers answer the form.
+  const resolved = resolvePendingQuestion(ctx, pending, input, { numbers: false });
+  if (resolved) return [...resolved, ...flowReminder(ctx)];
+  if (input.text !== undefined && isQuestionHere(ctx, form, flow, input.text)) {
+    return [...answerQuestion(ctx, input.text, flowPlan(ctx, flow)), ...flowReminder(ctx)];
+  }
+  const result = applyInput(form, flow, input, envOf(ctx));
+  const next: FlowState = { ...flow, ...result.state };
+  ctx.session.state.flow = next;
+  if (result.outcome === 'submit') return next.name === 'report' ? completeReport(ctx, next) : completeRegistration(ctx, next);
+  if (result.outcome === 'cancel') return requestCancel(ctx);
+  return result.replies;
+}
+
+function cancelChoices(): ChoiceOption[] {
+  return [
+    { id: CANCEL_YES, label: texts.cancelYes, aliases: ['co', 'huy', 'dong y', 'ok', 'co huy'] },
+    { id: CANCEL_NO, label: texts.cancelNo, aliases: ['khong', 'tiep tuc', 'khong huy'] },
+  ];
+}
+
+/** /huy: asks for confirmation before discarding the form in progress (a second /huy confirms). */
+export function requestCancel(ctx: DialogContext): Outbound[] {
+  const state = ctx.session.state;
+  if (!state.flow) return [{ text: texts.nothingToCancel }];
+  if (state.confirmCancel) return confirmCancel(ctx);
+  state.confirmCancel = true;
+  return [{ text: texts.cancelConfirm(texts.flowName[state.flow.name]), choices: toChoices(cancelChoices()) }];
+}
+
+function confirmCancel(ctx: DialogContext): Outbound[] {
+  const state = ctx.session.state;
+  const what = state.flow ? texts.flowName[state.flow.name] : '';
+  delete state.flow;
+  delete state.confirmCancel;
+  return [{ text: texts.cancelled(what) }];
+}
+
+/**
+ * The answer to "are you sure you want to cancel?". Undefined when the input is neither yes nor no:
+ * the question is dropped and the input handled as usual (most likely an answer to the form).
+ */
+export function answerCancelConfirmation(ctx: DialogContext, input: ChoiceInput): Outbound[] | undefined {
+  const state = ctx.session.state;
+  delete state.confirmCancel;
+  if (!state.flow) return undefined;
+  const m = matchChoice(input, cancelChoices());
+  if (m.kind !== 'match') return undefined;
+  if (m.choice.id === CANCEL_YES) {
+    state.confirmCancel = true;
+    return confirmCancel(ctx);
+  }
+  return [joinPrompt(texts.continuing, flowPrompt(ctx, state.flow))];
+}
+
+/** /dangky or /baocao while a form is already in progress. */
+export function restartOrResume(ctx: DialogContext, wanted: FlowName): Outbound[] {
+  const flow = ctx.session.state.flow!;
+  if (flow.name === wanted) return [joinPrompt(texts.alreadyInFlow(texts.flowName[flow.name]), flowPrompt(ctx, flow))];
+  if (flow.name === 'registration' && wanted === 'report') {
+    flow.then = 'report';
+    return [joinPrompt(texts.registrationThenReportQueued, flowPrompt(ctx, flow))];
+  }
+  return [joinPrompt(texts.finishReportFirst, flowPrompt(ctx, flow))];
+}

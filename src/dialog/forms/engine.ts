@@ -1,0 +1,281 @@
+/**
+ * The form engine: a pure state machine over a form definition. It never touches the database; the
+ * dialog persists the returned state after every answer, so a restart resumes at the same step.
+ *
+ *   field 1 → field 2 → … → summary ─ confirm → outcome "submit"
+ *                              │  ├─ edit → edit-menu → edit-field → summary
+ *                              │  └─ cancel → outcome "cancel"
+ */
+import { fold } from '../../text/normalize.js';
+import { matchChoice, toChoices, type ChoiceInput, type ChoiceOption } from '../choices.js';
+import type { Outbound } from '../types.js';
+import type { FieldDefinition, FormDefinition } from './definition.js';
+import { formatPhone, parseInteger, parsePhone, parseText, parseYear, type ParseProblem, type ParseResult } from './parse.js';
+import type { FieldValue, FormState } from './state.js';
+import { formatNumber, formTexts } from './texts.js';
+
+/** A choice option of a `choice` field and the value stored when it is picked. */
+export interface FieldOption extends ChoiceOption {
+  value: string;
+}
+
+export interface FormEnv {
+  /** The options of a `choice` field (e.g. the plans). */
+  options(field: FieldDefinition): FieldOption[];
+}
+
+export type FormOutcome = 'submit' | 'cancel';
+
+export interface FormStepResult {
+  state: FormState;
+  replies: Outbound[];
+  /** Set when the user confirmed (submit) or asked to cancel; the caller acts on it. */
+  outcome?: FormOutcome;
+}
+
+export const FORM_ACTIONS = {
+  confirm: 'form:ok',
+  edit: 'form:edit',
+  cancel: 'form:cancel',
+  skip: 'form:skip',
+  back: 'form:back',
+} as const;
+const EDIT_PREFIX = 'edit:';
+
+/** What users type to skip an optional field or keep a proposed value. */
+const SKIP_WORDS = new Set(['bo qua', 'bq', 'skip', 'khong tra loi']);
+export function isSkipWord(text: string): boolean {
+  const t = text.trim();
+  return t === '-' || t === '.' || t === '–' || SKIP_WORDS.has(fold(t));
+}
+
+function fieldById(form: FormDefinition, id: string): FieldDefinition | undefined {
+  return form.fields.find((f) => f.id === id);
+}
+
+/** Starts a form at its first field. `defaults` are proposed values (kept with "." / "bỏ qua"). */
+export function startForm(form: FormDefinition, defaults: Record<string, FieldValue> = {}): FormState {
+  return { step: { kind: 'field', fieldId: form.fields[0]!.id }, answers: {}, defaults, strikes: 0 };
+}
+
+/** The value as shown to the user (summary, "current value" hints). */
+export function displayValue(field: FieldDefinition, value: FieldValue | undefined, env: FormEnv): string {
+  if (value === null || value === undefined) return formTexts.skipped;
+  if (field.type === 'choice') return env.options(field).find((o) => o.value === value)?.label ?? String(value);
+  if (field.type === 'phone' && typeof value === 'string') return formatPhone(value);
+  if (field.type === 'integer' && typeof value === 'number') return formatNumber(value);
+  return String(value);
+}
+
+function fieldPrompt(form: FormDefinition, state: FormState, field: FieldDefinition, env: FormEnv): Outbound {
+  const lines: string[] = [];
+  if (state.step.kind === 'edit-field') {
+    lines.push(formTexts.editing(field.label), field.prompt);
+    lines.push(formTexts.currentValueHint(displayValue(field, state.answers[field.id], env)));
+  } else {
+    const index = form.fields.indexOf(field) + 1;
+    lines.push(`${formTexts.progress(index, form.fields.length)} ${field.prompt}`);
+    const proposed = state.defaults[field.id];
+    if (proposed !== undefined && proposed !== null) lines.push(formTexts.defaultHint(displayValue(field, proposed, env)));
+    else if (!field.required) lines.push(formTexts.optionalHint);
+  }
+  if (field.type === 'text' && field.maxLength !== undefined && field.maxLength > 200) lines.push(formTexts.maxLengthHint(field.maxLength));
+  const out: Outbound = { text: lines.join('\n') };
+  if (field.type === 'choice') out.choices = toChoices(env.options(field));
+  return out;
+}
+
+function summaryChoices(form: FormDefinition) {
+  return [
+    { id: FORM_ACTIONS.confirm, label: form.actions.confirm, aliases: ['ok', 'dong y', 'dung'] },
+    { id: FORM_ACTIONS.edit, label: form.actions.edit, aliases: ['chinh sua', 'sua lai'] },
+    { id: FORM_ACTIONS.cancel, label: form.actions.cancel, aliases: ['huy bo', 'thoi'] },
+  ];
+}
+
+function editChoices(form: FormDefinition): ChoiceOption[] {
+  return [
+    ...form.fields.map((f) => ({ id: `${EDIT_PREFIX}${f.id}`, label: f.label, aliases: f.aliases })),
+    { id: FORM_ACTIONS.back, label: formTexts.editBack, aliases: ['quay lai', 'tom tat'] },
+  ];
+}
+
+export function summaryText(form: FormDefinition, state: FormState, env: FormEnv): string {
+  const lines = [form.summaryTitle];
+  form.fields.forEach((f, i) => lines.push(`${i + 1}. ${f.label}: ${displayValue(f, state.answers[f.id], env)}`));
+  lines.push('', formTexts.summaryFooter(form.actions.confirm, form.actions.edit, form.actions.cancel));
+  return lines.join('\n');
+}
+
+/** The message that asks for the current step (used to start, to resume and to re-ask). */
+export function currentPrompt(form: FormDefinition, state: FormState, env: FormEnv): Outbound {
+  const step = state.step;
+  switch (step.kind) {
+    case 'field':
+    case 'edit-field': {
+      const field = fieldById(form, step.fieldId);
+      if (field) return fieldPrompt(form, state, field, env);
+      // The definition changed under a stored draft: show the summary, from which any field can be edited.
+      return { text: summaryText(form, state, env), choices: toChoices(summaryChoices(form)) };
+    }
+    case 'summary':
+      return { text: summaryText(form, state, env), choices: toChoices(summaryChoices(form)) };
+    case 'edit-menu':
+      return { text: formTexts.editMenu, choices: toChoices(editChoices(form)) };
+  }
+}
+
+/** Where the user stands: answered fields and the current step, e.g. for a reminder after a question. */
+export function progressOf(form: FormDefinition, state: FormState): { answered: number; total: number; atSummary: boolean } {
+  const answered = form.fields.filter((f) => f.id in state.answers).length;
+  return { answered, total: form.fields.length, atSummary: state.step.kind !== 'field' };
+}
+
+function problemText(field: FieldDefinition, problem: ParseProblem): string {
+  switch (problem.kind) {
+    case 'too-long':
+      return formTexts.tooLong(problem.length, problem.max);
+    case 'too-short':
+      return `${formTexts.tooShort(problem.min)} ${field.invalidMessage}`;
+    case 'out-of-range':
+      return field.type === 'year' ? field.invalidMessage : `${formTexts.outOfRange(problem.min, problem.max)} ${field.invalidMessage}`;
+    case 'invalid':
+      return field.invalidMessage;
+  }
+}
+
+type FieldParse = ParseResult<FieldValue> | { ok: false; problem: { kind: 'ambiguous'; names: string[] } };
+
+function parseField(field: FieldDefinition, input: ChoiceInput, env: FormEnv): FieldParse {
+  if (field.type === 'choice') {
+    const m = matchChoice(input, env.options(field));
+    if (m.kind === 'match') return { ok: true, value: m.choice.value };
+    if (m.kind === 'ambiguous') return { ok: false, problem: { kind: 'ambiguous', names: m.candidates.map((c) => c.label) } };
+    return { ok: false, problem: { kind: 'invalid' } };
+  }
+  const text = input.text ?? '';
+  switch (field.type) {
+    case 'text':
+      return parseText(text, field);
+    case 'integer':
+      return parseInteger(text, field);
+    case 'year':
+      return parseYear(text, field);
+    case 'phone':
+      return parsePhone(text);
+  }
+}
+
+/**
+ * Whether `input` would be taken as an answer at this step (a valid value, a skip, a choice). The dialog
+ * uses it to tell a question asked in the middle of a form from an answer.
+ */
+export function acceptsInput(form: FormDefinition, state: FormState, input: ChoiceInput, env: FormEnv): boolean {
+  const step = state.step;
+  if (step.kind === 'summary') {
+    return matchChoice(input, summaryChoices(form)).kind === 'match' || editTarget(form, input.text) !== undefined;
+  }
+  if (step.kind === 'edit-menu') return matchChoice(input, editChoices(form)).kind === 'match';
+  const field = fieldById(form, step.fieldId);
+  if (!field) return false;
+  if (input.action !== undefined) return true;
+  if (isSkipWord(input.text ?? '')) return true;
+  return parseField(field, input, env).ok;
+}
+
+/** "sửa 3", "sua so dien thoai" typed at the summary: the field to edit directly. */
+function editTarget(form: FormDefinition, text: string | undefined): FieldDefinition | undefined {
+  if (text === undefined) return undefined;
+  const f = fold(text);
+  if (!f.startsWith('sua ')) return undefined;
+  const m = matchChoice({ text: f.slice(4) }, editChoices(form).slice(0, -1));
+  return m.kind === 'match' ? fieldById(form, m.choice.id.slice(EDIT_PREFIX.length)) : undefined;
+}
+
+function nextStep(form: FormDefinition, state: FormState, field: FieldDefinition): FormState['step'] {
+  if (state.step.kind === 'edit-field') return { kind: 'summary' };
+  const next = form.fields[form.fields.indexOf(field) + 1];
+  return next ? { kind: 'field', fieldId: next.id } : { kind: 'summary' };
+}
+
+function answerField(form: FormDefinition, state: FormState, field: FieldDefinition, input: ChoiceInput, env: FormEnv): FormStepResult {
+  const accept = (value: FieldValue): FormStepResult => {
+    const next: FormState = { ...state, answers: { ...state.answers, [field.id]: value }, strikes: 0 };
+    next.step = nextStep(form, state, field);
+    return { state: next, replies: [currentPrompt(form, next, env)] };
+  };
+  const reject = (message: string): FormStepResult => {
+    const next: FormState = { ...state, strikes: state.strikes + 1 };
+    const prompt = currentPrompt(form, next, env);
+    const lines = [`⚠️ ${message}`];
+    if (next.strikes >= 3) lines.push(field.required ? formTexts.strikesRequired : formTexts.strikesOptional);
+    lines.push('', prompt.text);
+    return { state: next, replies: [{ ...prompt, text: lines.join('\n') }] };
+  };
+
+  if (input.action === FORM_ACTIONS.cancel) return { state, replies: [], outcome: 'cancel' };
+  const skip = input.action === FORM_ACTIONS.skip || (input.text !== undefined && isSkipWord(input.text));
+  if (skip) {
+    // In "Sửa", "." keeps the current answer; while filling in, it keeps the proposed value.
+    const kept = state.step.kind === 'edit-field' ? state.answers[field.id] : state.defaults[field.id];
+    if (kept !== undefined && kept !== null) return accept(kept);
+    if (!field.required) return accept(null);
+    return reject(`${formTexts.requiredNoSkip} ${field.invalidMessage}`);
+  }
+  if (input.action !== undefined && field.type !== 'choice') return reject(formTexts.staleButton);
+  const parsed = parseField(field, input, env);
+  if (parsed.ok) return accept(parsed.value);
+  if (parsed.problem.kind === 'ambiguous') return reject(formTexts.ambiguous(parsed.problem.names));
+  return reject(problemText(field, parsed.problem));
+}
+
+/** Applies one user input to the form. */
+export function applyInput(form: FormDefinition, state: FormState, input: ChoiceInput, env: FormEnv): FormStepResult {
+  const step = state.step;
+  switch (step.kind) {
+    case 'field':
+    case 'edit-field': {
+      const field = fieldById(form, step.fieldId);
+      if (!field) {
+        const next: FormState = { ...state, step: { kind: 'summary' }, strikes: 0 };
+        return { state: next, replies: [currentPrompt(form, next, env)] };
+      }
+      return answerField(form, state, field, input, env);
+    }
+    case 'summary': {
+      const direct = editTarget(form, input.text);
+      if (direct) {
+        const next: FormState = { ...state, step: { kind: 'edit-field', fieldId: direct.id }, strikes: 0 };
+        return { state: next, replies: [currentPrompt(form, next, env)] };
+      }
+      const m = matchChoice(input, summaryChoices(form));
+      if (m.kind !== 'match') {
+        const { confirm, edit, cancel } = form.actions;
+        return {
+          state,
+          replies: [{ text: formTexts.summaryPick(confirm, edit, cancel), choices: toChoices(summaryChoices(form)) }],
+        };
+      }
+      if (m.choice.id === FORM_ACTIONS.confirm) return { state, replies: [], outcome: 'submit' };
+      if (m.choice.id === FORM_ACTIONS.cancel) return { state, replies: [], outcome: 'cancel' };
+      const next: FormState = { ...state, step: { kind: 'edit-menu' }, strikes: 0 };
+      return { state: next, replies: [currentPrompt(form, next, env)] };
+    }
+    case 'edit-menu': {
+      const m = matchChoice(input, editChoices(form));
+      if (m.kind !== 'match') {
+        return { state, replies: [{ text: formTexts.editMenuPick, choices: toChoices(editChoices(form)) }] };
+      }
+      const next: FormState =
+        m.choice.id === FORM_ACTIONS.back
+          ? { ...state, step: { kind: 'summary' }, strikes: 0 }
+          : { ...state, step: { kind: 'edit-field', fieldId: m.choice.id.slice(EDIT_PREFIX.length) }, strikes: 0 };
+      return { state: next, replies: [currentPrompt(form, next, env)] };
+    }
+  }
+}
+
+/** The answers of a completed form, every field present (null when skipped). */
+export function collectAnswers(form: FormDefinition, state: FormState): Record<string, FieldValue> {
+  return Object.fromEntries(form.fields.map((f) => [f.id, state.answers[f.id] ?? null]));
+}

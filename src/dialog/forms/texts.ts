@@ -1,0 +1,31 @@
+/** What the form engine says, apart from the per-field texts in intents/*.json. */
+
+const numberFormat = new Intl.NumberFormat('vi-VN');
+
+export const formatNumber = (n: number): string => numberFormat.format(n);
+
+export const formTexts = {
+  progress: (index: number, total: number) => `(Câu ${index}/${total})`,
+  defaultHint: (value: string) => `Gõ “.” để giữ: ${value}.`,
+  currentValueHint: (value: string) => `Hiện tại: ${value}. Gõ “.” để giữ nguyên.`,
+  optionalHint: 'Gõ “bỏ qua” nếu không có.',
+  maxLengthHint: (max: number) => `Tối đa ${formatNumber(max)} ký tự.`,
+  tooLong: (length: number, max: number) =>
+    `Nội dung dài ${formatNumber(length)} ký tự, vượt quá giới hạn ${formatNumber(max)} ký tự của mục này. Vui lòng rút gọn rồi gửi lại (không có gì được lưu).`,
+  tooShort: (min: number) => `Câu trả lời quá ngắn (cần ít nhất ${formatNumber(min)} ký tự).`,
+  outOfRange: (min: number, max: number) => `Giá trị phải nằm trong khoảng từ ${formatNumber(min)} đến ${formatNumber(max)}.`,
+  requiredNoSkip: 'Mục này bắt buộc, không thể bỏ qua.',
+  ambiguous: (names: string[]) =>
+    `Có ${names.length} mục khớp với câu trả lời: ${names.map((n) => `“${n}”`).join(', ')}. Vui lòng gõ số thứ tự của mục bạn chọn.`,
+  staleButton: 'Nút này không dùng được ở bước hiện tại.',
+  strikesOptional: 'Bạn đã trả lời chưa đúng 3 lần liên tiếp. Gõ “bỏ qua” để bỏ qua mục này, hoặc /huy để hủy.',
+  strikesRequired: 'Bạn đã trả lời chưa đúng 3 lần liên tiếp. Mục này bắt buộc: hãy trả lời theo hướng dẫn trên, hoặc gõ /huy để hủy.',
+  skipped: '(bỏ qua)',
+  summaryFooter: (confirm: string, edit: string, cancel: string) =>
+    `Chọn “${confirm}” nếu thông tin đã đúng, “${edit}” để sửa một mục, hoặc “${cancel}”.`,
+  summaryPick: (confirm: string, edit: string, cancel: string) => `Vui lòng chọn 1 (${confirm}), 2 (${edit}) hoặc 3 (${cancel}).`,
+  editMenu: 'Bạn muốn sửa mục nào? Gõ số thứ tự hoặc tên mục.',
+  editMenuPick: 'Không tìm thấy mục này. Vui lòng gõ số thứ tự của mục cần sửa.',
+  editBack: 'Quay lại tóm tắt',
+  editing: (label: string) => `Sửa mục “${label}”.`,
+};

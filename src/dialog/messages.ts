@@ -1,0 +1,88 @@
+/**
+ * What the dialog says (Vietnamese, full diacritics), in one place so wording is reviewed together.
+ * Field prompts and validation messages of the forms live in intents/*.json instead.
+ */
+import type { Plan } from '../knowledge/schema.js';
+
+export const texts = {
+  start: (name: string | undefined, plans: readonly Pick<Plan, 'shortName'>[], examples: readonly string[]) =>
+    [
+      `Xin chào${name ? ` ${name}` : ''}! Tôi là trợ lý tự động (chatbot) của Phong trào thi đua “Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời” giai đoạn 2023–2030.`,
+      'Tôi là chương trình máy tính, không phải cán bộ trực: câu trả lời được trích nguyên văn từ các kế hoạch, văn bản và ghi rõ nguồn.',
+      '',
+      'Tôi có thể:',
+      '• Trả lời câu hỏi về tiêu chí thi đua, hình thức khen thưởng, thời hạn báo cáo, các giai đoạn, trách nhiệm, kinh phí… theo các văn bản:',
+      ...plans.map((p) => `   – ${p.shortName}`),
+      '• Giúp đầu mối của đơn vị đăng ký (/dangky) và gửi báo cáo năm (/baocao), xem lại báo cáo đã gửi (/cuatoi).',
+      '',
+      'Ví dụ câu hỏi (gõ thẳng câu hỏi, có dấu hoặc không dấu đều được):',
+      ...examples.map((q) => `• ${q}`),
+      '',
+      'Gõ /trogiup để xem tất cả các lệnh.',
+    ].join('\n'),
+  exampleQuestions: [
+    'Tiêu chí thi đua đối với cấp xã của Thái Bình là gì?',
+    'Hạn gửi báo cáo kết quả thực hiện phong trào của Củ Chi?',
+    'Khánh Hòa có những hình thức khen thưởng nào?',
+  ],
+  helpTitle: 'Các lệnh của trợ lý:',
+  helpFooter: 'Ngoài các lệnh, bạn có thể gõ thẳng câu hỏi về các kế hoạch thi đua.',
+  askUsage: 'Hãy gõ câu hỏi sau lệnh /hoi, ví dụ: /hoi Hạn gửi báo cáo của Củ Chi là khi nào?',
+  unknownCommand: (name: string) => `Không có lệnh “/${name}”. Gõ /trogiup để xem các lệnh.`,
+  adminOnly: 'Lệnh này chỉ dành cho quản trị viên.',
+  privateOnly:
+    'Việc đăng ký, gửi và xem báo cáo chỉ thực hiện trong tin nhắn riêng để bảo vệ thông tin của đơn vị. Vui lòng nhắn riêng cho tôi để tiếp tục.',
+  tooLong: (length: number, max: number) =>
+    `Tin nhắn dài ${length.toLocaleString('vi-VN')} ký tự, vượt quá giới hạn ${max.toLocaleString('vi-VN')} ký tự. Vui lòng rút gọn rồi gửi lại.`,
+  noWords:
+    'Tôi chỉ đọc được tin nhắn bằng chữ. Hãy gõ câu hỏi, ví dụ: “Tiêu chí thi đua cấp xã của Thái Bình là gì?”, hoặc gõ /trogiup để xem các lệnh.',
+  staleButton: 'Lựa chọn này đã hết hiệu lực. Gõ /trogiup để xem các lệnh.',
+  internalError: 'Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn. Vui lòng thử lại sau ít phút.',
+  stateLost: 'Xin lỗi, không đọc được việc bạn đang làm dở nên đã phải xóa. Vui lòng bắt đầu lại (/dangky hoặc /baocao).',
+
+  flowName: { registration: 'bản đăng ký', report: 'bản nháp báo cáo' } as Record<'registration' | 'report', string>,
+  draftExpired: (flow: 'registration' | 'report', days: number) => {
+    const what = flow === 'report' ? 'Bản nháp báo cáo' : 'Bản đăng ký đang làm dở';
+    const again = flow === 'report' ? '/baocao' : '/dangky';
+    return `⏰ ${what} của bạn đã hết hạn vì không có trả lời trong hơn ${days} ngày nên đã bị xóa. Gõ ${again} để bắt đầu lại.`;
+  },
+
+  registrationSaved: (unitName: string, planName: string) =>
+    `✅ Đã lưu đăng ký đầu mối của đơn vị “${unitName}” (${planName}).`,
+  registrationNext: 'Gõ /baocao để gửi báo cáo năm của đơn vị.',
+  registrationThenReport: 'Trước khi gửi báo cáo, vui lòng đăng ký đầu mối của đơn vị (chỉ làm một lần).',
+  reportFor: (unitName: string, planName: string) =>
+    `Đơn vị: ${unitName}\nKế hoạch: ${planName}\n(Nếu thông tin đơn vị đã thay đổi, gõ /huy rồi /dangky để cập nhật.)`,
+  reportSaved: (p: { year: number; unitName: string; code: string; time: string; version: number }) =>
+    [
+      `✅ Đã nhận báo cáo năm ${p.year} của đơn vị “${p.unitName}”.`,
+      `Mã báo cáo: ${p.code}`,
+      `Thời gian: ${p.time} (giờ Việt Nam)`,
+      ...(p.version > 1 ? [`Đây là lần gửi thứ ${p.version} cho năm ${p.year}; các lần gửi trước vẫn được lưu.`] : []),
+      'Gõ /cuatoi để xem các báo cáo đã gửi.',
+    ].join('\n'),
+  planUnavailable:
+    'Kế hoạch của đơn vị bạn đã đăng ký không còn trong danh sách. Vui lòng đăng ký lại bằng lệnh /dangky trước khi báo cáo.',
+
+  alreadyInFlow: (what: string) => `Bạn đang làm dở ${what}. Tiếp tục với câu hỏi dưới đây (hoặc gõ /huy để hủy):`,
+  registrationThenReportQueued: 'Bạn đang đăng ký đầu mối; sau khi đăng ký xong, tôi sẽ chuyển sang báo cáo. Tiếp tục:',
+  finishReportFirst: 'Bạn đang điền báo cáo. Để đăng ký lại, gõ /huy để hủy bản nháp trước, hoặc tiếp tục:',
+
+  cancelConfirm: (what: string) => `Bạn có chắc muốn hủy ${what} đang làm? Các câu trả lời chưa gửi sẽ bị xóa.`,
+  cancelYes: 'Có, hủy',
+  cancelNo: 'Không, tiếp tục',
+  cancelled: (what: string) => `Đã hủy ${what}. Gõ /baocao hoặc /dangky khi bạn muốn làm lại.`,
+  continuing: 'Tiếp tục:',
+  nothingToCancel: 'Hiện không có việc gì đang làm dở để hủy.',
+
+  questionReminder: (flow: 'registration' | 'report', answered: number, total: number, atSummary: boolean) => {
+    if (atSummary) return `📋 Bạn đang ở bước xác nhận ${flow === 'report' ? 'báo cáo' : 'đăng ký'}. Tiếp tục (hoặc gõ /huy để hủy):`;
+    const doing = flow === 'report' ? 'điền báo cáo' : 'đăng ký đầu mối';
+    return `📋 Bạn đang ${doing}: đã trả lời ${answered}/${total} mục. Tiếp tục với câu hỏi dưới đây (hoặc gõ /huy để hủy):`;
+  },
+
+  myReportsNone: 'Bạn chưa gửi báo cáo nào. Gõ /baocao để gửi báo cáo năm của đơn vị.',
+  myReportsTitle: (n: number) => `Các báo cáo bạn đã gửi (${n}):`,
+  myReportsLine: (i: number, r: { code: string; year: number; version: number; time: string; unitName: string }) =>
+    `${i}. Mã ${r.code} — năm ${r.year}, lần gửi ${r.version} — ${r.time} — ${r.unitName}`,
+};

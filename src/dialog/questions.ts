@@ -1,0 +1,106 @@
+/**
+ * Free text as a question: ask the answerer with the asker's registered plan, remember a "which plan?"
+ * clarification so the next message can pick the plan, and log what the bot could not answer.
+ *
+ * Telling a question from an answer in the middle of a form (documented rule):
+ * - `/hoi <câu hỏi>` is always a question;
+ * - for free-text and choice fields (where almost any text is a valid answer) a message is a question
+ *   when it contains an interrogative phrase ("khi nào", "bao giờ", "là gì", "thế nào", "ra sao",
+ *   "ở đâu", "tại sao", "vì sao", "bao nhiêu", "có phải", "như thế nào", "làm sao"), or ends with "?"
+ *   and contains a question word ("ai", "gì", "nào", "sao", or "không" / "chưa" as the last word);
+ * - for number, year and phone fields and at the summary, a message that is not a valid answer is a
+ *   question when it ends with "?" or contains any of those words.
+ * Anything else is an answer and validated as such.
+ */
+import type { AnswerResult } from '../answers/types.js';
+import { fold } from '../text/normalize.js';
+import { matchChoice, type ChoiceInput } from './choices.js';
+import type { DialogContext } from './context.js';
+import { planAliases } from './plan-options.js';
+import type { PendingQuestion } from './session.js';
+import type { Outbound } from './types.js';
+
+const PHRASES = ['khi nao', 'bao gio', 'la gi', 'the nao', 'ra sao', 'o dau', 'tai sao', 'vi sao', 'bao nhieu', 'co phai', 'lam sao', 'nhu nao'];
+const WORDS = new Set(['ai', 'gi', 'nao', 'sao']);
+/** Question particles only at the end ("có … không", "đã … chưa"); elsewhere they mean "no", "not yet". */
+const FINAL_WORDS = new Set(['khong', 'chua']);
+
+function hasPhrase(folded: string): boolean {
+  return PHRASES.some((p) => ` ${folded} `.includes(` ${p} `));
+}
+
+function hasWord(folded: string): boolean {
+  const words = folded.split(' ');
+  return words.some((w) => WORDS.has(w)) || (words.length > 1 && FINAL_WORDS.has(words.at(-1)!));
+}
+
+/** Strong: clearly a question even where any text would be a valid answer. */
+export function isClearQuestion(text: string): boolean {
+  const folded = fold(text);
+  return hasPhrase(folded) || (text.trim().endsWith('?') && hasWord(folded));
+}
+
+/** Weak: enough when the text is not a valid answer anyway. */
+export function mayBeQuestion(text: string): boolean {
+  const folded = fold(text);
+  return text.trim().endsWith('?') || hasPhrase(folded) || hasWord(folded);
+}
+
+function toOutbound(result: AnswerResult, offerChoices: boolean): Outbound {
+  const out: Outbound = { text: result.text };
+  if (offerChoices && result.status === 'clarify' && result.options?.length) {
+    out.choices = result.options.map(({ id, label }) => ({ id, label }));
+  }
+  return out;
+}
+
+/**
+ * Answers `text`. A clarification is remembered for the next message (its options become choices).
+ * `planId` defaults to the asker's registered plan.
+ */
+export function answerQuestion(ctx: DialogContext, text: string, planId?: string): Outbound[] {
+  const plan = planId ?? ctx.store.contacts.get(ctx.inbound.channel, ctx.inbound.userId)?.planId;
+  const request = plan === undefined ? { text } : { text, planId: plan };
+  const result = ctx.answerer.answer(request);
+  ctx.logger.debug({ event: 'question', status: result.status, intent: result.intent, channel: ctx.inbound.channel }, 'question answered');
+  if (result.status === 'not_found' || result.status === 'clarify') {
+    ctx.store.questions.record({
+      channel: ctx.inbound.channel,
+      status: result.status,
+      intent: result.intent,
+      planId: plan ?? null,
+      text,
+      at: ctx.now,
+    });
+  }
+  const offer = result.status === 'clarify' && (result.options?.length ?? 0) > 0;
+  if (offer) {
+    ctx.session.state.pendingQuestion = {
+      text,
+      chatId: ctx.inbound.chatId,
+      options: result.options!.map(({ id, label, planId: p }) => ({ id, label, planId: p })),
+    };
+  }
+  return [toOutbound(result, offer)];
+}
+
+/**
+ * If a clarification is pending in this chat and the input picks one of its plans, answers the
+ * remembered question for that plan. (The router takes the pending question out of the session first:
+ * it lives for one message.)
+ */
+export function resolvePendingQuestion(
+  ctx: DialogContext,
+  pending: PendingQuestion | undefined,
+  input: ChoiceInput,
+  opts: { numbers: boolean },
+): Outbound[] | undefined {
+  if (!pending || pending.chatId !== ctx.inbound.chatId) return undefined;
+  const options = pending.options.map((o) => {
+    const plan = ctx.knowledge.plan(o.planId);
+    return { ...o, aliases: plan ? planAliases(plan) : [] };
+  });
+  const m = matchChoice(input, options, { numbers: opts.numbers });
+  if (m.kind !== 'match') return undefined;
+  return answerQuestion(ctx, pending.text, m.choice.planId);
+}

@@ -1,0 +1,87 @@
+/**
+ * Decides what one inbound message is: a command, an answer to the form in progress, the pick of a
+ * "which plan?" option, or a question. Synchronous except for commands that return a promise.
+ */
+import { hasWordCharacters } from '../text/normalize.js';
+import type { ChoiceInput } from './choices.js';
+import { cancelCommand } from './commands/cancel.js';
+import { findCommand } from './commands/index.js';
+import type { CommandContext, DialogContext } from './context.js';
+import { answerCancelConfirmation, continueFlow, flowReminder } from './flows.js';
+import { texts } from './messages.js';
+import { answerQuestion, mayBeQuestion, resolvePendingQuestion } from './questions.js';
+import type { Outbound } from './types.js';
+
+/** "/baocao", "/baocao@thidua_bot", "/hoi hạn nộp?" → name and arguments. */
+const COMMAND_RE = /^\/([\p{L}\p{N}_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/u;
+
+export interface RouteInput {
+  /** True when the text was longer than config.maxInputChars. */
+  tooLong?: { length: number };
+  /** Set when the user's form draft expired just now: the notice to send first. */
+  expiredNotice?: Outbound;
+}
+
+export type RouteResult = Outbound[] | Promise<Outbound[]>;
+
+function parseCommand(text: string): { name: string; args: string } | undefined {
+  const m = COMMAND_RE.exec(text);
+  return m ? { name: m[1]!.toLowerCase(), args: (m[2] ?? '').trim() } : undefined;
+}
+
+function prepend(first: Outbound[], rest: RouteResult): RouteResult {
+  if (first.length === 0) return rest;
+  return Array.isArray(rest) ? [...first, ...rest] : rest.then((r) => [...first, ...r]);
+}
+
+function runCommand(ctx: DialogContext, name: string, args: string): RouteResult {
+  const isPrivate = ctx.chatType === 'private';
+  const resume = () => (isPrivate ? flowReminder(ctx) : []);
+  const spec = findCommand(ctx.commands, name);
+  if (!spec) return [{ text: texts.unknownCommand(name) }, ...resume()];
+  if (spec !== cancelCommand) delete ctx.session.state.confirmCancel;
+  if (spec.adminOnly && !ctx.isAdmin) return [{ text: texts.adminOnly }, ...resume()];
+  if (spec.privateOnly && !isPrivate) return [{ text: texts.privateOnly }];
+  const hadFlow = isPrivate && ctx.session.state.flow !== undefined;
+  const cctx: CommandContext = { ...ctx, command: name, args };
+  const result = spec.run(cctx);
+  // Computed now, synchronously: the state is saved before an async command's promise settles.
+  const reminder = hadFlow && spec.resumesFlow !== false ? flowReminder(ctx) : [];
+  if (Array.isArray(result)) return [...result, ...reminder];
+  return result.then((r) => [...r, ...reminder]);
+}
+
+export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
+  const state = ctx.session.state;
+  const isPrivate = ctx.chatType === 'private';
+  const notices = info.expiredNotice ? [info.expiredNotice] : [];
+  // A "which plan?" lives for exactly one message.
+  const pending = state.pendingQuestion;
+  delete state.pendingQuestion;
+
+  if (info.tooLong) {
+    return [...notices, { text: texts.tooLong(info.tooLong.length, ctx.config.maxInputChars) }, ...(isPrivate ? flowReminder(ctx) : [])];
+  }
+  const action = ctx.inbound.action;
+  const text = ctx.text;
+  const input: ChoiceInput = action !== undefined ? { action } : { text };
+
+  if (action === undefined && text.startsWith('/')) {
+    const cmd = parseCommand(text);
+    if (cmd) return prepend(notices, runCommand(ctx, cmd.name, cmd.args));
+  }
+
+  if (isPrivate && state.confirmCancel) {
+    const answered = answerCancelConfirmation(ctx, input);
+    if (answered) return answered;
+  }
+  if (isPrivate && state.flow) return continueFlow(ctx, input, pending);
+
+  const picked = resolvePendingQuestion(ctx, pending, input, { numbers: true });
+  if (picked) return picked;
+  if (action !== undefined) return [...notices, { text: texts.staleButton }];
+  if (!hasWordCharacters(text)) return [...notices, { text: texts.noWords }];
+  // Right after a draft expired, a leftover form answer ("12") is not a question.
+  if (info.expiredNotice && !mayBeQuestion(text)) return notices;
+  return [...notices, ...answerQuestion(ctx, text)];
+}

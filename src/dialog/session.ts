@@ -1,0 +1,66 @@
+/**
+ * The conversation state of one channel user, persisted in SQLite (conversation_states) after every
+ * message: the form in progress, a pending cancel confirmation, a question waiting for "which plan?".
+ */
+import { z } from 'zod';
+import type { ChannelName } from '../config.js';
+import type { Store } from '../store/db.js';
+import { formStateSchema } from './forms/state.js';
+
+export const FLOW_NAMES = ['registration', 'report'] as const;
+export type FlowName = (typeof FLOW_NAMES)[number];
+
+export const flowStateSchema = formStateSchema.extend({
+  name: z.enum(FLOW_NAMES),
+  /** Registration started by /baocao: the report follows once the contact is saved. */
+  then: z.literal('report').optional(),
+  /** Report: the unit and plan it is for, fixed when the report starts. */
+  report: z.object({ contactId: z.number().int(), planId: z.string(), unitName: z.string() }).optional(),
+  startedAt: z.string(),
+});
+export type FlowState = z.infer<typeof flowStateSchema>;
+
+export const pendingQuestionSchema = z.object({
+  text: z.string(),
+  /** The chat it was asked in: a choice pressed in another chat does not answer it. */
+  chatId: z.string(),
+  options: z.array(z.object({ id: z.string(), label: z.string(), planId: z.string() })),
+});
+export type PendingQuestion = z.infer<typeof pendingQuestionSchema>;
+
+export const conversationStateSchema = z.object({
+  flow: flowStateSchema.optional(),
+  /** /huy was typed: waiting for "yes, discard" or "continue". */
+  confirmCancel: z.boolean().optional(),
+  pendingQuestion: pendingQuestionSchema.optional(),
+});
+export type ConversationState = z.infer<typeof conversationStateSchema>;
+
+export interface Session {
+  state: ConversationState;
+  /** When the stored state was last written (undefined for a new user). */
+  readonly updatedAt?: Date;
+  /** Set when the stored state could not be read back (a bug or a schema change): it was discarded. */
+  readonly discarded: boolean;
+}
+
+export function loadSession(store: Store, channel: ChannelName, userId: string): Session {
+  const row = store.conversations.get(channel, userId);
+  if (!row) return { state: {}, discarded: false };
+  const parsed = conversationStateSchema.safeParse(row.state);
+  if (!parsed.success) return { state: {}, updatedAt: new Date(row.updatedAt), discarded: true };
+  return { state: parsed.data, updatedAt: new Date(row.updatedAt), discarded: false };
+}
+
+function isEmpty(state: ConversationState): boolean {
+  return state.flow === undefined && !state.confirmCancel && state.pendingQuestion === undefined;
+}
+
+/** Writes the state (or removes the row when nothing is in progress). */
+export function saveSession(store: Store, channel: ChannelName, userId: string, session: Session, at: Date): void {
+  if (isEmpty(session.state)) {
+    if (session.updatedAt !== undefined || session.discarded) store.conversations.delete(channel, userId);
+    return;
+  }
+  store.conversations.put(channel, userId, session.state, at);
+}

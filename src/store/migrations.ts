@@ -1,0 +1,156 @@
+/**
+ * The database schema as an append-only list of migrations.
+ *
+ * Rules for everyone who adds to it:
+ * - append a new entry at the end with the next `version` (1, 2, 3, … without gaps);
+ * - never edit or reorder an entry that exists (databases in use have already run it);
+ * - `up` is SQL (one or more statements) or a function for changes SQL alone cannot express.
+ * Each migration runs in its own transaction and is recorded in `schema_migrations`.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  /** Short description shown by `cli db status`. */
+  name: string;
+  up: string | ((db: Database.Database) => void);
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'users, contacts, reports, conversation states, processed updates, question log, admins',
+    up: `
+      -- Everyone who ever wrote to the bot, per channel (chat id for replies outside an update).
+      CREATE TABLE users (
+        channel       TEXT NOT NULL,
+        user_id       TEXT NOT NULL,
+        chat_id       TEXT NOT NULL,
+        display_name  TEXT,
+        first_seen_at TEXT NOT NULL,
+        last_seen_at  TEXT NOT NULL,
+        PRIMARY KEY (channel, user_id)
+      ) WITHOUT ROWID;
+
+      -- Registered unit contacts (đầu mối). One per channel user; re-registering updates the row.
+      -- unit_key is the folded unit name: the identity of a unit within a plan.
+      CREATE TABLE contacts (
+        id         INTEGER PRIMARY KEY,
+        channel    TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        chat_id    TEXT NOT NULL,
+        full_name  TEXT NOT NULL,
+        unit_name  TEXT NOT NULL,
+        unit_key   TEXT NOT NULL,
+        plan_id    TEXT NOT NULL,
+        role       TEXT,
+        phone      TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (channel, user_id)
+      );
+      CREATE INDEX contacts_plan_unit ON contacts (plan_id, unit_key);
+
+      -- Submitted reports. Every submission is a row; a unit's second report for a year is version 2.
+      -- answers: JSON object, report form field id → value (number, string or null when skipped).
+      CREATE TABLE reports (
+        id           INTEGER PRIMARY KEY,
+        code         TEXT NOT NULL UNIQUE,
+        contact_id   INTEGER NOT NULL REFERENCES contacts (id),
+        channel      TEXT NOT NULL,
+        user_id      TEXT NOT NULL,
+        plan_id      TEXT NOT NULL,
+        unit_name    TEXT NOT NULL,
+        unit_key     TEXT NOT NULL,
+        year         INTEGER NOT NULL,
+        version      INTEGER NOT NULL CHECK (version >= 1),
+        answers      TEXT NOT NULL CHECK (json_valid(answers)),
+        submitted_at TEXT NOT NULL,
+        UNIQUE (plan_id, unit_key, year, version)
+      );
+      CREATE INDEX reports_user ON reports (channel, user_id);
+      CREATE INDEX reports_year_plan ON reports (year, plan_id);
+
+      -- Conversation state (form drafts, pending questions), one row per channel user.
+      CREATE TABLE conversation_states (
+        channel    TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        state      TEXT NOT NULL CHECK (json_valid(state)),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (channel, user_id)
+      ) WITHOUT ROWID;
+
+      -- Inbound deliveries already handled (Telegram update_id, Zalo message_id).
+      CREATE TABLE processed_updates (
+        channel      TEXT NOT NULL,
+        update_id    TEXT NOT NULL,
+        processed_at TEXT NOT NULL,
+        PRIMARY KEY (channel, update_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX processed_updates_time ON processed_updates (processed_at);
+
+      -- Questions the bot could not answer outright, for admins. No user id: only what was asked.
+      CREATE TABLE question_log (
+        id       INTEGER PRIMARY KEY,
+        asked_at TEXT NOT NULL,
+        channel  TEXT NOT NULL,
+        status   TEXT NOT NULL CHECK (status IN ('not_found', 'clarify')),
+        intent   TEXT NOT NULL,
+        plan_id  TEXT,
+        text     TEXT NOT NULL
+      );
+      CREATE INDEX question_log_time ON question_log (asked_at);
+
+      -- Admins added at run time (ADMIN_IDS from the environment are admins too).
+      CREATE TABLE admins (
+        channel  TEXT NOT NULL,
+        user_id  TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (channel, user_id)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 2,
+    name: 'channel message counts per month (Zalo quota)',
+    up: `
+      -- Messages through a channel per calendar month (YYYY-MM in the bot's time zone), for platform
+      -- quotas (Zalo: a monthly message allowance). quota_warned_at: when admins were warned this month.
+      CREATE TABLE channel_message_counts (
+        channel         TEXT NOT NULL,
+        month           TEXT NOT NULL,
+        sent            INTEGER NOT NULL DEFAULT 0,
+        received        INTEGER NOT NULL DEFAULT 0,
+        quota_warned_at TEXT,
+        PRIMARY KEY (channel, month)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 3,
+    name: 'deadline reminders sent (one per contact, deadline, year and days before)',
+    up: `
+      -- Each reminder is claimed here before it is sent, so a restart or a second run never sends it twice.
+      -- deadline_key: plan|section|when (src/admin/deadlines.ts); offset_days: days before the deadline.
+      -- status: sending (claimed; stays so if the process died mid-send), sent, blocked (the user blocked
+      -- the bot or the chat is gone), failed (any other refusal). error: the platform's short reason.
+      CREATE TABLE reminders_sent (
+        id            INTEGER PRIMARY KEY,
+        contact_id    INTEGER NOT NULL REFERENCES contacts (id),
+        plan_id       TEXT NOT NULL,
+        deadline_key  TEXT NOT NULL,
+        year          INTEGER NOT NULL,
+        offset_days   INTEGER NOT NULL,
+        deadline_date TEXT NOT NULL,
+        channel       TEXT NOT NULL,
+        status        TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'blocked', 'failed')),
+        error         TEXT,
+        claimed_at    TEXT NOT NULL,
+        finished_at   TEXT,
+        UNIQUE (contact_id, deadline_key, year, offset_days)
+      );
+      CREATE INDEX reminders_sent_claimed ON reminders_sent (claimed_at);
+    `,
+  },
+  // Append new migrations here (next version: 4).
+];

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { matchChoice } from '../../src/dialog/choices.js';
+import { planOptions } from '../../src/dialog/plan-options.js';
+import { realKnowledge } from './support.js';
+
+const summary = [
+  { id: 'form:ok', label: 'Xác nhận' },
+  { id: 'form:edit', label: 'Sửa' },
+  { id: 'form:cancel', label: 'Hủy' },
+];
+
+describe('matchChoice', () => {
+  it('takes the id (button), the number, or the label typed with or without diacritics', () => {
+    expect(matchChoice({ action: 'form:edit' }, summary)).toEqual({ kind: 'match', choice: summary[1] });
+    expect(matchChoice({ text: 'form:cancel' }, summary)).toEqual({ kind: 'match', choice: summary[2] });
+    expect(matchChoice({ text: '1' }, summary)).toEqual({ kind: 'match', choice: summary[0] });
+    expect(matchChoice({ text: '3.' }, summary)).toEqual({ kind: 'match', choice: summary[2] });
+    expect(matchChoice({ text: 'số 2' }, summary)).toEqual({ kind: 'match', choice: summary[1] });
+    expect(matchChoice({ text: 'xac nhan' }, summary)).toEqual({ kind: 'match', choice: summary[0] });
+    expect(matchChoice({ text: 'XÁC NHẬN' }, summary)).toEqual({ kind: 'match', choice: summary[0] });
+    expect(matchChoice({ text: 'huỷ' }, summary)).toEqual({ kind: 'match', choice: summary[2] });
+  });
+
+  it('refuses unknown ids, numbers out of range and unrelated text', () => {
+    expect(matchChoice({ action: 'nope' }, summary).kind).toBe('none');
+    expect(matchChoice({ text: '4' }, summary).kind).toBe('none');
+    expect(matchChoice({ text: 'chào bạn' }, summary).kind).toBe('none');
+    expect(matchChoice({ text: '1' }, summary, { numbers: false }).kind).toBe('none');
+  });
+
+  it('finds a plan by locality, number or issuer; says when a name fits several', () => {
+    const plans = planOptions(realKnowledge());
+    const pick = (text: string) => {
+      const m = matchChoice({ text }, plans);
+      return m.kind === 'match' ? m.choice.value : m.kind === 'ambiguous' ? m.candidates.map((c) => c.value) : undefined;
+    };
+    expect(pick('Củ Chi')).toBe('cu-chi');
+    expect(pick('cu chi')).toBe('cu-chi');
+    expect(pick('khanh hoa')).toBe('khanh-hoa');
+    expect(pick('Khánh Hoà')).toBe('khanh-hoa');
+    expect(pick('bac kan')).toBe('bac-kan-vp');
+    expect(pick('KH 62')).toBe('thai-binh');
+    expect(pick('62')).toBe('thai-binh');
+    expect(pick('209/CDYT')).toBe('thai-binh-cdyt');
+    expect(pick('công đoàn ngành y tế')).toBe('thai-binh-cdyt');
+    expect(pick('huyện Củ Chi, TP.HCM')).toBe('cu-chi');
+    expect(pick('Thái Bình')).toEqual(['thai-binh-cdyt', 'thai-binh']);
+    expect(pick('Hà Nội')).toBeUndefined();
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { loadForm, type FieldDefinition } from '../../../src/dialog/forms/definition.js';
+import { isSkipWord } from '../../../src/dialog/forms/engine.js';
+import { formatPhone, parseCount, parseInteger, parsePhone, parseText, parseYear } from '../../../src/dialog/forms/parse.js';
+import { parseVietnameseNumber } from '../../../src/dialog/forms/vietnamese-numbers.js';
+import { fold } from '../../../src/text/normalize.js';
+
+const report = loadForm('report');
+const field = (id: string): FieldDefinition => report.fields.find((f) => f.id === id)!;
+
+describe('counts', () => {
+  it.each([
+    ['12', 12],
+    ['0', 0],
+    ['12 người', 12],
+    ['12 nguoi', 12],
+    ['120 lượt cán bộ', 120],
+    ['1.200', 1200],
+    ['1,200 lượt', 1200],
+    ['khoảng 12', 12],
+    ['có 3 gia đình', 3],
+    ['tổng số 45', 45],
+    [' 7 ', 7],
+    ['không', 0],
+    ['không có', 0],
+  ])('"%s" → %d', (text, value) => {
+    expect(parseCount(text)).toBe(value);
+  });
+
+  it.each(['', 'abc', '12 hoặc 13', '1.5', '12,5', '-3', '−3', 'không biết', 'chưa thống kê', 'năm mươi 5', 'xã 12'])('"%s" is not a count', (text) => {
+    expect(parseCount(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['mười hai', 12],
+    ['mười', 10],
+    ['mười lăm người', 15],
+    ['hai mươi', 20],
+    ['hai mươi lăm', 25],
+    ['ba mươi tư', 34],
+    ['hai mươi mốt', 21],
+    ['một trăm', 100],
+    ['một trăm linh năm', 105],
+    ['hai trăm lẻ ba', 203],
+    ['một trăm hai mươi', 120],
+    ['ba nghìn', 3000],
+    ['hai nghìn không trăm hai mươi lăm', 2025],
+    ['tám', 8],
+    ['tám người', 8],
+    ['muoi hai', 12],
+  ])('words "%s" → %d', (text, value) => {
+    expect(parseCount(text)).toBe(value);
+  });
+
+  it('refuses malformed number words', () => {
+    expect(parseVietnameseNumber(fold('hai ba').split(' '))).toBeUndefined();
+    expect(parseVietnameseNumber(fold('nghìn nghìn').split(' '))).toBeUndefined();
+    expect(parseVietnameseNumber(fold('mười mười').split(' '))).toBeUndefined();
+  });
+
+  it('applies the field bounds', () => {
+    expect(parseInteger('12', field('trainees'))).toEqual({ ok: true, value: 12 });
+    expect(parseInteger('20000000', field('trainees'))).toEqual({ ok: false, problem: { kind: 'out-of-range', min: 0, max: 10_000_000 } });
+    expect(parseInteger('mười', field('trainees'))).toEqual({ ok: true, value: 10 });
+  });
+});
+
+describe('years', () => {
+  it('reads "2025", "năm 2025", "Năm 2024."', () => {
+    expect(parseYear('2025', field('year'))).toEqual({ ok: true, value: 2025 });
+    expect(parseYear('năm 2025', field('year'))).toEqual({ ok: true, value: 2025 });
+    expect(parseYear('Năm 2024.', field('year'))).toEqual({ ok: true, value: 2024 });
+  });
+  it('refuses other text and years outside the movement', () => {
+    expect(parseYear('25', field('year')).ok).toBe(false);
+    expect(parseYear('năm nay', field('year')).ok).toBe(false);
+    expect(parseYear('2022', field('year'))).toEqual({ ok: false, problem: { kind: 'out-of-range', min: 2023, max: 2030 } });
+    expect(parseYear('2031', field('year')).ok).toBe(false);
+  });
+});
+
+describe('text', () => {
+  it('keeps the text and counts characters, not bytes', () => {
+    expect(parseText('  Hội nghị phát động  ', field('activities'))).toEqual({ ok: true, value: 'Hội nghị phát động' });
+    const exactly = 'ệ'.repeat(1500);
+    expect(parseText(exactly, field('activities'))).toEqual({ ok: true, value: exactly });
+  });
+  it('says how long the text is and what the limit is', () => {
+    expect(parseText('ệ'.repeat(1501), field('activities'))).toEqual({ ok: false, problem: { kind: 'too-long', length: 1501, max: 1500 } });
+  });
+  it('refuses emoji-only and too-short answers', () => {
+    expect(parseText('👍👍', field('activities'))).toEqual({ ok: false, problem: { kind: 'invalid' } });
+    expect(parseText('ab', field('activities'))).toEqual({ ok: false, problem: { kind: 'too-short', min: 3 } });
+  });
+});
+
+describe('phones', () => {
+  it.each([
+    ['0912345678', '+84912345678'],
+    ['0912 345 678', '+84912345678'],
+    ['0912.345.678', '+84912345678'],
+    ['+84 912 345 678', '+84912345678'],
+    ['84912345678', '+84912345678'],
+    ['(0227) 383 1234', '+842273831234'],
+  ])('"%s" → %s', (text, e164) => {
+    expect(parsePhone(text)).toEqual({ ok: true, value: e164 });
+  });
+  it.each(['0123', '091234567', '09123456789', '0112345678', '1900 1234', '+1 202 555 0100', 'abc'])('"%s" is not a Vietnamese phone', (text) => {
+    expect(parsePhone(text).ok).toBe(false);
+  });
+  it('shows a stored phone in the national format', () => {
+    expect(formatPhone('+84912345678')).toBe('0912 345 678');
+  });
+});
+
+describe('skip words', () => {
+  it.each(['bỏ qua', 'bo qua', 'Bỏ qua', '-', '.'])('"%s" skips', (t) => expect(isSkipWord(t)).toBe(true));
+  it.each(['0', 'không', 'bỏ', 'qua'])('"%s" does not skip', (t) => expect(isSkipWord(t)).toBe(false));
+});

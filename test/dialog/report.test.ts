@@ -1,0 +1,289 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChatUser, FakeAnswerer, harness, REGISTRATION, REPORT, seen, type Harness } from './support.js';
+
+let h: Harness;
+let lan: ChatUser;
+beforeEach(() => {
+  h = harness(); // clock: 2025-11-20 10:00 in Hà Nội
+  lan = new ChatUser(h, '100');
+});
+afterEach(() => h.cleanup());
+
+async function registered(user = lan, unit = REGISTRATION[1]!) {
+  await user.sayAll(['/dangky', REGISTRATION[0]!, unit, ...REGISTRATION.slice(2), '1']);
+}
+
+describe('report (/baocao)', () => {
+  it('runs registration first when the user is not registered, then the report, and stores it', async () => {
+    let r = await lan.say('/baocao');
+    expect(r[0]!.text).toContain('Trước khi gửi báo cáo, vui lòng đăng ký đầu mối của đơn vị (chỉ làm một lần).');
+    expect(r[0]!.text).toContain('(Câu 1/5) Họ và tên');
+    r = await lan.sayAll([...REGISTRATION, 'Xác nhận']);
+    expect(r[0]!.text).toContain('✅ Đã lưu đăng ký đầu mối của đơn vị “UBND xã An Nhơn Tây”');
+    expect(r[0]!.text).toContain('Đơn vị: UBND xã An Nhơn Tây\nKế hoạch: Kế hoạch số 1792/KH-UBND ngày 6/3/2024 của UBND huyện Củ Chi');
+    expect(r[0]!.text).toContain('(Câu 1/11) Năm báo cáo là năm nào?\nGõ “.” để giữ: 2025.');
+
+    r = await lan.sayAll(REPORT);
+    const summary = r[0]!.text;
+    expect(summary).toContain('Tóm tắt báo cáo của bạn:');
+    expect(summary).toContain('3. Số lượt cán bộ, công chức, viên chức, người lao động tham gia học tập, bồi dưỡng: 120');
+    expect(summary).toContain('5. Số “Dòng họ học tập” được công nhận trong năm: (bỏ qua)');
+    expect(summary).toContain('6. Số “Công dân học tập” được công nhận trong năm: 12');
+    expect(r[0]!.choices?.map((c) => c.label)).toEqual(['Gửi', 'Sửa', 'Hủy']);
+    expect(h.store.reports.count()).toBe(0);
+
+    r = await lan.say('1');
+    const text = seen(r);
+    const code = /Mã báo cáo: (BC-[A-Z0-9]{6})/.exec(text)?.[1];
+    expect(code).toBeDefined();
+    expect(text).toBe(
+      [
+        '✅ Đã nhận báo cáo năm 2025 của đơn vị “UBND xã An Nhơn Tây”.',
+        `Mã báo cáo: ${code}`,
+        'Thời gian: 10:00 ngày 20/11/2025 (giờ Việt Nam)',
+        'Gõ /cuatoi để xem các báo cáo đã gửi.',
+      ].join('\n'),
+    );
+    const stored = h.store.reports.byCode(code!);
+    expect(stored).toMatchObject({ planId: 'cu-chi', unitName: 'UBND xã An Nhơn Tây', year: 2025, version: 1, submittedAt: '2025-11-20T03:00:00.000Z' });
+    expect(stored?.answers).toEqual({
+      year: 2025,
+      activities: 'Tổ chức 3 hội nghị phát động, 12 buổi tuyên truyền',
+      trainees: 120,
+      learningFamilies: 12,
+      learningClans: null,
+      learningCitizens: 12,
+      learningUnits: null,
+      learningCommunities: 2,
+      models: 'Mô hình “Gia đình học tập 4.0”',
+      difficulties: null,
+      proposals: 'Đề nghị tặng Giấy khen cho 2 tập thể',
+    });
+    expect(h.store.conversations.get('telegram', '100')).toBeUndefined();
+  });
+
+  it('keeps the current year on "." or "bỏ qua" and takes button presses for the summary', async () => {
+    await registered();
+    await lan.say('/report');
+    let r = await lan.say('.');
+    expect(r[0]!.text).toContain('(Câu 2/11)');
+    r = await lan.sayAll(REPORT.slice(1));
+    expect(r[0]!.text).toContain('1. Năm báo cáo: 2025');
+    r = await lan.press('form:ok');
+    expect(seen(r)).toContain('✅ Đã nhận báo cáo năm 2025');
+  });
+
+  it('explains each wrong answer and asks again', async () => {
+    await registered();
+    await lan.say('/baocao');
+    let r = await lan.say('2019');
+    expect(r[0]!.text).toBe('⚠️ Năm báo cáo phải là một năm từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2024.\n\n(Câu 1/11) Năm báo cáo là năm nào?\nGõ “.” để giữ: 2025.');
+    r = await lan.say('năm ngoái');
+    expect(r[0]!.text).toContain('⚠️ Năm báo cáo phải là một năm từ 2023 đến 2030');
+    r = await lan.say('năm 2024');
+    expect(r[0]!.text).toContain('(Câu 2/11)');
+    r = await lan.say('👍');
+    expect(r[0]!.text).toContain('⚠️ Vui lòng mô tả ngắn các hoạt động tuyên truyền, phát động bằng chữ');
+    r = await lan.say('x'.repeat(1501));
+    expect(r[0]!.text).toContain('⚠️ Nội dung dài 1.501 ký tự, vượt quá giới hạn 1.500 ký tự của mục này. Vui lòng rút gọn rồi gửi lại (không có gì được lưu).');
+    r = await lan.say('Hội nghị phát động');
+    expect(r[0]!.text).toContain('(Câu 3/11) Có bao nhiêu lượt');
+    r = await lan.say('nhiều lắm');
+    expect(r[0]!.text).toBe(
+      '⚠️ Vui lòng gõ một số nguyên từ 0 trở lên, ví dụ: 120.\n\n(Câu 3/11) Có bao nhiêu lượt cán bộ, công chức, viên chức, người lao động tham gia học tập, bồi dưỡng?',
+    );
+    r = await lan.say('-5');
+    expect(r[0]!.text).toContain('⚠️ Vui lòng gõ một số nguyên từ 0 trở lên');
+    r = await lan.say('bỏ qua');
+    expect(r[0]!.text).toContain('⚠️ Mục này bắt buộc, không thể bỏ qua.');
+    expect(r[0]!.text).toContain('Bạn đã trả lời chưa đúng 3 lần liên tiếp. Mục này bắt buộc');
+    r = await lan.say('20000000');
+    expect(r[0]!.text).toContain('⚠️ Giá trị phải nằm trong khoảng từ 0 đến 10.000.000.');
+    r = await lan.say('1.200 lượt');
+    expect(r[0]!.text).toContain('(Câu 4/11)');
+    r = await lan.say('12,5');
+    expect(r[0]!.text).toContain('⚠️ Vui lòng gõ một số nguyên từ 0 trở lên, ví dụ: 12.');
+  });
+
+  it('a second report for the same unit and year is version 2; /cuatoi lists both', async () => {
+    await registered();
+    await lan.say('/baocao');
+    await lan.sayAll([...REPORT, 'Gửi']);
+    h.clock.now = new Date('2025-11-21T08:30:00Z');
+    await lan.say('/baocao');
+    const r = await lan.sayAll([...REPORT, 'gui']);
+    expect(seen(r)).toContain('Đây là lần gửi thứ 2 cho năm 2025; các lần gửi trước vẫn được lưu.');
+    const all = h.store.reports.listAll();
+    expect(all.map((x) => x.version)).toEqual([1, 2]);
+
+    const list = seen(await lan.say('/cuatoi'));
+    expect(list).toBe(
+      [
+        'Các báo cáo bạn đã gửi (2):',
+        `1. Mã ${all[1]!.code} — năm 2025, lần gửi 2 — 15:30 ngày 21/11/2025 — UBND xã An Nhơn Tây`,
+        `2. Mã ${all[0]!.code} — năm 2025, lần gửi 1 — 10:00 ngày 20/11/2025 — UBND xã An Nhơn Tây`,
+      ].join('\n'),
+    );
+    expect(seen(await new ChatUser(h, '555').say('/myreports'))).toBe('Bạn chưa gửi báo cáo nào. Gõ /baocao để gửi báo cáo năm của đơn vị.');
+  });
+
+  it('another contact of the same unit (typed differently) continues the same versions', async () => {
+    await registered();
+    const binh = new ChatUser(h, '200');
+    await registered(binh, 'ubnd xa an nhon tay');
+    await lan.say('/baocao');
+    await lan.sayAll([...REPORT, '1']);
+    await binh.say('/baocao');
+    const r = await binh.sayAll([...REPORT, '1']);
+    expect(seen(r)).toContain('lần gửi thứ 2');
+  });
+
+  it('edits from the summary by number and by name, then sends the edited report', async () => {
+    await registered();
+    await lan.say('/baocao');
+    await lan.sayAll(REPORT);
+    let r = await lan.say('2');
+    expect(r[0]!.choices).toHaveLength(12);
+    r = await lan.say('3');
+    expect(r[0]!.text).toContain('Sửa mục “Số lượt cán bộ, công chức, viên chức, người lao động tham gia học tập, bồi dưỡng”.');
+    expect(r[0]!.text).toContain('Hiện tại: 120.');
+    r = await lan.say('150');
+    expect(r[0]!.text).toContain('3. Số lượt cán bộ, công chức, viên chức, người lao động tham gia học tập, bồi dưỡng: 150');
+    await lan.say('Sửa');
+    r = await lan.say('khó khăn');
+    expect(r[0]!.text).toContain('Sửa mục “Khó khăn, vướng mắc”.');
+    r = await lan.say('Thiếu kinh phí');
+    expect(r[0]!.text).toContain('10. Khó khăn, vướng mắc: Thiếu kinh phí');
+    r = await lan.say('sua nam');
+    r = await lan.say('2024');
+    expect(r[0]!.text).toContain('1. Năm báo cáo: 2024');
+    await lan.say('1');
+    const [report] = h.store.reports.listAll();
+    expect(report).toMatchObject({ year: 2024, answers: expect.objectContaining({ trainees: 150, difficulties: 'Thiếu kinh phí', year: 2024 }) });
+  });
+
+  it('/huy discards the draft after confirmation; nothing is stored', async () => {
+    await registered();
+    await lan.say('/baocao');
+    await lan.sayAll(REPORT.slice(0, 5));
+    let r = await lan.say('/huy');
+    expect(r[0]!.text).toBe('Bạn có chắc muốn hủy bản nháp báo cáo đang làm? Các câu trả lời chưa gửi sẽ bị xóa.');
+    r = await lan.say('có');
+    expect(r[0]!.text).toBe('Đã hủy bản nháp báo cáo. Gõ /baocao hoặc /dangky khi bạn muốn làm lại.');
+    expect(h.store.reports.count()).toBe(0);
+    r = await lan.say('/baocao');
+    expect(r[0]!.text).toContain('(Câu 1/11)');
+  });
+
+  it('answers a question asked mid-report, then says where the report stands and asks again', async () => {
+    const answerer = new FakeAnswerer();
+    h.cleanup();
+    h = harness({ answerer });
+    lan = new ChatUser(h, '100');
+    await registered();
+    await lan.say('/baocao');
+    await lan.sayAll(REPORT.slice(0, 2));
+    let r = await lan.say('hạn nộp là khi nào?');
+    expect(r.map((m) => m.text)).toEqual([
+      'Trả lời (kế hoạch cu-chi): hạn nộp là khi nào?',
+      '📋 Bạn đang điền báo cáo: đã trả lời 2/11 mục. Tiếp tục với câu hỏi dưới đây (hoặc gõ /huy để hủy):\n\n(Câu 3/11) Có bao nhiêu lượt cán bộ, công chức, viên chức, người lao động tham gia học tập, bồi dưỡng?',
+    ]);
+    expect(answerer.requests.at(-1)).toEqual({ text: 'hạn nộp là khi nào?', planId: 'cu-chi' });
+    r = await lan.say('120');
+    expect(r[0]!.text).toContain('(Câu 4/11)');
+    // In a free-text field, text is an answer unless it is clearly a question.
+    await lan.sayAll(REPORT.slice(3, 8));
+    r = await lan.say('Tiêu chí công nhận mô hình là gì?');
+    expect(r[0]!.text).toContain('Trả lời (kế hoạch cu-chi)');
+    expect(r[1]!.text).toContain('(Câu 9/11)');
+    r = await lan.say('Mô hình tủ sách dòng họ');
+    expect(r[0]!.text).toContain('(Câu 10/11)');
+    // /hoi always asks.
+    r = await lan.say('/hoi 12');
+    expect(r[0]!.text).toBe('Trả lời (kế hoạch cu-chi): 12');
+    expect(r[1]!.text).toContain('(Câu 10/11)');
+    // /trogiup in the middle of the form: the help, then the same question again.
+    r = await lan.say('/trogiup');
+    expect(r[0]!.text).toContain('Các lệnh của trợ lý:');
+    expect(r[1]!.text).toContain('(Câu 10/11)');
+    // At the summary, a question is answered and the summary choices come back.
+    await lan.sayAll(['-', '-']);
+    r = await lan.say('kinh phí lấy ở đâu?');
+    expect(r[0]!.text).toContain('Trả lời (kế hoạch cu-chi)');
+    expect(r[1]!.text).toContain('📋 Bạn đang ở bước xác nhận báo cáo.');
+    expect(r[1]!.choices?.map((c) => c.label)).toEqual(['Gửi', 'Sửa', 'Hủy']);
+    expect(h.store.questions.count()).toBe(0); // all were answered
+  });
+
+  it('/baocao during registration queues the report; /dangky during a report says to cancel first', async () => {
+    await lan.sayAll(['/dangky', 'Nguyễn Thị Lan']);
+    let r = await lan.say('/baocao');
+    expect(r[0]!.text).toBe(
+      'Bạn đang đăng ký đầu mối; sau khi đăng ký xong, tôi sẽ chuyển sang báo cáo. Tiếp tục:\n\n(Câu 2/5) Tên đơn vị của bạn là gì? (ví dụ: UBND xã An Nhơn Tây, Trường THCS Lê Lợi)',
+    );
+    r = await lan.sayAll([...REGISTRATION.slice(1), '1']);
+    expect(r[0]!.text).toContain('(Câu 1/11) Năm báo cáo');
+    r = await lan.say('/dangky');
+    expect(r[0]!.text).toContain('Bạn đang điền báo cáo. Để đăng ký lại, gõ /huy để hủy bản nháp trước, hoặc tiếp tục:');
+    expect(r[0]!.text).toContain('(Câu 1/11)');
+    r = await lan.say('/baocao');
+    expect(r[0]!.text).toContain('Bạn đang làm dở bản nháp báo cáo. Tiếp tục với câu hỏi dưới đây');
+  });
+
+  it('resumes at the same field after a restart (store closed and reopened, new core)', async () => {
+    await registered();
+    await lan.say('/baocao');
+    await lan.sayAll(REPORT.slice(0, 4));
+    h.restart();
+    lan = new ChatUser(h, '100');
+    let r = await lan.say('bỏ qua');
+    expect(r[0]!.text).toContain('(Câu 6/11) Trong năm, có bao nhiêu “Công dân học tập”');
+    r = await lan.sayAll([...REPORT.slice(5), '1']);
+    expect(seen(r)).toContain('Mã báo cáo: BC-');
+    expect(h.store.reports.listAll()[0]?.answers).toMatchObject({ learningFamilies: 12, learningClans: null, learningCitizens: 12 });
+  });
+
+  it('expires a draft idle longer than DRAFT_TTL_DAYS and tells the user when they next write', async () => {
+    await registered();
+    await lan.say('/baocao');
+    await lan.sayAll(REPORT.slice(0, 3));
+    h.clock.now = new Date(h.clock.now.getTime() + 6 * 24 * 3600_000);
+    let r = await lan.say('12');
+    expect(r[0]!.text).toContain('(Câu 5/11)'); // six days: still there
+    h.clock.now = new Date(h.clock.now.getTime() + 7 * 24 * 3600_000 + 1000);
+    r = await lan.say('5');
+    expect(seen(r)).toBe(
+      '⏰ Bản nháp báo cáo của bạn đã hết hạn vì không có trả lời trong hơn 7 ngày nên đã bị xóa. Gõ /baocao để bắt đầu lại.',
+    );
+    expect(h.store.conversations.get('telegram', '100')).toBeUndefined();
+    r = await lan.say('/baocao');
+    expect(r[0]!.text).toContain('(Câu 1/11)');
+  });
+
+  it('an expired registration says to start it again with /dangky', async () => {
+    await lan.sayAll(['/dangky', 'Nguyễn Thị Lan']);
+    h.clock.now = new Date(h.clock.now.getTime() + 8 * 24 * 3600_000);
+    expect(seen(await lan.say('UBND xã An Nhơn Tây'))).toBe(
+      '⏰ Bản đăng ký đang làm dở của bạn đã hết hạn vì không có trả lời trong hơn 7 ngày nên đã bị xóa. Gõ /dangky để bắt đầu lại.',
+    );
+  });
+
+  it('after an expiry, a command runs and a question is answered after the notice', async () => {
+    h.cleanup();
+    h = harness({ env: { DRAFT_TTL_DAYS: '2' } });
+    lan = new ChatUser(h, '100');
+    await registered();
+    await lan.say('/baocao');
+    h.clock.now = new Date(h.clock.now.getTime() + 3 * 24 * 3600_000);
+    let r = await lan.say('hạn nộp là khi nào?');
+    expect(r.map((m) => m.text)).toEqual([
+      '⏰ Bản nháp báo cáo của bạn đã hết hạn vì không có trả lời trong hơn 2 ngày nên đã bị xóa. Gõ /baocao để bắt đầu lại.',
+      'Trả lời (kế hoạch cu-chi): hạn nộp là khi nào?',
+    ]);
+    await lan.say('/baocao');
+    h.clock.now = new Date(h.clock.now.getTime() + 3 * 24 * 3600_000);
+    r = await lan.say('/baocao');
+    expect(r[0]!.text).toContain('⏰ Bản nháp báo cáo của bạn đã hết hạn');
+    expect(r[1]!.text).toContain('(Câu 1/11)');
+  });
+});
