@@ -2,7 +2,7 @@
  * The bot's HTTP server (fastify): health check, and the routes each part registers on it
  * (Telegram webhook, Zalo webhook, export downloads). Listens only when something needs it.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from '../log.js';
 
 export interface HttpServerDeps {
@@ -15,7 +15,7 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.logger.child({ part: 'http' }) as FastifyBaseLogger,
     // Request URLs may carry secrets (export tokens); never log them.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.bodyLimitBytes ?? 1_000_000,
   });
   app.get('/healthz', async () => ({ ok: true }));

@@ -1,0 +1,72 @@
+/**
+ * Zalo update → what the bot does with it: a text for the core, a short explanation for media it
+ * cannot read, or nothing for events it does not know.
+ */
+import type { Inbound } from '../../dialog/types.js';
+import { zaloMessageSchema, zaloUpdateSchema, type ZaloMessage, type ZaloUpdate } from './api-schemas.js';
+import { zaloTexts } from './texts.js';
+
+export type BodyParse = { ok: true; update: ZaloUpdate } | { ok: false; reason: 'array' | 'not_an_update' };
+
+/**
+ * A webhook body or a getUpdates result: enveloped `{ok, result: update}` or bare `{event_name, message}`.
+ * An array is not an update.
+ */
+export function parseUpdateBody(body: unknown): BodyParse {
+  if (Array.isArray(body)) return { ok: false, reason: 'array' };
+  if (body === null || typeof body !== 'object') return { ok: false, reason: 'not_an_update' };
+  const record = body as Record<string, unknown>;
+  const candidate = !('event_name' in record) && 'result' in record ? record.result : record;
+  if (Array.isArray(candidate)) return { ok: false, reason: 'array' };
+  const parsed = zaloUpdateSchema.safeParse(candidate);
+  return parsed.success ? { ok: true, update: parsed.data } : { ok: false, reason: 'not_an_update' };
+}
+
+/** The media events the bot explains instead of handling. */
+const EXPLAINED: Record<string, string> = {
+  'message.image.received': zaloTexts.image,
+  'message.sticker.received': zaloTexts.sticker,
+  'message.voice.received': zaloTexts.voice,
+  'message.unsupported.received': zaloTexts.unsupported,
+};
+
+export const TEXT_EVENT = 'message.text.received';
+
+export type InboundAction =
+  | { kind: 'text'; inbound: Inbound; messageId: string; chatId: string }
+  | { kind: 'explain'; text: string; messageId: string; chatId: string; event: string }
+  | { kind: 'ignore'; event: string; reason: 'unknown_event' | 'bad_message' | 'from_bot' | 'empty_text' };
+
+function chatTypeOf(message: ZaloMessage): 'private' | 'group' {
+  return message.chat.chat_type?.toUpperCase() === 'GROUP' ? 'group' : 'private';
+}
+
+export function classifyUpdate(update: ZaloUpdate): InboundAction {
+  const event = update.event_name;
+  const known = event === TEXT_EVENT || event in EXPLAINED;
+  if (!known) return { kind: 'ignore', event, reason: 'unknown_event' };
+  const parsed = zaloMessageSchema.safeParse(update.message);
+  if (!parsed.success) return { kind: 'ignore', event, reason: 'bad_message' };
+  const message = parsed.data;
+  // The bot's own messages (or another bot's in a group) are never answered: two bots would loop.
+  if (message.from.is_bot === true) return { kind: 'ignore', event, reason: 'from_bot' };
+  const chatId = message.chat.id;
+  const messageId = message.message_id;
+
+  if (event !== TEXT_EVENT) return { kind: 'explain', text: EXPLAINED[event]!, messageId, chatId, event };
+
+  const text = message.text ?? '';
+  if (!text.trim()) return { kind: 'ignore', event, reason: 'empty_text' };
+  const displayName = message.from.display_name?.trim();
+  const inbound: Inbound = {
+    channel: 'zalo',
+    userId: message.from.id,
+    chatId,
+    chatType: chatTypeOf(message),
+    text,
+    updateId: messageId,
+    ...(displayName ? { displayName } : {}),
+    ...(message.date !== undefined && Number.isFinite(message.date) ? { receivedAt: new Date(message.date) } : {}),
+  };
+  return { kind: 'text', inbound, messageId, chatId };
+}

@@ -1,0 +1,197 @@
+/**
+ * The Zalo channel: `startZalo(deps)` connects the core to the Zalo Bot Platform API, by long polling
+ * (default) or by webhook (when ZALO_WEBHOOK_URL is set), and returns a ChannelHandle.
+ *
+ * Order of use with the HTTP server: create it, call `startZalo({ …, http })` (routes are registered
+ * before its first await), then make the server listen. `zaloNeedsHttp(config)` says whether Zalo
+ * needs the server at all (webhook mode, or download links for exports).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Core } from '../../dialog/types.js';
+import type { Logger } from '../../log.js';
+import { createDownloadLinks, registerDownloadRoutes, type DownloadLinks } from '../../server/downloads.js';
+import type { Store } from '../../store/db.js';
+import type { ChannelHandle } from '../types.js';
+import type { BackoffOptions } from './backoff.js';
+import { createZaloClient } from './client.js';
+import { isZaloApiError, type ZaloApiError } from './errors.js';
+import { createMessageCountsRepo } from './message-counts.js';
+import { startPolling, type Poller } from './poller.js';
+import { createQuotaMeter, type QuotaMeter } from './quota.js';
+import { createZaloSender } from './sender.js';
+import { createUpdateHandler } from './updates.js';
+import { registerZaloWebhook, webhookPath } from './webhook.js';
+
+export interface ZaloDeps {
+  config: Config;
+  core: Core;
+  store: Store;
+  logger: Logger;
+  /** The bot's HTTP server, not listening yet. Required in webhook mode; used for export download links. */
+  http?: FastifyInstance;
+  /** Download links for exports; by default created here when PUBLIC_BASE_URL is set and `http` is given. */
+  downloads?: DownloadLinks;
+  /** Told once when Zalo refuses the token while running (401); the channel has stopped taking updates. */
+  onFatal?: (err: Error) => void;
+  now?: () => Date;
+  /** Tuning for tests: seconds a getUpdates call may be held open, retry pauses, typing renewal. */
+  pollTimeoutSeconds?: number;
+  backoff?: BackoffOptions;
+  typingIntervalMs?: number;
+}
+
+export interface ZaloHandle extends ChannelHandle {
+  readonly mode: 'polling' | 'webhook';
+  /** This month's message counts (sent and received), for admins and tests. */
+  readonly quota: QuotaMeter;
+}
+
+export class ZaloStartError extends Error {
+  override name = 'ZaloStartError';
+}
+
+/** True when Zalo needs the bot's HTTP server to listen. */
+export function zaloNeedsHttp(config: Config): boolean {
+  return Boolean(config.zalo.token && (config.zalo.webhookUrl || config.publicBaseUrl));
+}
+
+function unauthorizedError(): Error {
+  return new ZaloStartError(
+    'Zalo refused ZALO_BOT_TOKEN (error 401): the token is wrong or was reset. ' +
+      'Copy the current token from the Zalo Bot Manager and restart. The Zalo channel has stopped.',
+  );
+}
+
+export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
+  const { config } = deps;
+  const token = config.zalo.token;
+  if (!token) throw new ZaloStartError('ZALO_BOT_TOKEN is not set: the Zalo channel cannot start.');
+  const log = deps.logger.child({ channel: 'zalo' });
+  const webhookUrl = config.zalo.webhookUrl;
+  const mode = webhookUrl ? 'webhook' : 'polling';
+  if (webhookUrl && !config.zalo.webhookSecret) {
+    throw new ZaloStartError('ZALO_WEBHOOK_SECRET (8–256 characters) is required when ZALO_WEBHOOK_URL is set.');
+  }
+  if (webhookUrl && !webhookUrl.startsWith('https://')) {
+    throw new ZaloStartError('ZALO_WEBHOOK_URL must be a public https:// address (Zalo refuses other webhooks).');
+  }
+  if (webhookUrl && !deps.http) throw new ZaloStartError('Zalo webhook mode needs the HTTP server (internal: pass `http`).');
+
+  const client = createZaloClient({ token, apiRoot: config.zalo.apiRoot });
+  const lifetime = new AbortController();
+  let open = true;
+  let fatalSent = false;
+  let poller: Poller | undefined;
+
+  const onUnauthorized = (_err: ZaloApiError) => {
+    if (fatalSent) return;
+    fatalSent = true;
+    open = false;
+    const err = unauthorizedError();
+    log.fatal({ errorCode: 401 }, err.message);
+    void poller?.stop();
+    deps.onFatal?.(err);
+  };
+
+  let downloads = deps.downloads;
+  if (!downloads && config.publicBaseUrl && deps.http) {
+    downloads = createDownloadLinks({
+      publicBaseUrl: config.publicBaseUrl,
+      ttlMinutes: config.exportLinkTtlMinutes,
+      timeZone: config.timeZone,
+      ...(deps.now ? { now: deps.now } : {}),
+    });
+    registerDownloadRoutes(deps.http, downloads);
+  }
+
+  const quota = createQuotaMeter({
+    counts: createMessageCountsRepo(deps.store.db),
+    monthlyQuota: config.zalo.monthlyQuota,
+    warnPercent: config.zalo.quotaWarnPercent,
+    timeZone: config.timeZone,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+
+  const adminChatIds = (): string[] => {
+    const ids = new Set<string>();
+    for (const a of config.adminIds) if (a.channel === 'zalo') ids.add(a.userId);
+    for (const a of deps.store.admins.list()) if (a.channel === 'zalo') ids.add(a.userId);
+    // Replies go to the chat the admin last wrote from (for a private chat it may equal the user id).
+    return [...ids].map((id) => deps.store.users.get('zalo', id)?.chatId ?? id);
+  };
+
+  const sender = createZaloSender({
+    client,
+    logger: log,
+    render: downloads ? { downloads } : {},
+    quota,
+    adminChatIds,
+    onUnauthorized,
+    signal: lifetime.signal,
+    ...(deps.backoff ? { backoff: deps.backoff } : {}),
+  });
+  const handler = createUpdateHandler({
+    core: deps.core,
+    sender,
+    logger: log,
+    ...(deps.typingIntervalMs ? { typingIntervalMs: deps.typingIntervalMs } : {}),
+  });
+
+  // Routes first: fastify takes no routes once the server listens.
+  if (webhookUrl && deps.http) {
+    registerZaloWebhook(deps.http, {
+      path: webhookPath(webhookUrl),
+      secret: config.zalo.webhookSecret!,
+      handler,
+      logger: log,
+      isOpen: () => open,
+    });
+  }
+
+  try {
+    const me = await client.getMe();
+    log.info({ botId: me.id, botName: me.account_name, mode }, 'zalo bot connected');
+    if (webhookUrl) {
+      await client.setWebhook(webhookUrl, config.zalo.webhookSecret!);
+      log.info({ path: webhookPath(webhookUrl) }, 'zalo webhook registered');
+    } else {
+      // getUpdates does not work while a webhook is set.
+      await client.deleteWebhook();
+    }
+  } catch (err) {
+    await client.close();
+    if (isZaloApiError(err) && err.isUnauthorized) throw unauthorizedError();
+    throw new ZaloStartError(`The Zalo channel could not start: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  if (!webhookUrl) {
+    poller = startPolling({
+      client,
+      logger: log,
+      onUpdate: (raw) => void handler.accept(raw),
+      onUnauthorized,
+      ...(deps.pollTimeoutSeconds !== undefined ? { pollTimeoutSeconds: deps.pollTimeoutSeconds } : {}),
+      ...(deps.backoff ? { backoff: deps.backoff } : {}),
+    });
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    channel: 'zalo',
+    mode,
+    quota,
+    send: (chatId, messages) => sender.deliver(chatId, messages),
+    stop() {
+      stopping ??= (async () => {
+        open = false;
+        await poller?.stop();
+        await handler.idle();
+        lifetime.abort();
+        await client.close();
+        log.info('zalo channel stopped');
+      })();
+      return stopping;
+    },
+  };
+}

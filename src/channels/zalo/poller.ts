@@ -1,0 +1,84 @@
+/**
+ * Long polling: `getUpdates` in a loop, one update per call. 408 means "nothing yet" (poll again at
+ * once); 429, 5xx and network errors wait with jittered exponential backoff; 401 stops the loop and is
+ * reported (the token is wrong or was reset: retrying cannot help). Run one poller per token.
+ */
+import type { Logger } from '../../log.js';
+import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from './backoff.js';
+import type { ZaloClient } from './client.js';
+import { isZaloApiError, type ZaloApiError } from './errors.js';
+
+export interface PollerDeps {
+  client: ZaloClient;
+  logger: Logger;
+  /** Receives each raw update; must not block for long (the handler queues the work). */
+  onUpdate: (raw: unknown) => void;
+  onUnauthorized: (err: ZaloApiError) => void;
+  /** Seconds the platform may hold a getUpdates call open. */
+  pollTimeoutSeconds?: number;
+  backoff?: BackoffOptions;
+  random?: () => number;
+}
+
+export interface Poller {
+  /** Resolves when the loop has ended (stopped, or 401). */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startPolling(deps: PollerDeps): Poller {
+  const log = deps.logger;
+  const controller = new AbortController();
+  const backoff = deps.backoff ?? DEFAULT_BACKOFF;
+  const pollTimeoutSeconds = deps.pollTimeoutSeconds ?? 30;
+
+  async function loop(): Promise<void> {
+    let failures = 0;
+    while (!controller.signal.aborted) {
+      let raw: unknown;
+      try {
+        raw = await deps.client.getUpdates(pollTimeoutSeconds, { signal: controller.signal });
+      } catch (err) {
+        if (controller.signal.aborted) return;
+        if (isZaloApiError(err) && err.isIdlePoll) {
+          failures = 0;
+          continue;
+        }
+        if (isZaloApiError(err) && err.isUnauthorized) {
+          log.error({ method: err.method, errorCode: err.errorCode }, 'zalo refused the bot token (401): polling stopped');
+          deps.onUnauthorized(err);
+          return;
+        }
+        failures += 1;
+        const wait =
+          isZaloApiError(err) && err.retryAfterSeconds
+            ? err.retryAfterSeconds * 1000
+            : backoffDelay(failures, backoff, deps.random);
+        const level = failures >= 5 ? 'error' : 'warn';
+        log[level](
+          isZaloApiError(err)
+            ? { method: err.method, kind: err.kind, errorCode: err.errorCode, failures, waitMs: wait }
+            : { failures, waitMs: wait },
+          'zalo getUpdates failed, backing off',
+        );
+        await sleep(wait, controller.signal);
+        continue;
+      }
+      failures = 0;
+      try {
+        deps.onUpdate(raw);
+      } catch (err) {
+        log.error({ err: err instanceof Error ? err.message : String(err) }, 'zalo update handler threw');
+      }
+    }
+  }
+
+  const done = loop();
+  return {
+    done,
+    async stop() {
+      controller.abort();
+      await done;
+    },
+  };
+}

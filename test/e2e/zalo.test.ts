@@ -1,0 +1,259 @@
+/**
+ * End to end on Zalo: the real core, answerer, knowledge and SQLite store, the bot's own HTTP server,
+ * and a local fake of the Zalo Bot Platform API (test/support/zalo-fake-api.ts). What is asserted is
+ * what the Zalo user receives.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAnswerer } from '../../src/answers/answerer.js';
+import type { Answerer } from '../../src/answers/types.js';
+import { createCore } from '../../src/dialog/core.js';
+import { loadKnowledge, type Knowledge } from '../../src/knowledge/loader.js';
+import { silentLogger } from '../../src/log.js';
+import { zaloFixtures } from '../support/zalo-fake-api.js';
+import { TrackingCore, WEBHOOK_SECRET, WEBHOOK_URL, zaloRig, type ZaloRig } from '../channels/zalo/harness.js';
+
+let knowledge: Knowledge;
+let answerer: Answerer;
+beforeAll(() => {
+  knowledge = loadKnowledge();
+  answerer = createAnswerer(knowledge);
+});
+
+let rig: ZaloRig | undefined;
+let tracker: TrackingCore;
+afterEach(async () => {
+  await rig?.cleanup();
+  rig = undefined;
+});
+
+/** The Zalo channel's clock (download link expiry); the core keeps the real time. */
+const zaloClock = { offsetMs: 0 };
+
+async function startRig(env: Record<string, string> = {}): Promise<ZaloRig> {
+  zaloClock.offsetMs = 0;
+  rig = await zaloRig({
+    env,
+    deps: { now: () => new Date(Date.now() + zaloClock.offsetMs) },
+    core: (store, config) => (tracker = new TrackingCore(createCore({ store, knowledge, answerer, config, logger: silentLogger() }))),
+  });
+  return rig;
+}
+
+const LAN = 'e0f1a2b3c4d5';
+
+/** A Zalo user typing: injects the message (long polling) and returns every message the bot sends back. */
+async function say(text: string, opts: { userId?: string; messageId?: string; via?: 'poll' | 'webhook' } = {}): Promise<string[]> {
+  const r = rig!;
+  const userId = opts.userId ?? LAN;
+  const t = tracker;
+  const handled = t.handled;
+  const sentBefore = r.fake.textsTo(userId).length;
+  const expectedBefore = t.expectedTexts(userId);
+  const update = zaloFixtures.text(text, { userId, ...(opts.messageId ? { messageId: opts.messageId } : {}) });
+  if (opts.via === 'webhook') {
+    const res = await r.fake.deliverToWebhook(r.localUrl, zaloFixtures.enveloped(update));
+    expect(res.status).toBe(200);
+  } else {
+    r.fake.inject(update);
+  }
+  await vi.waitFor(() => expect(t.handled).toBe(handled + 1), { timeout: 15_000 });
+  const count = t.expectedTexts(userId) - expectedBefore;
+  const texts = await r.fake.waitForTexts(userId, sentBefore + count);
+  return texts.slice(sentBefore);
+}
+
+async function sayAll(lines: readonly string[], opts: { userId?: string } = {}): Promise<string[]> {
+  let last: string[] = [];
+  for (const line of lines) last = await say(line, opts);
+  return last;
+}
+
+const REGISTRATION = ['Nguyễn Thị Lan', 'UBND xã An Nhơn Tây', '4', 'Phó Chủ tịch UBND xã', '0912 345 678'];
+const REPORT_FIRST_HALF = ['2025', 'Tổ chức 3 hội nghị phát động, 12 buổi tuyên truyền', '120 người', '12', 'bỏ qua'];
+const REPORT_SECOND_HALF = ['mười hai', '-', '2', 'Mô hình “Gia đình học tập 4.0”', 'bo qua', 'Đề nghị tặng Giấy khen cho 2 tập thể'];
+
+describe('Zalo end to end (long polling)', () => {
+  it('greets as an automated assistant and answers the same question with and without diacritics', async () => {
+    await startRig();
+    const [greeting] = await say('/batdau');
+    expect(greeting).toContain('Tôi là trợ lý tự động (chatbot)');
+    expect(greeting).toContain('không phải cán bộ trực');
+
+    const withMarks = await say('Hạn báo cáo kết quả thực hiện của Củ Chi là khi nào?');
+    const without = await say('han bao cao ket qua thuc hien cua cu chi la khi nao');
+    const answer = withMarks.join('\n');
+    expect(answer).toContain('báo cáo kết quả thực hiện cho Hội đồng Thi đua - Khen thưởng huyện và Chủ tịch Ủy ban nhân dân huyện trước ngày 20 tháng 11 năm 2024.');
+    expect(answer).toContain('Hạn: trước ngày 20/11/2024.');
+    expect(answer).toContain('Kế hoạch số 1792/KH-UBND');
+    expect(without).toEqual(withMarks);
+    for (const t of [...withMarks, ...without]) expect(t.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('registers a unit and takes a full report with numbered choices, surviving a restart mid-report', async () => {
+    const r = await startRig();
+    let texts = await sayAll(['/dangky', 'Nguyễn Thị Lan', 'UBND xã An Nhơn Tây']);
+    const planQuestion = texts.join('\n');
+    expect(planQuestion).toContain('(Câu 3/5) Đơn vị của bạn thực hiện theo kế hoạch nào?');
+    expect(planQuestion).toContain('4. Kế hoạch số 1792/KH-UBND ngày 6/3/2024 của UBND huyện Củ Chi');
+    expect(planQuestion).toContain('Trả lời 1, 2, 3, 4, 5 hoặc 6 (hoặc gõ đúng tên lựa chọn) để chọn.');
+
+    texts = await sayAll(REGISTRATION.slice(2));
+    expect(texts.join('\n')).toContain('1. Xác nhận\n2. Sửa\n3. Hủy\n\nTrả lời 1, 2 hoặc 3');
+    texts = await say('1');
+    expect(texts.join('\n')).toContain('✅ Đã lưu đăng ký đầu mối của đơn vị “UBND xã An Nhơn Tây”');
+
+    await say('/baocao');
+    await sayAll(REPORT_FIRST_HALF);
+
+    // The process stops in the middle of the report and starts again on the same database.
+    await r.stopBot();
+    await r.startBot();
+
+    texts = await sayAll(REPORT_SECOND_HALF);
+    const summary = texts.join('\n');
+    expect(summary).toContain('Tóm tắt báo cáo của bạn:');
+    expect(summary).toContain('3. Số lượt cán bộ, công chức, viên chức, người lao động tham gia học tập, bồi dưỡng: 120');
+    expect(summary).toContain('6. Số “Công dân học tập” được công nhận trong năm: 12');
+    expect(summary).toContain('1. Gửi\n2. Sửa\n3. Hủy\n\nTrả lời 1, 2 hoặc 3 (hoặc gõ đúng tên lựa chọn) để chọn.');
+
+    const receipt = (await say('1')).join('\n');
+    const code = /Mã báo cáo: (BC-[A-Z0-9]{6})/.exec(receipt)?.[1];
+    expect(receipt).toContain('✅ Đã nhận báo cáo năm 2025 của đơn vị “UBND xã An Nhơn Tây”.');
+    expect(code).toBeDefined();
+    expect(r.store.reports.byCode(code!)).toMatchObject({ channel: 'zalo', userId: LAN, planId: 'cu-chi', year: 2025, version: 1 });
+  });
+
+  it('sends a long answer across plans as several messages of at most 2000 characters, nothing lost', async () => {
+    await startRig();
+    const question = 'hình thức khen thưởng của các tỉnh';
+    const expected = answerer.answer({ text: question }).text;
+    expect(expected.length).toBeGreaterThan(2000);
+    const texts = await say(question);
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(2000);
+    const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+    expect(squash(texts.join('\n'))).toBe(squash(expected));
+  });
+
+  it('polls through idle 408 answers, backs off on 429 and 5xx, and still answers', async () => {
+    const r = await startRig();
+    await r.fake.waitFor(() => r.fake.calls.filter((c) => c.errorCode === 408).length >= 3, 'three idle polls');
+    r.fake.failNext('getUpdates', 429);
+    r.fake.failNext('getUpdates', 502);
+    r.fake.failNext('sendMessage', 429);
+    const texts = await say('tieu chi gia dinh hoc tap o thai binh');
+    expect(texts.join('\n')).toContain('Đạt danh hiệu “Gia đình học tập” và “Dòng họ học tập”');
+    const errors = r.fake.calls.filter((c) => c.errorCode !== undefined && c.errorCode !== 408).map((c) => `${c.method} ${c.errorCode}`);
+    expect(errors).toEqual(['getUpdates 429', 'getUpdates 502', 'sendMessage 429']);
+  });
+
+  it('stops on 401 with a clear error for the app, leaving later messages unread', async () => {
+    const r = await startRig();
+    await say('/batdau');
+    r.fake.failNext('getUpdates', 401);
+    await vi.waitFor(() => expect(r.fatal).toHaveLength(1));
+    expect(r.fatal[0]!.message).toMatch(/^Zalo refused ZALO_BOT_TOKEN \(error 401\): the token is wrong or was reset\./);
+    r.fake.inject(zaloFixtures.text('còn ai không?', { userId: LAN }));
+    expect(r.fake.pendingUpdates).toBe(1);
+  });
+
+  it('explains pictures and stickers, ignores unknown events, and answers a redelivered message once', async () => {
+    const r = await startRig();
+    r.fake.inject(zaloFixtures.imagePhotoUrl({ userId: LAN }));
+    r.fake.inject(zaloFixtures.sticker({ userId: LAN }));
+    r.fake.inject(zaloFixtures.unknownEvent({ userId: LAN }));
+    const [image, sticker] = await r.fake.waitForTexts(LAN, 2);
+    expect(image).toContain('Bot chưa đọc được hình ảnh');
+    expect(sticker).toContain('Bot chỉ hiểu tin nhắn chữ');
+
+    const first = await say('/trogiup', { messageId: 'msg-dup-1' });
+    expect(first.join('\n')).toContain('/baocao');
+    // Redelivered after a restart: the in-memory guard is gone, the core's own record still knows it.
+    await r.stopBot();
+    await r.startBot();
+    const again = await say('/trogiup', { messageId: 'msg-dup-1' });
+    expect(again).toEqual([]);
+    expect(r.fake.textsTo(LAN)).toHaveLength(2 + first.length);
+  });
+
+  it('warns the Zalo admin once when the monthly quota threshold is reached', async () => {
+    const ADMIN = 'ad0000000001';
+    const r = await startRig({ ZALO_MONTHLY_QUOTA: '20', ZALO_QUOTA_WARN_PERCENT: '50', ADMIN_IDS: `zalo:${ADMIN}` });
+    await say('/batdau', { userId: ADMIN });
+    for (let i = 0; i < 5; i++) await say('tieu chi gia dinh hoc tap o thai binh');
+    await vi.waitFor(() => expect(r.fake.textsTo(ADMIN).some((t) => t.startsWith('⚠️ Cảnh báo hạn mức Zalo'))).toBe(true));
+    const warnings = r.fake.textsTo(ADMIN).filter((t) => t.startsWith('⚠️'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('/20 tin nhắn của tháng');
+    expect(warnings[0]).toContain('nâng gói Zalo Bot');
+  });
+});
+
+describe('Zalo end to end: admin export', () => {
+  it('sends /xuat as a summary and a single-use link that works once and expires', async () => {
+    const ADMIN = 'ad0000000002';
+    const r = await startRig({ ADMIN_IDS: `zalo:${ADMIN}`, PUBLIC_BASE_URL: 'https://bot.example.vn', EXPORT_LINK_TTL_MINUTES: '15' });
+    await sayAll(['/dangky', ...REGISTRATION, '1', '/baocao', ...REPORT_FIRST_HALF, ...REPORT_SECOND_HALF, '1']);
+
+    const exported = (await say('/xuat csv', { userId: ADMIN })).join('\n');
+    expect(exported).toContain('📎 Dữ liệu báo cáo (mọi năm): 1 báo cáo của các đơn vị (bản mới nhất), 1 lần gửi, 1 đầu mối đã đăng ký.');
+    expect(exported).toMatch(/Tải tệp \S+\.csv \(\d+ (?:byte|KB)\) tại:\nhttps:\/\/bot\.example\.vn\/downloads\/[A-Za-z0-9_-]{43}\n/);
+    expect(exported).toContain('Liên kết chỉ dùng được một lần và hết hạn sau 15 phút');
+    const path = new URL(/https:\/\/bot\.example\.vn\/downloads\/\S+/.exec(exported)![0]).pathname;
+
+    // Opening the link (or a chat app's preview of it) shows a page and uses nothing up.
+    const page = await fetch(`${r.localUrl}${path}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Tải tệp');
+    const file = await fetch(`${r.localUrl}${path}`, { method: 'POST' });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const csv = await file.text();
+    expect(csv).toContain('UBND xã An Nhơn Tây');
+    expect(csv).toContain('Nguyễn Thị Lan');
+    expect((await fetch(`${r.localUrl}${path}`, { method: 'POST' })).status).toBe(410);
+
+    // A second link, left unused past its lifetime.
+    const second = (await say('/xuat', { userId: ADMIN })).join('\n');
+    const secondPath = new URL(/https:\/\/bot\.example\.vn\/downloads\/\S+/.exec(second)![0]).pathname;
+    expect(second).toMatch(/Tải tệp \S+\.xlsx/);
+    zaloClock.offsetMs = 16 * 60_000;
+    expect((await fetch(`${r.localUrl}${secondPath}`, { method: 'POST' })).status).toBe(410);
+  });
+
+  it('says how to get the export when PUBLIC_BASE_URL is not set', async () => {
+    const ADMIN = 'ad0000000003';
+    await startRig({ ADMIN_IDS: `zalo:${ADMIN}` });
+    const texts = (await say('/xuat', { userId: ADMIN })).join('\n');
+    expect(texts).toContain('không tạo được liên kết tải');
+    expect(texts).toContain('npm run -s cli -- export --format xlsx --out baocao.xlsx');
+    expect(texts).not.toContain('/downloads/');
+  });
+});
+
+describe('Zalo end to end (webhook)', () => {
+  it('registers the webhook, answers correct deliveries, refuses wrong or missing secrets, rejects arrays', async () => {
+    const r = await startRig({ ZALO_WEBHOOK_URL: WEBHOOK_URL, ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    expect(r.fake.webhook).toMatchObject({ url: WEBHOOK_URL, secret: WEBHOOK_SECRET });
+
+    const forged = zaloFixtures.text('/batdau', { userId: LAN });
+    expect((await r.fake.deliverToWebhook(r.localUrl, forged, { secret: 'not-the-secret' })).status).toBe(403);
+    expect((await r.fake.deliverToWebhook(r.localUrl, forged, { secret: null })).status).toBe(403);
+    expect((await r.fake.deliverToWebhook(r.localUrl, zaloFixtures.array(forged))).status).toBe(400);
+    expect((await r.fake.deliverToWebhook(r.localUrl, zaloFixtures.unknownEvent({ userId: LAN }))).status).toBe(200);
+    expect(tracker.handled).toBe(0);
+
+    const enveloped = await say('Khánh Hòa có những hình thức khen thưởng nào?', { via: 'webhook' });
+    expect(enveloped.join('\n')).toContain('Khánh Hòa');
+
+    // A bare body, and the same message_id delivered twice at once: handled once.
+    const bare = zaloFixtures.text('khanh hoa co nhung hinh thuc khen thuong nao', { userId: LAN, messageId: 'wh-dup' });
+    const before = r.fake.textsTo(LAN).length;
+    const [a, b] = await Promise.all([r.fake.deliverToWebhook(r.localUrl, bare), r.fake.deliverToWebhook(r.localUrl, bare)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await vi.waitFor(() => expect(tracker.handled).toBe(2));
+    const texts = await r.fake.waitForTexts(LAN, before + enveloped.length);
+    expect(texts.slice(before)).toEqual(enveloped);
+    expect(tracker.handled).toBe(2);
+  });
+});
