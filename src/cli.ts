@@ -4,6 +4,11 @@
  * Each part of the bot registers its own commands; this file only assembles them.
  */
 import { Command } from 'commander';
+import { registerKnowledgeCommands } from './knowledge/cli-commands.js';
+import { registerConsoleCommands } from './channels/console/cli-commands.js';
+import { registerAskCommands } from './answers/cli-commands.js';
+import { registerServeCommands } from './serve.js';
+import { registerAdminCommands } from './admin/cli-commands.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -11,6 +16,11 @@ export function buildProgram(): Command {
     .name('thidua-bot')
     .description('Trợ lý Phong trào thi đua “Xây dựng xã hội học tập, đẩy mạnh học tập suốt đời” 2023–2030')
     .showHelpAfterError();
+  registerKnowledgeCommands(program);
+  registerConsoleCommands(program);
+  registerAskCommands(program);
+  registerServeCommands(program);
+  registerAdminCommands(program);
   return program;
 }
 

@@ -14,7 +14,7 @@ export interface AnswerRequest {
 export interface SourceRef {
   /** Plan id (data/plans/<id>.json). */
   plan: string;
-  /** Section id as cited, e.g. "III.1.d". */
+  /** Section id as cited, e.g. "III.1.d"; "" for facts from the document's header (number, date, signer). */
   section: string;
 }
 

@@ -1,0 +1,67 @@
+/**
+ * Hình thức khen thưởng (annual; sơ kết / tổng kết) and tiêu chuẩn khen thưởng, quoted. When the question
+ * names an award ("Bằng khen của Thủ tướng"), says whether this plan has it.
+ */
+import type { Award } from '../../knowledge/schema.js';
+import { placeOf, quote } from '../format.js';
+import { inFilter, type ComposeContext, type PlanAnswer } from './context.js';
+
+/** Award names that only say the kind of award ("bằng khen", "giấy khen"), not whose. */
+export const GENERIC_AWARDS = new Set(['bang-khen', 'giay-khen']);
+
+/** The award entries the question is about: by kind (hằng năm / sơ kết / tổng kết), else all. */
+function pickByKind(ctx: ComposeContext, awards: Award[]): Award[] {
+  const kinds = ctx.analysis.slots.awardKinds;
+  if (kinds.length === 0) return awards;
+  const wanted = awards.filter((a) => (a.kind === 'hang-nam' ? kinds.includes('hang-nam') : kinds.includes('so-ket') || kinds.includes('tong-ket')));
+  return wanted.length ? wanted : awards;
+}
+
+function renderForms(a: Award): string {
+  const body = a.items.length ? quote(a.items, '+ ') : a.standards.length ? quote(a.standards) : '';
+  return body ? `${a.label}:\n${body}` : a.label;
+}
+
+export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
+  const { plan } = ctx;
+  const all = inFilter(plan.awards, ctx.sectionFilter);
+  if (all.length === 0) return null;
+  // A specific award named: the generic "bằng khen"/"giấy khen" only matter when nothing more precise is named.
+  const named = ctx.analysis.slots.awards;
+  const precise = named.filter((k) => !GENERIC_AWARDS.has(k));
+  const awardKeys = precise.length ? precise : named;
+  if (awardKeys.length) {
+    const having = all.filter((a) => a.items.some((item) => awardKeys.some((k) => ctx.lexicon.awardMatches(k, item))));
+    const names = awardKeys.map((k) => ctx.lexicon.awardName(k)).join(', ');
+    if (having.length) {
+      const lines = having.map((a) => {
+        const items = a.items.filter((item) => awardKeys.some((k) => ctx.lexicon.awardMatches(k, item)));
+        return `${a.label}:\n${quote(items, '+ ')}`;
+      });
+      // "Có." answers a yes/no question about a precise award; a generic "bằng khen gì" gets a plain heading.
+      const lead = ctx.mode === 'cross' ? '' : precise.length ? `Có. ${placeOf(plan)} có ${names} trong hình thức khen thưởng:\n` : `${names} (${placeOf(plan)}):\n`;
+      return { text: `${lead}${lines.join('\n')}`, sections: having.map((a) => a.section) };
+    }
+    if (ctx.mode === 'cross') return null;
+    const forms = all.filter((a) => a.items.length);
+    const rest = forms.length ? `\nCác hình thức khen thưởng kế hoạch nêu:\n${forms.map(renderForms).join('\n')}` : '';
+    return {
+      text: `Kế hoạch của ${placeOf(plan)} không nêu ${names}.${rest}`,
+      sections: (forms.length ? forms : all).map((a) => a.section),
+    };
+  }
+  const picked = pickByKind(ctx, all);
+  const head = ctx.mode === 'single' ? `Hình thức khen thưởng (${placeOf(plan)}):\n` : '';
+  return { text: head + picked.map(renderForms).join('\n\n'), sections: picked.map((a) => a.section) };
+}
+
+export function composeAwardStandards(ctx: ComposeContext): PlanAnswer | null {
+  const { plan } = ctx;
+  const picked = pickByKind(ctx, inFilter(plan.awards, ctx.sectionFilter)).filter((a) => a.standards.length);
+  if (picked.length === 0) return null;
+  const head = ctx.mode === 'single' ? `Tiêu chuẩn, căn cứ khen thưởng (${placeOf(plan)}):\n` : '';
+  return {
+    text: head + picked.map((a) => `${a.label}:\n${quote(a.standards)}`).join('\n\n'),
+    sections: picked.map((a) => a.section),
+  };
+}

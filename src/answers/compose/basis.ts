@@ -1,0 +1,58 @@
+/**
+ * Căn cứ: the documents a plan is issued under (its preamble) and, when the question names a document
+ * number ("Thông tư 25", "QĐ 1373"), where and how the plan cites that document.
+ */
+import type { BasisRef, Reference } from '../../knowledge/schema.js';
+import { PREAMBLE_ID, findSection } from '../../knowledge/sections.js';
+import { placeOf, quote } from '../format.js';
+import type { ComposeContext, PlanAnswer } from './context.js';
+
+/** "25/2023/TT-BGDDT" → "25", "13-TT/TU" → "13". */
+export function leadingNumber(docNumber: string): string | undefined {
+  const m = /^(\d+)/.exec(docNumber.trim());
+  return m ? String(Number(m[1])) : undefined;
+}
+
+/** The sentence of a section that holds the citation (so the user sees what the plan says about it). */
+function citingSentence(text: string, ref: Reference): string | undefined {
+  const num = leadingNumber(ref.number);
+  const sentences = text.split(/(?<=[.;])\s+|\n+/);
+  return sentences.find((s) => s.includes(ref.quote)) ?? sentences.find((s) => num !== undefined && new RegExp(`\\b${num}\\b`).test(s));
+}
+
+export function composeBasis(ctx: ComposeContext): PlanAnswer | null {
+  const { plan } = ctx;
+  const numbers = ctx.analysis.slots.docrefs.map((r) => r.number).filter((n) => n !== leadingNumber(plan.number ?? ''));
+  if (numbers.length) {
+    const basis = plan.basis.filter((b) => numbers.includes(leadingNumber(b.number) ?? ''));
+    const refs = (plan.references ?? []).filter((r) => numbers.includes(leadingNumber(r.number) ?? ''));
+    if (!basis.length && !refs.length) return null;
+    const lines: string[] = [];
+    const sections: string[] = [];
+    if (basis.length) {
+      lines.push(`${placeOf(plan)}: văn bản được ban hành căn cứ/thực hiện:\n${quote(basis.map((b) => b.quote))}`);
+      sections.push(PREAMBLE_ID);
+    }
+    const seen = new Set<string>();
+    for (const r of refs) {
+      if (seen.has(r.section)) continue;
+      seen.add(r.section);
+      const text = findSection(plan.sections, r.section)?.text ?? '';
+      const sentence = citingSentence(text, r) ?? r.quote;
+      lines.push(`${placeOf(plan)}, Mục ${r.section}:\n${quote([sentence.trim()])}`);
+      sections.push(r.section);
+    }
+    return { text: lines.join('\n\n'), sections };
+  }
+  if (plan.basis.length === 0) return null;
+  const describe = (b: BasisRef) => b.quote;
+  const text = [`Căn cứ ban hành (${placeOf(plan)}):\n${quote(plan.basis.map(describe))}`];
+  const sections = [PREAMBLE_ID];
+  const refs = plan.references ?? [];
+  if (ctx.mode === 'single' && refs.length) {
+    const unique = [...new Map(refs.map((r) => [r.number, r])).values()];
+    text.push(`Văn bản khác được dẫn trong kế hoạch:\n${unique.map((r) => `- ${r.quote} (Mục ${r.section})`).join('\n')}`);
+    sections.push(...unique.map((r) => r.section));
+  }
+  return { text: text.join('\n\n'), sections };
+}

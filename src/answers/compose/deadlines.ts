@@ -1,0 +1,119 @@
+/**
+ * Hạn và mốc thời gian: each deadline's sentence quoted, then a short normalized line ("Hạn: trước ngày
+ * 01/12 hằng năm"). Which deadlines: the kind the question asks for (báo cáo / kế hoạch / sơ kết / tổng
+ * kết), else the reports. When the plan sets no date, say so and quote what it does say.
+ */
+import type { Deadline } from '../../knowledge/schema.js';
+import { deadlineLine, placeOf, quote } from '../format.js';
+import { asks, inFilter, type ComposeContext, type PlanAnswer } from './context.js';
+
+type Want = 'report' | 'plan' | 'so-ket' | 'tong-ket' | 'any';
+
+function wanted(ctx: ComposeContext): Want {
+  if (asks(ctx, 'so ket')) return 'so-ket';
+  if (asks(ctx, 'tong ket')) return 'tong-ket';
+  if (asks(ctx, 'bao cao')) return 'report';
+  if (asks(ctx, 'ke hoach') && !asks(ctx, 'ke hoach nay') && (asks(ctx, 'xay dung') || asks(ctx, 'gui') || asks(ctx, 'nop') || asks(ctx, 'lap'))) return 'plan';
+  return 'any';
+}
+
+function matches(ctx: ComposeContext, d: Deadline, want: Want): boolean {
+  const what = ctx.lexicon.folded(d.what);
+  switch (want) {
+    case 'report':
+      return d.kind === 'report';
+    case 'plan':
+      return d.kind === 'plan';
+    case 'so-ket':
+      return d.kind === 'review' && what.includes('so ket');
+    case 'tong-ket':
+      return d.kind === 'review' && what.includes('tong ket');
+    case 'any':
+      return true;
+  }
+}
+
+function inYear(d: Deadline, year: number): boolean {
+  const w = d.when;
+  if (w.type === 'yearly') return true;
+  if (w.type === 'date') return w.date.startsWith(String(year));
+  return w.year === year;
+}
+
+/** The sentence of a passage that best matches the question (for plans that name no date). */
+function bestSentence(ctx: ComposeContext, text: string): string {
+  const sentences = text.split(/(?<=[.;:])\s+|\n+/).filter((s) => s.trim().length > 0);
+  let best = sentences[0] ?? text;
+  let bestScore = -1;
+  for (const s of sentences) {
+    const score = ctx.corpus.overlap(s, ctx.analysis.terms);
+    if (score > bestScore) [best, bestScore] = [s, score];
+  }
+  return best.trim();
+}
+
+/**
+ * A question about a dated event that is not one of the plan's deadlines ("Tuần lễ hưởng ứng học tập
+ * suốt đời vào tháng mấy"): the sentence of the plan that matches the question's topic much better
+ * than any deadline does.
+ */
+function topicSentence(ctx: ComposeContext, deadlines: readonly Deadline[]): PlanAnswer | null {
+  if (ctx.topic.length === 0) return null;
+  const hit = ctx.corpus.search(ctx.topic, { plans: [ctx.plan.id], limit: 1 })[0];
+  if (!hit) return null;
+  const sentence = bestSentence({ ...ctx, analysis: { ...ctx.analysis, terms: ctx.topic } }, hit.passage.node.text);
+  const score = ctx.corpus.overlap(sentence, ctx.topic);
+  const best = Math.max(0, ...deadlines.map((d) => ctx.corpus.overlap(d.quote, ctx.topic)));
+  if (score < TOPIC_MIN_SCORE || score < TOPIC_MARGIN * best) return null;
+  const head = ctx.mode === 'single' ? `${placeOf(ctx.plan)}:\n` : '';
+  return { text: `${head}${quote([sentence])}`, sections: [hit.passage.sectionId] };
+}
+
+/** A topic sentence replaces the deadlines only when it matches this well… */
+const TOPIC_MIN_SCORE = 8;
+/** …and this much better than the best deadline. */
+const TOPIC_MARGIN = 1.5;
+
+export function composeDeadlines(ctx: ComposeContext): PlanAnswer | null {
+  const { plan } = ctx;
+  const want = wanted(ctx);
+  if (want === 'any') {
+    const byTopic = topicSentence(ctx, plan.deadlines);
+    if (byTopic) return byTopic;
+  }
+  let list = inFilter(plan.deadlines, ctx.sectionFilter).filter((d) => matches(ctx, d, want));
+  if (want === 'any') {
+    const reports = list.filter((d) => d.kind === 'report');
+    if (reports.length) list = reports;
+  }
+  const year = ctx.analysis.slots.years[0];
+  if (year !== undefined && list.some((d) => inYear(d, year))) list = list.filter((d) => inYear(d, year));
+
+  if (list.length === 0) {
+    if (want !== 'report' || ctx.mode === 'cross') return null;
+    // No dated report: quote what the plan says about reporting.
+    const hit = ctx.corpus.search(['bao', 'cao', 'bao_cao', ...ctx.topic], { plans: [plan.id], limit: 5 }).find((h) => h.passage.bodyTokens.has('bao'));
+    if (!hit) return null;
+    return {
+      text: `${placeOf(plan)}: văn bản không ghi ngày cụ thể cho việc báo cáo. Văn bản viết:\n${quote([bestSentence(ctx, hit.passage.node.text)])}`,
+      sections: [hit.passage.sectionId],
+    };
+  }
+
+  // The deadline the question's own words point at comes first ("báo cáo UBND huyện" → 30/11).
+  if (ctx.topic.length) {
+    const score = new Map(list.map((d) => [d, ctx.corpus.overlap(`${d.what}\n${d.to ?? ''}\n${d.quote}`, ctx.topic)]));
+    list = [...list].sort((a, b) => score.get(b)! - score.get(a)!);
+  }
+  // One sentence can hold two dates (sơ kết quý III and quý IV): quote it once, with both lines.
+  const groups = new Map<string, { d: Deadline; lines: string[] }>();
+  for (const d of list) {
+    const line = deadlineLine(d.when, d.quote);
+    const group = groups.get(d.quote);
+    if (!group) groups.set(d.quote, { d, lines: [line] });
+    else if (!group.lines.includes(line)) group.lines.push(line);
+  }
+  const blocks = [...groups.values()].map(({ d, lines }) => `${d.what}${d.to ? ` (gửi ${d.to})` : ''}:\n${quote([d.quote])}\n${lines.join('\n')}`);
+  const head = ctx.mode === 'single' ? `Hạn và mốc thời gian (${placeOf(plan)}):\n` : '';
+  return { text: head + blocks.join('\n\n'), sections: list.map((d) => d.section) };
+}

@@ -1,0 +1,60 @@
+/**
+ * Trách nhiệm: who does what. The agency the question names, with its duties; otherwise the duty that
+ * best matches the question's words ("ai thẩm định hồ sơ khen thưởng") and the agency it belongs to.
+ */
+import type { Responsibility } from '../../knowledge/schema.js';
+import { placeOf, quote } from '../format.js';
+import { inFilter, type ComposeContext, type PlanAnswer } from './context.js';
+
+interface Scored {
+  r: Responsibility;
+  items: { text: string; score: number }[];
+  best: number;
+}
+
+function render(ctx: ComposeContext, r: Responsibility, items: readonly string[]): string {
+  return `${r.agency} (${placeOf(ctx.plan)}):\n${quote(items)}`;
+}
+
+export function composeResponsibilities(ctx: ComposeContext): PlanAnswer | null {
+  const all = inFilter(ctx.plan.responsibilities, ctx.sectionFilter);
+  if (all.length === 0) return null;
+  const agencies = ctx.analysis.slots.agencies;
+  const named = agencies.length ? all.filter((r) => agencies.some((a) => ctx.lexicon.agencyMatches(a, r.agency))) : [];
+
+  const scored: Scored[] = (named.length ? named : all).map((r) => {
+    // All the question's words: "thẩm định", "chủ trì" say which duty is meant.
+    const items = r.items.map((text) => ({ text, score: ctx.corpus.overlap(`${r.agency}\n${text}`, ctx.analysis.terms) }));
+    return { r, items, best: Math.max(0, ...items.map((i) => i.score)) };
+  });
+
+  if (named.length) {
+    // The agency is named: all its duties, one block per agency (a letter may list them in several sections).
+    const byAgency = new Map<string, { r: Responsibility; items: string[] }>();
+    for (const { r } of scored) {
+      const entry = byAgency.get(r.agency);
+      if (entry) entry.items.push(...r.items);
+      else byAgency.set(r.agency, { r, items: [...r.items] });
+    }
+    const blocks = [...byAgency.values()].map(({ r, items }) => render(ctx, r, items));
+    return { text: blocks.join('\n\n'), sections: scored.map((s) => s.r.section) };
+  }
+  scored.sort((a, b) => b.best - a.best);
+  const top = scored[0]!;
+  if (top.best <= 0) {
+    if (ctx.mode === 'cross') return null;
+    const list = all.map((r) => `- ${r.agency} (Mục ${r.section})`).join('\n');
+    return { text: `Tổ chức thực hiện (${placeOf(ctx.plan)}): kế hoạch giao nhiệm vụ cho:\n${list}`, sections: all.map((r) => r.section) };
+  }
+  // The best duty, plus the agency's other duties that match nearly as well.
+  const chosen = top.items.filter((i) => i.score >= 0.6 * top.best).map((i) => i.text);
+  const blocks = [render(ctx, top.r, chosen)];
+  const sections = [top.r.section];
+  // A second agency whose duty matches as well (e.g. two bodies share the job).
+  const runner = scored[1];
+  if (runner && runner.best >= 0.9 * top.best && runner.r.agency !== top.r.agency) {
+    blocks.push(render(ctx, runner.r, runner.items.filter((i) => i.score >= 0.6 * runner.best).map((i) => i.text)));
+    sections.push(runner.r.section);
+  }
+  return { text: blocks.join('\n\n'), sections };
+}

@@ -1,0 +1,62 @@
+/**
+ * The fixed sentences of the answerer (Vietnamese, full diacritics). Lists of plans, topics and examples
+ * are filled in from the plans and intents/*.json, so they follow the data.
+ */
+import type { Plan } from '../knowledge/schema.js';
+import type { IntentDef } from '../nlu/intents.js';
+import { planLabel, planShortLabel } from './format.js';
+
+export const INTRO =
+  'Tôi là trợ lý tự động, trả lời câu hỏi về các kế hoạch thực hiện Phong trào thi đua “Xây dựng xã hội học tập, đẩy mạnh học tập suốt đời” giai đoạn 2023–2030. Câu trả lời trích nguyên văn kế hoạch và ghi rõ nguồn.';
+
+export function truncatedNotice(limit: number): string {
+  return `(Câu hỏi dài quá ${limit} ký tự nên tôi chỉ đọc ${limit} ký tự đầu.)`;
+}
+
+export const EMPTY_QUESTION = 'Anh/chị chưa nhập câu hỏi.';
+export const NO_WORDS = 'Tôi chưa đọc được câu hỏi: tin nhắn không có chữ hoặc số nào.';
+export const NOT_IN_DOCUMENTS = 'Tôi không tìm thấy nội dung này trong các kế hoạch đang có.';
+
+export function planList(plans: readonly Plan[]): string {
+  return plans.map((p) => `- ${planLabel(p)}`).join('\n');
+}
+
+/** Up to `n` example questions, one per intent, most important intents first. */
+export function exampleQuestions(intents: readonly IntentDef[], n: number): string[] {
+  return [...intents]
+    .filter((i) => !i.weak)
+    .sort((a, b) => b.priority - a.priority)
+    .slice(0, n)
+    .map((i) => i.examples[0]!);
+}
+
+export function whatICanAnswer(intents: readonly IntentDef[], examples = 4): string {
+  const topics = intents.filter((i) => !i.weak).map((i) => `- ${i.answers}`);
+  const ex = exampleQuestions(intents, examples).map((q) => `- “${q}”`);
+  return `Tôi trả lời được câu hỏi về:\n${topics.join('\n')}\nVí dụ:\n${ex.join('\n')}`;
+}
+
+export function shortSuggestions(intents: readonly IntentDef[]): string {
+  const ex = exampleQuestions(intents, 3).map((q) => `“${q}”`);
+  const topics = intents
+    .filter((i) => !i.weak)
+    .sort((a, b) => b.priority - a.priority)
+    .map((i) => i.title.toLocaleLowerCase('vi'));
+  return `Tôi trả lời được câu hỏi về ${topics.join(', ')} trong các kế hoạch đang có. Ví dụ: ${ex.join('; ')}. Gõ “trợ giúp” để xem danh sách kế hoạch.`;
+}
+
+export function otherPlace(places: readonly string[], plans: readonly Plan[]): string {
+  return `Hiện tôi chưa có kế hoạch của ${places.join(', ')}. Các kế hoạch đang có:\n${planList(plans)}`;
+}
+
+export function unknownDocument(numbers: readonly string[]): string {
+  return `Tôi không thấy văn bản số ${numbers.join(', ')} trong các kế hoạch đang có.`;
+}
+
+export const CLARIFY =
+  'Câu hỏi này cần biết kế hoạch của địa phương nào. Anh/chị chọn một kế hoạch dưới đây, hoặc hỏi lại kèm tên địa phương (ví dụ thêm “Tây Ninh” vào câu hỏi).';
+
+export function nothingInPlan(topic: string, plan: Plan, others: readonly Plan[]): string {
+  const where = others.length ? `\nCác kế hoạch có nội dung này: ${others.map(planShortLabel).join('; ')}.` : '';
+  return `${planLabel(plan)}: văn bản không có nội dung về ${topic.toLocaleLowerCase('vi')}.${where}`;
+}

@@ -1,0 +1,156 @@
+/**
+ * Question analysis: the whole NLU pipeline in one call.
+ *   clean text → fold → split "kh62" → expand abbreviations → intent (on the unrepaired words)
+ *   → gated typo repair → slots → search terms.
+ */
+import { bigrams, syllables } from '../text/normalize.js';
+import { segmentedSyllables } from './segments.js';
+import { IntentClassifier, type IntentScore } from './classify.js';
+import { AbbreviationExpander } from './expand.js';
+import type { Glossary } from './glossary.js';
+import type { IntentDef, SlotName } from './intents.js';
+import { TypoRepairer, type Repair } from './repair.js';
+import { SlotExtractor, type Slots } from './slots.js';
+
+export interface QueryAnalysis {
+  /** Folded syllables as typed. */
+  tokens: string[];
+  /** After abbreviation expansion (before repair): what the intent is read from. */
+  expanded: string[];
+  /** After typo repair: what slots and search terms are read from. */
+  repaired: string[];
+  repairs: Repair[];
+  intent?: IntentScore;
+  slots: Slots;
+  /** Unigrams (minus question words, places and document numbers) and bigrams ("thi_dua") for search. */
+  terms: string[];
+  /** Unigram search terms only (no bigrams). */
+  words: string[];
+  /** Abbreviations as typed, also searched. */
+  originals: string[];
+}
+
+export interface Analyzer {
+  analyze(text: string): QueryAnalysis;
+  readonly expander: AbbreviationExpander;
+  readonly classifier: IntentClassifier;
+  readonly repairer: TypoRepairer;
+  readonly glossary: Glossary;
+  readonly intents: readonly IntentDef[];
+  /** Folded words the bot knows (plan text, glossary, intents). */
+  readonly vocabulary: ReadonlySet<string>;
+}
+
+/** HTML/XML tags pasted into chat carry no meaning for a question. */
+function stripTags(text: string): string {
+  return text.replace(/<\/?[a-zA-Z][^<>]{0,200}>/g, ' ');
+}
+
+/** "kh62" → "kh", "62"; "qd1373" → "qd", "1373" (VNI tokens such as "chi1" keep a single digit and are left alone). */
+function splitGluedNumbers(tokens: readonly string[], breakBefore: readonly boolean[]): { tokens: string[]; breakBefore: boolean[] } {
+  const out: string[] = [];
+  const breaks: boolean[] = [];
+  tokens.forEach((t, i) => {
+    const m = /^([a-z]+)(\d{2,})$/.exec(t);
+    if (m) {
+      out.push(m[1]!, m[2]!);
+      breaks.push(breakBefore[i]!, false);
+    } else {
+      out.push(t);
+      breaks.push(breakBefore[i]!);
+    }
+  });
+  return { tokens: out, breakBefore: breaks };
+}
+
+/** Which slots a question fills (for the intents' slot boosts). */
+function filledSlots(s: Slots): Set<SlotName> {
+  const filled = new Set<SlotName>();
+  if (s.plans.length) filled.add('plan');
+  if (s.targets.length) filled.add('target');
+  if (s.awardKinds.length) filled.add('awardKind');
+  if (s.awards.length) filled.add('award');
+  if (s.years.length) filled.add('year');
+  if (s.agencies.length) filled.add('agency');
+  if (s.docrefs.length) filled.add('docref');
+  return filled;
+}
+
+export function createAnalyzer(opts: {
+  glossary: Glossary;
+  intents: readonly IntentDef[];
+  /** Folded words of the plans (the corpus), the base of the repair vocabulary. */
+  corpusWords: Iterable<string>;
+  /** Share the expander the search index was built with (built from the same glossary otherwise). */
+  expander?: AbbreviationExpander;
+}): Analyzer {
+  const { glossary, intents } = opts;
+  const expander = opts.expander ?? new AbbreviationExpander(glossary.abbreviations);
+  const classifier = new IntentClassifier(intents, expander);
+
+  const vocabulary = new Set<string>();
+  const addPhrase = (p: string) => {
+    for (const t of syllables(p)) vocabulary.add(t);
+    for (const t of expander.normalizePhrase(p)) vocabulary.add(t);
+  };
+  for (const w of opts.corpusWords) vocabulary.add(w);
+  for (const a of glossary.abbreviations) {
+    a.forms.forEach(addPhrase);
+    addPhrase(a.expansion);
+  }
+  for (const l of glossary.localities) l.aliases.forEach(addPhrase);
+  glossary.otherLocalities.forEach(addPhrase);
+  for (const group of [glossary.targets, glossary.agencies, glossary.awards, glossary.awardKinds]) {
+    for (const item of group) item.synonyms.forEach(addPhrase);
+  }
+  glossary.notTargets.forEach(addPhrase);
+  glossary.questionWords.forEach(addPhrase);
+  glossary.crossPlanPhrases.forEach(addPhrase);
+  for (const intent of intents) Object.keys(intent.keywords).forEach(addPhrase);
+
+  const repairer = new TypoRepairer(vocabulary);
+  const slotsOf = new SlotExtractor(glossary, expander, (t) => vocabulary.has(t));
+  const questionWords = new Set(glossary.questionWords.flatMap((w) => syllables(w)));
+
+  function analyze(text: string): QueryAnalysis {
+    const segmented = segmentedSyllables(stripTags(text));
+    const { tokens, breakBefore } = splitGluedNumbers(segmented.tokens, segmented.breakBefore);
+    const expanded = expander.expand(tokens);
+    // A pair never spans punctuation: break before an expanded token when its source token opens a segment.
+    const breaks = expanded.sourceIndex.map((src, i) => i > 0 && src !== expanded.sourceIndex[i - 1] && breakBefore[src] === true);
+    const repaired = repairer.repair(expanded.tokens);
+    const slots = slotsOf.extract(repaired.tokens);
+    const filled = filledSlots(slots);
+    const intent = classifier.classify(expanded.tokens, filled) ?? (repaired.repairs.length ? classifier.classify(repaired.tokens, filled) : undefined);
+
+    // Search terms: runs of unclaimed tokens; bigrams inside each run, unigrams without question words.
+    const words: string[] = [];
+    const pairs: string[] = [];
+    let run: string[] = [];
+    const flush = () => {
+      pairs.push(...bigrams(run));
+      run = [];
+    };
+    repaired.tokens.forEach((t, i) => {
+      if (breaks[i]) flush();
+      if (slots.claimed.has(i)) return flush();
+      run.push(t);
+      if (!questionWords.has(t)) words.push(t);
+    });
+    flush();
+
+    return {
+      tokens,
+      expanded: expanded.tokens,
+      repaired: repaired.tokens,
+      repairs: repaired.repairs,
+      intent,
+      slots,
+      terms: [...words, ...pairs],
+      words,
+      originals: expanded.originals,
+    };
+  }
+
+  return { analyze, expander, classifier, repairer, glossary, intents, vocabulary };
+}

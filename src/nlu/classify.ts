@@ -1,0 +1,84 @@
+/**
+ * Keyword intent classifier. Runs on the folded, abbreviation-expanded question *before* typo repair,
+ * so a "correction" can never destroy the words that carry the intent ("hạn nộp" stays "han nop").
+ */
+import type { AbbreviationExpander } from './expand.js';
+import type { IntentDef, SlotName } from './intents.js';
+import { PhraseMatcher } from './phrases.js';
+
+export interface IntentScore {
+  id: string;
+  score: number;
+  /** The phrases that matched (folded), for explanations and tests. */
+  phrases: string[];
+}
+
+/** Below this total weight a question has no recognisable intent. */
+export const MIN_INTENT_SCORE = 2;
+/** A strong intent this sure of itself beats a weak one (a greeting around a real question). */
+const STRONG_ENOUGH = 5;
+
+interface Keyword {
+  intent: string;
+  weight: number;
+  phrase: string;
+}
+
+export class IntentClassifier {
+  private readonly matcher: PhraseMatcher<Keyword>;
+  private readonly byId: Map<string, IntentDef>;
+
+  constructor(
+    readonly intents: readonly IntentDef[],
+    expander: AbbreviationExpander,
+  ) {
+    this.byId = new Map(intents.map((i) => [i.id, i]));
+    const entries = [];
+    for (const intent of intents) {
+      // Phrases that fold to the same syllables count once, with the larger weight.
+      const best = new Map<string, number>();
+      for (const [phrase, weight] of Object.entries(intent.keywords)) {
+        const tokens = expander.normalizePhrase(phrase).join(' ');
+        if (tokens) best.set(tokens, Math.max(weight, best.get(tokens) ?? 0));
+      }
+      for (const [phrase, weight] of best) entries.push({ tokens: phrase.split(' '), value: { intent: intent.id, weight, phrase } });
+    }
+    this.matcher = new PhraseMatcher(entries);
+  }
+
+  intent(id: string): IntentDef | undefined {
+    return this.byId.get(id);
+  }
+
+  /** All intents with a positive score, best first. `filled`: the slots the question fills (for slot boosts). */
+  scores(tokens: readonly string[], filled: ReadonlySet<SlotName> = new Set()): IntentScore[] {
+    const perIntent = new Map<string, IntentScore>();
+    for (const m of this.matcher.findEvery(tokens)) {
+      const s = perIntent.get(m.value.intent) ?? { id: m.value.intent, score: 0, phrases: [] };
+      if (s.phrases.includes(m.value.phrase)) continue;
+      s.score += m.value.weight;
+      s.phrases.push(m.value.phrase);
+      perIntent.set(m.value.intent, s);
+    }
+    for (const s of perIntent.values()) {
+      const boosts = this.byId.get(s.id)?.slotBoosts ?? {};
+      for (const [slot, weight] of Object.entries(boosts)) if (filled.has(slot as SlotName)) s.score += weight ?? 0;
+    }
+    return [...perIntent.values()].sort(
+      (a, b) => b.score - a.score || (this.byId.get(b.id)?.priority ?? 0) - (this.byId.get(a.id)?.priority ?? 0),
+    );
+  }
+
+  /**
+   * The winning intent, or undefined when nothing reaches MIN_INTENT_SCORE. A weak intent (greeting,
+   * help) wins only over strong intents that score lower than it and below STRONG_ENOUGH: "chào bạn,
+   * hạn nộp báo cáo…" is a deadline question, "bạn là ai" is not a "who is responsible" question.
+   */
+  classify(tokens: readonly string[], filled: ReadonlySet<SlotName> = new Set()): IntentScore | undefined {
+    const ranked = this.scores(tokens, filled).filter((s) => s.score >= MIN_INTENT_SCORE);
+    const strong = ranked.find((s) => !this.byId.get(s.id)?.weak);
+    const weak = ranked.find((s) => this.byId.get(s.id)?.weak);
+    if (strong && (!weak || strong.score >= weak.score || strong.score >= STRONG_ENOUGH)) return strong;
+    return weak;
+  }
+}

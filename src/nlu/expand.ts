@@ -1,0 +1,75 @@
+/**
+ * Abbreviation expansion on folded syllables: "ubnd" → "uy ban nhan dan", "gd dt" (from "GD&ĐT") →
+ * "giao duc va dao tao". Applied the same way to questions and to the indexed plan text, so both
+ * sides meet whichever form was written. Ambiguous forms are expanded only in their context
+ * ("KH 62" is a kế hoạch, "TT 25" a thông tư, a bare "TT" is thường trực).
+ */
+import { syllables } from '../text/normalize.js';
+import type { Glossary } from './glossary.js';
+import { PhraseMatcher } from './phrases.js';
+
+interface Expansion {
+  tokens: string[];
+  context?: 'before-number';
+}
+
+export interface Expanded {
+  /** The text with each abbreviation replaced by its expansion. */
+  tokens: string[];
+  /** For each output token, the index of the input token it came from. */
+  sourceIndex: number[];
+  /** The abbreviations as written, kept for indexing (a passage that wrote "UBND" still matches "ubnd"). */
+  originals: string[];
+}
+
+const isNumber = (t: string | undefined) => t !== undefined && /^\d+$/.test(t);
+
+export class AbbreviationExpander {
+  private readonly matcher: PhraseMatcher<Expansion>;
+
+  constructor(abbreviations: Glossary['abbreviations']) {
+    const entries = [];
+    for (const a of abbreviations) {
+      const expansion = syllables(a.expansion);
+      for (const form of a.forms) {
+        const tokens = syllables(form);
+        // A form that already reads as its expansion would expand to itself: skip it.
+        if (tokens.length === 0 || tokens.join(' ') === expansion.join(' ')) continue;
+        entries.push({ tokens, value: { tokens: expansion, context: a.context } });
+      }
+    }
+    this.matcher = new PhraseMatcher(entries);
+  }
+
+  expand(tokens: readonly string[]): Expanded {
+    const matches = this.matcher.findAll(tokens, {
+      accept: (entry, start) => entry.value.context !== 'before-number' || isNumber(tokens[start + entry.tokens.length]),
+    });
+    const out: string[] = [];
+    const sourceIndex: number[] = [];
+    const originals: string[] = [];
+    let i = 0;
+    for (const m of matches) {
+      for (; i < m.start; i++) {
+        out.push(tokens[i]!);
+        sourceIndex.push(i);
+      }
+      for (const t of m.value.tokens) {
+        out.push(t);
+        sourceIndex.push(m.start);
+      }
+      originals.push(...tokens.slice(m.start, m.end));
+      i = m.end;
+    }
+    for (; i < tokens.length; i++) {
+      out.push(tokens[i]!);
+      sourceIndex.push(i);
+    }
+    return { tokens: out, sourceIndex, originals };
+  }
+
+  /** Folds and expands a phrase from a data file, so gazetteer entries compare with expanded questions. */
+  normalizePhrase(text: string): string[] {
+    return this.expand(syllables(text)).tokens;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Gated typo repair. Only a token that is neither a known word nor shaped like a Vietnamese syllable
+ * is touched, so valid words that are simply absent from the plans ("hạn nộp") are never "corrected"
+ * into something else. Order: Telex/VNI leftovers by rule, then fuse.js over the known vocabulary
+ * (short strings: where fuse.js is strong). A repair is accepted only if it lands on a known word.
+ */
+import Fuse from 'fuse.js';
+import { isVietnameseSyllable } from './syllable.js';
+
+export interface Repair {
+  from: string;
+  to: string;
+  how: 'telex' | 'vni' | 'fuzzy';
+}
+
+export interface RepairResult {
+  tokens: string[];
+  repairs: Repair[];
+}
+
+/** Fuse score above which a fuzzy candidate is rejected (0 = exact). */
+const FUZZY_THRESHOLD = 0.34;
+const TONE_KEYS = /[sfrxj]$/;
+
+/** Telex typed with the IME off: "tieeu" → "tieu", "chis" → "chi", "ddua" → "dua", "truwowngf" → "truong". */
+export function untelex(token: string): string {
+  let t = token;
+  if (t.length > 1 && TONE_KEYS.test(t)) t = t.slice(0, -1);
+  return t
+    .replace(/dd/g, 'd')
+    .replace(/aa/g, 'a')
+    .replace(/ee/g, 'e')
+    .replace(/oo/g, 'o')
+    .replace(/uwow/g, 'uo')
+    .replace(/([aou])w/g, '$1')
+    .replace(/w/g, 'u');
+}
+
+/** VNI typed with the IME off: tone and mark digits inside a word ("tie6u" → "tieu", "huye6n5" → "huyen"). */
+export function unvni(token: string): string {
+  return token.replace(/[1-9]/g, '');
+}
+
+export class TypoRepairer {
+  private readonly vocabulary: Set<string>;
+  private readonly fuse: Fuse<string>;
+
+  constructor(vocabulary: Iterable<string>) {
+    this.vocabulary = new Set(vocabulary);
+    // Candidates are well-formed syllables of 2+ letters: repairing into "a", into an abbreviation or
+    // into a misspelt alias kept in the vocabulary ("ninhh") helps nobody.
+    const words = [...this.vocabulary].filter((w) => /^[a-z]{2,}$/.test(w) && isVietnameseSyllable(w));
+    this.fuse = new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true });
+  }
+
+  isKnown(token: string): boolean {
+    return this.vocabulary.has(token);
+  }
+
+  /** A token needs repair when it is unknown and not shaped like a syllable (numbers never do). */
+  needsRepair(token: string): boolean {
+    return !this.vocabulary.has(token) && !isVietnameseSyllable(token);
+  }
+
+  repairToken(token: string): Repair | undefined {
+    if (!this.needsRepair(token)) return undefined;
+    if (/\d/.test(token) && /[a-z]/.test(token)) {
+      const to = unvni(token);
+      return to !== token && this.vocabulary.has(to) ? { from: token, to, how: 'vni' } : undefined;
+    }
+    const telex = untelex(token);
+    if (telex !== token && this.vocabulary.has(telex)) return { from: token, to: telex, how: 'telex' };
+    if (token.length < 3) return undefined;
+    const best = this.fuse.search(token, { limit: 5 });
+    const top = best[0];
+    if (!top || top.score === undefined || top.score > FUZZY_THRESHOLD) return undefined;
+    // Among equally good hits prefer a dropped or doubled letter ("khôg" → "khong", "binhh" → "binh")
+    // over a changed one ("khôg" → "khoi"), then the closest length.
+    const tied = best.filter((r) => (r.score ?? 1) - (top.score ?? 0) < 1e-9).map((r) => r.item);
+    const rank = (w: string) => (isSubsequence(token, w) || isSubsequence(w, token) ? 0 : 1);
+    tied.sort((a, b) => rank(a) - rank(b) || Math.abs(a.length - token.length) - Math.abs(b.length - token.length));
+    return { from: token, to: tied[0]!, how: 'fuzzy' };
+  }
+
+  repair(tokens: readonly string[]): RepairResult {
+    const out: string[] = [];
+    const repairs: Repair[] = [];
+    for (const token of tokens) {
+      const r = this.repairToken(token);
+      if (r) {
+        repairs.push(r);
+        out.push(r.to);
+      } else {
+        out.push(token);
+      }
+    }
+    return { tokens: out, repairs };
+  }
+}
+
+/** True when every letter of `a` appears in `b` in order. */
+function isSubsequence(a: string, b: string): boolean {
+  let i = 0;
+  for (const ch of b) if (ch === a[i]) i++;
+  return i === a.length;
+}

@@ -1,0 +1,237 @@
+/**
+ * Slot extraction from a folded, expanded, repaired question: locality (→ plan ids), places not in the
+ * data, document references ("KH 62", "QĐ 1373", "Thông tư 25"), target group, agency, award name,
+ * award kind (hằng năm / sơ kết / tổng kết), year, and whether the question spans several plans.
+ * Gazetteers are short strings matched as whole phrases; fuse.js only rescues a locality window that
+ * holds a word the vocabulary does not know ("bac kann").
+ */
+import Fuse from 'fuse.js';
+import type { AbbreviationExpander } from './expand.js';
+import type { AwardKindKey, Glossary } from './glossary.js';
+import { PhraseMatcher, type PhraseEntry } from './phrases.js';
+
+export interface LocalityMention {
+  name: string;
+  plans: string[];
+  start: number;
+  end: number;
+  fuzzy: boolean;
+}
+
+export interface DocRef {
+  /** Folded type words as written ("ke hoach", "quyet dinh", "thong tu"), or undefined for "số 62". */
+  type?: string;
+  number: string;
+}
+
+export interface Slots {
+  localities: LocalityMention[];
+  /**
+   * The plan each distinct place points to, in order of mention. A place that names several plans
+   * ("Thái Bình": the UBND plan and the union's letter) gives its main one, unless another mention
+   * narrows it ("công đoàn y tế Thái Bình" → the union's letter).
+   */
+  plans: string[];
+  /** For each plan in `plans`, the other plans the same place also names (fallbacks, "Thái Bình" → CDYT). */
+  alternates: Record<string, string[]>;
+  /** Places named that are not in the data ("Hà Nội"). */
+  otherLocalities: string[];
+  targets: string[];
+  agencies: string[];
+  awards: string[];
+  awardKinds: AwardKindKey[];
+  years: number[];
+  docrefs: DocRef[];
+  /** "tỉnh nào", "so sánh", "các kế hoạch": answer across plans. */
+  crossPlan: boolean;
+  /** Token positions consumed by localities and document references (not search terms). */
+  claimed: Set<number>;
+}
+
+const LOCALITY_FUZZY_THRESHOLD = 0.25;
+
+/** Document types as they appear after folding and expansion; the value is the canonical folded type. */
+const DOC_TYPES: Record<string, string> = {
+  'ke hoach': 'ke hoach',
+  'quyet dinh': 'quyet dinh',
+  'quyet dinh thu tuong': 'quyet dinh',
+  'thong tu': 'thong tu',
+  'thong tu bo giao duc va dao tao': 'thong tu',
+  'huong dan': 'huong dan',
+  'cong van': 'cong van',
+  'van ban': 'van ban',
+  'to trinh': 'to trinh',
+  'thong tri': 'thong tri',
+  'ket luan': 'ket luan',
+  'chi thi': 'chi thi',
+};
+/** Words right after a number that make it a document number ("62/KH-UBND", "209/CDYT", "1373/QĐ-TTg"). */
+const AFTER_NUMBER = new Set(['kh', 'ke', 'qd', 'quyet', 'tt', 'thong', 'hd', 'huong', 'ttr', 'kl', 'ket', 'ct', 'chi', 'cdyt', 'cong', 'ldld', 'lien', 'vp']);
+
+/** Words that open a place alias ("tỉnh Khánh Hòa") but also a target level ("cấp tỉnh"). */
+const LEVEL_WORDS = new Set(['tinh', 'huyen']);
+
+const isYear = (t: string) => /^(19|20)\d\d$/.test(t);
+const isDocNumber = (t: string | undefined) => t !== undefined && /^\d{1,5}$/.test(t) && !isYear(t);
+
+export class SlotExtractor {
+  private readonly localities: PhraseMatcher<{ name: string; plans: string[] }>;
+  private readonly localityFuse: Fuse<{ text: string; name: string; plans: string[]; size: number }>;
+  private readonly others: PhraseMatcher<string>;
+  private readonly targets: PhraseMatcher<string | null>;
+  private readonly agencies: PhraseMatcher<string>;
+  private readonly awards: PhraseMatcher<string>;
+  private readonly awardKinds: PhraseMatcher<AwardKindKey>;
+  private readonly crossPlan: PhraseMatcher<true>;
+  private readonly docTypes: PhraseMatcher<string>;
+
+  constructor(
+    glossary: Glossary,
+    expander: AbbreviationExpander,
+    private readonly isKnownWord: (token: string) => boolean,
+  ) {
+    const norm = (s: string) => expander.normalizePhrase(s);
+    const localityEntries: PhraseEntry<{ name: string; plans: string[] }>[] = [];
+    const fuzzyItems: { text: string; name: string; plans: string[]; size: number }[] = [];
+    for (const loc of glossary.localities) {
+      for (const alias of loc.aliases) {
+        const tokens = norm(alias);
+        localityEntries.push({ tokens, value: { name: loc.name, plans: loc.plans } });
+        if (tokens.length >= 2 && tokens.join('').length >= 5) {
+          fuzzyItems.push({ text: tokens.join(' '), name: loc.name, plans: loc.plans, size: tokens.length });
+        }
+      }
+    }
+    this.localities = new PhraseMatcher(localityEntries);
+    this.localityFuse = new Fuse(fuzzyItems, { keys: ['text'], includeScore: true, threshold: LOCALITY_FUZZY_THRESHOLD });
+    this.others = new PhraseMatcher(glossary.otherLocalities.map((name) => ({ tokens: norm(name), value: name })));
+    this.targets = new PhraseMatcher<string | null>([
+      ...glossary.targets.flatMap((t) => t.synonyms.map((s) => ({ tokens: norm(s), value: t.key as string | null }))),
+      ...glossary.notTargets.map((s) => ({ tokens: norm(s), value: null })),
+    ]);
+    this.agencies = new PhraseMatcher(glossary.agencies.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
+    this.awards = new PhraseMatcher(glossary.awards.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
+    this.awardKinds = new PhraseMatcher(glossary.awardKinds.flatMap((k) => k.synonyms.map((s) => ({ tokens: norm(s), value: k.key }))));
+    this.crossPlan = new PhraseMatcher(glossary.crossPlanPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.docTypes = new PhraseMatcher(Object.entries(DOC_TYPES).map(([k, v]) => ({ tokens: k.split(' '), value: v })));
+  }
+
+  extract(tokens: readonly string[]): Slots {
+    const claimed = new Set<number>();
+    const claim = (start: number, end: number) => {
+      for (let i = start; i < end; i++) claimed.add(i);
+    };
+
+    const docrefs = this.findDocRefs(tokens, claim);
+
+    const localities: LocalityMention[] = this.localities
+      .findAll(tokens, { skip: (i) => claimed.has(i) })
+      .map((m) => {
+        // "cấp tỉnh Khánh Hòa", "cấp huyện Củ Chi": the level word belongs to "cấp …", not to the place.
+        const start = LEVEL_WORDS.has(tokens[m.start]!) && tokens[m.start - 1] === 'cap' ? m.start + 1 : m.start;
+        return { name: m.value.name, plans: m.value.plans, start, end: m.end, fuzzy: false };
+      });
+    for (const m of localities) claim(m.start, m.end);
+    for (const m of this.fuzzyLocalities(tokens, claimed)) {
+      localities.push(m);
+      claim(m.start, m.end);
+    }
+    localities.sort((a, b) => a.start - b.start);
+
+    const otherLocalities = this.others.findAll(tokens, { skip: (i) => claimed.has(i) }).map((m) => m.value);
+    const { plans, alternates } = resolvePlans(localities);
+
+    const unique = <T>(xs: T[]) => [...new Set(xs)];
+    const targets = unique(
+      this.targets
+        .findAll(tokens, { skip: (i) => claimed.has(i) })
+        .map((m) => m.value)
+        .filter((v): v is string => v !== null),
+    );
+    const years = unique(tokens.filter((t, i) => isYear(t) && !claimed.has(i)).map(Number));
+
+    return {
+      localities,
+      plans,
+      otherLocalities: unique(otherLocalities),
+      targets,
+      agencies: unique(this.agencies.findAll(tokens).map((m) => m.value)),
+      awards: unique(this.awards.findAll(tokens).map((m) => m.value)),
+      awardKinds: unique(this.awardKinds.findAll(tokens).map((m) => m.value)),
+      years,
+      docrefs,
+      alternates,
+      crossPlan: this.crossPlan.findAll(tokens).length > 0 || plans.length > 1,
+      claimed,
+    };
+  }
+
+  private findDocRefs(tokens: readonly string[], claim: (s: number, e: number) => void): DocRef[] {
+    const refs: DocRef[] = [];
+    const seen = new Set<string>();
+    const add = (ref: DocRef) => {
+      const k = `${ref.type ?? ''}|${ref.number}`;
+      if (!seen.has(k)) refs.push(ref);
+      seen.add(k);
+    };
+    // "kế hoạch (số) 62", "thông tư 25", "quyết định số 1373"
+    for (const m of this.docTypes.findAll(tokens)) {
+      let at = m.end;
+      if (tokens[at] === 'so') at++;
+      if (isDocNumber(tokens[at])) {
+        add({ type: m.value, number: String(Number(tokens[at])) });
+        claim(m.start, at + 1);
+      }
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!isDocNumber(t)) continue;
+      // "62/KH-UBND", "1373/QĐ-TTg", "209/CDYT"
+      if (AFTER_NUMBER.has(tokens[i + 1] ?? '')) {
+        if (!refs.some((r) => r.number === String(Number(t)))) add({ number: String(Number(t)) });
+        claim(i, i + 2);
+      } else if (tokens[i - 1] === 'so' && !refs.some((r) => r.number === String(Number(t)))) {
+        // "số 62"
+        add({ number: String(Number(t)) });
+        claim(i - 1, i + 1);
+      }
+    }
+    return refs;
+  }
+
+  /** Two-word windows holding an unknown word, compared with the locality aliases by fuse.js. */
+  private fuzzyLocalities(tokens: readonly string[], claimed: Set<number>): LocalityMention[] {
+    const found: LocalityMention[] = [];
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (claimed.has(i) || claimed.has(i + 1)) continue;
+      const a = tokens[i]!;
+      const b = tokens[i + 1]!;
+      if (this.isKnownWord(a) && this.isKnownWord(b)) continue;
+      if (/\d/.test(a + b)) continue;
+      const hit = this.localityFuse.search(`${a} ${b}`).find((r) => r.item.size === 2);
+      if (hit && (hit.score ?? 1) <= LOCALITY_FUZZY_THRESHOLD) {
+        found.push({ name: hit.item.name, plans: hit.item.plans, start: i, end: i + 2, fuzzy: true });
+        claimed.add(i);
+        claimed.add(i + 1);
+        i++;
+      }
+    }
+    return found;
+  }
+}
+
+/** Turns locality mentions into plans: a mention whose plans include another mention's plans is narrowed by it. */
+export function resolvePlans(localities: readonly LocalityMention[]): { plans: string[]; alternates: Record<string, string[]> } {
+  const sets = localities.map((l) => l.plans);
+  const plans: string[] = [];
+  const alternates: Record<string, string[]> = {};
+  for (const set of sets) {
+    const narrower = sets.find((other) => other !== set && other.length < set.length && other.every((p) => set.includes(p)));
+    if (narrower) continue;
+    const main = set[0]!;
+    if (plans.includes(main)) continue;
+    plans.push(main);
+    alternates[main] = set.slice(1);
+  }
+  return { plans, alternates };
+}

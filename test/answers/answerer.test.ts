@@ -1,0 +1,121 @@
+/** The answerer on the real plans: bad input, places not in the data, across plans, the asker's plan. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, type AnswerEngine } from '../../src/answers/answerer.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+
+let answerer: AnswerEngine;
+beforeAll(() => {
+  answerer = createAnswerer(loadKnowledge(), { maxInputChars: 2000 });
+});
+const ask = (text: string, planId?: string) => answerer.answer({ text, planId });
+
+describe('bad input gets a clear reply, never an exception', () => {
+  it('empty and blank', () => {
+    for (const text of ['', '   ', '\n\t']) {
+      const r = ask(text);
+      expect(r.status).toBe('not_found');
+      expect(r.text).toMatch(/^Anh\/chị chưa nhập câu hỏi\.\nTôi trả lời được câu hỏi về /);
+    }
+  });
+
+  it('only emoji or punctuation', () => {
+    for (const text of ['😀🎉👍', '?!?!', '…']) expect(ask(text).text).toMatch(/^Tôi chưa đọc được câu hỏi: tin nhắn không có chữ hoặc số nào\./);
+  });
+
+  it('20,000 characters: cut at the limit, and the answer says so', () => {
+    const long = `hạn nộp báo cáo Tây Ninh ${'rất '.repeat(5000)}`;
+    expect(long.length).toBeGreaterThan(20_000);
+    const r = ask(long);
+    expect(r.text.startsWith('(Câu hỏi dài quá 2000 ký tự nên tôi chỉ đọc 2000 ký tự đầu.)\n')).toBe(true);
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('10 tháng 12');
+  });
+
+  it('HTML tags are ignored, SQL-looking text is just text', () => {
+    expect(ask('<b>tiêu chí cấp xã</b> <i>Khánh Hòa</i>').sources).toEqual([{ plan: 'khanh-hoa', section: 'III.1.đ' }]);
+    for (const text of ["'; DROP TABLE users; --", '<script>alert(1)</script>', 'SELECT * FROM reports WHERE 1=1']) {
+      const r = ask(text);
+      expect(r.status, text).toBe('not_found');
+      expect(r.text, text).toContain('Tôi không tìm thấy nội dung này trong các kế hoạch đang có.');
+    }
+  });
+
+  it('control and zero-width characters do not split words', () => {
+    expect(ask('hạn\u0000 nộp\u200b báo cáo Tây\u0007 Ninh').text).toContain('10 tháng 12');
+  });
+
+  it('random junk of every kind never throws', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = 'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạ0123456789 .,;:!?/\\-_&<>"\'()[]{}😀\u0000\u200b\n';
+    for (let i = 0; i < 300; i++) {
+      const len = Math.floor(rand() * 120);
+      let text = '';
+      for (let j = 0; j < len; j++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      const r = ask(text);
+      expect(['answer', 'clarify', 'not_found']).toContain(r.status);
+      expect(r.text.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a request without text (bad caller) still gets a reply', () => {
+    expect(answerer.answer({} as never).status).toBe('not_found');
+  });
+});
+
+describe('what is not in the documents', () => {
+  it('weather, salaries: says so and suggests what can be asked', () => {
+    for (const text of ['thời tiết Hà Nội hôm nay', 'lương giáo viên bao nhiêu', 'giá vàng hôm nay']) {
+      const r = ask(text);
+      expect(r.status, text).toBe('not_found');
+      expect(r.text, text).toContain('Ví dụ: “');
+    }
+  });
+
+  it('a province that is not in the data is named in the reply', () => {
+    const r = ask('tiêu chí thi đua của Nghệ An');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toMatch(/^Hiện tôi chưa có kế hoạch của Nghệ An\. Các kế hoạch đang có:\n- Thái Bình — /);
+  });
+});
+
+describe('which plan', () => {
+  it('uses the asker\'s registered plan when the question names none', () => {
+    expect(ask('hạn nộp báo cáo', 'tay-ninh').sources).toEqual([{ plan: 'tay-ninh', section: 'VII.9' }]);
+  });
+
+  it('a place named in the question wins over the registered plan', () => {
+    expect(ask('hạn nộp báo cáo Khánh Hòa', 'tay-ninh').sources).toEqual([{ plan: 'khanh-hoa', section: 'VII.9' }]);
+  });
+
+  it('asks back with the plans as choices when neither says', () => {
+    const r = ask('tiêu chí thi đua cấp huyện');
+    expect(r.status).toBe('clarify');
+    expect(r.options?.map((o) => o.id)).toEqual(['p:thai-binh', 'p:tay-ninh', 'p:khanh-hoa']);
+    for (const o of r.options ?? []) expect(Buffer.byteLength(o.id)).toBeLessThanOrEqual(64);
+  });
+
+  it('answers across plans when asked which provinces', () => {
+    const r = ask('tỉnh nào có Bằng khen của Thủ tướng Chính phủ?');
+    expect(r.text).toMatch(/^2 trong 6 kế hoạch có Bằng khen của Thủ tướng Chính phủ:/);
+    expect(r.text).toContain('■ Thái Bình — Kế hoạch số 62/KH-UBND');
+    expect(r.text).toContain('■ Khánh Hòa — Kế hoạch của UBND tỉnh Khánh Hòa');
+    expect(r.text).toContain('Không nêu trong: Thái Bình (Công văn 209/CDYT); Bắc Kạn (Kế hoạch); Củ Chi (Kế hoạch 1792/KH-UBND); Tây Ninh (Kế hoạch).');
+  });
+
+  it('compares two named plans', () => {
+    const r = ask('so sánh hạn báo cáo của Tây Ninh và Khánh Hòa');
+    expect(r.sources).toEqual([
+      { plan: 'tay-ninh', section: 'VII.9' },
+      { plan: 'khanh-hoa', section: 'VII.9' },
+    ]);
+    expect(r.text).toContain('Hạn: trước ngày 10/12 hằng năm.');
+    expect(r.text).toContain('Hạn: trước ngày 01/12 hằng năm.');
+  });
+
+  it('help lists every plan', () => {
+    const r = ask('bạn trả lời được gì');
+    expect(r.intent).toBe('help');
+    for (const p of loadKnowledge().plans) expect(r.text).toContain(p.shortName);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { COMPOSERS } from '../../src/answers/compose/index.js';
+import { Corpus } from '../../src/answers/corpus.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { AbbreviationExpander } from '../../src/nlu/expand.js';
+import { loadGlossary } from '../../src/nlu/glossary.js';
+import { loadIntents } from '../../src/nlu/intents.js';
+
+const corpus = new Corpus(loadKnowledge(), new AbbreviationExpander(loadGlossary().abbreviations));
+
+describe('search corpus', () => {
+  it('indexes folded, expanded words and word pairs that never span punctuation', () => {
+    const terms = corpus.terms('Thư viện, Bảo tàng của UBND tỉnh');
+    expect(terms).toEqual(expect.arrayContaining(['thu_vien', 'bao_tang', 'uy', 'ubnd', 'nhan_dan']));
+    expect(terms).not.toContain('vien_bao');
+  });
+
+  it('filters by plan and by a document number, and finds the locality through the breadcrumb', () => {
+    const hits = corpus.search(['so', 'tai', 'chinh', 'tai_chinh', 'tay', 'ninh', 'tay_ninh'], { limit: 1 });
+    expect(hits[0]?.passage.id).toBe('tay-ninh#VII.4');
+    const cited = corpus.search(['bo', 'tieu', 'chi', 'tieu_chi'], { number: '1373' }).map((h) => h.passage.planId);
+    expect(new Set(cited)).toEqual(new Set(['thai-binh', 'cu-chi', 'khanh-hoa']));
+    expect(corpus.search(['kinh', 'phi'], { plans: ['cu-chi'] }).every((h) => h.passage.planId === 'cu-chi')).toBe(true);
+  });
+
+  it('every question intent except help has a composer', () => {
+    for (const intent of loadIntents()) if (intent.id !== 'help') expect(COMPOSERS[intent.id], intent.id).toBeTypeOf('function');
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The question set (test/fixtures/questions.jsonl) and how an answer is judged against it: expected
+ * status, the plans (and sections) cited in `sources`, facts the visible answer must (or must not)
+ * contain after folding both sides, and the plans a clarification must offer. Shared by the test and
+ * the benchmark.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AnswerResult } from '../../src/answers/types.js';
+import { fold } from '../../src/text/normalize.js';
+
+export const QUESTIONS_FILE = fileURLToPath(new URL('../fixtures/questions.jsonl', import.meta.url));
+
+export interface Question {
+  q: string;
+  status: AnswerResult['status'];
+  /** The asker's registered plan, when the question relies on it. */
+  planId?: string;
+  /** Exactly the plans cited in `sources` (answers only). */
+  plans?: string[];
+  /** Sections that must be among `sources`. */
+  sections?: string[];
+  /** Facts the answer text must contain (compared folded). */
+  must?: string[];
+  /** Text the answer must not contain (compared folded). */
+  not?: string[];
+  /** Plans a clarification must offer. */
+  options?: string[];
+  tags: string[];
+  /** "dev": written while building; "heldout": written after tuning was frozen. */
+  set: 'dev' | 'heldout';
+  /** Held-out questions come in batches, each written after the fixes prompted by the one before. */
+  batch?: number;
+}
+
+export function loadQuestions(file = QUESTIONS_FILE): Question[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as Question;
+      } catch (err) {
+        throw new Error(`${file}:${i + 1}: ${(err as Error).message}`);
+      }
+    });
+}
+
+export interface Verdict {
+  ok: boolean;
+  problems: string[];
+}
+
+export function judge(q: Question, r: AnswerResult): Verdict {
+  const problems: string[] = [];
+  if (r.status !== q.status) problems.push(`status ${r.status}, expected ${q.status}`);
+  const cited = [...new Set(r.sources.map((s) => s.plan))].sort();
+  if (q.plans && q.status === 'answer') {
+    const want = [...q.plans].sort();
+    if (cited.join(',') !== want.join(',')) problems.push(`plans [${cited.join(', ')}], expected [${want.join(', ')}]`);
+  }
+  for (const s of q.sections ?? []) {
+    if (!r.sources.some((src) => src.section === s)) problems.push(`section ${s} not cited`);
+  }
+  const text = ` ${fold(r.text)} `;
+  for (const m of q.must ?? []) if (!text.includes(` ${fold(m)} `)) problems.push(`missing "${m}"`);
+  for (const m of q.not ?? []) if (text.includes(` ${fold(m)} `)) problems.push(`should not contain "${m}"`);
+  if (q.options) {
+    const offered = new Set((r.options ?? []).map((o) => o.planId));
+    for (const p of q.options) if (!offered.has(p)) problems.push(`option ${p} not offered`);
+  }
+  return { ok: problems.length === 0, problems };
+}

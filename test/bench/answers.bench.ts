@@ -1,0 +1,259 @@
+/**
+ * Answering questions: accuracy and latency of the bot against a plain fuse.js search over the raw
+ * section texts (the baseline) on the same question set, index build time, memory, and the time from
+ * process start to the first answer of the CLI.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import Fuse from 'fuse.js';
+import { createAnswerer } from '../../src/answers/answerer.js';
+import { loadKnowledge, type Knowledge } from '../../src/knowledge/loader.js';
+import { breadcrumb, walkSections } from '../../src/knowledge/sections.js';
+import { judge, loadQuestions, type Question } from '../answers/question-set.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+
+/**
+ * The held-out figures of the first run of each batch, before any fix it prompted (a batch is
+ * written after the previous batch's fixes, so each first run is an honest held-out measurement;
+ * the figures below the table are after the fixes and are no longer held-out).
+ */
+const HELD_OUT_FIRST_RUNS = [
+  {
+    batch: 1,
+    correct: 53,
+    total: 58,
+    failures:
+      'two questions about a specific Giấy khen (the glossary had one generic "giấy khen"); "ai hướng dẫn khen thưởng sơ kết…" read as an awards question; "Công văn 209 đề nghị CĐCS những gì?" with no intent; "KH 33 … ban hành ngày nào" answered from the plan\'s own header instead of the cited document',
+  },
+  {
+    batch: 2,
+    correct: 35,
+    total: 37,
+    failures: '"… báo cáo … về đâu" (without "gửi") had no intent; "yêu cầu gì đối với doanh nghiệp" read as a purposes question',
+  },
+];
+
+const BOT_WARMUP = 3;
+const BOT_RUNS = 30;
+const FUSE_RUNS = 3;
+const BUILDS = 7;
+const SPAWNS = 5;
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+const median = (xs: readonly number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const pct = (n: number, d: number) => (d ? `${n}/${d} (${((100 * n) / d).toFixed(1)} %)` : '–');
+const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+
+function gcFunction(): (() => void) | undefined {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as (() => void) | undefined;
+}
+
+interface BaselinePassage {
+  planId: string;
+  sectionId: string;
+  title: string;
+  text: string;
+}
+
+/** The baseline: fuse.js with its defaults over every section's raw text, breadcrumb (with the place) as a second key. */
+function baseline(knowledge: Knowledge) {
+  const docs: BaselinePassage[] = [];
+  for (const plan of knowledge.plans) {
+    for (const { node } of walkSections(plan.sections)) {
+      if (!node.text.trim()) continue;
+      docs.push({ planId: plan.id, sectionId: node.id, title: `${plan.locality.name} | ${plan.issuer.name} | ${breadcrumb(plan.sections, node.id)}`, text: node.text });
+    }
+  }
+  const fuse = new Fuse(docs, { keys: ['title', 'text'] });
+  return (q: string) => fuse.search(q, { limit: 1 })[0]?.item;
+}
+
+/** Top-1 retrieval correctness: the first cited (plan, section) is an expected one. */
+function topOneCorrect(q: Question, plan: string | undefined, section: string | undefined): boolean {
+  if (q.status !== 'answer' || !q.plans?.length || !plan) return false;
+  if (!q.plans.includes(plan)) return false;
+  return !q.sections?.length || (section !== undefined && q.sections.includes(section));
+}
+
+function timed<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const out = fn();
+  return [out, performance.now() - t0];
+}
+
+async function spawnAsk(viaNpm: boolean): Promise<number> {
+  const args = ['--json', 'han nop bao cao tay ninh'];
+  const t0 = performance.now();
+  const { stdout } = viaNpm
+    ? await run('npm', ['run', '-s', 'ask', '--', ...args], { cwd: root })
+    : await run(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/cli.ts', 'ask', ...args], { cwd: root });
+  const elapsed = performance.now() - t0;
+  if (JSON.parse(stdout).status !== 'answer') throw new Error('the CLI did not answer');
+  return elapsed;
+}
+
+/**
+ * A fresh process that only loads the plans, builds the answerer and answers once (no CLI, no other
+ * parts of the bot): prints the milliseconds since process start at each step.
+ */
+const FIRST_ANSWER_SCRIPT = `
+const t0 = performance.now();
+Promise.all([import('./src/knowledge/loader.ts'), import('./src/answers/answerer.ts')]).then(([k, a]) => {
+  const t1 = performance.now();
+  const answerer = a.createAnswerer(k.loadKnowledge());
+  const t2 = performance.now();
+  const r = answerer.answer({ text: 'han nop bao cao tay ninh' });
+  const t3 = performance.now();
+  process.stdout.write(JSON.stringify({ boot: t0, imports: t1 - t0, build: t2 - t1, answer: t3 - t2, total: t3, status: r.status }));
+});`;
+
+interface FirstAnswer {
+  boot: number;
+  imports: number;
+  build: number;
+  answer: number;
+  total: number;
+}
+
+async function firstAnswerOnly(): Promise<FirstAnswer> {
+  const { stdout } = await run(path.join(root, 'node_modules', '.bin', 'tsx'), ['-e', FIRST_ANSWER_SCRIPT], { cwd: root });
+  const out = JSON.parse(stdout) as FirstAnswer & { status: string };
+  if (out.status !== 'answer') throw new Error('no answer');
+  return out;
+}
+
+export default async function answersBench(): Promise<{ title: string; markdown: string }> {
+  const gc = gcFunction();
+  const questions = loadQuestions();
+
+  // Build: knowledge load + index (glossary, intents, MiniSearch, vocabulary, fuse.js gazetteers).
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const loads: number[] = [];
+  const builds: number[] = [];
+  let answerer = createAnswerer(loadKnowledge());
+  for (let i = 0; i < BUILDS; i++) {
+    const [knowledge, tLoad] = timed(() => loadKnowledge());
+    const [a, tBuild] = timed(() => createAnswerer(knowledge));
+    loads.push(tLoad);
+    builds.push(tBuild);
+    answerer = a;
+  }
+  gc?.();
+  const memory = process.memoryUsage();
+  const knowledge = loadKnowledge();
+
+  // Bot: accuracy and latency.
+  const botTimes: number[] = [];
+  const verdicts = new Map<Question, { ok: boolean; top1: boolean; problems: string[] }>();
+  for (const q of questions) {
+    const req = { text: q.q, planId: q.planId };
+    for (let i = 0; i < BOT_WARMUP; i++) answerer.answer(req);
+    for (let i = 0; i < BOT_RUNS; i++) botTimes.push(timed(() => answerer.answer(req))[1]);
+    const r = answerer.answer(req);
+    const v = judge(q, r);
+    verdicts.set(q, { ok: v.ok, top1: topOneCorrect(q, r.sources[0]?.plan, r.sources[0]?.section), problems: v.problems });
+  }
+
+  // Baseline: plain fuse.js over the raw section texts.
+  const search = baseline(knowledge);
+  const fuseTimes: number[] = [];
+  const fuseTop1 = new Map<Question, boolean>();
+  for (const q of questions) {
+    let hit: BaselinePassage | undefined;
+    search(q.q);
+    for (let i = 0; i < FUSE_RUNS; i++) {
+      const [h, t] = timed(() => search(q.q));
+      hit = h;
+      fuseTimes.push(t);
+    }
+    fuseTop1.set(q, topOneCorrect(q, hit?.planId, hit?.sectionId));
+  }
+
+  // Start-up: spawn the CLI, time until it has printed its answer and exited.
+  const direct: number[] = [];
+  const npm: number[] = [];
+  for (let i = 0; i < SPAWNS; i++) direct.push(await spawnAsk(false));
+  for (let i = 0; i < 3; i++) npm.push(await spawnAsk(true));
+  const bare: FirstAnswer[] = [];
+  for (let i = 0; i < SPAWNS; i++) bare.push(await firstAnswerOnly());
+  const mid = (f: (x: FirstAnswer) => number) => ms(median(bare.map(f)));
+
+  const heldOut = questions.filter((q) => q.set === 'heldout');
+  const batches = [...new Set(heldOut.map((q) => q.batch ?? 1))].sort();
+  const sets: Array<[string, Question[]]> = [
+    ['dev (written while building)', questions.filter((q) => q.set === 'dev')],
+    ...batches.map((b): [string, Question[]] => [`held-out batch ${b} (after its fixes)`, heldOut.filter((q) => (q.batch ?? 1) === b)]),
+    ['all', questions],
+  ];
+  const history = HELD_OUT_FIRST_RUNS.map(
+    (h) => `- Batch ${h.batch}: **${pct(h.correct, h.total)}** on its first run. Wrong then: ${h.failures}.`,
+  );
+  const firstRunCorrect = HELD_OUT_FIRST_RUNS.reduce((n, h) => n + h.correct, 0);
+  const firstRunTotal = HELD_OUT_FIRST_RUNS.reduce((n, h) => n + h.total, 0);
+  const answerable = (qs: Question[]) => qs.filter((q) => q.status === 'answer' && q.plans?.length);
+  const count = (qs: Question[], f: (q: Question) => boolean) => qs.filter(f).length;
+
+  const rows = sets.map(([name, qs]) => {
+    const ans = answerable(qs);
+    return `| ${name} | ${qs.length} | ${pct(count(qs, (q) => verdicts.get(q)!.ok), qs.length)} | ${pct(count(ans, (q) => verdicts.get(q)!.top1), ans.length)} | ${pct(count(ans, (q) => fuseTop1.get(q)!), ans.length)} | ${pct(count(qs, (q) => fuseTop1.get(q)!), qs.length)} |`;
+  });
+
+  const bs = [...botTimes].sort((a, b) => a - b);
+  const fs = [...fuseTimes].sort((a, b) => a - b);
+  const failures = questions.filter((q) => !verdicts.get(q)!.ok);
+  const noDiacritics = count(questions, (q) => q.tags.includes('no-diacritics'));
+
+  const markdown = `
+Question set: \`test/fixtures/questions.jsonl\`, ${questions.length} questions (${noDiacritics} typed without diacritics), every plan and intent,
+typos, Telex/VNI, abbreviations, cross-plan, ambiguous (must ask back), out of scope (must say not found) and bad input.
+
+**Correct** = the bot's answer passes every check of the question: status (answer / clarify / not_found), exactly the expected
+plans in \`sources\`, the expected sections, the facts the visible text must contain (compared folded), and the plans a
+clarification must offer. **Top-1** = the first cited (plan, section) is an expected one; for the baseline, the first fuse.js hit.
+Only questions whose expected status is \`answer\` can be top-1 correct; clarify / not-found questions count as wrong for the baseline.
+
+| Questions | n | Bot correct | Bot top-1 (answerable) | fuse.js top-1 (answerable) | fuse.js top-1 (all) |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Held-out, honestly: each batch was written after tuning was frozen and run once before anything was changed; the
+fixes it prompted were general (glossary entries, intent keywords, one routing rule), never answers to those questions,
+but after them the batch is no longer held-out. First runs, together **${pct(firstRunCorrect, firstRunTotal)}**:
+
+${history.join('\n')}
+
+Latency per question, in process, no caches (bot: ${BOT_RUNS} timed calls per question after ${BOT_WARMUP} warm-ups, full pipeline from raw text to
+composed answer; fuse.js: ${FUSE_RUNS} timed searches per question, \`new Fuse(sections, { keys: ['title', 'text'] })\`, defaults):
+
+| Method | calls | median ms | p90 ms | p99 ms | max ms |
+|---|---|---|---|---|---|
+| bot (\`answer()\`) | ${bs.length} | ${ms(quantile(bs, 0.5))} | ${ms(quantile(bs, 0.9))} | ${ms(quantile(bs, 0.99))} | ${ms(bs[bs.length - 1]!)} |
+| fuse.js baseline (search only) | ${fs.length} | ${ms(quantile(fs, 0.5))} | ${ms(quantile(fs, 0.9))} | ${ms(quantile(fs, 0.99))} | ${ms(fs[fs.length - 1]!)} |
+
+Start-up and memory:
+
+| What | Figure |
+|---|---|
+| Load and validate the 6 plans (\`loadKnowledge()\`), median of ${BUILDS} | ${ms(median(loads))} ms |
+| Build the answerer (glossary, intents, MiniSearch index of ${answerer.corpus.passages.length} passages, vocabulary, fuse.js gazetteers), median of ${BUILDS} | ${ms(median(builds))} ms |
+| Heap used after build (whole benchmark process, after GC${gc ? '' : ' — GC not available'}) | ${mib(memory.heapUsed)} (grew ${mib(memory.heapUsed - heapBefore)} for ${BUILDS + 1} builds, the last one kept) |
+| RSS after build (whole benchmark process) | ${mib(memory.rss)} |
+| Process start → first answer printed, \`tsx src/cli.ts ask --json …\`, median of ${SPAWNS} (min–max) | ${ms(median(direct))} ms (${ms(Math.min(...direct))}–${ms(Math.max(...direct))}) |
+| Same through \`npm run -s ask -- --json …\`, median of 3 | ${ms(median(npm))} ms |
+| Process start → first answer, answerer alone (fresh \`tsx\` process: load plans, build, answer), median of ${SPAWNS} | ${mid((x) => x.total)} ms: Node + tsx boot ${mid((x) => x.boot)}, imports (zod, MiniSearch, fuse.js, own modules) ${mid((x) => x.imports)}, load + build ${mid((x) => x.build)}, first answer ${mid((x) => x.answer)} |
+
+${failures.length ? `Questions the bot gets wrong (${failures.length}):\n\n${failures.map((q) => `- [${q.set}] “${q.q}”: ${verdicts.get(q)!.problems.join('; ')}`).join('\n')}` : 'The bot answers every question of the set correctly.'}
+`;
+  return { title: 'Answering questions (test/bench/answers.bench.ts)', markdown };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadIntents } from '../../src/nlu/intents.js';
+import { analyzer } from './helpers.js';
+
+const intentOf = (q: string) => analyzer().analyze(q).intent?.id;
+
+describe('intent classification', () => {
+  for (const intent of loadIntents()) {
+    it(`classifies every example of "${intent.id}" as ${intent.id}`, () => {
+      for (const example of intent.examples) expect(intentOf(example), example).toBe(intent.id);
+    });
+  }
+
+  it('reads the intent before typo repair, so valid words are never "corrected" away', () => {
+    expect(intentOf('han nop bao cao tay ninh')).toBe('deadlines');
+    expect(analyzer().analyze('han nop bao cao tay ninh').repaired.slice(0, 2)).toEqual(['han', 'nop']);
+  });
+
+  it('falls back to the repaired words when the typed ones carry no intent (Telex)', () => {
+    expect(intentOf('tieeu chis thi ddua khanh hoa')).toBe('criteria');
+  });
+
+  it('lets a greeting yield to the real question around it', () => {
+    expect(intentOf('chào bạn, cho hỏi hạn nộp báo cáo Tây Ninh')).toBe('deadlines');
+    expect(intentOf('xin chào')).toBe('help');
+    expect(intentOf('bạn là ai')).toBe('help');
+  });
+
+  it('finds no intent in text that is not a question about the plans', () => {
+    expect(intentOf('giá vàng hôm nay')).toBeUndefined();
+    expect(intentOf("'; DROP TABLE users; --")).toBeUndefined();
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { AbbreviationExpander } from '../../src/nlu/expand.js';
+import { loadGlossary } from '../../src/nlu/glossary.js';
+import { syllables } from '../../src/text/normalize.js';
+
+const expander = new AbbreviationExpander(loadGlossary().abbreviations);
+const expand = (text: string) => expander.expand(syllables(text)).tokens.join(' ');
+
+describe('abbreviation expansion', () => {
+  it('expands the forms officials type, with and without diacritics', () => {
+    expect(expand('UBND tỉnh')).toBe('uy ban nhan dan tinh');
+    expect(expand('MTTQ')).toBe('mat tran to quoc');
+    expect(expand('CĐCS')).toBe('cong doan co so');
+    expect(expand('cdcs')).toBe('cong doan co so');
+    expect(expand('XHHT')).toBe('xa hoi hoc tap');
+  });
+
+  it('joins every spelling of GD&ĐT into one expansion', () => {
+    for (const form of ['Sở GD&ĐT', 'Sở GDĐT', 'Sở GD và ĐT', 'so gddt', 'Sở GD-ĐT']) {
+      expect(expand(form), form).toBe('so giao duc va dao tao');
+    }
+  });
+
+  it('reads KH and TT by context: before a number a document, otherwise not', () => {
+    expect(expand('KH 62')).toBe('ke hoach 62');
+    expect(expand('TT 25')).toBe('thong tu 25');
+    expect(expand('TT LĐLĐ tỉnh')).toBe('thuong truc lien doan lao dong tinh');
+    expect(expand('25/2023/TT-BGDĐT')).toBe('25 2023 thong tu bo giao duc va dao tao');
+    // "KH" alone may mean Khánh Hòa as well as kế hoạch: left as typed.
+    expect(expand('tiêu chí KH')).toBe('tieu chi kh');
+  });
+
+  it('expands chat shorthand', () => {
+    expect(expand('ko biết hạn nộp bc')).toBe('khong biet han nop bao cao');
+    expect(expand('tiêu chí j')).toBe('tieu chi gi');
+  });
+
+  it('keeps the abbreviations as typed for indexing', () => {
+    expect(expander.expand(syllables('UBND và MTTQ')).originals).toEqual(['ubnd', 'mttq']);
+  });
+});

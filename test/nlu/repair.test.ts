@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { TypoRepairer, untelex, unvni } from '../../src/nlu/repair.js';
+import { isVietnameseSyllable } from '../../src/nlu/syllable.js';
+import { analyzer } from './helpers.js';
+
+describe('Vietnamese syllable check', () => {
+  it('accepts well-formed syllables, folded', () => {
+    for (const s of ['han', 'nop', 'khong', 'nghieng', 'truong', 'quyet', 'khuya', 'chuyen', 'tuan', 'thi', 'xa', '2030']) {
+      expect(isVietnameseSyllable(s), s).toBe(true);
+    }
+  });
+
+  it('rejects typos, Telex and VNI leftovers', () => {
+    for (const s of ['binhh', 'khog', 'chis', 'ddua', 'tieeu', 'xax', 'huye6n5', 'ubnd']) {
+      expect(isVietnameseSyllable(s), s).toBe(false);
+    }
+  });
+});
+
+describe('Telex and VNI', () => {
+  it('undoes Telex typed with the IME off', () => {
+    expect(['tieeu', 'chis', 'ddua', 'caaps', 'xax', 'truwowngf'].map(untelex)).toEqual(['tieu', 'chi', 'dua', 'cap', 'xa', 'truong']);
+  });
+
+  it('drops VNI digits', () => {
+    expect(['tie6u', 'chi1', 'ca6p1', 'huye6n5'].map(unvni)).toEqual(['tieu', 'chi', 'cap', 'huyen']);
+  });
+});
+
+describe('gated repair', () => {
+  const repairer = analyzer().repairer;
+
+  it('never touches a valid syllable, even one the plans do not contain', () => {
+    expect(repairer.repair(['han', 'nop', 'bao', 'cao']).tokens).toEqual(['han', 'nop', 'bao', 'cao']);
+    expect(repairer.repairToken('nop')).toBeUndefined();
+  });
+
+  it('repairs dropped and doubled letters to known words', () => {
+    expect(repairer.repairToken('binhh')?.to).toBe('binh');
+    expect(repairer.repairToken('khog')?.to).toBe('khong');
+    expect(repairer.repairToken('ninhh')?.to).toBe('ninh');
+  });
+
+  it('accepts a rule-based repair only when it lands on a known word', () => {
+    const small = new TypoRepairer(['tieu', 'chi']);
+    expect(small.repairToken('tieeu')).toEqual({ from: 'tieeu', to: 'tieu', how: 'telex' });
+    expect(small.repairToken('qwrtz')).toBeUndefined();
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { analyzer } from './helpers.js';
+
+const slots = (q: string) => analyzer().analyze(q).slots;
+
+describe('locality → plan', () => {
+  it('finds each place with and without diacritics, new-style tones and common misspellings', () => {
+    const cases: Array<[string, string]> = [
+      ['hạn báo cáo Tây Ninh', 'tay-ninh'],
+      ['han bao cao tay ninh', 'tay-ninh'],
+      ['tiêu chí Khánh Hoà', 'khanh-hoa'],
+      ['tieu chi khanh hoa', 'khanh-hoa'],
+      ['giấy khen Bắc Cạn', 'bac-kan-vp'],
+      ['giay khen bac kann', 'bac-kan-vp'],
+      ['kinh phí TP.HCM', 'cu-chi'],
+      ['kinh phi tphcm', 'cu-chi'],
+      ['hạn báo cáo huyện Củ Chi', 'cu-chi'],
+      ['hạn báo cáo TB', 'thai-binh'],
+      ['tiêu chí Thái Bìnhh', 'thai-binh'],
+    ];
+    for (const [q, plan] of cases) expect(slots(q).plans, q).toEqual([plan]);
+  });
+
+  it('maps Thái Bình to the UBND plan with the union letter as fallback, and narrows it by "công đoàn"', () => {
+    expect(slots('tiêu chí Thái Bình')).toMatchObject({ plans: ['thai-binh'], alternates: { 'thai-binh': ['thai-binh-cdyt'] } });
+    expect(slots('công đoàn ngành y tế Thái Bình đề nghị gì').plans).toEqual(['thai-binh-cdyt']);
+    expect(slots('CĐCS phải làm gì').plans).toEqual(['thai-binh-cdyt']);
+  });
+
+  it('recognises places that are not in the data', () => {
+    expect(slots('kế hoạch của Hà Nội')).toMatchObject({ plans: [], otherLocalities: ['Hà Nội'] });
+    expect(slots('han nop bao cao da nang').otherLocalities).toEqual(['Đà Nẵng']);
+  });
+
+  it('marks questions across plans', () => {
+    expect(slots('tỉnh nào có bằng khen thủ tướng').crossPlan).toBe(true);
+    expect(slots('so sánh hạn báo cáo Tây Ninh và Khánh Hòa')).toMatchObject({ crossPlan: true, plans: ['tay-ninh', 'khanh-hoa'] });
+    expect(slots('hạn báo cáo Tây Ninh').crossPlan).toBe(false);
+  });
+});
+
+describe('other slots', () => {
+  it('target groups, without mistaking "xã hội" for "xã"', () => {
+    expect(slots('tiêu chí cấp xã').targets).toEqual(['cap-xa']);
+    expect(slots('tieu chi doanh nghiep').targets).toEqual(['doanh-nghiep']);
+    expect(slots('tiêu chí hộ gia đình, dòng họ').targets).toEqual(['ho-gia-dinh']);
+    expect(slots('tiêu chí MTTQ').targets).toEqual(['mttq-doan-the']);
+    expect(slots('tiêu chí xây dựng xã hội học tập').targets).toEqual([]);
+    // "huyện Củ Chi" names the place, not the district level.
+    expect(slots('tiêu chí cá nhân huyện Củ Chi').targets).toEqual(['ca-nhan']);
+  });
+
+  it('award kinds and award names', () => {
+    expect(slots('khen thưởng hằng năm').awardKinds).toEqual(['hang-nam']);
+    expect(slots('khen thuong hang nam').awardKinds).toEqual(['hang-nam']);
+    expect(slots('khen thưởng sơ kết').awardKinds).toEqual(['so-ket']);
+    expect(slots('khen thưởng tổng kết').awardKinds).toEqual(['tong-ket']);
+    expect(slots('Bằng khen của Thủ tướng Chính phủ').awards).toEqual(['bk-thu-tuong']);
+    expect(slots('BK chủ tịch tỉnh').awards).toEqual(['bk-chu-tich-tinh']);
+  });
+
+  it('agencies, whatever the spelling', () => {
+    expect(slots('Sở GD&ĐT làm gì').agencies).toEqual(['giao-duc']);
+    expect(slots('SNV làm gì').agencies).toEqual(['noi-vu']);
+    expect(slots('so tai chinh').agencies).toEqual(['tai-chinh']);
+  });
+
+  it('document references, and years that are not references', () => {
+    expect(slots('KH 62 ban hành ngày nào').docrefs).toEqual([{ type: 'ke hoach', number: '62' }]);
+    expect(slots('QĐ 1373').docrefs).toEqual([{ type: 'quyet dinh', number: '1373' }]);
+    expect(slots('Thông tư 25 quy định gì').docrefs).toEqual([{ type: 'thong tu', number: '25' }]);
+    expect(slots('kh62').docrefs).toEqual([{ type: 'ke hoach', number: '62' }]);
+    expect(slots('62/KH-UBND').docrefs).toEqual([{ number: '62' }]);
+    expect(slots('kế hoạch số 1792').docrefs).toEqual([{ type: 'ke hoach', number: '1792' }]);
+    expect(slots('sơ kết năm 2025')).toMatchObject({ docrefs: [], years: [2025] });
+  });
+});
+
+describe('place names that contain a level word', () => {
+  it('"cấp tỉnh Khánh Hòa" is the province level of Khánh Hòa', () => {
+    expect(slots('tiêu chí cấp tỉnh Khánh Hòa')).toMatchObject({ plans: ['khanh-hoa'], targets: ['cap-tinh'] });
+    expect(slots('tiêu chí cấp huyện huyện Củ Chi')).toMatchObject({ plans: ['cu-chi'], targets: ['cap-huyen'] });
+  });
+});
