@@ -1,0 +1,138 @@
+/**
+ * The admin chat commands, plugged into the dialog's command registry: /xuat (export as a file),
+ * /thongke (who has reported, per plan), /chuanop (missing units with their contacts), /cauhoi
+ * (questions the bot could not answer). All are adminOnly: anyone else gets the router's one refusal,
+ * the same whether or not there is data. Those that show personal data or files run only in a
+ * private chat, so nothing lands in a group.
+ */
+import type { CommandContext, CommandSpec } from '../dialog/context.js';
+import type { Outbound } from '../dialog/types.js';
+import { fold } from '../text/normalize.js';
+import { localDate } from './calendar.js';
+import { buildExport, type ExportFormat } from './export/export.js';
+import { buildQuestionsFile } from './export/questions-file.js';
+import { groupQuestions } from './questions.js';
+import { reportingStats } from './stats.js';
+import { adminTexts } from './texts.js';
+import { missingView, questionsView, statsView } from './views.js';
+
+const FORMAT_WORDS: Record<string, ExportFormat> = { xlsx: 'xlsx', xls: 'xlsx', excel: 'xlsx', csv: 'csv' };
+
+interface ParsedArgs {
+  format?: ExportFormat;
+  year?: number;
+  /** A word that is neither a format nor a year. */
+  unknown?: string;
+}
+
+function parseArgs(args: string): ParsedArgs {
+  const out: ParsedArgs = {};
+  for (const word of fold(args).split(' ').filter(Boolean)) {
+    if (FORMAT_WORDS[word] && !out.format) out.format = FORMAT_WORDS[word];
+    else if (/^\d{4}$/.test(word) && out.year === undefined) out.year = Number(word);
+    else out.unknown ??= word;
+  }
+  return out;
+}
+
+/** The years a report can be for: the bounds of the report form's year field. */
+function yearBounds(ctx: CommandContext): { min: number; max: number } {
+  const field = ctx.forms.report.fields.find((f) => f.type === 'year');
+  return { min: field?.min ?? 2000, max: field?.max ?? 2100 };
+}
+
+function currentYear(ctx: CommandContext): number {
+  return localDate(ctx.now, ctx.config.timeZone).year;
+}
+
+/** The year argument, or a reply explaining what is wrong. */
+function yearArg(ctx: CommandContext, parsed: ParsedArgs, usage: string, opts: { format: boolean }): { year: number | undefined } | { reply: Outbound[] } {
+  if (parsed.unknown !== undefined || (parsed.format !== undefined && !opts.format)) return { reply: [{ text: usage }] };
+  if (parsed.year === undefined) return { year: undefined };
+  const { min, max } = yearBounds(ctx);
+  if (parsed.year < min || parsed.year > max) return { reply: [{ text: adminTexts.yearOutOfRange(min, max) }] };
+  return { year: parsed.year };
+}
+
+export const exportCommand: CommandSpec = {
+  names: ['xuat', 'export'],
+  usage: '[xlsx|csv] [năm]',
+  description: 'Quản trị: tải toàn bộ báo cáo (Excel hoặc CSV)',
+  adminOnly: true,
+  privateOnly: true,
+  run(ctx) {
+    const parsed = parseArgs(ctx.args);
+    const y = yearArg(ctx, parsed, adminTexts.exportUsage, { format: true });
+    if ('reply' in y) return y.reply;
+    const format = parsed.format ?? 'xlsx';
+    // Read-only, after the message's commit: building the workbook is asynchronous.
+    const deps = { store: ctx.store, knowledge: ctx.knowledge, timeZone: ctx.config.timeZone, now: () => ctx.now, forms: ctx.forms };
+    return buildExport(deps, { format, year: y.year }).then(
+      (file) => {
+        ctx.logger.info({ event: 'export', format, year: y.year ?? null, rows: file.counts.versions }, 'admin export');
+        return [
+          {
+            text: adminTexts.exportDone({ format, year: y.year, ...file.counts }),
+            document: { filename: file.filename, mimeType: file.mimeType, content: file.content },
+          },
+        ];
+      },
+    );
+  },
+};
+
+export const statsCommand: CommandSpec = {
+  names: ['thongke', 'stats'],
+  usage: '[năm]',
+  description: 'Quản trị: số đơn vị đã/chưa báo cáo theo từng kế hoạch, hạn gần nhất',
+  adminOnly: true,
+  run(ctx) {
+    const y = yearArg(ctx, parseArgs(ctx.args), adminTexts.statsUsage, { format: false });
+    if ('reply' in y) return y.reply;
+    const year = y.year ?? currentYear(ctx);
+    const stats = reportingStats(ctx, { year, today: localDate(ctx.now, ctx.config.timeZone) });
+    return [{ text: statsView(stats, year, ctx.now, ctx.config.timeZone) }];
+  },
+};
+
+export const missingCommand: CommandSpec = {
+  names: ['chuanop', 'missing'],
+  usage: '[năm]',
+  description: 'Quản trị: đơn vị chưa báo cáo và đầu mối liên hệ',
+  adminOnly: true,
+  privateOnly: true,
+  run(ctx) {
+    const y = yearArg(ctx, parseArgs(ctx.args), adminTexts.missingUsage, { format: false });
+    if ('reply' in y) return y.reply;
+    const year = y.year ?? currentYear(ctx);
+    const stats = reportingStats(ctx, { year, today: localDate(ctx.now, ctx.config.timeZone) });
+    return [{ text: missingView(stats, year) }];
+  },
+};
+
+export const questionsCommand: CommandSpec = {
+  names: ['cauhoi', 'questions'],
+  usage: '[xlsx|csv]',
+  description: 'Quản trị: câu hỏi trợ lý chưa trả lời được, kèm số lần hỏi',
+  adminOnly: true,
+  privateOnly: true,
+  run(ctx) {
+    const parsed = parseArgs(ctx.args);
+    if (parsed.unknown !== undefined || parsed.year !== undefined) return [{ text: adminTexts.questionsUsage }];
+    if (parsed.format) {
+      return buildQuestionsFile({ store: ctx.store, knowledge: ctx.knowledge, timeZone: ctx.config.timeZone, now: () => ctx.now }, parsed.format).then(
+        (file) => [
+          {
+            text: adminTexts.questionsFile(file.groups, file.total),
+            document: { filename: file.filename, mimeType: file.mimeType, content: file.content },
+          },
+        ],
+      );
+    }
+    const logged = ctx.store.questions.list();
+    return [{ text: questionsView(groupQuestions(logged), logged.length, ctx.config.timeZone) }];
+  },
+};
+
+/** In the order /trogiup lists them (after the users' commands). */
+export const adminCommands: readonly CommandSpec[] = [exportCommand, statsCommand, missingCommand, questionsCommand];

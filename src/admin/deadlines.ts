@@ -1,0 +1,76 @@
+/**
+ * The report deadlines of a plan as concrete days: "trước ngày 01 tháng 12 hàng năm" becomes
+ * 01/12/2024, 01/12/2025, … within the plan's period; a fixed date is itself. Reminders and the
+ * statistics both read deadlines through here.
+ */
+import type { Deadline, Plan } from '../knowledge/schema.js';
+import { daysBetween, daysInMonth, dayNumber, parseIsoDate, type CalendarDate } from './calendar.js';
+
+/** One day on which a report is due. */
+export interface DeadlineOccurrence {
+  plan: Plan;
+  deadline: Deadline;
+  /** Stable identity of the deadline within all plans (see `deadlineKey`). */
+  key: string;
+  /** The year whose report is due: a unit that has a report for this year needs no reminder. */
+  year: number;
+  date: CalendarDate;
+}
+
+/**
+ * "cu-chi|V.1|yearly-11-15": the plan, the section and the day. Stable when the plan file is edited
+ * elsewhere (unlike a position in the list), so the record of reminders already sent stays valid.
+ */
+export function deadlineKey(plan: Pick<Plan, 'id'>, deadline: Deadline): string {
+  const w = deadline.when;
+  const when =
+    w.type === 'yearly'
+      ? `yearly-${w.month}-${w.day}`
+      : w.type === 'date'
+        ? `date-${w.date}`
+        : w.type === 'quarter'
+          ? `quarter-${w.year}-${w.quarter}`
+          : `year-${w.year}`;
+  return `${plan.id}|${deadline.section}|${when}`;
+}
+
+/** Deadlines whose reports units send: kind "report" with a day (yearly, or one fixed date). */
+export function reportDeadlines(plan: Plan): Deadline[] {
+  return plan.deadlines.filter((d) => d.kind === 'report' && (d.when.type === 'yearly' || d.when.type === 'date'));
+}
+
+/** The report deadlines of `plan` that fall in `year`, earliest first. */
+export function reportOccurrences(plan: Plan, year: number): DeadlineOccurrence[] {
+  const out: DeadlineOccurrence[] = [];
+  for (const deadline of reportDeadlines(plan)) {
+    const w = deadline.when;
+    let date: CalendarDate | undefined;
+    if (w.type === 'yearly') {
+      // A yearly deadline applies only in the years the plan runs.
+      if (year < plan.period.from || year > plan.period.to) continue;
+      date = { year, month: w.month, day: Math.min(w.day, daysInMonth(year, w.month)) };
+    } else if (w.type === 'date') {
+      const fixed = parseIsoDate(w.date);
+      if (fixed && fixed.year === year) date = fixed;
+    }
+    if (date) out.push({ plan, deadline, key: deadlineKey(plan, deadline), year, date });
+  }
+  return out.sort((a, b) => dayNumber(a.date) - dayNumber(b.date));
+}
+
+export interface NearestDeadline {
+  occurrence: DeadlineOccurrence;
+  /** Days from `today` to the deadline: 0 on the day, negative once it has passed. */
+  daysLeft: number;
+}
+
+/**
+ * The deadline of `year` an admin should look at on `today`: the next one not yet passed, or, when
+ * all of that year's have passed, the last one. Undefined when the plan names no report deadline.
+ */
+export function nearestDeadline(plan: Plan, year: number, today: CalendarDate): NearestDeadline | undefined {
+  const occurrences = reportOccurrences(plan, year);
+  if (occurrences.length === 0) return undefined;
+  const upcoming = occurrences.find((o) => daysBetween(today, o.date) >= 0) ?? occurrences.at(-1)!;
+  return { occurrence: upcoming, daysLeft: daysBetween(today, upcoming.date) };
+}

@@ -1,0 +1,30 @@
+/**
+ * One table → CSV bytes: UTF-8 with a byte-order mark (so Excel reads Vietnamese correctly), RFC 4180
+ * quoting (fields with commas, quotes or line breaks are quoted, quotes doubled), CRLF between records.
+ *
+ * Spreadsheet programs run a cell that starts with =, +, -, @ as a formula. Answers are typed by
+ * users, so such a text cell gets a leading apostrophe (the usual CSV-injection guard); numbers and
+ * times never start with one of these characters.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { isoLocalDateTime } from '../calendar.js';
+import type { Cell, Table } from './table.js';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The text a CSV cell holds for a user's text (guarded against formula injection). */
+export function csvText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function csvCell(cell: Cell, timeZone: string): string | number {
+  if (cell === null) return '';
+  if (cell instanceof Date) return isoLocalDateTime(cell, timeZone);
+  if (typeof cell === 'number') return cell;
+  return csvText(cell);
+}
+
+export function tableToCsv(table: Table, timeZone: string): Buffer {
+  const records = [table.columns.map((c) => csvText(c.header)), ...table.rows.map((row) => row.map((c) => csvCell(c, timeZone)))];
+  return Buffer.from(stringify(records, { bom: true, record_delimiter: '\r\n' }), 'utf8');
+}

@@ -1,0 +1,166 @@
+/**
+ * The data of an export as tables: the latest version of each unit's report per year, every version,
+ * and the registered contacts. Column headers of the form answers come from the form definitions in
+ * intents/ (report-form.json, registration.json), so renaming a field there renames the column.
+ */
+import type { ChannelName } from '../../config.js';
+import type { FieldDefinition, FormDefinition } from '../../dialog/forms/definition.js';
+import type { Knowledge } from '../../knowledge/loader.js';
+import type { Contact } from '../../store/contacts.js';
+import type { Store } from '../../store/db.js';
+import type { Report, ReportValue } from '../../store/reports.js';
+import { exportTexts } from '../texts.js';
+import type { Cell, Column, Table } from './table.js';
+
+export interface ExportFilter {
+  year?: number;
+  planId?: string;
+}
+
+export interface ExportForms {
+  report: FormDefinition;
+  registration: FormDefinition;
+}
+
+export interface ExportTables {
+  latest: Table;
+  versions: Table;
+  contacts: Table;
+  counts: {
+    /** Rows of the "every version" table: each stored submission once. */
+    versions: number;
+    /** Rows of the "latest" table: one per unit and year. */
+    latest: number;
+    contacts: number;
+  };
+}
+
+interface ColumnSpec<T> {
+  column: Column;
+  value(item: T): Cell;
+}
+
+function fieldKind(field: FieldDefinition): Column['kind'] {
+  if (field.type === 'integer' || field.type === 'year') return 'number';
+  return field.type === 'text' ? 'longtext' : 'text';
+}
+
+/** A stored answer as a cell: numbers stay numbers (also when stored as digits), skipped answers are empty. */
+function answerCell(value: ReportValue | undefined, kind: Column['kind']): Cell {
+  if (value === null || value === undefined) return null;
+  if (kind === 'number' && typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value.trim());
+  return value;
+}
+
+function channelLabel(channel: ChannelName): string {
+  return exportTexts.channels[channel] ?? channel;
+}
+
+/** The registration form's label of a contact field, or the fallback when the form has no such field. */
+function registrationLabel(forms: ExportForms, id: string, fallback: string): string {
+  return forms.registration.fields.find((f) => f.id === id)?.label ?? fallback;
+}
+
+interface Context {
+  knowledge: Knowledge;
+  forms: ExportForms;
+  contactsById: Map<number, Contact>;
+  timeZone: string;
+}
+
+function planName(ctx: Context, planId: string): string {
+  return ctx.knowledge.plan(planId)?.shortName ?? planId;
+}
+
+/** Report columns: identity and sender first, then every form field in form order, then answers of fields no longer in the form. */
+function reportColumns(ctx: Context, reports: readonly Report[], withLatestFlag: boolean): ColumnSpec<{ report: Report; latest: boolean }>[] {
+  const { forms } = ctx;
+  const yearField = forms.report.fields.find((f) => f.type === 'year');
+  const contactOf = (r: Report) => ctx.contactsById.get(r.contactId);
+  const specs: ColumnSpec<{ report: Report; latest: boolean }>[] = [
+    { column: { header: exportTexts.code, kind: 'text' }, value: ({ report }) => report.code },
+    { column: { header: yearField?.label ?? exportTexts.year, kind: 'number' }, value: ({ report }) => report.year },
+    { column: { header: registrationLabel(forms, 'planId', exportTexts.plan), kind: 'text' }, value: ({ report }) => planName(ctx, report.planId) },
+    { column: { header: registrationLabel(forms, 'unitName', exportTexts.unit), kind: 'text' }, value: ({ report }) => report.unitName },
+    { column: { header: exportTexts.version, kind: 'number' }, value: ({ report }) => report.version },
+  ];
+  if (withLatestFlag) {
+    specs.push({ column: { header: exportTexts.isLatest, kind: 'text' }, value: ({ latest }) => (latest ? exportTexts.yes : exportTexts.no) });
+  }
+  specs.push(
+    { column: { header: exportTexts.submittedAt(ctx.timeZone), kind: 'datetime' }, value: ({ report }) => new Date(report.submittedAt) },
+    { column: { header: registrationLabel(forms, 'fullName', exportTexts.fullName), kind: 'text' }, value: ({ report }) => contactOf(report)?.fullName ?? null },
+    { column: { header: registrationLabel(forms, 'role', exportTexts.role), kind: 'text' }, value: ({ report }) => contactOf(report)?.role ?? null },
+    { column: { header: registrationLabel(forms, 'phone', exportTexts.phone), kind: 'text' }, value: ({ report }) => contactOf(report)?.phone ?? null },
+    { column: { header: exportTexts.channel, kind: 'text' }, value: ({ report }) => channelLabel(report.channel) },
+  );
+  for (const field of forms.report.fields) {
+    if (field === yearField) continue;
+    const kind = fieldKind(field);
+    specs.push({ column: { header: field.label, kind }, value: ({ report }) => answerCell(report.answers[field.id], kind) });
+  }
+  // Answers stored under fields since removed from the form are still exported, never dropped.
+  const known = new Set(forms.report.fields.map((f) => f.id));
+  const extra = [...new Set(reports.flatMap((r) => Object.keys(r.answers)))].filter((k) => !known.has(k)).sort();
+  for (const key of extra) {
+    specs.push({ column: { header: key, kind: 'longtext' }, value: ({ report }) => answerCell(report.answers[key], 'longtext') });
+  }
+  specs.push({ column: { header: exportTexts.planId, kind: 'text' }, value: ({ report }) => report.planId });
+  return specs;
+}
+
+function toTable<T>(name: string, specs: ColumnSpec<T>[], items: readonly T[]): Table {
+  return { name, columns: specs.map((s) => s.column), rows: items.map((item) => specs.map((s) => s.value(item))) };
+}
+
+function contactColumns(ctx: Context, reportCounts: Map<number, number>): ColumnSpec<Contact>[] {
+  const byField: Record<string, (c: Contact) => Cell> = {
+    fullName: (c) => c.fullName,
+    unitName: (c) => c.unitName,
+    planId: (c) => planName(ctx, c.planId),
+    role: (c) => c.role,
+    phone: (c) => c.phone,
+  };
+  const specs: ColumnSpec<Contact>[] = ctx.forms.registration.fields
+    .filter((f) => byField[f.id])
+    .map((f) => ({ column: { header: f.label, kind: 'text' as const }, value: byField[f.id]! }));
+  specs.push(
+    { column: { header: exportTexts.channel, kind: 'text' }, value: (c) => channelLabel(c.channel) },
+    { column: { header: exportTexts.channelUserId, kind: 'text' }, value: (c) => c.userId },
+    { column: { header: exportTexts.registeredAt(ctx.timeZone), kind: 'datetime' }, value: (c) => new Date(c.createdAt) },
+    { column: { header: exportTexts.updatedAt(ctx.timeZone), kind: 'datetime' }, value: (c) => new Date(c.updatedAt) },
+    { column: { header: exportTexts.reportsSent, kind: 'number' }, value: (c) => reportCounts.get(c.id) ?? 0 },
+    { column: { header: exportTexts.planId, kind: 'text' }, value: (c) => c.planId },
+  );
+  return specs;
+}
+
+export function buildExportTables(
+  deps: { store: Store; knowledge: Knowledge; forms: ExportForms; timeZone: string },
+  filter: ExportFilter = {},
+): ExportTables {
+  const { store } = deps;
+  const allContacts = store.contacts.list();
+  const ctx: Context = {
+    knowledge: deps.knowledge,
+    forms: deps.forms,
+    contactsById: new Map(allContacts.map((c) => [c.id, c])),
+    timeZone: deps.timeZone,
+  };
+  const versions = store.reports.listAll(filter);
+  const latest = store.reports.listLatest(filter);
+  const latestIds = new Set(latest.map((r) => r.id));
+  const reportCounts = new Map<number, number>();
+  for (const r of store.reports.listAll(filter.planId ? { planId: filter.planId } : {})) {
+    reportCounts.set(r.contactId, (reportCounts.get(r.contactId) ?? 0) + 1);
+  }
+  const contacts = filter.planId ? allContacts.filter((c) => c.planId === filter.planId) : allContacts;
+
+  const wrap = (r: Report) => ({ report: r, latest: latestIds.has(r.id) });
+  return {
+    latest: toTable(exportTexts.sheets.latest, reportColumns(ctx, latest, false), latest.map(wrap)),
+    versions: toTable(exportTexts.sheets.versions, reportColumns(ctx, versions, true), versions.map(wrap)),
+    contacts: toTable(exportTexts.sheets.contacts, contactColumns(ctx, reportCounts), contacts),
+    counts: { versions: versions.length, latest: latest.length, contacts: contacts.length },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The reminder scheduler: every day at REMINDER_HOUR (08:00) in the bot's time zone (croner), and once
+ * after start-up when the process starts after that hour, it sends the reminders due that day. The
+ * start-up run is the catch-up after downtime within the same day; the record of claimed reminders
+ * makes it safe to run as often as needed (nothing is sent twice). The catch-up waits a little
+ * (CATCH_UP_DELAY_MS) so that a bot restarted several times in a row, or started briefly, does not
+ * send before it has settled; a stop before then cancels it.
+ */
+import { Cron } from 'croner';
+import type { ChannelHandle } from '../../channels/types.js';
+import type { Config } from '../../config.js';
+import type { Knowledge } from '../../knowledge/loader.js';
+import type { Logger } from '../../log.js';
+import type { Store } from '../../store/db.js';
+import { isoDate, localDate, wallClock, type CalendarDate } from '../calendar.js';
+import type { Clock } from './pacer.js';
+import { createReminderRecords } from './records.js';
+import { dueReminders } from './select.js';
+import { sendReminders, type ReminderRunResult } from './send.js';
+
+export interface ReminderSchedulerDeps {
+  store: Store;
+  knowledge: Knowledge;
+  config: Pick<Config, 'timeZone' | 'reminderDays' | 'reminderHour'>;
+  logger: Logger;
+  /** The running channels; reminders go to contacts on these. */
+  channels: readonly ChannelHandle[];
+  now?: () => Date;
+  clock?: Clock;
+  /** False: no daily job and no start-up run (tests call `runFor`). Default true. */
+  schedule?: boolean;
+  /** Milliseconds between start-up and the catch-up run (default CATCH_UP_DELAY_MS). */
+  catchUpDelayMs?: number;
+}
+
+export const CATCH_UP_DELAY_MS = 60_000;
+
+export interface ReminderScheduler {
+  /** Sends the reminders due on `date` (default: today in the bot's time zone). Runs never overlap. */
+  runFor(date?: CalendarDate): Promise<ReminderRunResult>;
+  /** When the daily job runs next (null when not scheduled). */
+  nextRun(): Date | null;
+  /** Settles when no run is in progress (the start-up catch-up included). */
+  idle(): Promise<void>;
+  /** Stops the daily job; a run in progress stops between two sends. */
+  stop(): Promise<void>;
+}
+
+export function startReminderScheduler(deps: ReminderSchedulerDeps): ReminderScheduler {
+  const { config } = deps;
+  const now = deps.now ?? (() => new Date());
+  const log = deps.logger.child({ part: 'reminders' });
+  const records = createReminderRecords(deps.store.db);
+  const lifetime = new AbortController();
+  let chain: Promise<unknown> = Promise.resolve();
+
+  async function runOnce(date: CalendarDate): Promise<ReminderRunResult> {
+    const due = dueReminders(deps, { date, offsets: config.reminderDays });
+    const result = await sendReminders(
+      { records, channels: deps.channels, logger: deps.logger, now, clock: deps.clock, signal: lifetime.signal },
+      due,
+    );
+    if (result.due > 0) log.info({ event: 'reminders-run', date: isoDate(date), ...result }, 'reminders sent');
+    else log.debug({ event: 'reminders-run', date: isoDate(date) }, 'no reminders due');
+    return result;
+  }
+
+  function runFor(date: CalendarDate = localDate(now(), config.timeZone)): Promise<ReminderRunResult> {
+    const run = chain.then(() => runOnce(date));
+    chain = run.catch(() => undefined);
+    return run;
+  }
+
+  function runSafely(why: string): void {
+    runFor().catch((err: unknown) =>
+      log.error({ event: 'reminders-failed', why, err: err instanceof Error ? err.message : String(err) }, 'reminder run failed'),
+    );
+  }
+
+  let job: Cron | undefined;
+  let catchUp: NodeJS.Timeout | undefined;
+  /** Settles when the pending catch-up has run or was cancelled. */
+  let catchUpSettled: Promise<void> = Promise.resolve();
+  let settleCatchUp = () => {};
+  if (deps.schedule !== false) {
+    // unref: the schedule alone never keeps the process alive; the channels do.
+    job = new Cron(`0 ${config.reminderHour} * * *`, { timezone: config.timeZone, unref: true }, () => runSafely('daily'));
+    // Started after today's hour (a restart, or downtime over it): send what is still due today.
+    const startedOn = localDate(now(), config.timeZone);
+    if (wallClock(now(), config.timeZone).hour >= config.reminderHour) {
+      catchUpSettled = new Promise((resolve) => (settleCatchUp = resolve));
+      catchUp = setTimeout(() => {
+        catchUp = undefined;
+        settleCatchUp();
+        // Past midnight already: the new day's reminders belong to its own daily run.
+        if (isoDate(localDate(now(), config.timeZone)) !== isoDate(startedOn)) return;
+        runSafely('catch-up');
+      }, deps.catchUpDelayMs ?? CATCH_UP_DELAY_MS);
+      catchUp.unref();
+    }
+    log.info({ event: 'reminders-scheduled', next: job.nextRun()?.toISOString(), catchUp: catchUp !== undefined }, 'reminder scheduler started');
+  }
+
+  return {
+    runFor,
+    nextRun: () => job?.nextRun() ?? null,
+    async idle() {
+      await catchUpSettled;
+      await chain;
+    },
+    async stop() {
+      if (catchUp) clearTimeout(catchUp);
+      catchUp = undefined;
+      settleCatchUp();
+      job?.stop();
+      lifetime.abort();
+      await chain;
+    },
+  };
+}

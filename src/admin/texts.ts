@@ -1,0 +1,118 @@
+/**
+ * What the admin features say and write (Vietnamese, full diacritics), in one place so the wording is
+ * reviewed together. Column headers of form answers come from intents/, not from here.
+ */
+import type { ChannelName } from '../config.js';
+import { viDate, type CalendarDate } from './calendar.js';
+
+const zoneLabel = (timeZone: string) => (timeZone === 'Asia/Ho_Chi_Minh' ? 'giờ Việt Nam' : `giờ ${timeZone}`);
+
+export const exportTexts = {
+  filePrefix: 'bao-cao-thi-dua',
+  sheets: { latest: 'Báo cáo mới nhất', versions: 'Tất cả các lần gửi', contacts: 'Đầu mối', questions: 'Câu hỏi chưa trả lời' },
+  code: 'Mã báo cáo',
+  year: 'Năm báo cáo',
+  plan: 'Kế hoạch',
+  planId: 'Mã kế hoạch',
+  unit: 'Tên đơn vị',
+  version: 'Lần gửi',
+  isLatest: 'Bản mới nhất',
+  yes: 'Có',
+  no: 'Không',
+  submittedAt: (tz: string) => `Thời gian gửi (${zoneLabel(tz)})`,
+  registeredAt: (tz: string) => `Đăng ký lúc (${zoneLabel(tz)})`,
+  updatedAt: (tz: string) => `Cập nhật lúc (${zoneLabel(tz)})`,
+  fullName: 'Họ và tên',
+  role: 'Chức vụ',
+  phone: 'Số điện thoại',
+  channel: 'Kênh',
+  channelUserId: 'Mã người dùng trên kênh',
+  reportsSent: 'Số lần gửi báo cáo',
+  channels: { telegram: 'Telegram', zalo: 'Zalo', console: 'Dòng lệnh' } as Record<ChannelName, string>,
+  questions: {
+    text: 'Câu hỏi (lần hỏi gần nhất)',
+    count: 'Số lần hỏi',
+    notFound: 'Không tìm thấy trong văn bản',
+    clarify: 'Phải hỏi lại',
+    lastAskedAt: (tz: string) => `Lần hỏi gần nhất (${zoneLabel(tz)})`,
+    firstAskedAt: (tz: string) => `Lần hỏi đầu tiên (${zoneLabel(tz)})`,
+    intents: 'Chủ đề nhận diện',
+    plans: 'Kế hoạch liên quan',
+    channels: 'Kênh',
+  },
+};
+
+const daysText = (days: number) => (days === 0 ? 'hôm nay là hạn cuối' : days > 0 ? `còn ${days} ngày` : `đã quá hạn ${-days} ngày`);
+
+export const adminTexts = {
+  // /xuat
+  exportUsage:
+    'Cách dùng: /xuat [xlsx|csv] [năm], ví dụ: /xuat (tệp Excel, mọi năm), /xuat csv 2025. Tệp Excel có 3 trang: báo cáo mới nhất của mỗi đơn vị, tất cả các lần gửi, danh sách đầu mối.',
+  exportDone: (p: { format: 'xlsx' | 'csv'; year?: number; versions: number; latest: number; contacts: number }) =>
+    [
+      `📎 Dữ liệu báo cáo${p.year === undefined ? ' (mọi năm)' : ` năm ${p.year}`}: ${p.latest} báo cáo của các đơn vị (bản mới nhất), ${p.versions} lần gửi, ${p.contacts} đầu mối đã đăng ký.`,
+      p.format === 'xlsx'
+        ? 'Tệp Excel gồm 3 trang: “Báo cáo mới nhất”, “Tất cả các lần gửi”, “Đầu mối”.'
+        : 'Tệp CSV (UTF-8) gồm tất cả các lần gửi; cột “Bản mới nhất” cho biết bản nào là bản mới nhất. Gõ /xuat xlsx để lấy tệp Excel đầy đủ hơn.',
+      'Tệp có thông tin cá nhân của đầu mối: chỉ dùng cho công tác tổng hợp, không chia sẻ ra ngoài.',
+    ].join('\n'),
+
+  // /thongke
+  statsUsage: 'Cách dùng: /thongke [năm], ví dụ: /thongke hoặc /thongke 2025.',
+  statsTitle: (year: number, at: string) => `📊 Tình hình báo cáo năm ${year} (lúc ${at}):`,
+  statsTotal: (registered: number, reported: number, missing: number) =>
+    `Tổng cộng: ${registered} đơn vị đã đăng ký, ${reported} đã báo cáo, ${missing} chưa báo cáo.`,
+  statsPlan: (i: number, name: string) => `${i}. ${name}`,
+  statsCounts: (registered: number, reported: number, missing: number) =>
+    `   Đơn vị đăng ký: ${registered} · Đã báo cáo: ${reported} · Chưa báo cáo: ${missing}`,
+  statsReportedWithoutContact: (n: number) => `   (Thêm ${n} đơn vị đã báo cáo nhưng đầu mối nay đăng ký theo kế hoạch khác.)`,
+  statsDeadline: (date: CalendarDate, days: number, section: string) => `   Hạn báo cáo gần nhất: ${viDate(date)} (${daysText(days)}) — Mục ${section}`,
+  statsNoDeadline: '   Văn bản không nêu hạn báo cáo cụ thể theo ngày.',
+  statsUnknownPlan: (id: string) => `Kế hoạch “${id}” (không còn trong dữ liệu)`,
+  statsFooter: (year: number) => `Gõ /chuanop ${year} để xem đơn vị chưa báo cáo và đầu mối; /xuat để tải toàn bộ báo cáo.`,
+
+  // /chuanop
+  missingUsage: 'Cách dùng: /chuanop [năm], ví dụ: /chuanop hoặc /chuanop 2025.',
+  missingTitle: (year: number, n: number) => `📋 Đơn vị chưa báo cáo năm ${year}: ${n}`,
+  missingNone: (year: number) => `✅ Tất cả đơn vị đã đăng ký đều đã gửi báo cáo năm ${year}.`,
+  missingNoUnits: 'Chưa có đơn vị nào đăng ký đầu mối. Đầu mối đăng ký bằng lệnh /dangky.',
+  missingPlan: (name: string, count: number, deadline?: string) => `\n${name}: ${count} đơn vị${deadline ? ` — ${deadline}` : ''}`,
+  missingDeadline: (date: CalendarDate, days: number) => `hạn ${viDate(date)}, ${daysText(days)}`,
+  missingUnit: (unitName: string) => `• ${unitName}`,
+  missingContact: (p: { fullName: string; role: string | null; phone: string | null; channel: string }) =>
+    `   – ${p.fullName}${p.role ? ` (${p.role})` : ''}${p.phone ? `, ĐT ${p.phone}` : ''}, qua ${p.channel}`,
+  missingFooter: 'Trợ lý tự động nhắc các đầu mối này trước mỗi hạn báo cáo. Thông tin cá nhân chỉ dùng cho công tác đôn đốc.',
+
+  // /cauhoi
+  questionsUsage: 'Cách dùng: /cauhoi (danh sách) hoặc /cauhoi xlsx | /cauhoi csv (tải tệp đầy đủ).',
+  questionsNone: 'Chưa có câu hỏi nào mà trợ lý không trả lời được.',
+  questionsTitle: (total: number, groups: number) =>
+    `❓ Câu hỏi trợ lý chưa trả lời được: ${total} lượt hỏi, ${groups} câu khác nhau (mới nhất trước).`,
+  questionsLine: (i: number, p: { text: string; count: number; notFound: number; clarify: number; last: string }) => {
+    const kinds = [p.notFound ? `${p.notFound} không tìm thấy` : '', p.clarify ? `${p.clarify} phải hỏi lại` : ''].filter(Boolean).join(', ');
+    return `${i}. “${p.text}” — ${p.count} lần (${kinds}); gần nhất ${p.last}`;
+  },
+  questionsMore: (shown: number, groups: number) => `… và ${groups - shown} câu khác. Gõ /cauhoi xlsx để tải danh sách đầy đủ.`,
+  questionsFooter: 'Các câu này giúp bổ sung nội dung: câu “không tìm thấy” là điều văn bản chưa nêu, câu “phải hỏi lại” là câu hỏi chưa rõ địa phương hoặc nội dung.',
+  questionsFile: (groups: number, total: number) => `📎 Danh sách ${groups} câu hỏi chưa trả lời được (${total} lượt hỏi).`,
+
+  yearOutOfRange: (from: number, to: number) => `Năm phải từ ${from} đến ${to}, gõ đủ 4 chữ số, ví dụ: 2025.`,
+
+  // Reminders
+  reminder: (p: { unitName: string; year: number; date: CalendarDate; offsetDays: number; quote: string; source: string; section: string }) =>
+    [
+      `⏰ Nhắc hạn báo cáo: ${
+        p.offsetDays === 0
+          ? `hôm nay (${viDate(p.date)}) là hạn báo cáo.`
+          : p.offsetDays === 1
+            ? `ngày mai (${viDate(p.date)}) là hạn báo cáo.`
+            : `còn ${p.offsetDays} ngày nữa là đến hạn báo cáo (${viDate(p.date)}).`
+      }`,
+      `Trợ lý chưa nhận được báo cáo năm ${p.year} của đơn vị “${p.unitName}”.`,
+      '',
+      `Văn bản quy định: “${p.quote}”`,
+      `(Nguồn: ${p.source}, Mục ${p.section})`,
+      '',
+      `Gõ /baocao để gửi báo cáo năm ${p.year} ngay tại đây.`,
+    ].join('\n'),
+};

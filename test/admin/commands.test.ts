@@ -1,0 +1,182 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { texts } from '../../src/dialog/messages.js';
+import type { Outbound } from '../../src/dialog/types.js';
+import { addContact, ChatUser, harness, seen, submitReport, type Harness } from './support.js';
+
+const ADMIN_COMMANDS = ['/xuat', '/xuat csv 2025', '/thongke', '/thongke 2025', '/chuanop', '/chuanop 2024', '/cauhoi', '/cauhoi xlsx', '/export'];
+
+let h: Harness;
+let admin: ChatUser;
+let stranger: ChatUser;
+beforeEach(() => {
+  // 10:00 on 20/11/2025 in Việt Nam.
+  h = harness({ env: { ADMIN_IDS: 'telegram:900,zalo:adm' }, start: new Date('2025-11-20T03:00:00Z') });
+  admin = new ChatUser(h, '900');
+  stranger = new ChatUser(h, '555');
+});
+afterEach(() => h.cleanup());
+
+function seed(): void {
+  const s = h.store;
+  const lan = addContact(s, { planId: 'cu-chi', unitName: 'UBND xã An Nhơn Tây', fullName: 'Nguyễn Thị Lan', role: 'Phó Chủ tịch UBND xã', phone: '0912 345 678' });
+  addContact(s, { planId: 'cu-chi', unitName: 'Trường THCS Lê Lợi', fullName: 'Trần Văn Bình', channel: 'zalo', userId: 'z-binh' });
+  addContact(s, { planId: 'cu-chi', unitName: 'ubnd xa an nhon tay', fullName: 'Võ Văn Cường' });
+  const hoa = addContact(s, { planId: 'thai-binh', unitName: 'Sở Y tế', fullName: 'Lê Thị Hoa', phone: '0227 3831 234' });
+  addContact(s, { planId: 'thai-binh', unitName: 'UBND huyện Vũ Thư', fullName: 'Đỗ Minh Tâm', role: 'Chuyên viên' });
+  addContact(s, { planId: 'khanh-hoa', unitName: 'UBND phường Lộc Thọ', fullName: 'Phạm Minh' });
+  submitReport(s, lan, 2025, { activities: 'Hội nghị', trainees: 10 });
+  submitReport(s, lan, 2025, { activities: 'Hội nghị, bản 2', trainees: 12 });
+  submitReport(s, hoa, 2025, { activities: 'Tuyên truyền', trainees: 3 });
+  submitReport(s, hoa, 2024, { activities: 'Năm trước', trainees: 2 });
+}
+
+function documents(replies: Outbound[]) {
+  return replies.flatMap((r) => (r.document ? [r.document] : []));
+}
+
+describe('refusal for anyone who is not an admin', () => {
+  it('gets the same refusal, with no file, whether or not there is data', async () => {
+    const before = [];
+    for (const cmd of ADMIN_COMMANDS) before.push(await stranger.say(cmd));
+    seed();
+    h.store.questions.record({ channel: 'telegram', status: 'not_found', intent: 'unknown', text: 'thời tiết', at: new Date() });
+    for (const [i, cmd] of ADMIN_COMMANDS.entries()) {
+      const after = await stranger.say(cmd);
+      expect(after, cmd).toEqual(before[i]);
+      expect(seen(after), cmd).toBe(texts.adminOnly);
+      expect(documents(after)).toEqual([]);
+    }
+  });
+
+  it('also in a group, and /trogiup does not list the admin commands', async () => {
+    const inGroup = new ChatUser(h, '555', { chatType: 'group', chatId: '-100' });
+    expect(seen(await inGroup.say('/chuanop'))).toBe(texts.adminOnly);
+    const help = seen(await stranger.say('/trogiup'));
+    for (const cmd of ['/xuat', '/thongke', '/chuanop', '/cauhoi']) expect(help).not.toContain(cmd);
+    const adminHelp = seen(await admin.say('/trogiup'));
+    for (const cmd of ['/xuat', '/thongke', '/chuanop', '/cauhoi']) expect(adminHelp).toContain(cmd);
+  });
+
+  it('an admin added to the database (cli admin add) is an admin; removed, no longer', async () => {
+    seed();
+    h.store.admins.add('telegram', '555', new Date());
+    expect(seen(await stranger.say('/thongke'))).toContain('Tình hình báo cáo năm 2025');
+    h.store.admins.remove('telegram', '555');
+    expect(seen(await stranger.say('/thongke'))).toBe(texts.adminOnly);
+  });
+});
+
+describe('/xuat', () => {
+  it('gives an admin the XLSX file of every report, with a summary', async () => {
+    seed();
+    const replies = await admin.say('/xuat');
+    const [doc] = documents(replies);
+    expect(doc!.filename).toBe('bao-cao-thi-dua_20251120-1000.xlsx');
+    expect(doc!.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(replies[0]!.text).toContain('Dữ liệu báo cáo (mọi năm): 3 báo cáo của các đơn vị (bản mới nhất), 4 lần gửi, 6 đầu mối đã đăng ký.');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(doc!.content as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Tất cả các lần gửi')!.rowCount).toBe(1 + 4);
+    expect(wb.getWorksheet('Báo cáo mới nhất')!.rowCount).toBe(1 + 3);
+    expect(wb.getWorksheet('Đầu mối')!.rowCount).toBe(1 + 6);
+  });
+
+  it('/xuat csv 2025 gives the CSV of that year', async () => {
+    seed();
+    const [doc] = documents(await admin.say('/xuat csv 2025'));
+    expect(doc!.filename).toBe('bao-cao-thi-dua_2025_20251120-1000.csv');
+    const rows = parse(doc!.content, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r['Năm báo cáo'])).toEqual(['2025', '2025', '2025']);
+  });
+
+  it('explains the usage and the year range; never a file in a group', async () => {
+    expect(seen(await admin.say('/xuat pdf'))).toContain('Cách dùng: /xuat [xlsx|csv] [năm]');
+    expect(seen(await admin.say('/xuat 2019'))).toBe('Năm phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
+    const inGroup = new ChatUser(h, '900', { chatType: 'group', chatId: '-100' });
+    const replies = await inGroup.say('/xuat');
+    expect(seen(replies)).toBe(texts.privateOnly);
+    expect(documents(replies)).toEqual([]);
+  });
+});
+
+describe('/thongke and /chuanop on a seeded database', () => {
+  it('/thongke: per plan, registered, reported and missing units with the nearest deadline and days left', async () => {
+    seed();
+    const text = seen(await admin.say('/thongke'));
+    expect(text).toContain('📊 Tình hình báo cáo năm 2025 (lúc 10:00 ngày 20/11/2025):');
+    expect(text).toContain('Tổng cộng: 5 đơn vị đã đăng ký, 2 đã báo cáo, 3 chưa báo cáo.');
+    const block = (name: string) => text.split('\n\n').find((b) => b.includes(name))!;
+    expect(block('huyện Củ Chi')).toContain('Đơn vị đăng ký: 2 · Đã báo cáo: 1 · Chưa báo cáo: 1');
+    expect(block('huyện Củ Chi')).toContain('Hạn báo cáo gần nhất: 30/11/2025 (còn 10 ngày) — Mục V.1');
+    expect(block('tỉnh Thái Bình')).toContain('Đơn vị đăng ký: 2 · Đã báo cáo: 1 · Chưa báo cáo: 1');
+    expect(block('tỉnh Thái Bình')).toContain('Hạn báo cáo gần nhất: 01/12/2025 (còn 11 ngày) — Mục VI.5');
+    expect(block('Khánh Hòa')).toContain('Đơn vị đăng ký: 1 · Đã báo cáo: 0 · Chưa báo cáo: 1');
+    expect(block('Tây Ninh')).toContain('Đơn vị đăng ký: 0 · Đã báo cáo: 0 · Chưa báo cáo: 0');
+    expect(block('Tây Ninh')).toContain('Hạn báo cáo gần nhất: 10/12/2025 (còn 20 ngày)');
+    expect(block('Bắc Kạn')).toContain('Văn bản không nêu hạn báo cáo cụ thể theo ngày.');
+    // Counts only: no personal data in the statistics.
+    expect(text).not.toContain('Nguyễn Thị Lan');
+  });
+
+  it('/thongke 2024 counts the reports of that year; passed deadlines show how late', async () => {
+    seed();
+    const text = seen(await admin.say('/thongke 2024'));
+    expect(text).toContain('Tổng cộng: 5 đơn vị đã đăng ký, 1 đã báo cáo, 4 chưa báo cáo.');
+    expect(text).toContain('Hạn báo cáo gần nhất: 30/11/2024 (đã quá hạn 355 ngày)');
+  });
+
+  it('/chuanop: the missing units with all their contacts', async () => {
+    seed();
+    const text = seen(await admin.say('/chuanop'));
+    expect(text).toContain('📋 Đơn vị chưa báo cáo năm 2025: 3');
+    expect(text).toContain('• Trường THCS Lê Lợi\n   – Trần Văn Bình, qua Zalo');
+    expect(text).toContain('• UBND huyện Vũ Thư\n   – Đỗ Minh Tâm (Chuyên viên), qua Telegram');
+    expect(text).toContain('• UBND phường Lộc Thọ\n   – Phạm Minh, qua Telegram');
+    expect(text).toContain('hạn 30/11/2025, còn 10 ngày');
+    // Units that reported (under any spelling of their name) are not listed.
+    expect(text).not.toContain('An Nhơn Tây');
+    expect(text).not.toContain('Sở Y tế');
+  });
+
+  it('explain their usage when the argument is not a year', async () => {
+    expect(seen(await admin.say('/thongke xlsx'))).toBe('Cách dùng: /thongke [năm], ví dụ: /thongke hoặc /thongke 2025.');
+    expect(seen(await admin.say('/chuanop năm ngoái'))).toBe('Cách dùng: /chuanop [năm], ví dụ: /chuanop hoặc /chuanop 2025.');
+    expect(seen(await admin.say('/thongke 2031'))).toBe('Năm phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
+  });
+
+  it('/chuanop when nobody is registered, and when everyone has reported', async () => {
+    expect(seen(await admin.say('/chuanop'))).toBe('Chưa có đơn vị nào đăng ký đầu mối. Đầu mối đăng ký bằng lệnh /dangky.');
+    const c = addContact(h.store, { planId: 'tay-ninh', unitName: 'Sở Nội vụ' });
+    submitReport(h.store, c, 2025, { activities: 'x', trainees: 1 });
+    expect(seen(await admin.say('/chuanop 2025'))).toBe('✅ Tất cả đơn vị đã đăng ký đều đã gửi báo cáo năm 2025.');
+  });
+});
+
+describe('/cauhoi', () => {
+  it('lists the questions the bot could not answer, grouped with counts, newest first', async () => {
+    const user = new ChatUser(h, '321');
+    await user.say('Thời tiết hôm nay thế nào?');
+    h.clock.now = new Date('2025-11-20T04:00:00Z');
+    await user.say('hạn nộp báo cáo');
+    h.clock.now = new Date('2025-11-20T05:00:00Z');
+    await new ChatUser(h, '322', { channel: 'zalo' }).say('thoi tiet hom nay the nao');
+    const text = seen(await admin.say('/cauhoi'));
+    expect(text).toContain('❓ Câu hỏi trợ lý chưa trả lời được: 3 lượt hỏi, 2 câu khác nhau (mới nhất trước).');
+    expect(text).toContain('1. “thoi tiet hom nay the nao” — 2 lần (2 không tìm thấy); gần nhất 12:00 ngày 20/11/2025');
+    expect(text).toContain('2. “hạn nộp báo cáo” — 1 lần (1 phải hỏi lại); gần nhất 11:00 ngày 20/11/2025');
+  });
+
+  it('/cauhoi xlsx gives the full list as a file; an empty log says so', async () => {
+    expect(seen(await admin.say('/cauhoi'))).toBe('Chưa có câu hỏi nào mà trợ lý không trả lời được.');
+    await new ChatUser(h, '321').say('thời tiết');
+    const [doc] = documents(await admin.say('/cauhoi xlsx'));
+    expect(doc!.filename).toBe('cau-hoi-chua-tra-loi_20251120-1000.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(doc!.content as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(2).getCell(1).value).toBe('thời tiết');
+    expect(ws.getRow(2).getCell(2).value).toBe(1);
+  });
+});

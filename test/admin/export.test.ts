@@ -1,0 +1,204 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { csvText } from '../../src/admin/export/csv.js';
+import { buildExport } from '../../src/admin/export/export.js';
+import { loadForm } from '../../src/dialog/forms/definition.js';
+import type { Report } from '../../src/store/reports.js';
+import { addContact, realKnowledge, submitReport, tempStore, TRICKY_ANSWERS, type TempStore } from './support.js';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const reportForm = loadForm('report');
+const registrationForm = loadForm('registration');
+const label = (id: string) => reportForm.fields.find((f) => f.id === id)!.label;
+const regLabel = (id: string) => registrationForm.fields.find((f) => f.id === id)!.label;
+
+let t: TempStore;
+beforeEach(() => {
+  t = tempStore();
+  const store = t.store;
+  const lan = addContact(store, { planId: 'cu-chi', unitName: 'UBND xã An Nhơn Tây', fullName: 'Nguyễn Thị Lan', role: 'Phó Chủ tịch UBND xã', phone: '0912 345 678' });
+  const binh = addContact(store, { planId: 'cu-chi', unitName: 'Trường THCS Lê Lợi', fullName: 'Trần Văn Bình', channel: 'zalo', userId: 'z-abc' });
+  const hoa = addContact(store, { planId: 'thai-binh', unitName: 'Sở Y tế tỉnh Thái Bình', fullName: 'Lê Thị Hoa' });
+  addContact(store, { planId: 'khanh-hoa', unitName: 'UBND phường Lộc Thọ', fullName: 'Phạm Minh' });
+  submitReport(store, lan, 2024, { activities: 'Năm 2024: 2 hội nghị', trainees: 80 }, new Date('2024-11-14T09:00:00Z'));
+  submitReport(store, lan, 2025, TRICKY_ANSWERS, new Date('2025-11-10T03:30:00Z'));
+  submitReport(store, lan, 2025, { ...TRICKY_ANSWERS, trainees: 125, proposals: 'Bản sửa: "thêm" 1 cá nhân, 2 tập thể' }, new Date('2025-11-12T17:05:09Z'));
+  submitReport(store, binh, 2025, { activities: 'Phát động\ntrong toàn trường', trainees: 45, models: '+84 mô hình', learningFamilies: '7' as unknown as number });
+  submitReport(store, hoa, 2025, { activities: '@Sở: tuyên truyền', trainees: 0 });
+});
+afterEach(() => t.cleanup());
+
+function build(format: 'xlsx' | 'csv', filter: { year?: number; planId?: string } = {}) {
+  return buildExport({ store: t.store, knowledge: realKnowledge(), timeZone: TZ, now: () => new Date('2025-11-20T01:00:00Z') }, { format, ...filter });
+}
+
+/** The wall clock in Việt Nam (UTC+7, no daylight saving) of an instant, as the UTC fields of a Date. */
+function vnWallClock(iso: string): Date {
+  return new Date(new Date(iso).getTime() + 7 * 3600_000);
+}
+
+async function readWorkbook(content: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(content as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** A sheet as objects keyed by the header texts. */
+function sheetRows(ws: ExcelJS.Worksheet): { headers: string[]; rows: Record<string, unknown>[] } {
+  const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, unknown>[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    rows.push(Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value ?? null])));
+  }
+  return { headers, rows };
+}
+
+function expectReportRow(row: Record<string, unknown>, report: Report, opts: { csv: boolean }): void {
+  // XLSX keeps line breaks as LF (XML has no CR); CSV keeps the text byte for byte (formula guard aside).
+  const text = (v: string | number | null | undefined) =>
+    v === null || v === undefined ? (opts.csv ? '' : null) : opts.csv ? csvText(String(v)) : String(v).replace(/\r\n?/g, '\n');
+  const num = (v: string | number | null | undefined) => (v === null || v === undefined ? (opts.csv ? '' : null) : opts.csv ? String(v) : Number(v));
+  expect(row['Mã báo cáo']).toBe(report.code);
+  expect(row[label('year')]).toBe(opts.csv ? String(report.year) : report.year);
+  expect(row[regLabel('unitName')]).toBe(report.unitName);
+  expect(row['Lần gửi']).toBe(opts.csv ? String(report.version) : report.version);
+  expect(row['Mã kế hoạch']).toBe(report.planId);
+  expect(row[regLabel('planId')]).toBe(realKnowledge().plan(report.planId)!.shortName);
+  for (const field of reportForm.fields) {
+    if (field.type === 'year') continue;
+    const value = report.answers[field.id];
+    expect(row[field.label], field.id).toEqual(field.type === 'integer' ? num(value) : text(value));
+  }
+}
+
+describe('XLSX export', () => {
+  it('has the three sheets with form labels as headers, bold and frozen, sensible widths', async () => {
+    const wb = await readWorkbook((await build('xlsx')).content);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Báo cáo mới nhất', 'Tất cả các lần gửi', 'Đầu mối']);
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.getRow(1).font?.bold).toBe(true);
+      for (const col of ws.columns) expect(col.width).toBeGreaterThanOrEqual(8);
+      for (const col of ws.columns) expect(col.width).toBeLessThanOrEqual(60);
+    }
+    const { headers } = sheetRows(wb.getWorksheet('Tất cả các lần gửi')!);
+    for (const field of reportForm.fields) expect(headers).toContain(field.label);
+    expect(headers).toContain('Thời gian gửi (giờ Việt Nam)');
+    const contactHeaders = sheetRows(wb.getWorksheet('Đầu mối')!).headers;
+    for (const field of registrationForm.fields) expect(contactHeaders).toContain(field.label);
+  });
+
+  it('round trip: every version exactly once, the latest per unit and year, equal to the database', async () => {
+    const wb = await readWorkbook((await build('xlsx')).content);
+    const all = t.store.reports.listAll();
+    const latest = t.store.reports.listLatest();
+    expect(all).toHaveLength(5);
+    expect(latest).toHaveLength(4);
+
+    const versions = sheetRows(wb.getWorksheet('Tất cả các lần gửi')!).rows;
+    expect(versions.map((r) => r['Mã báo cáo']).sort()).toEqual(all.map((r) => r.code).sort());
+    for (const report of all) {
+      const row = versions.find((r) => r['Mã báo cáo'] === report.code)!;
+      expectReportRow(row, report, { csv: false });
+      expect(row['Bản mới nhất']).toBe(latest.some((l) => l.id === report.id) ? 'Có' : 'Không');
+      // A date cell showing the time in Việt Nam.
+      expect(row['Thời gian gửi (giờ Việt Nam)']).toEqual(vnWallClock(report.submittedAt));
+    }
+
+    const newest = sheetRows(wb.getWorksheet('Báo cáo mới nhất')!).rows;
+    expect(newest.map((r) => r['Mã báo cáo']).sort()).toEqual(latest.map((r) => r.code).sort());
+    for (const report of latest) expectReportRow(newest.find((r) => r['Mã báo cáo'] === report.code)!, report, { csv: false });
+  });
+
+  it('keeps numbers as numbers, line breaks, quotes and formula-like text as plain text', async () => {
+    const wb = await readWorkbook((await build('xlsx')).content);
+    const ws = wb.getWorksheet('Tất cả các lần gửi')!;
+    const { headers } = sheetRows(ws);
+    const col = (name: string) => headers.indexOf(name) + 1;
+    const lan2025 = t.store.reports.listAll({ year: 2025 }).find((r) => r.unitName === 'UBND xã An Nhơn Tây' && r.version === 1)!;
+    const rowNo = sheetRows(ws).rows.findIndex((r) => r['Mã báo cáo'] === lan2025.code) + 2;
+    const cell = (name: string) => ws.getRow(rowNo).getCell(col(name));
+    expect(cell(label('trainees')).type).toBe(ExcelJS.ValueType.Number);
+    expect(cell(label('activities')).value).toBe(TRICKY_ANSWERS.activities);
+    expect(cell(label('models')).type).toBe(ExcelJS.ValueType.String);
+    expect(cell(label('models')).value).toBe('=HYPERLINK("http://x","bấm vào đây")');
+    expect(cell(label('activities')).alignment?.wrapText).toBe(true);
+    // A count stored as digits (older data) is exported as a number too.
+    const binh = sheetRows(ws).rows.find((r) => r[regLabel('unitName')] === 'Trường THCS Lê Lợi')!;
+    expect(binh[label('learningFamilies')]).toBe(7);
+  });
+
+  it('contacts sheet: every contact once, with the number of reports sent', async () => {
+    const wb = await readWorkbook((await build('xlsx')).content);
+    const rows = sheetRows(wb.getWorksheet('Đầu mối')!).rows;
+    const contacts = t.store.contacts.list();
+    expect(rows).toHaveLength(contacts.length);
+    for (const c of contacts) {
+      const row = rows.find((r) => r['Mã người dùng trên kênh'] === c.userId)!;
+      expect(row[regLabel('fullName')]).toBe(c.fullName);
+      expect(row[regLabel('unitName')]).toBe(c.unitName);
+      expect(row[regLabel('role')]).toBe(c.role);
+      expect(row[regLabel('phone')]).toBe(c.phone);
+      expect(row['Kênh']).toBe(c.channel === 'zalo' ? 'Zalo' : 'Telegram');
+      expect(row['Số lần gửi báo cáo']).toBe(t.store.reports.listAll().filter((r) => r.contactId === c.id).length);
+    }
+  });
+
+  it('filters by year and plan', async () => {
+    const wb = await readWorkbook((await build('xlsx', { year: 2025, planId: 'cu-chi' })).content);
+    const versions = sheetRows(wb.getWorksheet('Tất cả các lần gửi')!).rows;
+    expect(versions.map((r) => r['Mã báo cáo']).sort()).toEqual(t.store.reports.listAll({ year: 2025, planId: 'cu-chi' }).map((r) => r.code).sort());
+    expect(versions).toHaveLength(3);
+    expect(sheetRows(wb.getWorksheet('Đầu mối')!).rows).toHaveLength(2);
+  });
+});
+
+describe('CSV export', () => {
+  it('is UTF-8 with a byte-order mark and CRLF record ends', async () => {
+    const file = await build('csv');
+    expect([...file.content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(file.mimeType).toBe('text/csv; charset=utf-8');
+    expect(file.filename).toBe('bao-cao-thi-dua_20251120-0800.csv');
+    expect(file.content.toString('utf8')).toContain('\r\n');
+  });
+
+  it('round trip: every version exactly once, with newlines, quotes, commas and Vietnamese intact', async () => {
+    const records = parse((await build('csv')).content, { bom: true, columns: true }) as Record<string, string>[];
+    const all = t.store.reports.listAll();
+    expect(records.map((r) => r['Mã báo cáo']).sort()).toEqual(all.map((r) => r.code).sort());
+    for (const report of all) {
+      const row = records.find((r) => r['Mã báo cáo'] === report.code)!;
+      expectReportRow(row, report, { csv: true });
+      const w = vnWallClock(report.submittedAt).toISOString();
+      expect(row['Thời gian gửi (giờ Việt Nam)']).toBe(`${w.slice(0, 10)} ${w.slice(11, 19)}`);
+    }
+    const tricky = records.find((r) => r[label('activities')] === TRICKY_ANSWERS.activities);
+    expect(tricky).toBeDefined();
+    expect(records.some((r) => r[label('difficulties')] === TRICKY_ANSWERS.difficulties)).toBe(false); // starts with "-": guarded
+    expect(records.some((r) => r[label('difficulties')] === `'${TRICKY_ANSWERS.difficulties}`)).toBe(true);
+  });
+
+  it('guards text that a spreadsheet would run as a formula', async () => {
+    const records = parse((await build('csv')).content, { bom: true, columns: true }) as Record<string, string>[];
+    const values = records.flatMap((r) => Object.values(r));
+    expect(values).toContain(`'=HYPERLINK("http://x","bấm vào đây")`);
+    expect(values).toContain(`'+84 mô hình`);
+    expect(values).toContain(`'@Sở: tuyên truyền`);
+    expect(values.filter((v) => /^[=+@-]/.test(v))).toEqual([]);
+  });
+
+  it('an empty database still gives a file with the header row', async () => {
+    t.reopen();
+    const empty = tempStore();
+    try {
+      const file = await buildExport({ store: empty.store, knowledge: realKnowledge(), timeZone: TZ }, { format: 'csv' });
+      const rows = parse(file.content, { bom: true }) as string[][];
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toContain('Mã báo cáo');
+    } finally {
+      empty.cleanup();
+    }
+  });
+});
