@@ -75,6 +75,7 @@ const envSchema = z
     ZALO_MONTHLY_QUOTA: intFromEnv(3000, 0, 10_000_000),
     ZALO_QUOTA_WARN_PERCENT: intFromEnv(80, 1, 100),
     PORT: intFromEnv(8080, 0, 65535),
+    HOST: optionalString,
     PUBLIC_BASE_URL: optionalUrl,
     ADMIN_IDS: adminIds,
     TZ: optionalString.transform((v) => v ?? 'Asia/Ho_Chi_Minh'),
@@ -110,6 +111,8 @@ export interface Config {
     quotaWarnPercent: number;
   };
   port: number;
+  /** Address the HTTP server binds to (HOST; default 0.0.0.0, all interfaces). */
+  host?: string;
   publicBaseUrl?: string;
   adminIds: AdminId[];
   timeZone: string;
@@ -151,6 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       quotaWarnPercent: e.ZALO_QUOTA_WARN_PERCENT,
     },
     port: e.PORT,
+    host: e.HOST ?? '0.0.0.0',
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     adminIds: e.ADMIN_IDS,
     timeZone: e.TZ,

@@ -1,0 +1,183 @@
+/**
+ * The composition root: `startApp(config)` builds the bot from its parts and runs it.
+ *
+ *   logger → knowledge → store → answerer → core → HTTP server (only if a channel needs it)
+ *   → every channel whose token is configured (Telegram, Zalo) → the HTTP server listens → reminders
+ *   no token at all → the console chat on stdin/stdout, on the same core and database
+ *
+ * `stop()` shuts down in the safe order: reminders stop between two sends, channels stop taking updates
+ * and finish the ones in flight, then the HTTP server closes, then the database. The `serve` command (src/serve.ts, npm start) wires
+ * SIGINT/SIGTERM to it.
+ */
+import type { Readable, Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { startReminderScheduler, type ReminderScheduler, type ReminderSchedulerDeps } from './admin/reminders/scheduler.js';
+import { createAnswerer } from './answers/answerer.js';
+import type { ChannelHandle } from './channels/types.js';
+import { startTelegram, telegramNeedsHttp, type TelegramDeps, type TelegramHandle } from './channels/telegram/index.js';
+import { startZalo, zaloNeedsHttp } from './channels/zalo/index.js';
+import type { ChannelName, Config } from './config.js';
+import { createCore } from './dialog/core.js';
+import type { Core } from './dialog/types.js';
+import { loadKnowledge } from './knowledge/loader.js';
+import { createLogger, type Logger } from './log.js';
+import { createHttpServer } from './server/http.js';
+import { openStore, type Store } from './store/db.js';
+
+/** What every channel gets from the app. */
+interface ChannelContext {
+  config: Config;
+  core: Core;
+  store: Store;
+  logger: Logger;
+  http?: FastifyInstance;
+  onFatal: (err: Error) => void;
+}
+
+interface ChannelStarter {
+  name: ChannelName;
+  enabled(config: Config): boolean;
+  /** Whether the channel needs the HTTP server to listen (webhooks, download links). */
+  needsHttp(config: Config): boolean;
+  start(ctx: ChannelContext): Promise<ChannelHandle>;
+}
+
+export interface AppOptions {
+  /** Default: pino to stderr at LOG_LEVEL. */
+  logger?: Logger;
+  /** Console chat streams (used when no channel token is set); default stdin/stdout. */
+  consoleInput?: Readable;
+  consoleOutput?: Writable;
+  /** Telegram tuning (tests and benchmarks). */
+  telegram?: Partial<Omit<TelegramDeps, 'config' | 'core' | 'store' | 'logger' | 'http' | 'onFatal'>>;
+  /** Deadline reminder tuning (tests): clock, catch-up delay, or `schedule: false` to leave them off. */
+  reminders?: Partial<Pick<ReminderSchedulerDeps, 'now' | 'clock' | 'catchUpDelayMs' | 'schedule'>>;
+}
+
+function channelStarters(options: AppOptions): ChannelStarter[] {
+  return [
+    {
+      name: 'telegram',
+      enabled: (c) => Boolean(c.telegram.token),
+      needsHttp: telegramNeedsHttp,
+      start: (ctx) => startTelegram({ ...ctx, ...options.telegram }),
+    },
+    {
+      name: 'zalo',
+      enabled: (c) => Boolean(c.zalo.token),
+      needsHttp: zaloNeedsHttp,
+      start: (ctx) => startZalo(ctx),
+    },
+  ];
+}
+
+export interface App {
+  readonly config: Config;
+  readonly store: Store;
+  readonly core: Core;
+  readonly logger: Logger;
+  /** The running channels (empty in console mode). */
+  readonly channels: ReadonlyMap<ChannelName, ChannelHandle>;
+  readonly telegram?: TelegramHandle;
+  /** The deadline reminder scheduler (absent in console mode). */
+  readonly reminders?: ReminderScheduler;
+  /** The HTTP server's address when it listens (webhooks, downloads), e.g. http://127.0.0.1:8080. */
+  readonly url?: string;
+  /**
+   * Settles when the app ends by itself: the console chat's input ended (resolves with undefined) or a
+   * channel stopped on a fatal error (resolves with that error). Never settles while channels run fine.
+   */
+  readonly done: Promise<Error | undefined>;
+  /** Graceful shutdown; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config);
+  const knowledge = loadKnowledge();
+  const store = openStore(config.databasePath);
+  const channels = new Map<ChannelName, ChannelHandle>();
+  let http: FastifyInstance | undefined;
+  let resolveDone!: (value: Error | undefined) => void;
+  const done = new Promise<Error | undefined>((resolve) => {
+    resolveDone = resolve;
+  });
+
+  let reminders: ReminderScheduler | undefined;
+  const closeAll = async () => {
+    // Reminders first: a run in progress stops between two sends, before the channels go.
+    await reminders?.stop();
+    // Reverse start order; each channel finishes its updates in flight before the server and the
+    // database go away.
+    for (const handle of [...channels.values()].reverse()) {
+      try {
+        await handle.stop();
+      } catch (err) {
+        logger.error({ event: 'channel-stop-failed', channel: handle.channel, err }, 'channel did not stop cleanly');
+      }
+    }
+    await http?.close();
+    store.close();
+  };
+
+  let core: Core;
+  let url: string | undefined;
+  try {
+    const answerer = createAnswerer(knowledge, { maxInputChars: config.maxInputChars });
+    core = createCore({ store, knowledge, answerer, config, logger });
+    const starters = channelStarters(options).filter((s) => s.enabled(config));
+    if (starters.some((s) => s.needsHttp(config))) http = createHttpServer({ logger });
+    for (const starter of starters) {
+      const handle = await starter.start({
+        config,
+        core,
+        store,
+        logger,
+        ...(http ? { http } : {}),
+        onFatal: (err) => resolveDone(err),
+      });
+      channels.set(starter.name, handle);
+    }
+    if (http) {
+      url = await http.listen({ port: config.port, host: config.host ?? '0.0.0.0' });
+      const address = http.server.address();
+      logger.info({ event: 'http-listening', port: typeof address === 'object' && address ? address.port : config.port }, 'http server listening');
+    }
+  } catch (err) {
+    await closeAll().catch(() => undefined);
+    throw err;
+  }
+
+  if (channels.size === 0) {
+    logger.info({ event: 'console-mode' }, 'no channel token set (TELEGRAM_BOT_TOKEN, ZALO_BOT_TOKEN): console chat on stdin/stdout');
+    const { runConsoleChat } = await import('./channels/console/chat.js');
+    runConsoleChat({ core, ...(options.consoleInput ? { input: options.consoleInput } : {}), ...(options.consoleOutput ? { output: options.consoleOutput } : {}) }).then(
+      () => resolveDone(undefined),
+      (err: unknown) => resolveDone(err instanceof Error ? err : new Error(String(err))),
+    );
+  } else {
+    logger.info({ event: 'started', channels: [...channels.keys()] }, 'bot started');
+    reminders = startReminderScheduler({ store, knowledge, config, logger, channels: [...channels.values()], ...options.reminders });
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    config,
+    store,
+    core,
+    logger,
+    channels,
+    ...(channels.has('telegram') ? { telegram: channels.get('telegram') as TelegramHandle } : {}),
+    ...(url ? { url } : {}),
+    ...(reminders ? { reminders } : {}),
+    done,
+    stop() {
+      stopping ??= (async () => {
+        logger.info({ event: 'stopping' }, 'shutting down');
+        await closeAll();
+        logger.info({ event: 'stopped' }, 'stopped');
+      })();
+      return stopping;
+    },
+  };
+}

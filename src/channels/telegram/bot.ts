@@ -1,0 +1,185 @@
+/**
+ * The grammY bot of the Telegram channel, without its transport (long polling or webhook): the API
+ * with its retry and pacing transformers, and the middleware that turns updates into core calls.
+ *
+ *   in-flight count → error boundary → sequentialize (per chat and per user) → classify → flood gate → handle
+ *
+ * Handling one update: answer the pressed button at once (no spinning button), show "typing…" while the
+ * core works, then send the replies in order. Every update gets its `update_id` passed to the core, which
+ * ignores a second delivery of the same update.
+ */
+import { setMaxListeners } from 'node:events';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, HttpError, type Context, type Transformer } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Core } from '../../dialog/types.js';
+import type { Logger } from '../../log.js';
+import { createTelegramSender, type TelegramSender } from './deliver.js';
+import { describeError } from './errors.js';
+import { createFloodGate, DEFAULT_FLOOD, type FloodOptions } from './flood.js';
+import { classifyUpdate, type InboundEvent } from './inbound.js';
+import { resilience, type ResilienceOptions } from './pacing.js';
+import { telegramTexts } from './texts.js';
+
+export type TelegramContext = Context & { event?: InboundEvent };
+
+export interface TelegramBotDeps {
+  token: string;
+  /** Bot API server, e.g. https://api.telegram.org or a local emulator. */
+  apiRoot: string;
+  core: Core;
+  logger: Logger;
+  resilience?: ResilienceOptions;
+  flood?: FloodOptions;
+  /** How often "typing…" is renewed while the core works (Telegram shows it for about 5 s). */
+  typingIntervalMs?: number;
+  /** Known bot identity (skips getMe); tests only. */
+  botInfo?: UserFromGetMe;
+}
+
+export interface TelegramBot {
+  readonly bot: Bot<TelegramContext>;
+  readonly sender: TelegramSender;
+  /** Updates being handled right now. */
+  inFlight(): number;
+  /** Resolves when no update is being handled. */
+  idle(): Promise<void>;
+  /** Makes pending sends (waiting for a retry) give up; used at the end of a shutdown. */
+  abortSends(): void;
+}
+
+/** Logs failed getUpdates calls (the runner retries them itself) without their URL, which holds the token. */
+function logPollingFailures(logger: Logger): Transformer {
+  return async (prev, method, payload, signal) => {
+    if (method !== 'getUpdates') return prev(method, payload, signal);
+    try {
+      const res = await prev(method, payload, signal);
+      if (!res.ok) logger.warn({ event: 'get-updates-failed', errorCode: res.error_code, description: res.description }, 'getUpdates refused');
+      return res;
+    } catch (err) {
+      if (!signal?.aborted) logger.warn({ event: 'get-updates-failed', ...(err instanceof HttpError ? { message: err.message } : describeError(err)) }, 'getUpdates failed');
+      throw err;
+    }
+  };
+}
+
+export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
+  const log = deps.logger.child({ channel: 'telegram' });
+  const bot = new Bot<TelegramContext>(deps.token, {
+    client: { apiRoot: deps.apiRoot },
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
+  bot.api.config.use(...resilience(deps.resilience), logPollingFailures(log));
+
+  const sends = new AbortController();
+  // Every send in flight listens to this one signal; hundreds at once under load is normal, not a leak.
+  setMaxListeners(0, sends.signal);
+  const sender = createTelegramSender({ api: bot.api, logger: log, signal: sends.signal });
+  const flood = createFloodGate(deps.flood ?? DEFAULT_FLOOD);
+  const typingEvery = deps.typingIntervalMs ?? 4000;
+
+  let inFlight = 0;
+  let idleWaiters: Array<() => void> = [];
+  const settle = () => {
+    if (inFlight > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w();
+  };
+
+  bot.use(async (_ctx, next) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+      settle();
+    }
+  });
+
+  bot.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      log.error({ event: 'update-failed', updateType: Object.keys(ctx.update).find((k) => k !== 'update_id'), ...describeError(err) }, 'update handling failed');
+    }
+  });
+
+  // Updates of one chat, and of one user across chats, are handled one after the other, in order.
+  bot.use(
+    sequentialize<TelegramContext>((ctx) => {
+      const keys: string[] = [];
+      if (ctx.chat) keys.push(`c${ctx.chat.id}`);
+      if (ctx.from) keys.push(`u${ctx.from.id}`);
+      return keys;
+    }),
+  );
+
+  const answerButton = async (callbackQueryId: string, text?: string) => {
+    try {
+      await bot.api.answerCallbackQuery(callbackQueryId, text ? { text } : {});
+    } catch (err) {
+      log.warn({ event: 'answer-callback-failed', ...describeError(err) }, 'could not answer a button press');
+    }
+  };
+
+  const sendTyping = (chatId: string) => {
+    bot.api.sendChatAction(chatId, 'typing').catch((err: unknown) => log.debug({ event: 'chat-action-failed', ...describeError(err) }, 'typing action failed'));
+  };
+
+  const deliver = async (chatId: string, replies: Parameters<TelegramSender['deliver']>[1]) => {
+    try {
+      await sender.deliver(chatId, replies);
+    } catch (err) {
+      log.warn({ event: 'reply-failed', ...describeError(err) }, 'could not deliver a reply');
+    }
+  };
+
+  bot.use(async (ctx) => {
+    const event = classifyUpdate(ctx.update, ctx.me);
+    if (event.kind === 'ignore') return;
+    if (event.kind === 'bare-callback') return answerButton(event.callbackQueryId);
+
+    const userId = event.kind === 'core' ? event.inbound.userId : event.userId;
+    const chatId = event.kind === 'core' ? event.inbound.chatId : event.chatId;
+    const callbackQueryId = event.kind === 'core' ? event.callbackQueryId : undefined;
+    const verdict = flood.check(userId);
+    if (verdict !== 'ok') {
+      // Once per user and window at info; the rest of a flood only at debug, so a flood cannot flood the log.
+      if (verdict === 'first-excess') log.info({ event: 'flood' }, 'user over the message limit; updates dropped for now');
+      else log.debug({ event: 'flood' }, 'update dropped (flood)');
+      if (callbackQueryId) return answerButton(callbackQueryId, telegramTexts.tooFastButton);
+      if (verdict === 'first-excess') await deliver(chatId, [{ text: telegramTexts.tooFast }]);
+      return;
+    }
+
+    if (event.kind === 'non-text') return deliver(chatId, [{ text: telegramTexts.nonText }]);
+    if (event.kind === 'empty-mention') return deliver(chatId, [{ text: telegramTexts.emptyMention(ctx.me.username) }]);
+
+    if (callbackQueryId) await answerButton(callbackQueryId);
+    sendTyping(chatId);
+    const typing = setInterval(() => sendTyping(chatId), typingEvery);
+    let replies;
+    try {
+      replies = await deps.core.handle(event.inbound);
+    } finally {
+      clearInterval(typing);
+    }
+    if (replies.length) await deliver(chatId, replies);
+  });
+
+  bot.catch((err) => log.error({ event: 'update-failed', ...describeError(err.error) }, 'update handling failed'));
+
+  return {
+    bot,
+    sender,
+    inFlight: () => inFlight,
+    idle: () =>
+      inFlight === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            idleWaiters.push(resolve);
+          }),
+    abortSends: () => sends.abort(),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * The Telegram channel: `startTelegram(deps)` connects the core to the Telegram Bot API (grammY), by
+ * long polling (default, @grammyjs/runner) or by webhook (when TELEGRAM_WEBHOOK_URL is set), and
+ * returns a ChannelHandle.
+ *
+ * Order of use with the HTTP server: create it, call `startTelegram({ …, http })` (the webhook route is
+ * registered before the first await), then make the server listen. `telegramNeedsHttp(config)` says
+ * whether the server is needed at all.
+ */
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { FastifyInstance } from 'fastify';
+import { GrammyError, HttpError } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Config } from '../../config.js';
+import { commands as defaultCommands } from '../../dialog/commands/index.js';
+import type { CommandSpec } from '../../dialog/context.js';
+import type { Core } from '../../dialog/types.js';
+import type { Logger } from '../../log.js';
+import type { Store } from '../../store/db.js';
+import type { ChannelHandle } from '../types.js';
+import { createTelegramBot, type TelegramBot } from './bot.js';
+import { publishCommandMenus } from './commands-menu.js';
+import type { FloodOptions } from './flood.js';
+import type { ResilienceOptions } from './pacing.js';
+import { registerTelegramWebhook, webhookPath } from './webhook.js';
+
+export { TelegramDeliveryError } from './errors.js';
+
+export interface TelegramDeps {
+  config: Config;
+  core: Core;
+  store: Store;
+  logger: Logger;
+  /** The bot's HTTP server, not listening yet. Required in webhook mode. */
+  http?: FastifyInstance;
+  /** The command registry the menu is built from (default: the core's). */
+  commands?: readonly CommandSpec[];
+  /** Told once when the channel stops by itself (token revoked, another instance polling). */
+  onFatal?: (err: Error) => void;
+  /** Tuning for tests and benchmarks. */
+  resilience?: ResilienceOptions;
+  flood?: FloodOptions;
+  typingIntervalMs?: number;
+  webhookTimeoutMs?: number;
+  /** Seconds a getUpdates call may be held open (default 30). */
+  pollTimeoutSeconds?: number;
+  /** How long stop() lets updates in flight finish before pending sends give up (default 10 s). */
+  shutdownGraceMs?: number;
+}
+
+export interface TelegramHandle extends ChannelHandle {
+  readonly mode: 'polling' | 'webhook';
+  /** The bot's account (from getMe). */
+  readonly me: UserFromGetMe;
+  /** Updates being handled right now. */
+  inFlight(): number;
+}
+
+export class TelegramStartError extends Error {
+  override name = 'TelegramStartError';
+}
+
+/** True when Telegram needs the bot's HTTP server to listen. */
+export function telegramNeedsHttp(config: Config): boolean {
+  return Boolean(config.telegram.token && config.telegram.webhookUrl);
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+function startError(err: unknown, apiRoot: string): TelegramStartError {
+  if (err instanceof GrammyError && err.error_code === 401) {
+    return new TelegramStartError(
+      'Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): the token is wrong or was revoked. ' +
+        'Get the current token from @BotFather and restart.',
+    );
+  }
+  if (err instanceof GrammyError) {
+    return new TelegramStartError(`The Telegram channel could not start: ${err.method} failed (${err.error_code}: ${err.description}).`);
+  }
+  if (err instanceof HttpError) {
+    return new TelegramStartError(`The Telegram channel could not start: the Bot API server at ${apiRoot} cannot be reached (${err.message}).`);
+  }
+  return new TelegramStartError(`The Telegram channel could not start: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+function adminChatIds(config: Config, store: Store): string[] {
+  const ids = new Set<string>();
+  for (const a of config.adminIds) if (a.channel === 'telegram') ids.add(a.userId);
+  for (const a of store.admins.list()) if (a.channel === 'telegram') ids.add(a.userId);
+  return [...ids]; // a private chat's id is the user's id
+}
+
+function waitAtMost(p: Promise<void>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    p.then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle> {
+  const { config } = deps;
+  const token = config.telegram.token;
+  if (!token) throw new TelegramStartError('TELEGRAM_BOT_TOKEN is not set: the Telegram channel cannot start.');
+  const webhookUrl = config.telegram.webhookUrl;
+  const secret = config.telegram.webhookSecret;
+  if (webhookUrl && !secret) throw new TelegramStartError('TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set.');
+  if (webhookUrl && !deps.http) throw new TelegramStartError('Telegram webhook mode needs the HTTP server (internal: pass `http`).');
+  const mode = webhookUrl ? 'webhook' : 'polling';
+  const log = deps.logger.child({ channel: 'telegram' });
+
+  const tg: TelegramBot = createTelegramBot({
+    token,
+    apiRoot: config.telegram.apiRoot,
+    core: deps.core,
+    logger: deps.logger,
+    ...(deps.resilience ? { resilience: deps.resilience } : {}),
+    ...(deps.flood ? { flood: deps.flood } : {}),
+    ...(deps.typingIntervalMs ? { typingIntervalMs: deps.typingIntervalMs } : {}),
+  });
+  let open = true;
+
+  // Routes first: fastify takes no routes once the server listens.
+  if (webhookUrl && deps.http) {
+    registerTelegramWebhook(deps.http, {
+      path: webhookPath(webhookUrl),
+      bot: tg.bot,
+      secret: secret!,
+      logger: log,
+      isOpen: () => open,
+      ...(deps.webhookTimeoutMs ? { timeoutMs: deps.webhookTimeoutMs } : {}),
+    });
+  }
+
+  let runner: RunnerHandle | undefined;
+  try {
+    await tg.bot.init();
+    await publishCommandMenus(tg.bot.api, deps.commands ?? defaultCommands, adminChatIds(config, deps.store), log);
+    if (webhookUrl) {
+      await tg.bot.api.setWebhook(webhookUrl, { secret_token: secret!, allowed_updates: [...ALLOWED_UPDATES] });
+    } else {
+      // getUpdates is refused (409) while a webhook is set.
+      await tg.bot.api.deleteWebhook();
+    }
+  } catch (err) {
+    open = false;
+    throw startError(err, config.telegram.apiRoot);
+  }
+  log.info({ botId: tg.bot.botInfo.id, username: tg.bot.botInfo.username, mode }, 'telegram bot connected');
+
+  if (!webhookUrl) {
+    runner = run(tg.bot, {
+      runner: {
+        fetch: { timeout: deps.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
+        silent: true, // failures are logged by the bot's getUpdates transformer, through pino
+      },
+    });
+    runner.task()?.catch((err: unknown) => {
+      if (!open) return;
+      open = false;
+      const fatal = startError(err, config.telegram.apiRoot);
+      const message =
+        err instanceof GrammyError && err.error_code === 409
+          ? 'Telegram reports another instance of this bot taking updates (409 Conflict); this one has stopped taking updates.'
+          : fatal.message;
+      log.fatal({ event: 'polling-stopped' }, message);
+      deps.onFatal?.(new TelegramStartError(message));
+    });
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    channel: 'telegram',
+    mode,
+    me: tg.bot.botInfo,
+    inFlight: tg.inFlight,
+    send: (chatId, messages) => tg.sender.deliver(chatId, messages),
+    stop() {
+      stopping ??= (async () => {
+        open = false;
+        if (runner?.isRunning()) await runner.stop();
+        const finished = await waitAtMost(tg.idle(), deps.shutdownGraceMs ?? 10_000);
+        if (!finished) {
+          log.warn({ event: 'shutdown-grace-over', inFlight: tg.inFlight() }, 'replies still waiting for a retry are dropped');
+          tg.abortSends();
+          await tg.idle();
+        }
+        tg.abortSends();
+        log.info('telegram channel stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * One core reply (`Outbound`) → the Telegram messages that carry it: text split at 4096 characters and
+ * HTML-escaped, the choices as an inline keyboard on the last text message, a document as a file with
+ * its caption (a caption over Telegram's 1024 characters goes out as a text message first).
+ */
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Outbound } from '../../dialog/types.js';
+import { escapeHtml } from './html.js';
+import { choiceKeyboard } from './keyboard.js';
+import { splitText, TELEGRAM_CAPTION_LIMIT } from './split.js';
+
+/** Shown above buttons that came without any text (the core always sends text; this is a safety net). */
+const CHOOSE_PROMPT = 'Vui lòng chọn một mục:';
+
+export type TelegramMessage =
+  | { kind: 'text'; html: string; replyMarkup?: InlineKeyboardMarkup }
+  | { kind: 'document'; filename: string; content: Buffer; captionHtml?: string; replyMarkup?: InlineKeyboardMarkup };
+
+export interface Rendered {
+  messages: TelegramMessage[];
+  /** Choice ids that could not become buttons (over 64 bytes): for the log. */
+  rejectedChoiceIds: string[];
+}
+
+export function renderOutbound(message: Outbound): Rendered {
+  const keyboard = choiceKeyboard(message.choices ?? []);
+  const text = [message.text.trim(), keyboard.listing].filter((s) => s).join('\n\n');
+  const texts = text ? splitText(text).map(escapeHtml) : [];
+  const messages: TelegramMessage[] = texts.map((html) => ({ kind: 'text', html }));
+
+  const doc = message.document;
+  if (doc) {
+    const caption = doc.caption?.trim();
+    const document: TelegramMessage = { kind: 'document', filename: doc.filename, content: doc.content };
+    if (caption && caption.length <= TELEGRAM_CAPTION_LIMIT) document.captionHtml = escapeHtml(caption);
+    else if (caption) messages.push(...splitText(caption).map((c): TelegramMessage => ({ kind: 'text', html: escapeHtml(c) })));
+    messages.push(document);
+  }
+
+  if (keyboard.markup) {
+    // On the last text message (after it the user acts); on the file only when there is no text at all.
+    const target = messages.findLast((m) => m.kind === 'text') ?? messages.at(-1);
+    if (target) target.replyMarkup = keyboard.markup;
+    else messages.push({ kind: 'text', html: escapeHtml(CHOOSE_PROMPT), replyMarkup: keyboard.markup });
+  }
+  return { messages, rejectedChoiceIds: keyboard.rejected };
+}
+
+export function renderAll(replies: readonly Outbound[]): Rendered {
+  const out: Rendered = { messages: [], rejectedChoiceIds: [] };
+  for (const r of replies) {
+    const one = renderOutbound(r);
+    out.messages.push(...one.messages);
+    out.rejectedChoiceIds.push(...one.rejectedChoiceIds);
+  }
+  return out;
+}

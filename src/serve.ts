@@ -1,0 +1,55 @@
+/**
+ * CLI: `serve` (npm start) — runs the bot until SIGINT/SIGTERM, the end of the console input (no token
+ * set), or a fatal channel error. A bad setting or a start-up failure prints one clear message and
+ * exits 1. The app is imported only when the command runs, so other commands start fast.
+ */
+import type { Command } from 'commander';
+import { ConfigError, loadConfig, type Config } from './config.js';
+
+async function serve(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  const { startApp } = await import('./app.js');
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp(config);
+  } catch (err) {
+    process.stderr.write(`Không khởi động được bot: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      // A second Ctrl-C: the user does not want to wait for the updates in flight.
+      process.stderr.write('Dừng ngay theo yêu cầu.\n');
+      process.exit(130);
+    }
+    signalled = true;
+    app.logger.info({ event: 'signal', signal }, 'signal received, finishing the updates in flight');
+    app.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const fatal = await app.done;
+  if (signalled) return;
+  if (fatal) process.stderr.write(`${fatal.message}\n`);
+  await app.stop();
+  process.exit(fatal ? 1 : 0);
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('Chạy bot trên mọi kênh đã cấu hình token (Telegram, Zalo); không có token nào thì mở trò chuyện trên dòng lệnh')
+    .action(serve);
+}

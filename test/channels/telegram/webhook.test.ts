@@ -1,0 +1,132 @@
+/**
+ * Webhook mode: the bot's HTTP server receives updates from the emulator (which sends the secret it was
+ * given in setWebhook); requests with a missing or wrong secret are refused and never handled.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterEach, expect, it } from 'vitest';
+import { startTelegram, type TelegramHandle } from '../../../src/channels/telegram/index.js';
+import { loadConfig } from '../../../src/config.js';
+import type { Inbound, Outbound } from '../../../src/dialog/types.js';
+import { silentLogger } from '../../../src/log.js';
+import { createHttpServer } from '../../../src/server/http.js';
+import { openStore } from '../../../src/store/db.js';
+import { freePort, TelegramEmulator } from '../../support/telegram-emulator.js';
+
+const SECRET = 'webhook-Secret_0123456789';
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function startWebhookBot(reply: (i: Inbound) => Promise<Outbound[]> | Outbound[], webhookTimeoutMs?: number) {
+  const emulator = await TelegramEmulator.start();
+  cleanups.push(() => emulator.stop());
+  const port = await freePort();
+  const config = loadConfig({
+    TELEGRAM_BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    LOG_LEVEL: 'silent',
+  });
+  const logger = silentLogger();
+  const store = openStore(':memory:');
+  const http: FastifyInstance = createHttpServer({ logger });
+  const seen: Inbound[] = [];
+  const handle: TelegramHandle = await startTelegram({
+    config,
+    core: {
+      async handle(i) {
+        seen.push(i);
+        return reply(i);
+      },
+    },
+    store,
+    logger,
+    http,
+    resilience: { pacing: false },
+    ...(webhookTimeoutMs ? { webhookTimeoutMs } : {}),
+  });
+  await http.listen({ port, host: '127.0.0.1' });
+  cleanups.push(async () => {
+    await handle.stop();
+    await http.close();
+    store.close();
+  });
+  return { emulator, handle, seen };
+}
+
+const echo = (i: Inbound): Outbound[] => [{ text: `Bạn viết: ${i.text ?? i.action}` }];
+
+it('registers the webhook with its secret and handles updates delivered with it', async () => {
+  const { emulator, handle, seen } = await startWebhookBot(echo);
+  expect(handle.mode).toBe('webhook');
+  expect(emulator.webhook).toEqual({ url: expect.stringMatching(/\/telegram\/hook$/), secret: SECRET });
+  expect(emulator.methods()).not.toContain('getUpdates');
+
+  const lan = emulator.user({ userId: 601 });
+  const updateId = await lan.send('hạn nộp?');
+  expect(emulator.webhookDeliveries).toEqual([{ updateId, status: 200, body: '' }]);
+  expect((await lan.next())[0]!.plain).toBe('Bạn viết: hạn nộp?');
+  expect(seen[0]).toMatchObject({ updateId: String(updateId), text: 'hạn nộp?' });
+});
+
+it('refuses an update with a wrong or a missing secret (401) and never handles it', async () => {
+  const { emulator, seen } = await startWebhookBot(echo);
+  const update = (id: number) => ({
+    update_id: id,
+    message: { message_id: id, date: 0, chat: { id: 602, type: 'private', first_name: 'X' }, from: { id: 602, is_bot: false, first_name: 'X' }, text: 'giả mạo' },
+  });
+  const wrong = await emulator.postToWebhook(update(900001), 900001, 'not-the-secret');
+  const missing = await emulator.postToWebhook(update(900002), 900002, undefined);
+  expect(wrong.status).toBe(401);
+  expect(missing.status).toBe(401);
+
+  const lan = emulator.user({ userId: 602 });
+  await lan.send('thật');
+  expect(lan.all().map((m) => m.plain)).toEqual(['Bạn viết: thật']);
+  expect(seen.map((i) => i.text)).toEqual(['thật']);
+});
+
+it('passes both deliveries of a retried update with the same update id (the core drops the second)', async () => {
+  const { emulator, seen } = await startWebhookBot(echo);
+  const lan = emulator.user({ userId: 603 });
+  const id = await lan.send('một lần');
+  await emulator.redeliver(id);
+  expect(seen.map((i) => i.updateId)).toEqual([String(id), String(id)]);
+});
+
+it('answers Telegram in time even when an update takes long, and still sends the reply', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const { emulator, seen, handle } = await startWebhookBot(async (i) => {
+    await gate;
+    return echo(i);
+  }, 100);
+  const lan = emulator.user({ userId: 604 });
+  await lan.send('chậm'); // resolves when the webhook POST was answered
+  expect(emulator.webhookDeliveries.at(-1)!.status).toBe(200);
+  expect(seen).toHaveLength(1);
+  expect(lan.all()).toEqual([]);
+  expect(handle.inFlight()).toBe(1);
+  release();
+  expect((await lan.next())[0]!.plain).toBe('Bạn viết: chậm');
+});
+
+it('turns deliveries away with 503 while shutting down, so Telegram delivers them after the restart', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const { emulator, handle, seen } = await startWebhookBot(async (i) => {
+    if (i.text === 'chậm') await gate;
+    return echo(i);
+  }, 50);
+  const lan = emulator.user({ userId: 605 });
+  await lan.send('chậm');
+  const stopped = handle.stop();
+  const late = await emulator.postToWebhook({ update_id: 900003, message: { message_id: 1, date: 0, chat: { id: 605, type: 'private' }, from: { id: 605, is_bot: false, first_name: 'L' }, text: 'muộn' } }, 900003, SECRET);
+  expect(late.status).toBe(503);
+  release();
+  await stopped;
+  expect(seen.map((i) => i.text)).toEqual(['chậm']);
+  expect(lan.all().map((m) => m.plain)).toEqual(['Bạn viết: chậm']);
+});
