@@ -79,9 +79,7 @@ const envSchema = z
     PUBLIC_BASE_URL: optionalUrl,
     ADMIN_IDS: adminIds,
     TZ: optionalString.transform((v) => v ?? 'Asia/Ho_Chi_Minh'),
-    LOG_LEVEL: optionalString
-      .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional())
-      .transform((v) => v ?? 'info'),
+    LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
     DRAFT_TTL_DAYS: intFromEnv(7, 1, 365),
     REMINDER_DAYS: dayList([7, 3, 1]),
     REMINDER_HOUR: intFromEnv(8, 0, 23),
@@ -158,7 +156,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     adminIds: e.ADMIN_IDS,
     timeZone: e.TZ,
-    logLevel: e.LOG_LEVEL,
+    // Without any channel token the bot is a console chat (or a one-shot command): info lines on the
+    // terminal would only get in the user's way, so the default is quieter there.
+    logLevel: e.LOG_LEVEL ?? (e.TELEGRAM_BOT_TOKEN || e.ZALO_BOT_TOKEN ? 'info' : 'warn'),
     draftTtlDays: e.DRAFT_TTL_DAYS,
     reminderDays: e.REMINDER_DAYS,
     reminderHour: e.REMINDER_HOUR,

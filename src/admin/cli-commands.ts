@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../config.js';
 import { loadKnowledge, type Knowledge } from '../knowledge/loader.js';
 import { openStore, type Store } from '../store/db.js';
 import { formatAdminId, parseAdminId } from './admin-ids.js';
-import { localDate, parseIsoDate, viDateTime, type CalendarDate } from './calendar.js';
+import { localDate, parseIsoDate, viDateTime, type CalendarDate } from '../calendar.js';
 import { buildExport, EXPORT_FORMATS, type ExportFormat } from './export/export.js';
 import { buildQuestionsFile } from './export/questions-file.js';
 import { describeReminders } from './reminders/dry-run.js';

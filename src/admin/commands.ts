@@ -8,7 +8,7 @@
 import type { CommandContext, CommandSpec } from '../dialog/context.js';
 import type { Outbound } from '../dialog/types.js';
 import { fold } from '../text/normalize.js';
-import { localDate } from './calendar.js';
+import { localDate } from '../calendar.js';
 import { buildExport, type ExportFormat } from './export/export.js';
 import { buildQuestionsFile } from './export/questions-file.js';
 import { groupQuestions } from './questions.js';

@@ -4,7 +4,7 @@
  * statistics both read deadlines through here.
  */
 import type { Deadline, Plan } from '../knowledge/schema.js';
-import { daysBetween, daysInMonth, dayNumber, parseIsoDate, type CalendarDate } from './calendar.js';
+import { daysBetween, daysInMonth, dayNumber, parseIsoDate, type CalendarDate } from '../calendar.js';
 
 /** One day on which a report is due. */
 export interface DeadlineOccurrence {

@@ -6,7 +6,7 @@ import type { Knowledge } from '../knowledge/loader.js';
 import type { Plan } from '../knowledge/schema.js';
 import type { Contact } from '../store/contacts.js';
 import type { Store } from '../store/db.js';
-import type { CalendarDate } from './calendar.js';
+import type { CalendarDate } from '../calendar.js';
 import { nearestDeadline, type NearestDeadline } from './deadlines.js';
 
 export interface UnitStatus {

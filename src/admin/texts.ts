@@ -3,7 +3,7 @@
  * reviewed together. Column headers of form answers come from intents/, not from here.
  */
 import type { ChannelName } from '../config.js';
-import { viDate, type CalendarDate } from './calendar.js';
+import { viDate, type CalendarDate } from '../calendar.js';
 
 const zoneLabel = (timeZone: string) => (timeZone === 'Asia/Ho_Chi_Minh' ? 'giờ Việt Nam' : `giờ ${timeZone}`);
 

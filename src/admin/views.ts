@@ -2,7 +2,7 @@
  * The texts admins read in chat: statistics per plan (/thongke), the units still missing with their
  * contacts (/chuanop), and the unanswered questions (/cauhoi).
  */
-import { viDateTime } from './calendar.js';
+import { viDateTime } from '../calendar.js';
 import type { QuestionGroup } from './questions.js';
 import type { PlanStats } from './stats.js';
 import { adminTexts, exportTexts } from './texts.js';

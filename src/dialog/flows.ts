@@ -13,7 +13,7 @@ import { texts } from './messages.js';
 import { formEnvOf, planName } from './plan-options.js';
 import { answerQuestion, isClearQuestion, mayBeQuestion, resolvePendingQuestion } from './questions.js';
 import type { FlowName, FlowState, PendingQuestion } from './session.js';
-import { formatDateTime, yearIn } from './time.js';
+import { localDate, viDateTime } from '../calendar.js';
 import type { Outbound } from './types.js';
 
 const CANCEL_YES = 'cancel:yes';
@@ -112,7 +112,7 @@ export function startReport(ctx: DialogContext): Outbound[] {
   const form = formOf(ctx, 'report');
   const yearField = reportYearField(form);
   const defaults: Record<string, FieldValue> = {};
-  const year = yearIn(ctx.now, ctx.config.timeZone);
+  const year = localDate(ctx.now, ctx.config.timeZone).year;
   if (yearField.default === 'current-year' && year >= (yearField.min ?? year) && year <= (yearField.max ?? year)) {
     defaults[yearField.id] = year;
   }
@@ -168,7 +168,7 @@ function completeReport(ctx: DialogContext, flow: FlowState): Outbound[] {
         year: report.year,
         unitName: report.unitName,
         code: report.code,
-        time: formatDateTime(ctx.now, ctx.config.timeZone),
+        time: viDateTime(ctx.now, ctx.config.timeZone),
         version: report.version,
       }),
     },

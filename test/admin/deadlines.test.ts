@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, instantAt, isoDate, parseIsoDate, viDate, wallClock } from '../../src/admin/calendar.js';
+import { addDays, daysBetween, instantAt, isoDate, parseIsoDate, viDate, wallClock } from '../../src/calendar.js';
 import { deadlineKey, nearestDeadline, reportOccurrences } from '../../src/admin/deadlines.js';
 import { realKnowledge } from './support.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDays, isoDate, parseIsoDate, type CalendarDate } from '../../src/admin/calendar.js';
+import { addDays, isoDate, parseIsoDate, type CalendarDate } from '../../src/calendar.js';
 import { createPacer, type Clock } from '../../src/admin/reminders/pacer.js';
 import { createReminderRecords } from '../../src/admin/reminders/records.js';
 import { startReminderScheduler } from '../../src/admin/reminders/scheduler.js';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { parseIsoDate } from '../../src/admin/calendar.js';
+import { parseIsoDate } from '../../src/calendar.js';
 import { buildExport } from '../../src/admin/export/export.js';
 import { createReminderRecords } from '../../src/admin/reminders/records.js';
 import { dueReminders } from '../../src/admin/reminders/select.js';

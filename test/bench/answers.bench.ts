@@ -96,7 +96,8 @@ async function spawnAsk(viaNpm: boolean): Promise<number> {
   const t0 = performance.now();
   const { stdout } = viaNpm
     ? await run('npm', ['run', '-s', 'ask', '--', ...args], { cwd: root })
-    : await run(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/cli.ts', 'ask', ...args], { cwd: root });
+    : // The bot's own process as `npm run ask` starts it (package.json): node with the tsx loader.
+      await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'ask', ...args], { cwd: root });
   const elapsed = performance.now() - t0;
   if (JSON.parse(stdout).status !== 'answer') throw new Error('the CLI did not answer');
   return elapsed;
@@ -126,7 +127,7 @@ interface FirstAnswer {
 }
 
 async function firstAnswerOnly(): Promise<FirstAnswer> {
-  const { stdout } = await run(path.join(root, 'node_modules', '.bin', 'tsx'), ['-e', FIRST_ANSWER_SCRIPT], { cwd: root });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', FIRST_ANSWER_SCRIPT], { cwd: root });
   const out = JSON.parse(stdout) as FirstAnswer & { status: string };
   if (out.status !== 'answer') throw new Error('no answer');
   return out;
@@ -249,9 +250,9 @@ Start-up and memory:
 | Build the answerer (glossary, intents, MiniSearch index of ${answerer.corpus.passages.length} passages, vocabulary, fuse.js gazetteers), median of ${BUILDS} | ${ms(median(builds))} ms |
 | Heap used after build (whole benchmark process, after GC${gc ? '' : ' — GC not available'}) | ${mib(memory.heapUsed)} (grew ${mib(memory.heapUsed - heapBefore)} for ${BUILDS + 1} builds, the last one kept) |
 | RSS after build (whole benchmark process) | ${mib(memory.rss)} |
-| Process start → first answer printed, \`tsx src/cli.ts ask --json …\`, median of ${SPAWNS} (min–max) | ${ms(median(direct))} ms (${ms(Math.min(...direct))}–${ms(Math.max(...direct))}) |
+| Process start → first answer printed, \`node --import tsx src/cli.ts ask --json …\` (what \`npm run ask\` runs), median of ${SPAWNS} (min–max) | ${ms(median(direct))} ms (${ms(Math.min(...direct))}–${ms(Math.max(...direct))}) |
 | Same through \`npm run -s ask -- --json …\`, median of 3 | ${ms(median(npm))} ms |
-| Process start → first answer, answerer alone (fresh \`tsx\` process: load plans, build, answer), median of ${SPAWNS} | ${mid((x) => x.total)} ms: Node + tsx boot ${mid((x) => x.boot)}, imports (zod, MiniSearch, fuse.js, own modules) ${mid((x) => x.imports)}, load + build ${mid((x) => x.build)}, first answer ${mid((x) => x.answer)} |
+| Process start → first answer, answerer alone (fresh \`node --import tsx\` process: load plans, build, answer), median of ${SPAWNS} | ${mid((x) => x.total)} ms: Node + tsx boot ${mid((x) => x.boot)}, imports (zod, MiniSearch, fuse.js, own modules) ${mid((x) => x.imports)}, load + build ${mid((x) => x.build)}, first answer ${mid((x) => x.answer)} |
 
 ${failures.length ? `Questions the bot gets wrong (${failures.length}):\n\n${failures.map((q) => `- [${q.set}] “${q.q}”: ${verdicts.get(q)!.problems.join('; ')}`).join('\n')}` : 'The bot answers every question of the set correctly.'}
 `;

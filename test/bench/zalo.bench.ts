@@ -9,7 +9,8 @@ import type { Answerer } from '../../src/answers/types.js';
 import { createCore } from '../../src/dialog/core.js';
 import { loadKnowledge, type Knowledge } from '../../src/knowledge/loader.js';
 import { silentLogger } from '../../src/log.js';
-import { splitText } from '../../src/channels/zalo/split.js';
+import { splitText } from '../../src/text/split.js';
+import { ZALO_TEXT_LIMIT } from '../../src/channels/zalo/render.js';
 import { TrackingCore, WEBHOOK_SECRET, WEBHOOK_URL, zaloRig, type ZaloRig } from '../channels/zalo/harness.js';
 import { zaloFixtures } from '../support/zalo-fake-api.js';
 
@@ -84,7 +85,7 @@ async function run(rig: ZaloRig, tracker: () => TrackingCore, users: number, upd
     const sent = rig.fake.sent.filter((m) => m.chatId === `bench${u}`);
     let cursor = 0;
     for (let i = u; i < updates; i += users) {
-      const parts = splitText(answerLengthHint.get(QUESTIONS[i % QUESTIONS.length]!)!).length;
+      const parts = splitText(answerLengthHint.get(QUESTIONS[i % QUESTIONS.length]!)!, ZALO_TEXT_LIMIT).length;
       cursor += parts;
       latencies.push(sent[cursor - 1]!.at - offeredAt.get(`b${i}`)!);
     }
@@ -112,7 +113,7 @@ async function acceptance(rig: ZaloRig, count: number): Promise<{ p50: number; p
     times.push(performance.now() - t);
     if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
     // Wait for the whole answer so the next delivery finds the bot idle again.
-    replies += splitText(answerLengthHint.get(QUESTIONS[i % QUESTIONS.length]!)!).length;
+    replies += splitText(answerLengthHint.get(QUESTIONS[i % QUESTIONS.length]!)!, ZALO_TEXT_LIMIT).length;
     await rig.fake.waitFor(() => rig.fake.textsTo('single').length >= replies, 'the answer');
   }
   times.sort((a, b) => a - b);

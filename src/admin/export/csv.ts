@@ -7,7 +7,7 @@
  * times never start with one of these characters.
  */
 import { stringify } from 'csv-stringify/sync';
-import { isoLocalDateTime } from '../calendar.js';
+import { isoLocalDateTime } from '../../calendar.js';
 import type { Cell, Table } from './table.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -6,7 +6,7 @@
 import { loadForm } from '../../dialog/forms/definition.js';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Store } from '../../store/db.js';
-import { isoDate, wallClock } from '../calendar.js';
+import { isoDate, wallClock } from '../../calendar.js';
 import { exportTexts } from '../texts.js';
 import { tableToCsv } from './csv.js';
 import { buildExportTables, type ExportFilter, type ExportForms } from './report-tables.js';

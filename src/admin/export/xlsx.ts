@@ -9,7 +9,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { wallClockAsUtc } from '../calendar.js';
+import { wallClockAsUtc } from '../../calendar.js';
 import type { Cell, Column, Table } from './table.js';
 
 const MIN_WIDTH = 8;

@@ -6,7 +6,7 @@
 import type { Config } from '../../config.js';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Store } from '../../store/db.js';
-import { viDate, viDateTime, type CalendarDate } from '../calendar.js';
+import { viDate, viDateTime, type CalendarDate } from '../../calendar.js';
 import { createReminderRecords, type ReminderRecord } from './records.js';
 import { deadlinesDue, dueReminders, nextReminderDay, type DueReminder } from './select.js';
 

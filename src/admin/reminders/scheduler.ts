@@ -12,7 +12,7 @@ import type { Config } from '../../config.js';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/db.js';
-import { isoDate, localDate, wallClock, type CalendarDate } from '../calendar.js';
+import { isoDate, localDate, wallClock, type CalendarDate } from '../../calendar.js';
 import type { Clock } from './pacer.js';
 import { createReminderRecords } from './records.js';
 import { dueReminders } from './select.js';

@@ -6,7 +6,7 @@
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Contact } from '../../store/contacts.js';
 import type { Store } from '../../store/db.js';
-import { addDays, dayNumber, sameDate, type CalendarDate } from '../calendar.js';
+import { addDays, dayNumber, sameDate, type CalendarDate } from '../../calendar.js';
 import { reportOccurrences, type DeadlineOccurrence } from '../deadlines.js';
 
 export interface DueReminder {

@@ -7,7 +7,7 @@ import type { ChannelHandle } from '../../channels/types.js';
 import type { ChannelName } from '../../config.js';
 import type { Outbound } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
-import { isoDate } from '../calendar.js';
+import { isoDate } from '../../calendar.js';
 import { adminTexts } from '../texts.js';
 import { CHANNEL_LIMITS, createPacer, systemClock, type Clock, type PaceLimits } from './pacer.js';
 import type { ReminderRecords, ReminderStatus } from './records.js';

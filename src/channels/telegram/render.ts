@@ -7,7 +7,11 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Outbound } from '../../dialog/types.js';
 import { escapeHtml } from './html.js';
 import { choiceKeyboard } from './keyboard.js';
-import { splitText, TELEGRAM_CAPTION_LIMIT } from './split.js';
+import { splitText } from '../../text/split.js';
+
+/** Telegram's limits on one message's text and on a document's caption. */
+export const TELEGRAM_TEXT_LIMIT = 4096;
+export const TELEGRAM_CAPTION_LIMIT = 1024;
 
 /** Shown above buttons that came without any text (the core always sends text; this is a safety net). */
 const CHOOSE_PROMPT = 'Vui lòng chọn một mục:';
@@ -25,7 +29,7 @@ export interface Rendered {
 export function renderOutbound(message: Outbound): Rendered {
   const keyboard = choiceKeyboard(message.choices ?? []);
   const text = [message.text.trim(), keyboard.listing].filter((s) => s).join('\n\n');
-  const texts = text ? splitText(text).map(escapeHtml) : [];
+  const texts = text ? splitText(text, TELEGRAM_TEXT_LIMIT).map(escapeHtml) : [];
   const messages: TelegramMessage[] = texts.map((html) => ({ kind: 'text', html }));
 
   const doc = message.document;
@@ -33,7 +37,7 @@ export function renderOutbound(message: Outbound): Rendered {
     const caption = doc.caption?.trim();
     const document: TelegramMessage = { kind: 'document', filename: doc.filename, content: doc.content };
     if (caption && caption.length <= TELEGRAM_CAPTION_LIMIT) document.captionHtml = escapeHtml(caption);
-    else if (caption) messages.push(...splitText(caption).map((c): TelegramMessage => ({ kind: 'text', html: escapeHtml(c) })));
+    else if (caption) messages.push(...splitText(caption, TELEGRAM_TEXT_LIMIT).map((c): TelegramMessage => ({ kind: 'text', html: escapeHtml(c) })));
     messages.push(document);
   }
 

@@ -6,7 +6,10 @@
  */
 import type { Choice, Outbound, OutboundDocument } from '../../dialog/types.js';
 import { formatExpiry, type DownloadLinks } from '../../server/downloads.js';
-import { splitText, ZALO_TEXT_LIMIT } from './split.js';
+import { splitText } from '../../text/split.js';
+
+/** Zalo's limit on one message's text (sendMessage rejects longer ones). */
+export const ZALO_TEXT_LIMIT = 2000;
 import { zaloTexts } from './texts.js';
 
 export interface RenderDeps {

@@ -1,7 +1,7 @@
 /** /cuatoi, /myreports: the sender's submitted reports with codes, years, versions and times. */
 import type { CommandSpec } from '../context.js';
 import { texts } from '../messages.js';
-import { formatDateTime } from '../time.js';
+import { viDateTime } from '../../calendar.js';
 
 export const myReportsCommand: CommandSpec = {
   names: ['cuatoi', 'myreports'],
@@ -17,7 +17,7 @@ export const myReportsCommand: CommandSpec = {
           code: r.code,
           year: r.year,
           version: r.version,
-          time: formatDateTime(new Date(r.submittedAt), ctx.config.timeZone),
+          time: viDateTime(new Date(r.submittedAt), ctx.config.timeZone),
           unitName: r.unitName,
         }),
       ),

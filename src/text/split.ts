@@ -1,12 +1,10 @@
 /**
- * Telegram accepts at most 4096 characters per message. Long answers are split on line boundaries
- * (a line longer than the limit on spaces, a word longer than the limit anywhere but inside a
- * surrogate pair). Splitting happens on the plain text, before HTML escaping, so no cut can ever fall
- * inside an entity ("&amp;") or a tag, and the limit applies to what the user sees.
+ * Chat platforms cap the length of one message (Telegram 4096, Zalo 2000 characters). Long answers are
+ * split on line boundaries (a line longer than the limit on spaces, a word longer than the limit anywhere
+ * but inside a surrogate pair). Channels split the plain text, before any markup escaping, so no cut can
+ * fall inside an entity ("&amp;") or a tag, and the limit applies to what the user sees. Lengths are
+ * UTF-16 code units, which is what the platforms count and never less than the number of characters.
  */
-export const TELEGRAM_TEXT_LIMIT = 4096;
-/** Captions of photos and documents are shorter. */
-export const TELEGRAM_CAPTION_LIMIT = 1024;
 
 /** Cuts `s` into pieces of at most `limit` UTF-16 units without separating a surrogate pair. */
 function hardCut(s: string, limit: number): string[] {
@@ -46,7 +44,7 @@ function splitLongLine(line: string, limit: number): string[] {
 }
 
 /** Splits `text` into messages of at most `limit` characters, keeping lines whole whenever they fit. */
-export function splitText(text: string, limit: number = TELEGRAM_TEXT_LIMIT): string[] {
+export function splitText(text: string, limit: number): string[] {
   if (text.length <= limit) return [text];
   const chunks: string[] = [];
   let current: string[] = [];
