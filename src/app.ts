@@ -5,9 +5,9 @@
  *   → every channel whose token is configured (Telegram, Zalo) → the HTTP server listens → reminders
  *   no token at all → the console chat on stdin/stdout, on the same core and database
  *
- * `stop()` shuts down in the safe order: reminders stop between two sends, channels stop taking updates
- * and finish the ones in flight, then the HTTP server closes, then the database. The `serve` command (src/serve.ts, npm start) wires
- * SIGINT/SIGTERM to it.
+ * `stop()` shuts down in the safe order: reminders stop between two sends, all channels stop taking
+ * updates and finish the ones in flight, then the HTTP server closes, then the database. The `serve`
+ * command (src/serve.ts, npm start) wires SIGINT/SIGTERM to it.
  */
 import type { Readable, Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -15,7 +15,9 @@ import { startReminderScheduler, type ReminderScheduler, type ReminderSchedulerD
 import { createAnswerer } from './answers/answerer.js';
 import type { ChannelHandle } from './channels/types.js';
 import { startTelegram, telegramNeedsHttp, type TelegramDeps, type TelegramHandle } from './channels/telegram/index.js';
+import { webhookPath as telegramWebhookPath } from './channels/telegram/webhook.js';
 import { startZalo, zaloNeedsHttp } from './channels/zalo/index.js';
+import { webhookPath as zaloWebhookPath } from './channels/zalo/webhook.js';
 import type { ChannelName, Config } from './config.js';
 import { createCore } from './dialog/core.js';
 import type { Core } from './dialog/types.js';
@@ -52,6 +54,25 @@ export interface AppOptions {
   telegram?: Partial<Omit<TelegramDeps, 'config' | 'core' | 'store' | 'logger' | 'http' | 'onFatal'>>;
   /** Deadline reminder tuning (tests): clock, catch-up delay, or `schedule: false` to leave them off. */
   reminders?: Partial<Pick<ReminderSchedulerDeps, 'now' | 'clock' | 'catchUpDelayMs' | 'schedule'>>;
+}
+
+/**
+ * Both webhooks live on the one HTTP server: the same path for both (an easy slip when copying the
+ * settings) would leave one channel deaf, so it stops start-up with a message that says which.
+ */
+function checkWebhookPaths(config: Config): void {
+  const tg = config.telegram.token && config.telegram.webhookUrl ? telegramWebhookPath(config.telegram.webhookUrl).replace(/\/+$/, '') || '/' : undefined;
+  const zalo = config.zalo.token && config.zalo.webhookUrl ? zaloWebhookPath(config.zalo.webhookUrl) : undefined;
+  if (tg !== undefined && tg === zalo) {
+    throw new Error(
+      `TELEGRAM_WEBHOOK_URL và ZALO_WEBHOOK_URL có cùng đường dẫn (${tg}); hãy đặt cho mỗi kênh một đường dẫn riêng, ví dụ /telegram/webhook và /zalo/webhook.`,
+    );
+  }
+}
+
+/** What a failed stop is logged with: never the error object itself (a library error may carry a URL with the token). */
+function errorSummary(err: unknown): Record<string, unknown> {
+  return err instanceof Error ? { name: err.name, message: err.message } : { message: String(err) };
 }
 
 function channelStarters(options: AppOptions): ChannelStarter[] {
@@ -93,6 +114,7 @@ export interface App {
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  checkWebhookPaths(config);
   const logger = options.logger ?? createLogger(config);
   const knowledge = loadKnowledge();
   const store = openStore(config.databasePath);
@@ -107,15 +129,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const closeAll = async () => {
     // Reminders first: a run in progress stops between two sends, before the channels go.
     await reminders?.stop();
-    // Reverse start order; each channel finishes its updates in flight before the server and the
-    // database go away.
-    for (const handle of [...channels.values()].reverse()) {
-      try {
-        await handle.stop();
-      } catch (err) {
-        logger.error({ event: 'channel-stop-failed', channel: handle.channel, err }, 'channel did not stop cleanly');
-      }
-    }
+    // All channels at once: each stops taking updates right away (one must not keep taking them while
+    // another drains), then finishes its updates in flight before the server and the database go away.
+    await Promise.all(
+      [...channels.values()].map((handle) =>
+        handle.stop().catch((err: unknown) => {
+          logger.error({ event: 'channel-stop-failed', channel: handle.channel, ...errorSummary(err) }, 'channel did not stop cleanly');
+        }),
+      ),
+    );
     await http?.close();
     store.close();
   };

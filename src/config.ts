@@ -3,6 +3,10 @@
  * A bad value stops start-up with a message naming the variable.
  */
 import { z } from 'zod';
+import { parseAdminIdList, type AdminId } from './admin/admin-ids.js';
+import type { ChannelName } from './channels/names.js';
+
+export type { ChannelName };
 
 const optionalString = z
   .string()
@@ -14,33 +18,18 @@ const optionalUrl = optionalString.pipe(z.url().optional());
 
 const intFromEnv = (fallback: number, min: number, max: number) =>
   optionalString
-    .pipe(z.string().regex(/^\d+$/, 'expected a whole number').optional())
+    .pipe(z.string().regex(/^\d+$/, 'cần một số nguyên không âm').optional())
     .transform((v) => (v === undefined ? fallback : Number(v)))
     .pipe(z.number().int().min(min).max(max));
 
-export const CHANNELS = ['telegram', 'zalo', 'console'] as const;
-export type ChannelName = (typeof CHANNELS)[number];
-
-export interface AdminId {
-  channel: ChannelName;
-  userId: string;
-}
-
 /** "telegram:123,zalo:abc" → [{channel:'telegram', userId:'123'}, …] */
 const adminIds = optionalString.transform((raw, ctx): AdminId[] => {
-  if (!raw) return [];
-  const out: AdminId[] = [];
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const sep = part.indexOf(':');
-    const channel = part.slice(0, sep);
-    const userId = part.slice(sep + 1);
-    if (sep <= 0 || !userId || !(CHANNELS as readonly string[]).includes(channel)) {
-      ctx.addIssue({ code: 'custom', message: `"${part}" is not <telegram|zalo|console>:<id>` });
-      continue;
-    }
-    out.push({ channel: channel as ChannelName, userId });
+  try {
+    return parseAdminIdList(raw);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    return [];
   }
-  return out;
 });
 
 /** "7,3,1" → [7,3,1] */
@@ -49,7 +38,7 @@ const dayList = (fallback: number[]) =>
     if (!raw) return fallback;
     const days = raw.split(',').map((d) => Number(d.trim()));
     if (days.some((d) => !Number.isInteger(d) || d < 0 || d > 60)) {
-      ctx.addIssue({ code: 'custom', message: 'expected whole days between 0 and 60, e.g. "7,3,1"' });
+      ctx.addIssue({ code: 'custom', message: 'cần các số ngày nguyên từ 0 đến 60, cách nhau bằng dấu phẩy, ví dụ: "7,3,1"' });
     }
     return [...new Set(days)].sort((a, b) => b - a);
   });
@@ -65,7 +54,7 @@ const envSchema = z
     TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
       z
         .string()
-        .regex(/^[A-Za-z0-9_-]{1,256}$/, 'only A-Z, a-z, 0-9, _ and - (1–256 characters), as Telegram requires')
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, 'chỉ gồm A-Z, a-z, 0-9, _ và - (1–256 ký tự), theo yêu cầu của Telegram')
         .optional(),
     ),
     ZALO_BOT_TOKEN: optionalString,
@@ -88,10 +77,10 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'bắt buộc khi đặt TELEGRAM_WEBHOOK_URL' });
     }
     if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'required (8–256 characters) when ZALO_WEBHOOK_URL is set' });
+      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'bắt buộc (8–256 ký tự) khi đặt ZALO_WEBHOOK_URL' });
     }
   });
 
@@ -129,10 +118,11 @@ export class ConfigError extends Error {
 
 /** Reads the configuration from `env` (default `process.env`). Throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // Operators read these messages: zod's own ones in Vietnamese too (our custom messages take precedence).
+  const parsed = envSchema.safeParse(env, { error: z.locales.vi().localeError });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'env'}: ${i.message}`);
-    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+    throw new ConfigError(`Biến môi trường không hợp lệ:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   return {

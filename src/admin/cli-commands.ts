@@ -2,34 +2,29 @@
  * CLI of the admin features: `export`, `export-questions`, `admin add|remove|list`, `remind --dry-run`.
  * Registered on the program by src/cli.ts. Results go to stdout, problems to stderr (exit code 1).
  */
-import { writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
+import { loadForm } from '../dialog/forms/definition.js';
 import { loadKnowledge, type Knowledge } from '../knowledge/loader.js';
 import { openStore, type Store } from '../store/db.js';
 import { formatAdminId, parseAdminId } from './admin-ids.js';
+import { AdminArgError, parseYear, resolvePlanId } from './args.js';
 import { localDate, parseIsoDate, viDateTime, type CalendarDate } from '../calendar.js';
-import { buildExport, EXPORT_FORMATS, type ExportFormat } from './export/export.js';
+import { buildExport } from './export/export.js';
+import { outTarget, writeOut } from './export/out-file.js';
 import { buildQuestionsFile } from './export/questions-file.js';
 import { describeReminders } from './reminders/dry-run.js';
+import { cliTexts } from './texts.js';
 
-function yearOption(value: string): number {
-  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError('cần một năm 4 chữ số, ví dụ 2025');
-  return Number(value);
-}
-
-function dateOption(value: string): CalendarDate {
+function dateArg(value: string): CalendarDate {
   const date = parseIsoDate(value);
-  if (!date) throw new InvalidArgumentError('cần một ngày dạng YYYY-MM-DD, ví dụ 2025-11-24');
+  if (!date) throw new AdminArgError(cliTexts.badDate(value));
   return date;
 }
 
-/** --format, or the extension of --out (".csv" → csv), or xlsx. */
-function formatFor(format: string | undefined, out: string): ExportFormat {
-  if (format) return format as ExportFormat;
-  const ext = extname(out).slice(1).toLowerCase();
-  return (EXPORT_FORMATS as readonly string[]).includes(ext) ? (ext as ExportFormat) : 'xlsx';
+function adminIdArg(raw: string | undefined) {
+  if (!raw?.trim()) throw new AdminArgError(cliTexts.adminIdMissing);
+  return parseAdminId(raw);
 }
 
 async function withStore<T>(fn: (deps: { config: Config; store: Store; knowledge: Knowledge }) => T | Promise<T>): Promise<T> {
@@ -43,64 +38,63 @@ async function withStore<T>(fn: (deps: { config: Config; store: Store; knowledge
   }
 }
 
-const formatOption = () => new Option('--format <format>', 'xlsx hoặc csv (mặc định theo đuôi tệp của --out, nếu không thì xlsx)').choices(EXPORT_FORMATS);
-
+// Options are read as plain strings and checked in the actions: commander's own messages are English,
+// and an admin should read what is wrong, in Vietnamese, with what to type instead.
 export function registerAdminCommands(program: Command): void {
   program
     .command('export')
     .description('Xuất báo cáo ra tệp: XLSX (báo cáo mới nhất, mọi lần gửi, đầu mối) hoặc CSV (mọi lần gửi)')
-    .addOption(formatOption())
-    .requiredOption('--out <file>', 'tệp cần ghi')
-    .option('--year <year>', 'chỉ báo cáo của năm này', yearOption)
+    .option('--format <format>', 'xlsx hoặc csv (mặc định theo đuôi tệp của --out, nếu không thì xlsx)')
+    .option('--out <file>', 'tệp cần ghi (thư mục chưa có sẽ được tạo); là thư mục thì tệp mang tên tự đặt')
+    .option('--year <year>', 'chỉ báo cáo của năm này')
     .option('--plan <id>', 'chỉ báo cáo của kế hoạch này (mã, ví dụ cu-chi)')
-    .action((opts: { format?: string; out: string; year?: number; plan?: string }) =>
-      withStore(async ({ config, store, knowledge }) => {
-        if (opts.plan && !knowledge.plan(opts.plan)) {
-          throw new Error(`Không có kế hoạch "${opts.plan}". Các mã kế hoạch: ${knowledge.plans.map((p) => p.id).join(', ')}`);
-        }
-        const format = formatFor(opts.format, opts.out);
-        const file = await buildExport({ store, knowledge, timeZone: config.timeZone }, { format, year: opts.year, planId: opts.plan });
-        writeFileSync(opts.out, file.content);
+    .action((opts: { format?: string; out?: string; year?: string; plan?: string }) => {
+      const target = outTarget(opts.out, opts.format);
+      const year = opts.year === undefined ? undefined : parseYear(opts.year, loadForm('report'));
+      return withStore(async ({ config, store, knowledge }) => {
+        const planId = opts.plan === undefined ? undefined : resolvePlanId(opts.plan, knowledge);
+        const file = await buildExport({ store, knowledge, timeZone: config.timeZone }, { format: target.format, year, planId });
+        const path = writeOut(target, file.filename, file.content);
         const c = file.counts;
         process.stdout.write(
-          `Đã ghi ${opts.out} (${format.toUpperCase()}): ${c.latest} báo cáo mới nhất, ${c.versions} lần gửi, ${c.contacts} đầu mối.\n`,
+          `Đã ghi ${path} (${target.format.toUpperCase()}): ${c.latest} báo cáo mới nhất, ${c.versions} lần gửi, ${c.contacts} đầu mối.\n`,
         );
-      }),
-    );
+      });
+    });
 
   program
     .command('export-questions')
     .description('Xuất các câu hỏi trợ lý chưa trả lời được (không tìm thấy / phải hỏi lại), gộp theo nội dung, kèm số lần hỏi')
-    .requiredOption('--out <file>', 'tệp cần ghi (.csv hoặc .xlsx)')
-    .addOption(formatOption())
-    .action((opts: { out: string; format?: string }) =>
-      withStore(async ({ config, store, knowledge }) => {
-        const format = formatFor(opts.format, opts.out);
-        const file = await buildQuestionsFile({ store, knowledge, timeZone: config.timeZone }, format);
-        writeFileSync(opts.out, file.content);
-        process.stdout.write(`Đã ghi ${opts.out} (${format.toUpperCase()}): ${file.groups} câu hỏi khác nhau, ${file.total} lượt hỏi.\n`);
-      }),
-    );
+    .option('--out <file>', 'tệp cần ghi (.csv hoặc .xlsx), hoặc thư mục')
+    .option('--format <format>', 'xlsx hoặc csv (mặc định theo đuôi tệp của --out, nếu không thì xlsx)')
+    .action((opts: { out?: string; format?: string }) => {
+      const target = outTarget(opts.out, opts.format);
+      return withStore(async ({ config, store, knowledge }) => {
+        const file = await buildQuestionsFile({ store, knowledge, timeZone: config.timeZone }, target.format);
+        const path = writeOut(target, file.filename, file.content);
+        process.stdout.write(`Đã ghi ${path} (${target.format.toUpperCase()}): ${file.groups} câu hỏi khác nhau, ${file.total} lượt hỏi.\n`);
+      });
+    });
 
   const admin = program.command('admin').description('Quản trị viên (ngoài ADMIN_IDS): thêm, bớt, liệt kê');
   admin
     .command('add')
-    .argument('<channel:id>', 'ví dụ telegram:123456789 hoặc zalo:abc123')
+    .argument('[channel:id]', 'ví dụ telegram:123456789 hoặc zalo:abc123')
     .description('Thêm một quản trị viên')
-    .action((raw: string) =>
+    .action((raw: string | undefined) =>
       withStore(({ store }) => {
-        const id = parseAdminId(raw);
+        const id = adminIdArg(raw);
         const added = store.admins.add(id.channel, id.userId, new Date());
         process.stdout.write(added ? `Đã thêm quản trị viên ${formatAdminId(id)}.\n` : `${formatAdminId(id)} đã là quản trị viên.\n`);
       }),
     );
   admin
     .command('remove')
-    .argument('<channel:id>', 'ví dụ telegram:123456789')
+    .argument('[channel:id]', 'ví dụ telegram:123456789')
     .description('Bỏ một quản trị viên đã thêm bằng lệnh "admin add"')
-    .action((raw: string) =>
+    .action((raw: string | undefined) =>
       withStore(({ config, store }) => {
-        const id = parseAdminId(raw);
+        const id = adminIdArg(raw);
         const removed = store.admins.remove(id.channel, id.userId);
         const inEnv = config.adminIds.some((a) => a.channel === id.channel && a.userId === id.userId);
         const lines = [removed ? `Đã bỏ quản trị viên ${formatAdminId(id)}.` : `${formatAdminId(id)} không có trong danh sách quản trị viên đã thêm.`];
@@ -127,16 +121,12 @@ export function registerAdminCommands(program: Command): void {
     .command('remind')
     .description('Lời nhắc hạn báo cáo: với --dry-run, in ra ai sẽ được nhắc vào một ngày và về hạn nào (không gửi gì)')
     .option('--dry-run', 'chỉ in ra, không gửi')
-    .option('--date <YYYY-MM-DD>', 'ngày cần xem (mặc định hôm nay, theo múi giờ TZ)', dateOption)
-    .action((opts: { dryRun?: boolean; date?: CalendarDate }) => {
-      if (!opts.dryRun) {
-        throw new Error(
-          'Lời nhắc được bot gửi tự động mỗi ngày (npm start) lúc REMINDER_HOUR giờ. Dùng "remind --dry-run [--date YYYY-MM-DD]" để xem trước ai sẽ được nhắc.',
-        );
-      }
+    .option('--date <YYYY-MM-DD>', 'ngày cần xem (mặc định hôm nay, theo múi giờ TZ)')
+    .action((opts: { dryRun?: boolean; date?: string }) => {
+      if (!opts.dryRun) throw new AdminArgError(cliTexts.remindNeedsDryRun);
+      const date = opts.date === undefined ? undefined : dateArg(opts.date);
       return withStore(({ config, store, knowledge }) => {
-        const date = opts.date ?? localDate(new Date(), config.timeZone);
-        process.stdout.write(`${describeReminders({ store, knowledge, config }, date)}\n`);
+        process.stdout.write(`${describeReminders({ store, knowledge, config }, date ?? localDate(new Date(), config.timeZone))}\n`);
       });
     });
 }

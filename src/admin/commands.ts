@@ -9,6 +9,7 @@ import type { CommandContext, CommandSpec } from '../dialog/context.js';
 import type { Outbound } from '../dialog/types.js';
 import { fold } from '../text/normalize.js';
 import { localDate } from '../calendar.js';
+import { AdminArgError, formatWord, parseYear } from './args.js';
 import { buildExport, type ExportFormat } from './export/export.js';
 import { buildQuestionsFile } from './export/questions-file.js';
 import { groupQuestions } from './questions.js';
@@ -16,29 +17,28 @@ import { reportingStats } from './stats.js';
 import { adminTexts } from './texts.js';
 import { missingView, questionsView, statsView } from './views.js';
 
-const FORMAT_WORDS: Record<string, ExportFormat> = { xlsx: 'xlsx', xls: 'xlsx', excel: 'xlsx', csv: 'csv' };
+/** Words an admin may add that change nothing: "/thongke năm 2025". */
+const FILLER_WORDS = new Set(['nam']);
 
 interface ParsedArgs {
   format?: ExportFormat;
-  year?: number;
+  /** A number typed as the year (checked later against the form's bounds). */
+  yearText?: string;
   /** A word that is neither a format nor a year. */
   unknown?: string;
 }
 
 function parseArgs(args: string): ParsedArgs {
   const out: ParsedArgs = {};
-  for (const word of fold(args).split(' ').filter(Boolean)) {
-    if (FORMAT_WORDS[word] && !out.format) out.format = FORMAT_WORDS[word];
-    else if (/^\d{4}$/.test(word) && out.year === undefined) out.year = Number(word);
-    else out.unknown ??= word;
+  for (const typed of args.split(/\s+/).filter(Boolean)) {
+    const word = fold(typed);
+    if (!word) continue;
+    const format = formatWord(word);
+    if (format && !out.format) out.format = format;
+    else if (/^\d+$/.test(word) && out.yearText === undefined) out.yearText = word;
+    else if (!FILLER_WORDS.has(word)) out.unknown ??= typed;
   }
   return out;
-}
-
-/** The years a report can be for: the bounds of the report form's year field. */
-function yearBounds(ctx: CommandContext): { min: number; max: number } {
-  const field = ctx.forms.report.fields.find((f) => f.type === 'year');
-  return { min: field?.min ?? 2000, max: field?.max ?? 2100 };
 }
 
 function currentYear(ctx: CommandContext): number {
@@ -47,11 +47,15 @@ function currentYear(ctx: CommandContext): number {
 
 /** The year argument, or a reply explaining what is wrong. */
 function yearArg(ctx: CommandContext, parsed: ParsedArgs, usage: string, opts: { format: boolean }): { year: number | undefined } | { reply: Outbound[] } {
-  if (parsed.unknown !== undefined || (parsed.format !== undefined && !opts.format)) return { reply: [{ text: usage }] };
-  if (parsed.year === undefined) return { year: undefined };
-  const { min, max } = yearBounds(ctx);
-  if (parsed.year < min || parsed.year > max) return { reply: [{ text: adminTexts.yearOutOfRange(min, max) }] };
-  return { year: parsed.year };
+  if (parsed.unknown !== undefined) return { reply: [{ text: `${adminTexts.unknownArg(parsed.unknown)}\n${usage}` }] };
+  if (parsed.format !== undefined && !opts.format) return { reply: [{ text: usage }] };
+  if (parsed.yearText === undefined) return { year: undefined };
+  try {
+    return { year: parseYear(parsed.yearText, ctx.forms.report) };
+  } catch (err) {
+    if (err instanceof AdminArgError) return { reply: [{ text: err.message }] };
+    throw err;
+  }
 }
 
 export const exportCommand: CommandSpec = {
@@ -118,7 +122,7 @@ export const questionsCommand: CommandSpec = {
   privateOnly: true,
   run(ctx) {
     const parsed = parseArgs(ctx.args);
-    if (parsed.unknown !== undefined || parsed.year !== undefined) return [{ text: adminTexts.questionsUsage }];
+    if (parsed.unknown !== undefined || parsed.yearText !== undefined) return [{ text: adminTexts.questionsUsage }];
     if (parsed.format) {
       return buildQuestionsFile({ store: ctx.store, knowledge: ctx.knowledge, timeZone: ctx.config.timeZone, now: () => ctx.now }, parsed.format).then(
         (file) => [

@@ -4,6 +4,7 @@
  * statistics both read deadlines through here.
  */
 import type { Deadline, Plan } from '../knowledge/schema.js';
+import { fold } from '../text/normalize.js';
 import { daysBetween, daysInMonth, dayNumber, parseIsoDate, type CalendarDate } from '../calendar.js';
 
 /** One day on which a report is due. */
@@ -34,9 +35,20 @@ export function deadlineKey(plan: Pick<Plan, 'id'>, deadline: Deadline): string 
   return `${plan.id}|${deadline.section}|${when}`;
 }
 
-/** Deadlines whose reports units send: kind "report" with a day (yearly, or one fixed date). */
+/**
+ * The deadlines of the units' own reports: kind "report" with a day (yearly, or one fixed date), without
+ * the next links of the chain. Plans often chain reports: the units report to the Phòng GD&ĐT by 15/11,
+ * which compiles them and reports on to the UBND by 30/11 (Củ Chi, Mục V.1). A deadline whose sender
+ * is the recipient of another report deadline of the plan is such a later link: reminding the units of
+ * it, or counting an admin's days left to it, would give them a day that is not theirs.
+ */
 export function reportDeadlines(plan: Plan): Deadline[] {
-  return plan.deadlines.filter((d) => d.kind === 'report' && (d.when.type === 'yearly' || d.when.type === 'date'));
+  const dated = plan.deadlines.filter((d) => d.kind === 'report' && (d.when.type === 'yearly' || d.when.type === 'date'));
+  const key = (party: string | null) => (party ? fold(party) : '');
+  const compiles = (d: Deadline) => key(d.from) !== '' && dated.some((other) => other !== d && key(other.to) === key(d.from));
+  const own = dated.filter((d) => !compiles(d));
+  // A chain that loops back names no first link: keep every deadline rather than none.
+  return own.length > 0 ? own : dated;
 }
 
 /** The report deadlines of `plan` that fall in `year`, earliest first. */

@@ -30,13 +30,14 @@ export const exportTexts = {
   reportsSent: 'Số lần gửi báo cáo',
   channels: { telegram: 'Telegram', zalo: 'Zalo', console: 'Dòng lệnh' } as Record<ChannelName, string>,
   questions: {
-    text: 'Câu hỏi (lần hỏi gần nhất)',
+    text: 'Câu hỏi',
     count: 'Số lần hỏi',
     notFound: 'Không tìm thấy trong văn bản',
     clarify: 'Phải hỏi lại',
     lastAskedAt: (tz: string) => `Lần hỏi gần nhất (${zoneLabel(tz)})`,
     firstAskedAt: (tz: string) => `Lần hỏi đầu tiên (${zoneLabel(tz)})`,
     intents: 'Chủ đề nhận diện',
+    unknownIntent: 'Chưa nhận ra chủ đề',
     plans: 'Kế hoạch liên quan',
     channels: 'Kênh',
   },
@@ -68,6 +69,8 @@ export const adminTexts = {
   statsReportedWithoutContact: (n: number) => `   (Thêm ${n} đơn vị đã báo cáo nhưng đầu mối nay đăng ký theo kế hoạch khác.)`,
   statsDeadline: (date: CalendarDate, days: number, section: string) => `   Hạn báo cáo gần nhất: ${viDate(date)} (${daysText(days)}) — Mục ${section}`,
   statsNoDeadline: '   Văn bản không nêu hạn báo cáo cụ thể theo ngày.',
+  statsNoDeadlineInYear: (year: number, period: { from: number; to: number }) =>
+    `   Năm ${year} không có hạn báo cáo theo kế hoạch này (kế hoạch thực hiện ${period.from}–${period.to}).`,
   statsUnknownPlan: (id: string) => `Kế hoạch “${id}” (không còn trong dữ liệu)`,
   statsFooter: (year: number) => `Gõ /chuanop ${year} để xem đơn vị chưa báo cáo và đầu mối; /xuat để tải toàn bộ báo cáo.`,
 
@@ -87,7 +90,7 @@ export const adminTexts = {
   questionsUsage: 'Cách dùng: /cauhoi (danh sách) hoặc /cauhoi xlsx | /cauhoi csv (tải tệp đầy đủ).',
   questionsNone: 'Chưa có câu hỏi nào mà trợ lý không trả lời được.',
   questionsTitle: (total: number, groups: number) =>
-    `❓ Câu hỏi trợ lý chưa trả lời được: ${total} lượt hỏi, ${groups} câu khác nhau (mới nhất trước).`,
+    `❓ Câu hỏi trợ lý chưa trả lời được: ${total} lượt hỏi, ${groups} câu khác nhau (hỏi nhiều nhất trước; cùng câu gõ khác nhau được gộp lại).`,
   questionsLine: (i: number, p: { text: string; count: number; notFound: number; clarify: number; last: string }) => {
     const kinds = [p.notFound ? `${p.notFound} không tìm thấy` : '', p.clarify ? `${p.clarify} phải hỏi lại` : ''].filter(Boolean).join(', ');
     return `${i}. “${p.text}” — ${p.count} lần (${kinds}); gần nhất ${p.last}`;
@@ -96,7 +99,13 @@ export const adminTexts = {
   questionsFooter: 'Các câu này giúp bổ sung nội dung: câu “không tìm thấy” là điều văn bản chưa nêu, câu “phải hỏi lại” là câu hỏi chưa rõ địa phương hoặc nội dung.',
   questionsFile: (groups: number, total: number) => `📎 Danh sách ${groups} câu hỏi chưa trả lời được (${total} lượt hỏi).`,
 
-  yearOutOfRange: (from: number, to: number) => `Năm phải từ ${from} đến ${to}, gõ đủ 4 chữ số, ví dụ: 2025.`,
+  // Arguments (chat and command line)
+  unknownArg: (word: string) => `Không hiểu “${word}”.`,
+  badYear: (typed: string, from: number, to: number) =>
+    `Năm “${typed}” không dùng được: năm báo cáo phải từ ${from} đến ${to}, gõ đủ 4 chữ số, ví dụ: ${Math.min(Math.max(2025, from), to)}.`,
+  badFormat: (typed: string, formats: readonly string[]) => `Định dạng “${typed}” không có; chọn một trong: ${formats.join(', ')}.`,
+  badPlan: (typed: string, plans: readonly { id: string; name: string }[]) =>
+    [`Không có kế hoạch “${typed}”. Các mã kế hoạch:`, ...plans.map((p) => `  ${p.id} — ${p.name}`)].join('\n'),
 
   // Reminders
   reminder: (p: { unitName: string; year: number; date: CalendarDate; offsetDays: number; quote: string; source: string; section: string }) =>
@@ -115,4 +124,33 @@ export const adminTexts = {
       '',
       `Gõ /baocao để gửi báo cáo năm ${p.year} ngay tại đây.`,
     ].join('\n'),
+};
+
+/** What the admin commands of the command line print when something is wrong. */
+export const cliTexts = {
+  outMissing: 'Thiếu --out: cần tên tệp hoặc thư mục để ghi, ví dụ: --out bao-cao.xlsx',
+  outUnknownExtension: (out: string) =>
+    `Không rõ định dạng của “${out}”: đặt đuôi tệp .xlsx hoặc .csv (ví dụ: bao-cao.xlsx), hoặc thêm --format xlsx|csv và bỏ đuôi tệp.`,
+  outFormatMismatch: (out: string, format: string) =>
+    `--format ${format} nhưng tệp “${out}” có đuôi khác; hãy đặt tên tệp có đuôi .${format}, hoặc bỏ --format.`,
+  writeFailed: (path: string, code: string | undefined) =>
+    `Không ghi được tệp “${path}”${
+      code === 'EACCES' || code === 'EPERM'
+        ? ': không có quyền ghi vào thư mục này'
+        : code === 'EISDIR'
+          ? ': đó là một thư mục'
+          : code === 'ENOENT'
+            ? ': đường dẫn không tồn tại'
+            : code === 'ENOTDIR'
+            ? ': một phần của đường dẫn là tệp, không phải thư mục'
+            : code === 'ENOSPC'
+              ? ': ổ đĩa đã đầy'
+              : code
+                ? ` (${code})`
+                : ''
+    }.`,
+  badDate: (typed: string) => `Ngày “${typed}” không đúng: cần một ngày có thật, dạng YYYY-MM-DD, ví dụ: 2025-11-24.`,
+  adminIdMissing: 'Thiếu mã quản trị viên, dạng <kênh>:<mã người dùng>, ví dụ: telegram:123456789',
+  remindNeedsDryRun:
+    'Lời nhắc được bot gửi tự động mỗi ngày (npm start) lúc REMINDER_HOUR giờ. Dùng "remind --dry-run [--date YYYY-MM-DD]" để xem trước ai sẽ được nhắc.',
 };

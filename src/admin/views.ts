@@ -3,6 +3,8 @@
  * contacts (/chuanop), and the unanswered questions (/cauhoi).
  */
 import { viDateTime } from '../calendar.js';
+import { formatPhone } from '../dialog/forms/parse.js';
+import { reportDeadlines } from './deadlines.js';
 import type { QuestionGroup } from './questions.js';
 import type { PlanStats } from './stats.js';
 import { adminTexts, exportTexts } from './texts.js';
@@ -23,7 +25,8 @@ export function statsView(stats: readonly PlanStats[], year: number, at: Date, t
     if (s.nearest) {
       lines.push(adminTexts.statsDeadline(s.nearest.occurrence.date, s.nearest.daysLeft, s.nearest.occurrence.deadline.section));
     } else if (s.plan) {
-      lines.push(adminTexts.statsNoDeadline);
+      // Some plans name a yearly deadline but start later (Tây Ninh: 2024–2030).
+      lines.push(reportDeadlines(s.plan).length > 0 ? adminTexts.statsNoDeadlineInYear(year, s.plan.period) : adminTexts.statsNoDeadline);
     }
   });
   lines.push('', adminTexts.statsFooter(year));
@@ -43,7 +46,8 @@ export function missingView(stats: readonly PlanStats[], year: number): string {
     for (const unit of s.missing) {
       lines.push(adminTexts.missingUnit(unit.unitName));
       for (const c of unit.contacts) {
-        lines.push(adminTexts.missingContact({ fullName: c.fullName, role: c.role, phone: c.phone, channel: exportTexts.channels[c.channel] ?? c.channel }));
+        const phone = c.phone ? formatPhone(c.phone) : null;
+        lines.push(adminTexts.missingContact({ fullName: c.fullName, role: c.role, phone, channel: exportTexts.channels[c.channel] ?? c.channel }));
       }
     }
   }

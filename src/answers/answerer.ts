@@ -38,6 +38,8 @@ const PLAN_MARGIN = 1.6;
 /** Boost of a passage under the section that holds the intent's answers. */
 const INTENT_BOOST = 1.6;
 const TARGET_BOOST = 1.5;
+/** Level words that go with an agency ("Hội Khuyến học tỉnh", "Phòng Nội vụ huyện"). */
+const LEVEL_WORDS = new Set(['tinh', 'huyen', 'xa', 'thanh', 'pho', 'thi', 'tran', 'cap']);
 
 export interface AnswererOptions {
   maxInputChars?: number;
@@ -95,6 +97,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (targets.some((t) => lexicon.targetMatches(t, p.trail))) boost *= TARGET_BOOST;
       return boost;
     };
+  }
+
+  /** True when every search word of the question belongs to the agency it names (nothing else is asked). */
+  function agencyOnly(a: QueryAnalysis): boolean {
+    const agencyWords = new Set(a.slots.agencies.flatMap((k) => lexicon.agencyWords(k)));
+    return a.words.every((w) => agencyWords.has(w) || LEVEL_WORDS.has(w));
   }
 
   /** The question's words minus those that only name the intent: what it is about. */
@@ -262,6 +270,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if ((!intent || intent.id === 'document') && numbers.length) intent = intentById.get('basis');
     // Only a place or a document number ("Củ Chi", "KH 62"): describe that document.
     if (!intent && named.length && a.words.length === 0) intent = intentById.get('document');
+    // Only an agency (and maybe a place): "Hội Khuyến học tỉnh Thái Bình" asks what that body does.
+    if (!intent && slots.agencies.length && agencyOnly(a)) intent = intentById.get('responsibilities');
     if (intent?.id === 'help') return help();
     if (!intent || !COMPOSERS[intent.id]) return answerFromPassage(a, named, planId);
 

@@ -17,9 +17,12 @@ interface AskOptions {
   plan?: string;
 }
 
-/** The JSON shape of the CLI contract (DESIGN.md). */
+/**
+ * The JSON shape of the CLI contract (DESIGN.md). `answer` is the text exactly as the console shows it,
+ * so a clarification carries its numbered choices (its text says "chọn một kế hoạch dưới đây").
+ */
 export function toJson(r: AnswerResult): string {
-  return JSON.stringify({ status: r.status, intent: r.intent, answer: r.text, sources: r.sources });
+  return JSON.stringify({ status: r.status, intent: r.intent, answer: toText(r), sources: r.sources });
 }
 
 /** Plain text: the answer, then the choices of a clarification as a numbered list. */

@@ -82,6 +82,11 @@ export class Lexicon {
     return this.mentions(this.awards, key, item);
   }
 
+  /** Every folded word of an agency's synonyms ("hoi", "khuyen", "hoc"). */
+  agencyWords(key: string): string[] {
+    return (this.agencies.get(key)?.phrases ?? []).flat();
+  }
+
   targetName(key: string): string {
     return this.targets.get(key)?.name ?? key;
   }

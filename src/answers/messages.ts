@@ -10,7 +10,8 @@ export const INTRO =
   'Tôi là trợ lý tự động, trả lời câu hỏi về các kế hoạch thực hiện Phong trào thi đua “Xây dựng xã hội học tập, đẩy mạnh học tập suốt đời” giai đoạn 2023–2030. Câu trả lời trích nguyên văn kế hoạch và ghi rõ nguồn.';
 
 export function truncatedNotice(limit: number): string {
-  return `(Câu hỏi dài quá ${limit} ký tự nên tôi chỉ đọc ${limit} ký tự đầu.)`;
+  const n = limit.toLocaleString('vi-VN');
+  return `(Câu hỏi dài quá ${n} ký tự nên tôi chỉ đọc ${n} ký tự đầu.)`;
 }
 
 export const EMPTY_QUESTION = 'Anh/chị chưa nhập câu hỏi.';

@@ -2,7 +2,8 @@
  * Picking one of the offered choices. Every choice the core offers can be picked by its id (a button
  * press, or the id typed), its number in the list ("1", "1.", "số 1"), or its label typed by hand,
  * compared folded ("xac nhan" = "Xác nhận"); a part of a label or an alias works when only one
- * choice contains it.
+ * choice contains it. A negated answer ("không đồng ý", "đừng hủy") never picks a choice whose own name
+ * is not negative: folding makes "đồng ý" a part of "không đồng ý" and "đừng" equal to "đúng".
  */
 import { fold } from '../text/normalize.js';
 import type { Choice } from './types.js';
@@ -28,6 +29,17 @@ export interface MatchOptions {
 }
 
 const NUMBER_RE = /^(?:so |lua chon |chon )?(\d{1,3})$/;
+
+/** Negation words, looked up on the lower-cased text with its diacritics ("đừng" folds to "dung" = "đúng"). */
+const NEGATIONS = new Set(['không', 'khong', 'ko', 'đừng', 'chưa', 'chua', 'chẳng', 'chả']);
+
+function isNegative(text: string): boolean {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((w) => NEGATIONS.has(w));
+}
 
 /** Turns a choice option into what channels receive (id and label only). */
 export function toChoices(options: readonly ChoiceOption[]): Choice[] {
@@ -57,14 +69,17 @@ export function matchChoice<T extends ChoiceOption>(input: ChoiceInput, options:
     if (picked) return { kind: 'match', choice: picked };
   }
   const names = (o: T) => [fold(o.label), ...(o.aliases ?? []).map(fold)];
-  const exact = options.filter((o) => names(o).includes(folded));
+  // A negative answer only picks a negative choice ("Không, tiếp tục"), never "Đồng ý" or "Gửi".
+  const negative = isNegative(text);
+  const allowed = negative ? options.filter((o) => isNegative(o.label) || (o.aliases ?? []).some(isNegative)) : options;
+  const exact = allowed.filter((o) => names(o).includes(folded));
   if (exact.length === 1) return { kind: 'match', choice: exact[0]! };
   if (exact.length > 1) return { kind: 'ambiguous', candidates: exact };
 
   // Part of a label ("cu chi" in "Củ Chi — Kế hoạch 1792/KH-UBND …"), or an alias inside a longer answer
   // ("chọn Củ Chi"). Very short fragments would match too much.
   if (folded.length < 2) return { kind: 'none' };
-  const partial = options.filter(
+  const partial = allowed.filter(
     (o) => contains(fold(o.label), folded) || (o.aliases ?? []).some((a) => contains(fold(a), folded) || contains(folded, fold(a))),
   );
   if (partial.length === 1) return { kind: 'match', choice: partial[0]! };

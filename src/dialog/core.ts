@@ -83,7 +83,9 @@ export function createCore(deps: CoreDeps): Core {
   function handleInTransaction(inbound: Inbound, at: Date): { replies: Outbound[]; later?: Promise<Outbound[]> } | 'duplicate' {
     const { channel, userId } = inbound;
     if (inbound.updateId !== undefined && !store.updates.claim(channel, inbound.updateId, at)) return 'duplicate';
-    store.users.touch({ channel, userId, chatId: inbound.chatId, displayName: inbound.displayName, at });
+    const chatType = inbound.chatType ?? 'private';
+    const privateChatId = chatType === 'private' ? inbound.chatId : undefined;
+    store.users.touch({ channel, userId, privateChatId, displayName: inbound.displayName, at });
 
     const session = loadSession(store, channel, userId);
     const info: RouteInput = {};
@@ -92,7 +94,6 @@ export function createCore(deps: CoreDeps): Core {
       log.warn({ event: 'state-discarded', channel }, 'stored conversation state did not validate; discarded');
       notices.push({ text: texts.stateLost });
     }
-    const chatType = inbound.chatType ?? 'private';
     if (chatType === 'private') info.expiredNotice = expireDraft(session, at);
 
     let text = '';

@@ -8,10 +8,11 @@ import { matchChoice, toChoices, type ChoiceInput, type ChoiceOption } from './c
 import type { DialogContext } from './context.js';
 import type { FieldDefinition, FormDefinition } from './forms/definition.js';
 import { acceptsInput, applyInput, collectAnswers, currentPrompt, progressOf, startForm, type FormEnv } from './forms/engine.js';
-import type { FieldValue, FormState } from './forms/state.js';
+import type { FieldValue } from './forms/state.js';
 import { texts } from './messages.js';
 import { formEnvOf, planName } from './plan-options.js';
-import { answerQuestion, isClearQuestion, mayBeQuestion, resolvePendingQuestion } from './questions.js';
+import { answerIfFound, answerQuestion, isClearQuestion, mayBeQuestion, resolvePendingQuestion } from './questions.js';
+import { hasWordCharacters } from '../text/normalize.js';
 import type { FlowName, FlowState, PendingQuestion } from './session.js';
 import { localDate, viDateTime } from '../calendar.js';
 import type { Outbound } from './types.js';
@@ -74,8 +75,8 @@ export function flowPrompt(ctx: DialogContext, flow: FlowState): Outbound {
 export function flowReminder(ctx: DialogContext): Outbound[] {
   const flow = ctx.session.state.flow;
   if (!flow) return [];
-  const { answered, total, atSummary } = progressOf(formOf(ctx, flow.name), flow);
-  return [joinPrompt(texts.questionReminder(flow.name, answered, total, atSummary), flowPrompt(ctx, flow))];
+  const { answered, total, stage } = progressOf(formOf(ctx, flow.name), flow);
+  return [joinPrompt(texts.questionReminder(flow.name, answered, total, stage), flowPrompt(ctx, flow))];
 }
 
 function newFlow(ctx: DialogContext, name: FlowName, defaults: Record<string, FieldValue>): FlowState {
@@ -138,12 +139,11 @@ function completeRegistration(ctx: DialogContext, flow: FlowState): Outbound[] {
     at: ctx.now,
   });
   delete ctx.session.state.flow;
-  const saved = texts.registrationSaved(contact.unitName, planName(ctx.knowledge, contact.planId));
   if (flow.then === 'report') {
     const [first, ...rest] = startReport(ctx);
-    return [{ ...first!, text: `${saved}\n\n${first!.text}` }, ...rest];
+    return [{ ...first!, text: `${texts.registrationSaved(contact.unitName)}\n\n${first!.text}` }, ...rest];
   }
-  return [{ text: `${saved}\n${texts.registrationNext}` }];
+  return [{ text: `${texts.registrationSaved(contact.unitName, planName(ctx.knowledge, contact.planId))}\n${texts.registrationNext}` }];
 }
 
 function completeReport(ctx: DialogContext, flow: FlowState): Outbound[] {
@@ -183,13 +183,31 @@ function flowPlan(ctx: DialogContext, flow: FlowState): string | undefined {
   return ctx.store.contacts.get(ctx.inbound.channel, ctx.inbound.userId)?.planId;
 }
 
-function isQuestionHere(ctx: DialogContext, form: FormDefinition, flow: FormState, text: string): boolean {
+/**
+ * The answer when `text`, typed in the middle of a form, is a question rather than an answer (the rule
+ * is documented in questions.ts); undefined when it is to be handled as an answer.
+ */
+function answerIfQuestion(ctx: DialogContext, form: FormDefinition, flow: FlowState, text: string): Outbound[] | undefined {
   const step = flow.step;
-  if (step.kind === 'field' || step.kind === 'edit-field') {
-    const field = form.fields.find((f) => f.id === step.fieldId);
-    if (field && (field.type === 'text' || field.type === 'choice')) return isClearQuestion(text);
-  }
-  return !acceptsInput(form, flow, { text }, envOf(ctx)) && mayBeQuestion(text);
+  const field = step.kind === 'field' || step.kind === 'edit-field' ? form.fields.find((f) => f.id === step.fieldId) : undefined;
+  const plan = flowPlan(ctx, flow);
+  // Free text: almost anything is a valid answer, so only a clear question counts.
+  if (field?.type === 'text') return isClearQuestion(text) ? answerQuestion(ctx, text, plan) : undefined;
+  // A choice (the plans): only a clear question, since a plan's name alone is answered by the documents too.
+  if (field?.type === 'choice') return isClearQuestion(text) ? answerQuestion(ctx, text, plan) : undefined;
+  if (acceptsInput(form, flow, { text }, envOf(ctx))) return undefined;
+  if (mayBeQuestion(text)) return answerQuestion(ctx, text, plan);
+  // Not an answer and no question word: a question only if the documents answer it ("tiêu chí cấp xã").
+  return hasWordCharacters(text) ? answerIfFound(ctx, text, plan) : undefined;
+}
+
+/**
+ * "hủy" typed as a whole message: the user wants /huy (in a form it is never an answer). Without
+ * diacritics only "huy bo": "Huy" alone is a given name.
+ */
+const CANCEL_WORDS = new Set(['hủy', 'huỷ', 'hủy bỏ', 'huỷ bỏ', 'huy bo', 'thoát', 'cancel']);
+export function isCancelWord(text: string): boolean {
+  return CANCEL_WORDS.has(text.normalize('NFC').toLowerCase().replace(/[.!\s]+$/u, '').trim());
 }
 
 /** Handles a message while a form is in progress. */
@@ -199,9 +217,9 @@ export function continueFlow(ctx: DialogContext, input: ChoiceInput, pending?: P
   // A "which plan?" from a question asked mid-form: picked by button or name only, since numbers answer the form.
   const resolved = resolvePendingQuestion(ctx, pending, input, { numbers: false });
   if (resolved) return [...resolved, ...flowReminder(ctx)];
-  if (input.text !== undefined && isQuestionHere(ctx, form, flow, input.text)) {
-    return [...answerQuestion(ctx, input.text, flowPlan(ctx, flow)), ...flowReminder(ctx)];
-  }
+  if (input.text !== undefined && isCancelWord(input.text)) return requestCancel(ctx);
+  const answered = input.text === undefined ? undefined : answerIfQuestion(ctx, form, flow, input.text);
+  if (answered) return [...answered, ...flowReminder(ctx)];
   const result = applyInput(form, flow, input, envOf(ctx));
   const next: FlowState = { ...flow, ...result.state };
   ctx.session.state.flow = next;
@@ -212,8 +230,9 @@ export function continueFlow(ctx: DialogContext, input: ChoiceInput, pending?: P
 
 function cancelChoices(): ChoiceOption[] {
   return [
-    { id: CANCEL_YES, label: texts.cancelYes, aliases: ['co', 'huy', 'dong y', 'ok', 'co huy'] },
-    { id: CANCEL_NO, label: texts.cancelNo, aliases: ['khong', 'tiep tuc', 'khong huy'] },
+    { id: CANCEL_YES, label: texts.cancelYes, aliases: ['co', 'huy', 'dong y', 'ok', 'co huy', 'yes'] },
+    // "ko" must be caught here: otherwise the confirmation is dropped and "ko" answers a count as 0.
+    { id: CANCEL_NO, label: texts.cancelNo, aliases: ['khong', 'ko', 'k', 'no', 'tiep tuc', 'khong huy', 'dung huy', 'thoi khong huy'] },
   ];
 }
 

@@ -47,8 +47,9 @@ export const texts = {
     return `⏰ ${what} của bạn đã hết hạn vì không có trả lời trong hơn ${days} ngày nên đã bị xóa. Gõ ${again} để bắt đầu lại.`;
   },
 
-  registrationSaved: (unitName: string, planName: string) =>
-    `✅ Đã lưu đăng ký đầu mối của đơn vị “${unitName}” (${planName}).`,
+  /** Without `planName` when the report follows at once (its header names the plan). */
+  registrationSaved: (unitName: string, planName?: string) =>
+    `✅ Đã lưu đăng ký đầu mối của đơn vị “${unitName}”.${planName ? `\nKế hoạch: ${planName}.` : ''}`,
   registrationNext: 'Gõ /baocao để gửi báo cáo năm của đơn vị.',
   registrationThenReport: 'Trước khi gửi báo cáo, vui lòng đăng ký đầu mối của đơn vị (chỉ làm một lần).',
   reportFor: (unitName: string, planName: string) =>
@@ -73,10 +74,14 @@ export const texts = {
   cancelNo: 'Không, tiếp tục',
   cancelled: (what: string) => `Đã hủy ${what}. Gõ /baocao hoặc /dangky khi bạn muốn làm lại.`,
   continuing: 'Tiếp tục:',
-  nothingToCancel: 'Hiện không có việc gì đang làm dở để hủy.',
+  nothingToCancel: 'Hiện không có việc gì đang làm dở để hủy. Gõ /trogiup để xem các lệnh.',
 
-  questionReminder: (flow: 'registration' | 'report', answered: number, total: number, atSummary: boolean) => {
-    if (atSummary) return `📋 Bạn đang ở bước xác nhận ${flow === 'report' ? 'báo cáo' : 'đăng ký'}. Tiếp tục (hoặc gõ /huy để hủy):`;
+  questionReminder: (flow: 'registration' | 'report', answered: number, total: number, stage: 'fields' | 'summary' | 'editing') => {
+    if (stage === 'summary') return `📋 Bạn đang ở bước xác nhận ${flow === 'report' ? 'báo cáo' : 'đăng ký'}. Tiếp tục (hoặc gõ /huy để hủy):`;
+    if (stage === 'editing') {
+      const what = flow === 'report' ? 'báo cáo trước khi gửi' : 'thông tin đăng ký trước khi xác nhận';
+      return `📋 Bạn đang sửa ${what}. Tiếp tục (hoặc gõ /huy để hủy):`;
+    }
     const doing = flow === 'report' ? 'điền báo cáo' : 'đăng ký đầu mối';
     return `📋 Bạn đang ${doing}: đã trả lời ${answered}/${total} mục. Tiếp tục với câu hỏi dưới đây (hoặc gõ /huy để hủy):`;
   },

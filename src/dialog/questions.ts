@@ -8,12 +8,15 @@
  *   when it contains an interrogative phrase ("khi nào", "bao giờ", "là gì", "thế nào", "ra sao",
  *   "ở đâu", "tại sao", "vì sao", "bao nhiêu", "có phải", "như thế nào", "làm sao"), or ends with "?"
  *   and contains a question word ("ai", "gì", "nào", "sao", or "không" / "chưa" as the last word);
- * - for number, year and phone fields and at the summary, a message that is not a valid answer is a
- *   question when it ends with "?" or contains any of those words.
+ * - for number, year and phone fields, at the summary and in the "Sửa" menu, a message that is not a
+ *   valid answer is a question when it ends with "?" or contains any of those words, or when the
+ *   documents answer it ("tiêu chí cấp xã" typed where a count is asked). Choice fields keep the first
+ *   rule only: a plan's name typed wrongly would otherwise be "answered" with that plan's header;
+ * - a message without a letter or digit ("?", "…", "👍") is never a question: the step is explained again.
  * Anything else is an answer and validated as such.
  */
 import type { AnswerResult } from '../answers/types.js';
-import { fold } from '../text/normalize.js';
+import { fold, hasWordCharacters } from '../text/normalize.js';
 import { matchChoice, type ChoiceInput } from './choices.js';
 import type { DialogContext } from './context.js';
 import { planAliases } from './plan-options.js';
@@ -36,12 +39,14 @@ function hasWord(folded: string): boolean {
 
 /** Strong: clearly a question even where any text would be a valid answer. */
 export function isClearQuestion(text: string): boolean {
+  if (!hasWordCharacters(text)) return false;
   const folded = fold(text);
   return hasPhrase(folded) || (text.trim().endsWith('?') && hasWord(folded));
 }
 
 /** Weak: enough when the text is not a valid answer anyway. */
 export function mayBeQuestion(text: string): boolean {
+  if (!hasWordCharacters(text)) return false;
   const folded = fold(text);
   return text.trim().endsWith('?') || hasPhrase(folded) || hasWord(folded);
 }
@@ -59,9 +64,26 @@ function toOutbound(result: AnswerResult, offerChoices: boolean): Outbound {
  * `planId` defaults to the asker's registered plan.
  */
 export function answerQuestion(ctx: DialogContext, text: string, planId?: string): Outbound[] {
+  const { result, plan } = ask(ctx, text, planId);
+  return reply(ctx, text, result, plan);
+}
+
+/**
+ * The answer when the documents answer `text`, otherwise undefined and nothing is logged: tells a
+ * question from a wrong answer where the form expects a number, a year, a phone or a choice.
+ */
+export function answerIfFound(ctx: DialogContext, text: string, planId?: string): Outbound[] | undefined {
+  const { result, plan } = ask(ctx, text, planId);
+  return result.status === 'answer' ? reply(ctx, text, result, plan) : undefined;
+}
+
+function ask(ctx: DialogContext, text: string, planId?: string): { result: AnswerResult; plan?: string } {
   const plan = planId ?? ctx.store.contacts.get(ctx.inbound.channel, ctx.inbound.userId)?.planId;
   const request = plan === undefined ? { text } : { text, planId: plan };
-  const result = ctx.answerer.answer(request);
+  return { result: ctx.answerer.answer(request), plan };
+}
+
+function reply(ctx: DialogContext, text: string, result: AnswerResult, plan: string | undefined): Outbound[] {
   ctx.logger.debug({ event: 'question', status: result.status, intent: result.intent, channel: ctx.inbound.channel }, 'question answered');
   if (result.status === 'not_found' || result.status === 'clarify') {
     ctx.store.questions.record({

@@ -2,21 +2,26 @@
  * Decides what one inbound message is: a command, an answer to the form in progress, the pick of a
  * "which plan?" option, or a question. Synchronous except for commands that return a promise.
  */
-import { hasWordCharacters } from '../text/normalize.js';
+import { truncatedNotice } from '../answers/messages.js';
+import { fold, hasWordCharacters } from '../text/normalize.js';
 import type { ChoiceInput } from './choices.js';
 import { cancelCommand } from './commands/cancel.js';
 import { findCommand } from './commands/index.js';
 import type { CommandContext, DialogContext } from './context.js';
-import { answerCancelConfirmation, continueFlow, flowReminder } from './flows.js';
+import { answerCancelConfirmation, continueFlow, flowReminder, isCancelWord, requestCancel } from './flows.js';
 import { texts } from './messages.js';
 import { answerQuestion, mayBeQuestion, resolvePendingQuestion } from './questions.js';
 import type { Outbound } from './types.js';
 
-/** "/baocao", "/baocao@thidua_bot", "/hoi hạn nộp?" → name and arguments. */
-const COMMAND_RE = /^\/([\p{L}\p{N}_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/u;
+/** "/baocao", "/baocao@thidua_bot", "/hoi hạn nộp?", "/ BaoCao" → name and arguments. */
+const COMMAND_RE = /^\/\s*([\p{L}\p{N}_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/u;
 
 export interface RouteInput {
-  /** True when the text was longer than config.maxInputChars. */
+  /**
+   * Set when the text was longer than config.maxInputChars (ctx.text holds its first maxInputChars
+   * characters). A form answer or a command is refused (never cut silently); a question is answered
+   * from what was read, saying so.
+   */
   tooLong?: { length: number };
   /** Set when the user's form draft expired just now: the notice to send first. */
   expiredNotice?: Outbound;
@@ -24,9 +29,18 @@ export interface RouteInput {
 
 export type RouteResult = Outbound[] | Promise<Outbound[]>;
 
-function parseCommand(text: string): { name: string; args: string } | undefined {
+/** Names compared folded: "/BAOCAO", "/báocáo" and "/đăngký" are /baocao and /dangky. */
+function parseCommand(text: string): { name: string; typed: string; args: string } | undefined {
   const m = COMMAND_RE.exec(text);
-  return m ? { name: m[1]!.toLowerCase(), args: (m[2] ?? '').trim() } : undefined;
+  return m ? { name: fold(m[1]!).replace(/ /g, ''), typed: m[1]!, args: (m[2] ?? '').trim() } : undefined;
+}
+
+/** "/bao cao", "/dang ky", "/tro giup": a command name typed as separate syllables (at most three). */
+function spacedCommand(registry: DialogContext['commands'], name: string, args: string): string | undefined {
+  const words = fold(args).split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > 2) return undefined;
+  const joined = name + words.join('');
+  return findCommand(registry, joined) ? joined : undefined;
 }
 
 function prepend(first: Outbound[], rest: RouteResult): RouteResult {
@@ -34,11 +48,16 @@ function prepend(first: Outbound[], rest: RouteResult): RouteResult {
   return Array.isArray(rest) ? [...first, ...rest] : rest.then((r) => [...first, ...r]);
 }
 
-function runCommand(ctx: DialogContext, name: string, args: string): RouteResult {
+function runCommand(ctx: DialogContext, cmd: { name: string; typed: string; args: string }): RouteResult {
   const isPrivate = ctx.chatType === 'private';
   const resume = () => (isPrivate ? flowReminder(ctx) : []);
+  let { name, args } = cmd;
+  if (!findCommand(ctx.commands, name)) {
+    const joined = spacedCommand(ctx.commands, name, args);
+    if (joined) [name, args] = [joined, ''];
+  }
   const spec = findCommand(ctx.commands, name);
-  if (!spec) return [{ text: texts.unknownCommand(name) }, ...resume()];
+  if (!spec) return [{ text: texts.unknownCommand(cmd.typed) }, ...resume()];
   if (spec !== cancelCommand) delete ctx.session.state.confirmCancel;
   if (spec.adminOnly && !ctx.isAdmin) return [{ text: texts.adminOnly }, ...resume()];
   if (spec.privateOnly && !isPrivate) return [{ text: texts.privateOnly }];
@@ -59,16 +78,16 @@ export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
   const pending = state.pendingQuestion;
   delete state.pendingQuestion;
 
-  if (info.tooLong) {
-    return [...notices, { text: texts.tooLong(info.tooLong.length, ctx.config.maxInputChars) }, ...(isPrivate ? flowReminder(ctx) : [])];
-  }
   const action = ctx.inbound.action;
   const text = ctx.text;
+  if (info.tooLong && ((isPrivate && state.flow) || text.startsWith('/'))) {
+    return [...notices, { text: texts.tooLong(info.tooLong.length, ctx.config.maxInputChars) }, ...(isPrivate ? flowReminder(ctx) : [])];
+  }
   const input: ChoiceInput = action !== undefined ? { action } : { text };
 
   if (action === undefined && text.startsWith('/')) {
     const cmd = parseCommand(text);
-    if (cmd) return prepend(notices, runCommand(ctx, cmd.name, cmd.args));
+    if (cmd) return prepend(notices, runCommand(ctx, cmd));
   }
 
   if (isPrivate && state.confirmCancel) {
@@ -76,6 +95,7 @@ export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
     if (answered) return answered;
   }
   if (isPrivate && state.flow) return continueFlow(ctx, input, pending);
+  if (isPrivate && action === undefined && isCancelWord(text)) return [...notices, ...requestCancel(ctx)];
 
   const picked = resolvePendingQuestion(ctx, pending, input, { numbers: true });
   if (picked) return picked;
@@ -83,5 +103,10 @@ export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
   if (!hasWordCharacters(text)) return [...notices, { text: texts.noWords }];
   // Right after a draft expired, a leftover form answer ("12") is not a question.
   if (info.expiredNotice && !mayBeQuestion(text)) return notices;
-  return [...notices, ...answerQuestion(ctx, text)];
+  const answers = answerQuestion(ctx, text);
+  if (info.tooLong && answers[0]) {
+    // The same notice as the `ask` CLI: only the first maxInputChars characters were read.
+    answers[0] = { ...answers[0], text: `${truncatedNotice(ctx.config.maxInputChars)}\n${answers[0].text}` };
+  }
+  return [...notices, ...answers];
 }

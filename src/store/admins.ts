@@ -2,7 +2,8 @@
  * Admins: those named in ADMIN_IDS (config) plus those added at run time (`cli admin add`).
  */
 import type Database from 'better-sqlite3';
-import type { AdminId, ChannelName } from '../config.js';
+import type { AdminId } from '../admin/admin-ids.js';
+import type { ChannelName } from '../channels/names.js';
 
 export interface StoredAdmin {
   channel: ChannelName;

@@ -152,5 +152,18 @@ export const migrations: Migration[] = [
       CREATE INDEX reminders_sent_claimed ON reminders_sent (claimed_at);
     `,
   },
-  // Append new migrations here (next version: 4).
+  {
+    version: 4,
+    name: 'Telegram chats that carry the admin commands menu',
+    up: `
+      -- Telegram cannot be asked which chats have a scoped commands menu, and a removed admin is in no
+      -- list any more: the channel records here where it set the admin menu, to delete it later.
+      -- IF NOT EXISTS: databases from before this migration may hold the table, created by the channel.
+      CREATE TABLE IF NOT EXISTS telegram_admin_menus (
+        chat_id TEXT PRIMARY KEY,
+        set_at  TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  // Append new migrations here (next version: 5).
 ];

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -55,12 +55,46 @@ describe('cli export', () => {
     expect(rows.map((x) => x['Hoạt động tuyên truyền, phát động đã thực hiện'])).toEqual(['Dòng 1\nDòng "2", có phẩy', 'Bản 2']);
   });
 
-  it('says what is wrong with a bad plan, year or format', () => {
-    const bad = cli(['export', '--out', join(tmp.dir, 'x.xlsx'), '--plan', 'ha-noi']);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('Không có kế hoạch "ha-noi". Các mã kế hoạch: thai-binh-cdyt, thai-binh, bac-kan-vp, cu-chi, tay-ninh, khanh-hoa');
-    expect(cli(['export', '--out', join(tmp.dir, 'x.xlsx'), '--year', '25']).stderr).toContain('cần một năm 4 chữ số');
-    expect(cli(['export', '--out', join(tmp.dir, 'x.pdf'), '--format', 'pdf']).status).not.toBe(0);
+  it('says in Vietnamese what is wrong with a bad plan, year, format or file, and exits with 1', () => {
+    const x = join(tmp.dir, 'x.xlsx');
+    const cases: [string[], string][] = [
+      [['--out', x, '--plan', 'ha-noi'], 'Không có kế hoạch “ha-noi”. Các mã kế hoạch:\n  thai-binh-cdyt — Công văn số 209/CDYT'],
+      [['--out', x, '--year', '25'], 'Năm “25” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.'],
+      [['--out', x, '--year', '2019'], 'Năm “2019” không dùng được'],
+      [['--out', x, '--year', 'abc'], 'Năm “abc” không dùng được'],
+      [['--out', join(tmp.dir, 'x.pdf'), '--format', 'pdf'], 'Định dạng “pdf” không có; chọn một trong: xlsx, csv.'],
+      [['--out', x, '--format', 'csv'], '--format csv nhưng tệp “'],
+      [['--out', join(tmp.dir, 'x.txt')], 'Không rõ định dạng của “'],
+      [[], 'Thiếu --out: cần tên tệp hoặc thư mục để ghi'],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(['export', ...args]);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toContain(message);
+      // The message alone, not commander's English or its help text.
+      expect(r.stderr, args.join(' ')).not.toMatch(/error:|Usage:|invalid/);
+    }
+    expect(existsSync(x)).toBe(false);
+  });
+
+  it('takes the plan as typed by a person, the format in any case; creates missing folders; a folder gets the usual file name', async () => {
+    const nested = join(tmp.dir, 'chua-co', 'thu-muc', 'cu-chi.xlsx');
+    const r = cli(['export', '--format', 'XLSX', '--out', nested, '--plan', 'Củ Chi', '--year', '2025']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`Đã ghi ${nested} (XLSX): 1 báo cáo mới nhất, 2 lần gửi, 2 đầu mối.\n`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(nested);
+    expect(wb.getWorksheet('Tất cả các lần gửi')!.rowCount).toBe(3);
+
+    const folder = join(tmp.dir, 'xuat') + '/';
+    const csv = cli(['export', '--format', 'csv', '--out', folder]);
+    expect(csv.status).toBe(0);
+    const [name] = readdirSync(folder);
+    expect(name).toMatch(/^bao-cao-thi-dua_\d{8}-\d{4}\.csv$/);
+    expect(csv.stdout).toContain(`Đã ghi ${join(folder, name!)} (CSV)`);
+
+    const bare = cli(['export', '--out', join(tmp.dir, 'bao-cao')]);
+    expect(bare.stdout).toContain(`Đã ghi ${join(tmp.dir, 'bao-cao.xlsx')} (XLSX)`);
   });
 });
 
@@ -77,6 +111,21 @@ describe('cli admin', () => {
     const bad = cli(['admin', 'add', 'facebook:1']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('không đúng dạng <kênh>:<mã người dùng>');
+  });
+
+  it('refuses ids that would name nobody, in Vietnamese, and adds nothing', () => {
+    const cases: [string[], string][] = [
+      [['admin', 'add', 'telegram:@ten_dang_nhap'], 'mã người dùng Telegram là một dãy số (không phải tên @...)'],
+      [['admin', 'add', 'telegram:1;zalo:2'], 'mã người dùng không được chứa dấu cách, dấu phẩy, chấm phẩy'],
+      [['admin', 'add'], 'Thiếu mã quản trị viên, dạng <kênh>:<mã người dùng>'],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toContain(message);
+    }
+    expect(cli(['admin', 'add', 'Zalo:abc']).stdout).toBe('Đã thêm quản trị viên zalo:abc.\n');
+    expect(cli(['admin', 'list']).stdout).toMatch(/^zalo:abc {2}\(thêm lúc .*\)\n$/);
   });
 });
 
@@ -103,7 +152,9 @@ describe('cli remind --dry-run', () => {
     const send = cli(['remind']);
     expect(send.status).toBe(1);
     expect(send.stderr).toContain('remind --dry-run');
-    expect(cli(['remind', '--dry-run', '--date', '2025-02-30']).stderr).toContain('YYYY-MM-DD');
+    const badDate = cli(['remind', '--dry-run', '--date', '2025-02-30']);
+    expect(badDate.status).toBe(1);
+    expect(badDate.stderr).toBe('Ngày “2025-02-30” không đúng: cần một ngày có thật, dạng YYYY-MM-DD, ví dụ: 2025-11-24.\n');
   });
 });
 
@@ -113,8 +164,15 @@ describe('cli export-questions', () => {
     const r = cli(['export-questions', '--out', out]);
     expect(r.stdout).toBe(`Đã ghi ${out} (CSV): 1 câu hỏi khác nhau, 2 lượt hỏi.\n`);
     const rows = parse(readFileSync(out), { bom: true, columns: true }) as Record<string, string>[];
+    // Grouped however typed, shown with diacritics; the topic in words, not an id.
     expect(rows).toEqual([
-      expect.objectContaining({ 'Câu hỏi (lần hỏi gần nhất)': 'thoi tiet', 'Số lần hỏi': '2', 'Không tìm thấy trong văn bản': '2', Kênh: 'Zalo, Telegram' }),
+      expect.objectContaining({
+        'Câu hỏi': 'Thời tiết?',
+        'Số lần hỏi': '2',
+        'Không tìm thấy trong văn bản': '2',
+        'Chủ đề nhận diện': 'Chưa nhận ra chủ đề',
+        Kênh: 'Zalo, Telegram',
+      }),
     ]);
   });
 });

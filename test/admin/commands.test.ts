@@ -5,7 +5,8 @@ import { texts } from '../../src/dialog/messages.js';
 import type { Outbound } from '../../src/dialog/types.js';
 import { addContact, ChatUser, harness, seen, submitReport, type Harness } from './support.js';
 
-const ADMIN_COMMANDS = ['/xuat', '/xuat csv 2025', '/thongke', '/thongke 2025', '/chuanop', '/chuanop 2024', '/cauhoi', '/cauhoi xlsx', '/export'];
+// With good and bad arguments: a stranger learns nothing, not even which arguments are valid.
+const ADMIN_COMMANDS = ['/xuat', '/xuat csv 2025', '/xuat pdf', '/thongke', '/thongke 2025', '/thongke 2019', '/chuanop', '/chuanop năm 2024', '/cauhoi', '/cauhoi xlsx', '/export'];
 
 let h: Harness;
 let admin: ChatUser;
@@ -24,7 +25,8 @@ function seed(): void {
   addContact(s, { planId: 'cu-chi', unitName: 'Trường THCS Lê Lợi', fullName: 'Trần Văn Bình', channel: 'zalo', userId: 'z-binh' });
   addContact(s, { planId: 'cu-chi', unitName: 'ubnd xa an nhon tay', fullName: 'Võ Văn Cường' });
   const hoa = addContact(s, { planId: 'thai-binh', unitName: 'Sở Y tế', fullName: 'Lê Thị Hoa', phone: '0227 3831 234' });
-  addContact(s, { planId: 'thai-binh', unitName: 'UBND huyện Vũ Thư', fullName: 'Đỗ Minh Tâm', role: 'Chuyên viên' });
+  // Stored as the registration stores it (E.164); admins read it as the bot shows it.
+  addContact(s, { planId: 'thai-binh', unitName: 'UBND huyện Vũ Thư', fullName: 'Đỗ Minh Tâm', role: 'Chuyên viên', phone: '+84912345678' });
   addContact(s, { planId: 'khanh-hoa', unitName: 'UBND phường Lộc Thọ', fullName: 'Phạm Minh' });
   submitReport(s, lan, 2025, { activities: 'Hội nghị', trainees: 10 });
   submitReport(s, lan, 2025, { activities: 'Hội nghị, bản 2', trainees: 12 });
@@ -92,8 +94,11 @@ describe('/xuat', () => {
   });
 
   it('explains the usage and the year range; never a file in a group', async () => {
-    expect(seen(await admin.say('/xuat pdf'))).toContain('Cách dùng: /xuat [xlsx|csv] [năm]');
-    expect(seen(await admin.say('/xuat 2019'))).toBe('Năm phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
+    expect(seen(await admin.say('/xuat pdf'))).toBe(
+      'Không hiểu “pdf”.\nCách dùng: /xuat [xlsx|csv] [năm], ví dụ: /xuat (tệp Excel, mọi năm), /xuat csv 2025. Tệp Excel có 3 trang: báo cáo mới nhất của mỗi đơn vị, tất cả các lần gửi, danh sách đầu mối.',
+    );
+    expect(seen(await admin.say('/xuat 2019'))).toBe('Năm “2019” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
+    expect(seen(await admin.say('/xuat 25'))).toBe('Năm “25” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
     const inGroup = new ChatUser(h, '900', { chatType: 'group', chatId: '-100' });
     const replies = await inGroup.say('/xuat');
     expect(seen(replies)).toBe(texts.privateOnly);
@@ -109,7 +114,8 @@ describe('/thongke and /chuanop on a seeded database', () => {
     expect(text).toContain('Tổng cộng: 5 đơn vị đã đăng ký, 2 đã báo cáo, 3 chưa báo cáo.');
     const block = (name: string) => text.split('\n\n').find((b) => b.includes(name))!;
     expect(block('huyện Củ Chi')).toContain('Đơn vị đăng ký: 2 · Đã báo cáo: 1 · Chưa báo cáo: 1');
-    expect(block('huyện Củ Chi')).toContain('Hạn báo cáo gần nhất: 30/11/2025 (còn 10 ngày) — Mục V.1');
+    // The units' deadline (15/11), not the Phòng GD&ĐT's own 30/11 that builds on their reports.
+    expect(block('huyện Củ Chi')).toContain('Hạn báo cáo gần nhất: 15/11/2025 (đã quá hạn 5 ngày) — Mục V.1');
     expect(block('tỉnh Thái Bình')).toContain('Đơn vị đăng ký: 2 · Đã báo cáo: 1 · Chưa báo cáo: 1');
     expect(block('tỉnh Thái Bình')).toContain('Hạn báo cáo gần nhất: 01/12/2025 (còn 11 ngày) — Mục VI.5');
     expect(block('Khánh Hòa')).toContain('Đơn vị đăng ký: 1 · Đã báo cáo: 0 · Chưa báo cáo: 1');
@@ -124,7 +130,11 @@ describe('/thongke and /chuanop on a seeded database', () => {
     seed();
     const text = seen(await admin.say('/thongke 2024'));
     expect(text).toContain('Tổng cộng: 5 đơn vị đã đăng ký, 1 đã báo cáo, 4 chưa báo cáo.');
-    expect(text).toContain('Hạn báo cáo gần nhất: 30/11/2024 (đã quá hạn 355 ngày)');
+    expect(text).toContain('Hạn báo cáo gần nhất: 15/11/2024 (đã quá hạn 370 ngày)');
+    // Tây Ninh's plan runs from 2024: no deadline in 2023, said as such.
+    expect(seen(await admin.say('/thongke 2023'))).toContain('   Năm 2023 không có hạn báo cáo theo kế hoạch này (kế hoạch thực hiện 2024–2030).');
+    // "năm" may be typed before the year.
+    expect(seen(await admin.say('/thongke năm 2024'))).toBe(text);
   });
 
   it('/chuanop: the missing units with all their contacts', async () => {
@@ -132,9 +142,10 @@ describe('/thongke and /chuanop on a seeded database', () => {
     const text = seen(await admin.say('/chuanop'));
     expect(text).toContain('📋 Đơn vị chưa báo cáo năm 2025: 3');
     expect(text).toContain('• Trường THCS Lê Lợi\n   – Trần Văn Bình, qua Zalo');
-    expect(text).toContain('• UBND huyện Vũ Thư\n   – Đỗ Minh Tâm (Chuyên viên), qua Telegram');
+    expect(text).toContain('• UBND huyện Vũ Thư\n   – Đỗ Minh Tâm (Chuyên viên), ĐT 0912 345 678, qua Telegram');
     expect(text).toContain('• UBND phường Lộc Thọ\n   – Phạm Minh, qua Telegram');
-    expect(text).toContain('hạn 30/11/2025, còn 10 ngày');
+    expect(text).toContain('Kế hoạch số 1792/KH-UBND ngày 6/3/2024 của UBND huyện Củ Chi: 1 đơn vị — hạn 15/11/2025, đã quá hạn 5 ngày');
+    expect(text).toContain('Kế hoạch số 62/KH-UBND ngày 27/3/2024 của UBND tỉnh Thái Bình: 1 đơn vị — hạn 01/12/2025, còn 11 ngày');
     // Units that reported (under any spelling of their name) are not listed.
     expect(text).not.toContain('An Nhơn Tây');
     expect(text).not.toContain('Sở Y tế');
@@ -142,8 +153,9 @@ describe('/thongke and /chuanop on a seeded database', () => {
 
   it('explain their usage when the argument is not a year', async () => {
     expect(seen(await admin.say('/thongke xlsx'))).toBe('Cách dùng: /thongke [năm], ví dụ: /thongke hoặc /thongke 2025.');
-    expect(seen(await admin.say('/chuanop năm ngoái'))).toBe('Cách dùng: /chuanop [năm], ví dụ: /chuanop hoặc /chuanop 2025.');
-    expect(seen(await admin.say('/thongke 2031'))).toBe('Năm phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
+    expect(seen(await admin.say('/chuanop năm ngoái'))).toBe('Không hiểu “ngoái”.\nCách dùng: /chuanop [năm], ví dụ: /chuanop hoặc /chuanop 2025.');
+    expect(seen(await admin.say('/thongke 2031'))).toBe('Năm “2031” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
+    expect(seen(await admin.say('/chuanop 202'))).toBe('Năm “202” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
   });
 
   it('/chuanop when nobody is registered, and when everyone has reported', async () => {
@@ -155,17 +167,22 @@ describe('/thongke and /chuanop on a seeded database', () => {
 });
 
 describe('/cauhoi', () => {
-  it('lists the questions the bot could not answer, grouped with counts, newest first', async () => {
+  it('lists the questions the bot could not answer, grouped however typed, the most asked first', async () => {
     const user = new ChatUser(h, '321');
     await user.say('Thời tiết hôm nay thế nào?');
     h.clock.now = new Date('2025-11-20T04:00:00Z');
     await user.say('hạn nộp báo cáo');
     h.clock.now = new Date('2025-11-20T05:00:00Z');
     await new ChatUser(h, '322', { channel: 'zalo' }).say('thoi tiet hom nay the nao');
+    await user.say('THỜI TIẾT HÔM NAY THẾ NÀO !!');
+    h.clock.now = new Date('2025-11-20T06:00:00Z');
+    await user.say('giá vàng hôm nay');
     const text = seen(await admin.say('/cauhoi'));
-    expect(text).toContain('❓ Câu hỏi trợ lý chưa trả lời được: 3 lượt hỏi, 2 câu khác nhau (mới nhất trước).');
-    expect(text).toContain('1. “thoi tiet hom nay the nao” — 2 lần (2 không tìm thấy); gần nhất 12:00 ngày 20/11/2025');
-    expect(text).toContain('2. “hạn nộp báo cáo” — 1 lần (1 phải hỏi lại); gần nhất 11:00 ngày 20/11/2025');
+    expect(text).toContain('❓ Câu hỏi trợ lý chưa trả lời được: 5 lượt hỏi, 3 câu khác nhau (hỏi nhiều nhất trước; cùng câu gõ khác nhau được gộp lại).');
+    // Shown in the wording that reads best: with diacritics, not in capitals.
+    expect(text).toContain('1. “Thời tiết hôm nay thế nào?” — 3 lần (3 không tìm thấy); gần nhất 12:00 ngày 20/11/2025');
+    expect(text).toContain('2. “giá vàng hôm nay” — 1 lần (1 không tìm thấy); gần nhất 13:00 ngày 20/11/2025');
+    expect(text).toContain('3. “hạn nộp báo cáo” — 1 lần (1 phải hỏi lại); gần nhất 11:00 ngày 20/11/2025');
   });
 
   it('/cauhoi xlsx gives the full list as a file; an empty log says so', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, instantAt, isoDate, parseIsoDate, viDate, wallClock } from '../../src/calendar.js';
-import { deadlineKey, nearestDeadline, reportOccurrences } from '../../src/admin/deadlines.js';
+import { deadlineKey, nearestDeadline, reportDeadlines, reportOccurrences } from '../../src/admin/deadlines.js';
 import { realKnowledge } from './support.js';
 
 const plan = (id: string) => realKnowledge().plan(id)!;
@@ -21,8 +21,10 @@ describe('calendar', () => {
 describe('report deadlines of the plans', () => {
   it('turns yearly and fixed-date report deadlines into days, within the plan period', () => {
     const days = (id: string, year: number) => reportOccurrences(plan(id), year).map((o) => `${isoDate(o.date)} ${o.deadline.section}`);
-    expect(days('cu-chi', 2025)).toEqual(['2025-11-15 V.1', '2025-11-30 V.1']);
-    expect(days('cu-chi', 2024)).toEqual(['2024-11-15 V.1', '2024-11-20 VII.2', '2024-11-30 V.1']);
+    // Củ Chi: the units report to the Phòng GD&ĐT by 15/11; its own reports (30/11 yearly, 20/11/2024
+    // once) build on theirs and are not the units' deadlines.
+    expect(days('cu-chi', 2025)).toEqual(['2025-11-15 V.1']);
+    expect(days('cu-chi', 2024)).toEqual(['2024-11-15 V.1']);
     expect(days('thai-binh', 2025)).toEqual(['2025-12-01 VI.5']);
     expect(days('khanh-hoa', 2025)).toEqual(['2025-12-01 VII.9']);
     expect(days('tay-ninh', 2025)).toEqual(['2025-12-10 VII.9']);
@@ -33,9 +35,36 @@ describe('report deadlines of the plans', () => {
     expect(days('thai-binh-cdyt', 2025)).toEqual([]);
   });
 
+  it('keeps the units’ deadline of a chain of reports, not those of the office that compiles them', () => {
+    const cuChi = plan('cu-chi');
+    const units = reportDeadlines(cuChi);
+    expect(units.map((x) => x.quote)).toEqual([expect.stringMatching(/^Trước ngày 15 tháng 11 hàng năm báo cáo .* về Phòng Giáo dục và Đào tạo huyện/)]);
+    // The plan does name the others; they are simply not the units' day.
+    const all = cuChi.deadlines.filter((x) => x.kind === 'report').map((x) => x.section + ' ' + JSON.stringify(x.when));
+    expect(all).toHaveLength(3);
+    // A plan with a single report deadline keeps it, whoever sends that report (Thái Bình: the Sở GD&ĐT).
+    expect(reportDeadlines(plan('thai-binh')).map((x) => x.section)).toEqual(['VI.5']);
+    // A chain that loops back has no first link: every deadline is kept rather than none.
+    const loop = {
+      ...cuChi,
+      deadlines: [
+        { ...units[0]!, from: 'A', to: 'B' },
+        { ...units[0]!, from: 'B', to: 'A', when: { type: 'yearly' as const, day: 30, month: 11 } },
+      ],
+    };
+    expect(reportDeadlines(loop)).toHaveLength(2);
+  });
+
+  it('a fixed-date report deadline falls only in its own year', () => {
+    const base = plan('khanh-hoa');
+    const once = { ...base, deadlines: [{ ...base.deadlines.find((x) => x.kind === 'report')!, when: { type: 'date' as const, date: '2026-03-31' } }] };
+    expect(reportOccurrences(once, 2026).map((o) => `${isoDate(o.date)} ${o.key}`)).toEqual(['2026-03-31 khanh-hoa|VII.9|date-2026-03-31']);
+    expect(reportOccurrences(once, 2025)).toEqual([]);
+  });
+
   it('gives each deadline a stable key made of plan, section and day', () => {
     const keys = reportOccurrences(plan('cu-chi'), 2024).map((o) => o.key);
-    expect(keys).toEqual(['cu-chi|V.1|yearly-11-15', 'cu-chi|VII.2|date-2024-11-20', 'cu-chi|V.1|yearly-11-30']);
+    expect(keys).toEqual(['cu-chi|V.1|yearly-11-15']);
     expect(deadlineKey(plan('thai-binh'), plan('thai-binh').deadlines.find((x) => x.kind === 'report')!)).toBe('thai-binh|VI.5|yearly-12-1');
   });
 
@@ -43,8 +72,13 @@ describe('report deadlines of the plans', () => {
     const cuChi = plan('cu-chi');
     expect(nearestDeadline(cuChi, 2025, d('2025-11-10'))).toMatchObject({ daysLeft: 5, occurrence: { date: d('2025-11-15') } });
     expect(nearestDeadline(cuChi, 2025, d('2025-11-15'))).toMatchObject({ daysLeft: 0 });
-    expect(nearestDeadline(cuChi, 2025, d('2025-11-20'))).toMatchObject({ daysLeft: 10, occurrence: { date: d('2025-11-30') } });
-    expect(nearestDeadline(cuChi, 2025, d('2025-12-05'))).toMatchObject({ daysLeft: -5, occurrence: { date: d('2025-11-30') } });
+    // Passed: the admin sees how late the units are, not the compiling office's later day.
+    expect(nearestDeadline(cuChi, 2025, d('2025-11-20'))).toMatchObject({ daysLeft: -5, occurrence: { date: d('2025-11-15') } });
+    const khanhHoa = plan('khanh-hoa');
+    expect(nearestDeadline(khanhHoa, 2025, d('2025-11-20'))).toMatchObject({ daysLeft: 11, occurrence: { date: d('2025-12-01') } });
+    expect(nearestDeadline(khanhHoa, 2025, d('2025-12-05'))).toMatchObject({ daysLeft: -4, occurrence: { date: d('2025-12-01') } });
+    // Reports of a future year: counted from today.
+    expect(nearestDeadline(khanhHoa, 2026, d('2025-12-05'))).toMatchObject({ daysLeft: 361, occurrence: { date: d('2026-12-01') } });
     expect(nearestDeadline(plan('bac-kan-vp'), 2025, d('2025-12-05'))).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvText } from '../../src/admin/export/csv.js';
 import { buildExport } from '../../src/admin/export/export.js';
 import { loadForm } from '../../src/dialog/forms/definition.js';
+import { formatPhone } from '../../src/dialog/forms/parse.js';
 import type { Report } from '../../src/store/reports.js';
 import { addContact, realKnowledge, submitReport, tempStore, TRICKY_ANSWERS, type TempStore } from './support.js';
 
@@ -17,9 +18,10 @@ let t: TempStore;
 beforeEach(() => {
   t = tempStore();
   const store = t.store;
-  const lan = addContact(store, { planId: 'cu-chi', unitName: 'UBND xã An Nhơn Tây', fullName: 'Nguyễn Thị Lan', role: 'Phó Chủ tịch UBND xã', phone: '0912 345 678' });
+  const lan = addContact(store, { planId: 'cu-chi', unitName: 'UBND xã An Nhơn Tây', fullName: 'Nguyễn Thị Lan', role: 'Phó Chủ tịch UBND xã', phone: '+84912345678' });
   const binh = addContact(store, { planId: 'cu-chi', unitName: 'Trường THCS Lê Lợi', fullName: 'Trần Văn Bình', channel: 'zalo', userId: 'z-abc' });
-  const hoa = addContact(store, { planId: 'thai-binh', unitName: 'Sở Y tế tỉnh Thái Bình', fullName: 'Lê Thị Hoa' });
+  // Phones as the registration stores them (E.164).
+  const hoa = addContact(store, { planId: 'thai-binh', unitName: 'Sở Y tế tỉnh Thái Bình', fullName: 'Lê Thị Hoa', phone: '+842273831234' });
   addContact(store, { planId: 'khanh-hoa', unitName: 'UBND phường Lộc Thọ', fullName: 'Phạm Minh' });
   submitReport(store, lan, 2024, { activities: 'Năm 2024: 2 hội nghị', trainees: 80 }, new Date('2024-11-14T09:00:00Z'));
   submitReport(store, lan, 2025, TRICKY_ANSWERS, new Date('2025-11-10T03:30:00Z'));
@@ -130,6 +132,62 @@ describe('XLSX export', () => {
     expect(binh[label('learningFamilies')]).toBe(7);
   });
 
+  it('answers that start like a formula stay text in every sheet: nothing for Excel to run', async () => {
+    const wb = await readWorkbook((await build('xlsx')).content);
+    const risky: string[] = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value)) {
+            expect(cell.type).toBe(ExcelJS.ValueType.String);
+            risky.push(cell.value);
+          }
+        }),
+      );
+    }
+    // The user's text is kept exactly (no apostrophe needed in XLSX: the cell is typed as text).
+    expect(risky).toEqual(expect.arrayContaining(['=HYPERLINK("http://x","bấm vào đây")', '+84 mô hình', '@Sở: tuyên truyền', TRICKY_ANSWERS.difficulties!.toString().replace(/\r\n?/g, '\n')]));
+  });
+
+  it('as an admin reads it: bold header cells, times as dates in Việt Nam, phones as the bot shows them, empty skipped answers', async () => {
+    const wb = await readWorkbook((await build('xlsx')).content);
+    const ws = wb.getWorksheet('Báo cáo mới nhất')!;
+    const { headers, rows } = sheetRows(ws);
+    headers.forEach((_, i) => expect(ws.getRow(1).getCell(i + 1).font?.bold, headers[i]).toBe(true));
+    const when = ws.getRow(2).getCell(headers.indexOf('Thời gian gửi (giờ Việt Nam)') + 1);
+    expect(when.type).toBe(ExcelJS.ValueType.Date);
+    expect(when.numFmt).toBe('dd/mm/yyyy hh:mm:ss');
+    const lan = rows.find((r) => r[regLabel('unitName')] === 'UBND xã An Nhơn Tây' && r[label('year')] === 2025)!;
+    expect(lan[regLabel('phone')]).toBe('0912 345 678');
+    // Skipped optional answer: an empty cell, not "null" or 0.
+    expect(lan[label('learningClans')]).toBeNull();
+    const binh = rows.find((r) => r[regLabel('unitName')] === 'Trường THCS Lê Lợi')!;
+    expect(binh[label('difficulties')]).toBeNull();
+    const contacts = sheetRows(wb.getWorksheet('Đầu mối')!).rows;
+    expect(contacts.find((r) => r[regLabel('fullName')] === 'Lê Thị Hoa')![regLabel('phone')]).toBe('0227 3831 234');
+  });
+
+  it('long answers are kept whole (wrapped, width bounded); a cell over Excel’s limit is cut visibly', async () => {
+    const lan = t.store.contacts.list().find((c) => c.fullName === 'Nguyễn Thị Lan')!;
+    const long = 'Tổ chức tuyên truyền sâu rộng trong toàn xã, "có ngoặc", có phẩy.\n'.repeat(22).slice(0, 1500);
+    const huge = 'x'.repeat(40_000);
+    const r = submitReport(t.store, lan, 2026, { activities: long, trainees: 1, legacyNote: huge } as never);
+    const wb = await readWorkbook((await build('xlsx', { year: 2026 })).content);
+    const ws = wb.getWorksheet('Tất cả các lần gửi')!;
+    const { headers, rows } = sheetRows(ws);
+    const row = rows.find((x) => x['Mã báo cáo'] === r.code)!;
+    expect(row[label('activities')]).toBe(long);
+    expect(ws.getColumn(headers.indexOf(label('activities')) + 1).width).toBeLessThanOrEqual(60);
+    const cut = row['legacyNote'] as string;
+    expect(cut).toHaveLength(32_767);
+    expect(cut.endsWith('…')).toBe(true);
+    // The CSV has no such limit: the answer is whole there.
+    const csv = parse((await build('csv', { year: 2026 })).content, { bom: true, columns: true }) as Record<string, string>[];
+    expect(csv[0]!['legacyNote']).toBe(huge);
+    expect(csv[0]![label('activities')]).toBe(long);
+  });
+
   it('contacts sheet: every contact once, with the number of reports sent', async () => {
     const wb = await readWorkbook((await build('xlsx')).content);
     const rows = sheetRows(wb.getWorksheet('Đầu mối')!).rows;
@@ -140,7 +198,7 @@ describe('XLSX export', () => {
       expect(row[regLabel('fullName')]).toBe(c.fullName);
       expect(row[regLabel('unitName')]).toBe(c.unitName);
       expect(row[regLabel('role')]).toBe(c.role);
-      expect(row[regLabel('phone')]).toBe(c.phone);
+      expect(row[regLabel('phone')]).toBe(c.phone === null ? null : formatPhone(c.phone));
       expect(row['Kênh']).toBe(c.channel === 'zalo' ? 'Zalo' : 'Telegram');
       expect(row['Số lần gửi báo cáo']).toBe(t.store.reports.listAll().filter((r) => r.contactId === c.id).length);
     }
@@ -161,7 +219,14 @@ describe('CSV export', () => {
     expect([...file.content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(file.mimeType).toBe('text/csv; charset=utf-8');
     expect(file.filename).toBe('bao-cao-thi-dua_20251120-0800.csv');
-    expect(file.content.toString('utf8')).toContain('\r\n');
+    const text = file.content.toString('utf8');
+    expect(text.endsWith('\r\n')).toBe(true);
+    // Outside quoted fields every line ends with CRLF; line breaks inside answers stay inside quotes.
+    const outsideQuotes = text.replace(/"(?:[^"]|"")*"/g, '""');
+    // (An answer with a line break but no comma or quote once went out bare and split its row.)
+    expect(outsideQuotes.match(/.{0,40}[^\r]\n.{0,20}/g)).toBeNull();
+    expect(text).toContain('"Phát động\ntrong toàn trường"');
+    expect(outsideQuotes.split('\r\n')).toHaveLength(1 + t.store.reports.listAll().length + 1);
   });
 
   it('round trip: every version exactly once, with newlines, quotes, commas and Vietnamese intact', async () => {
@@ -183,10 +248,14 @@ describe('CSV export', () => {
   it('guards text that a spreadsheet would run as a formula', async () => {
     const records = parse((await build('csv')).content, { bom: true, columns: true }) as Record<string, string>[];
     const values = records.flatMap((r) => Object.values(r));
+    // A phone is written as the bot shows it: no "+84…" that would need the guard.
+    expect(records.find((r) => r[regLabel('fullName')] === 'Nguyễn Thị Lan')![regLabel('phone')]).toBe('0912 345 678');
     expect(values).toContain(`'=HYPERLINK("http://x","bấm vào đây")`);
     expect(values).toContain(`'+84 mô hình`);
     expect(values).toContain(`'@Sở: tuyên truyền`);
     expect(values.filter((v) => /^[=+@-]/.test(v))).toEqual([]);
+    // Full-width signs too (Apple Numbers reads "＝" as "="); ordinary text is left alone.
+    expect(['＝SUM(A1)', '＋1', '－1', '＠x', '\t=1', 'Hội nghị = 3'].map(csvText)).toEqual(["'＝SUM(A1)", "'＋1", "'－1", "'＠x", "'\t=1", 'Hội nghị = 3']);
   });
 
   it('an empty database still gives a file with the header row', async () => {

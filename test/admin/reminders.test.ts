@@ -78,7 +78,10 @@ describe('reminder selection on fixed dates', () => {
     expect(selection(d('2025-11-08'))).toEqual(expected('cu-chi', '2025-11-15', 7).sort());
     expect(selection(d('2025-11-12'))).toEqual(expected('cu-chi', '2025-11-15', 3).sort());
     expect(selection(d('2025-11-14'))).toEqual(expected('cu-chi', '2025-11-15', 1).sort());
-    expect(selection(d('2025-11-23'))).toEqual(expected('cu-chi', '2025-11-30', 7).sort());
+    // Củ Chi's 30/11 is the Phòng GD&ĐT's own report, built on the units' (“trên cơ sở báo cáo của các
+    // đơn vị”): the units are not reminded of it.
+    expect(selection(d('2025-11-23'))).toEqual([]);
+    expect(selection(d('2025-11-29'))).toEqual([]);
     expect(selection(d('2025-11-24'))).toEqual([...expected('thai-binh', '2025-12-01', 7), ...expected('khanh-hoa', '2025-12-01', 7)].sort());
     expect(selection(d('2025-11-30'))).toEqual([...expected('thai-binh', '2025-12-01', 1), ...expected('khanh-hoa', '2025-12-01', 1)].sort());
     expect(selection(d('2025-12-03'))).toEqual(expected('tay-ninh', '2025-12-10', 7).sort());
@@ -88,10 +91,10 @@ describe('reminder selection on fixed dates', () => {
     expect(selection(d('2025-12-01'))).toEqual([]);
   });
 
-  it('a fixed-date deadline reminds only in its own year', () => {
-    // Củ Chi VII.2: "trước ngày 20 tháng 11 năm 2024". Only the unit without a 2024 report is reminded.
-    expect(selection(d('2024-11-13'))).toEqual(['cu-chi 2024-11-20 -7 Đơn vị đã báo cáo cu-chi']);
-    expect(selection(d('2025-11-13'))).toEqual([]);
+  it('in 2024, the units of Củ Chi are reminded of their 15/11, not of the office’s 20/11/2024', () => {
+    // Only the unit without a 2024 report is reminded.
+    expect(selection(d('2024-11-08'))).toEqual(['cu-chi 2024-11-15 -7 Đơn vị đã báo cáo cu-chi']);
+    expect(selection(d('2024-11-13'))).toEqual([]);
   });
 
   it('over a whole year, reminders come exactly on the expected days, never for plans without a dated report deadline', () => {
@@ -104,7 +107,7 @@ describe('reminder selection on fixed dates', () => {
       }
     }
     expect(Object.fromEntries([...days].map(([id, set]) => [id, [...set].sort()]))).toEqual({
-      'cu-chi': ['2025-11-08', '2025-11-12', '2025-11-14', '2025-11-23', '2025-11-27', '2025-11-29'],
+      'cu-chi': ['2025-11-08', '2025-11-12', '2025-11-14'],
       'thai-binh': ['2025-11-24', '2025-11-28', '2025-11-30'],
       'khanh-hoa': ['2025-11-24', '2025-11-28', '2025-11-30'],
       'tay-ninh': ['2025-12-03', '2025-12-07', '2025-12-09'],
@@ -187,9 +190,103 @@ describe('sending reminders', () => {
     const failed = records.list({ status: 'failed' });
     expect(failed.map((r) => r.contactId)).toEqual([waiting.get('thai-binh')![1]!.id]);
     expect(failed[0]!.error).toContain('network');
-    // Not retried later the same day either: the user is not bothered twice.
+    // Another run the same day (a restart) does not send them again.
     zalo.refuse.clear();
     expect(await scheduler([telegram, zalo]).runFor(d('2025-11-24'))).toMatchObject({ sent: 0, alreadyHandled: 4 });
+  });
+
+  describe('a failed send is tried once more, later the same day', () => {
+    // 08:00 on 24/11/2025 in Việt Nam, the day of the runs below unless a test moves it.
+    const retrying = (channels: ChannelHandle[], opts: { now?: () => Date; retryDelayMs?: number } = {}) =>
+      startReminderScheduler({
+        store: t.store,
+        knowledge: realKnowledge(),
+        config,
+        logger: silentLogger(),
+        channels,
+        clock: virtualClock(),
+        schedule: false,
+        retryDelayMs: opts.retryDelayMs ?? 0,
+        now: opts.now ?? (() => new Date('2025-11-24T01:00:00Z')),
+      });
+    const records = () => createReminderRecords(t.store.db);
+
+    it('delivers it when the platform is back; a blocked user is not tried again', async () => {
+      const telegram = new FakeChannel('telegram');
+      const zalo = new FakeChannel('zalo');
+      telegram.refuse.set(waiting.get('thai-binh')![0]!.chatId, Object.assign(new Error('Forbidden: bot was blocked by the user'), { kind: 'blocked' }));
+      zalo.refuse.set('z-thai-binh', new Error('Zalo sendMessage failed: network'));
+      const s = retrying([telegram, zalo]);
+      const first = await s.runFor(d('2025-11-24'));
+      expect(first).toMatchObject({ sent: 2, blocked: 1, failed: 1 });
+      zalo.refuse.clear();
+      telegram.refuse.clear();
+      await s.idle();
+      // The Zalo contact got the reminder on the retry, with the same text; the blocked one nothing.
+      expect(zalo.sent.map((x) => x.chatId).sort()).toEqual(['z-khanh-hoa', 'z-thai-binh']);
+      expect(zalo.sent.find((x) => x.chatId === 'z-thai-binh')!.messages[0]!.text).toContain('còn 7 ngày nữa là đến hạn báo cáo (01/12/2025)');
+      expect(telegram.sent.map((x) => x.chatId)).not.toContain(waiting.get('thai-binh')![0]!.chatId);
+      expect(records().list({ status: 'failed' })).toEqual([]);
+      expect(records().list({ status: 'sent' })).toHaveLength(3);
+      expect(records().list({ status: 'blocked' })).toHaveLength(1);
+      await s.stop();
+    });
+
+    it('only once: failing again, it stays recorded as failed', async () => {
+      const zalo = new FakeChannel('zalo');
+      let tries = 0;
+      zalo.send = async () => {
+        tries++;
+        throw new Error('Zalo sendMessage failed: network');
+      };
+      const s = retrying([zalo]);
+      await s.runFor(d('2025-11-24'));
+      await s.idle();
+      // Two Zalo contacts are due: each tried at 08:00 and once more.
+      expect(tries).toBe(4);
+      expect(records().list({ status: 'failed' })).toHaveLength(2);
+      await s.stop();
+    });
+
+    it('not when the unit has reported in between, nor after midnight, nor after a stop', async () => {
+      const down = () => {
+        const zalo = new FakeChannel('zalo');
+        zalo.refuse.set('z-thai-binh', new Error('network'));
+        zalo.refuse.set('z-khanh-hoa', new Error('network'));
+        return zalo;
+      };
+      // Reported between the run and the retry.
+      let zalo = down();
+      let s = retrying([zalo], { retryDelayMs: 20 });
+      await s.runFor(d('2025-11-24'));
+      submitReport(t.store, waiting.get('thai-binh')![1]!, 2025, { activities: 'Đã gửi', trainees: 1 });
+      zalo.refuse.clear();
+      await s.idle();
+      expect(zalo.sent.map((x) => x.chatId)).toEqual(['z-khanh-hoa']);
+      await s.stop();
+
+      // The day is over when the retry comes (run at 23:59, retry after midnight).
+      let now = new Date('2025-11-27T16:59:00Z');
+      zalo = down();
+      s = retrying([zalo], { now: () => now });
+      await s.runFor(d('2025-11-28'));
+      now = new Date('2025-11-28T17:00:00Z');
+      zalo.refuse.clear();
+      await s.idle();
+      expect(zalo.sent).toEqual([]);
+      await s.stop();
+
+      // Stopped before the retry.
+      zalo = down();
+      s = retrying([zalo], { retryDelayMs: 60_000, now: () => new Date('2025-11-30T01:00:00Z') });
+      await s.runFor(d('2025-11-30'));
+      zalo.refuse.clear();
+      await s.stop();
+      await s.idle();
+      expect(zalo.sent).toEqual([]);
+      // (Thái Bình's unit reported above: only Khánh Hòa's is due, and it stays "failed".)
+      expect(records().list({ status: 'failed' }).filter((r) => r.offsetDays === 1).map((r) => r.contactId)).toEqual([waiting.get('khanh-hoa')![1]!.id]);
+    });
   });
 
   it('classifies platform refusals', () => {

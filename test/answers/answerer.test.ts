@@ -26,7 +26,7 @@ describe('bad input gets a clear reply, never an exception', () => {
     const long = `hạn nộp báo cáo Tây Ninh ${'rất '.repeat(5000)}`;
     expect(long.length).toBeGreaterThan(20_000);
     const r = ask(long);
-    expect(r.text.startsWith('(Câu hỏi dài quá 2000 ký tự nên tôi chỉ đọc 2000 ký tự đầu.)\n')).toBe(true);
+    expect(r.text.startsWith('(Câu hỏi dài quá 2.000 ký tự nên tôi chỉ đọc 2.000 ký tự đầu.)\n')).toBe(true);
     expect(r.status).toBe('answer');
     expect(r.text).toContain('10 tháng 12');
   });
@@ -117,5 +117,36 @@ describe('which plan', () => {
     const r = ask('bạn trả lời được gì');
     expect(r.intent).toBe('help');
     for (const p of loadKnowledge().plans) expect(r.text).toContain(p.shortName);
+  });
+});
+
+describe('questions the plans answer in passing', () => {
+  it('a dated event that is not a deadline is found even when a heading outranks its passage', () => {
+    const r = ask('tuần lễ học tập suốt đời củ chi tháng mấy');
+    expect(r.sources).toEqual([{ plan: 'cu-chi', section: 'III.2.1' }]);
+    expect(r.text).toContain('Tuần lễ hưởng ứng học tập suốt đời diễn ra vào tháng 10 hàng năm.');
+  });
+
+  it('only an agency and a place: what that agency does', () => {
+    const r = ask('hội khuyến học tỉnh thái bình');
+    expect(r).toMatchObject({ status: 'answer', intent: 'responsibilities', sources: [{ plan: 'thai-binh', section: 'VI.4' }] });
+    expect(r.text).toMatch(/^Hội Khuyến học tỉnh \(Thái Bình\):\n“Chủ trì tổ chức triển khai thi đua/);
+  });
+
+  it('"khi nào" about a named milestone that is not a report gives that milestone', () => {
+    const r = ask('Ban chỉ đạo cấp huyện Củ Chi thành lập khi nào');
+    expect(r.sources).toEqual([{ plan: 'cu-chi', section: 'VII.2' }]);
+    expect(r.text).toContain('trên địa bàn huyện trong Quý 1 năm 2024.”\nThời điểm: quý I năm 2024.');
+  });
+
+  it('"Ban chỉ đạo" with only a place: who sets it up and how', () => {
+    const r = ask('ban chi dao cu chi');
+    expect(r.intent).toBe('responsibilities');
+    expect(r.text).toContain('thành lập Ban chỉ đạo Phong trào thi đua cấp huyện');
+  });
+
+  it('"phòng GD" is the education office, not "giai đoạn"', () => {
+    const r = ask('cu chi cac don vi bao cao ve phong gd truoc ngay nao');
+    expect(r.text).toMatch(/^Hạn và mốc thời gian \(Củ Chi\):\nBáo cáo tình hình tổ chức thực hiện Phong trào thi đua \(hằng năm\) \(gửi Phòng Giáo dục và Đào tạo huyện\)/);
   });
 });

@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type AnswerEngine } from '../../src/answers/answerer.js';
 import type { AnswerResult } from '../../src/answers/types.js';
-import { sampleKnowledge } from './sample-plan.js';
+import { planSchema } from '../../src/knowledge/schema.js';
+import { sampleKnowledge, samplePlanInput } from './sample-plan.js';
 
 let answerer: AnswerEngine;
 beforeAll(() => {
@@ -146,5 +147,50 @@ describe('which plan', () => {
   it('answers at once when only one plan has the answer', () => {
     const r = answerer.answer({ text: 'hình thức khen thưởng' });
     expect(r).toMatchObject({ status: 'answer', sources: [{ plan: 'mau', section: 'III.2.a' }, { plan: 'mau', section: 'III.2.b' }] });
+  });
+});
+
+/**
+ * The sample plan written the way some real plans are: an award's own line carries a note after its
+ * name, the progress section opens with its own sentence, the title's period differs from the phases.
+ */
+describe('plans that say more than the bare structure', () => {
+  let variant: AnswerEngine;
+  beforeAll(() => {
+    const input = samplePlanInput();
+    const sections = input.sections.map((s) => (s.id === 'V' ? { ...s, text: 'Phong trào được triển khai từ năm 2023 đến năm 2030, chia thành 02 giai đoạn:' } : s));
+    const awards = input.awards.map((a) =>
+      a.kind === 'so-ket-tong-ket' ? { ...a, standards: ['Bằng khen của Thủ tướng Chính phủ: Thực hiện theo Hướng dẫn số 216/HD-BNV ngày 14/01/2024 của Bộ Nội vụ', ...(a.standards ?? [])] } : a,
+    );
+    const plan = planSchema.parse({ ...input, period: { from: 2024, to: 2030 }, sections, awards });
+    variant = createAnswerer({ plans: [plan], plan: (id) => (id === plan.id ? plan : undefined) });
+  });
+  const askVariant = (text: string) => variant.answer({ text, planId: 'mau' });
+
+  it('quotes an award with the note the document writes after its name', () => {
+    const forms = askVariant('hình thức khen thưởng tổng kết').text;
+    expect(forms).toContain('“+ Bằng khen của Thủ tướng Chính phủ: Thực hiện theo Hướng dẫn số 216/HD-BNV ngày 14/01/2024 của Bộ Nội vụ\n+ Giấy khen”');
+    expect(askVariant('bằng khen thủ tướng theo hướng dẫn nào').text).toContain('Hướng dẫn số 216/HD-BNV ngày 14/01/2024');
+  });
+
+  it('opens the phases with the plan\'s own sentence, not the period of its title', () => {
+    const r = askVariant('chia mấy giai đoạn');
+    expect(r.text).toMatch(/^Tiến độ thực hiện \(Mẫu\): “Phong trào được triển khai từ năm 2023 đến năm 2030, chia thành 02 giai đoạn:”\n/);
+    expect(r.text).not.toContain('từ năm 2024');
+    expect(r.sources.map((s) => s.section)).toEqual(['V', 'V.1', 'V.2']);
+  });
+});
+
+describe('audience and purposes, precisely', () => {
+  it('a group named in a "who takes part" question is answered with that group\'s own words', () => {
+    const r = ask('doanh nghiệp có thuộc đối tượng thi đua không');
+    expect(r.intent).toBe('audience');
+    expect(r.text).toContain('Tiêu chí thi đua — Đối với doanh nghiệp (Mẫu):\n“Các tổ chức trong doanh nghiệp được công nhận “Đơn vị học tập”.”');
+    expect(r.sources).toEqual([{ plan: 'mau', section: 'III.1.b' }]);
+  });
+
+  it('says when the plan has no "mục tiêu" before quoting its purposes', () => {
+    const r = ask('mục tiêu của kế hoạch');
+    expect(r.text).toMatch(/^Kế hoạch của Mẫu không có mục “Mục tiêu” riêng\.\nMục đích, yêu cầu \(Mẫu\):/);
   });
 });

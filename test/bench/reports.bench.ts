@@ -122,9 +122,3 @@ export default async function reportsBench(): Promise<{ title: string; markdown:
   ].join('\n');
   return { title: 'Reports through the core (SQLite file database)', markdown };
 }
-
-// `npx tsx test/bench/reports.bench.ts` prints this section alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { title, markdown } = await reportsBench();
-  process.stdout.write(`## ${title}\n\n${markdown}\n`);
-}

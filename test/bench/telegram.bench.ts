@@ -250,9 +250,3 @@ export default async function telegramBench(): Promise<{ title: string; markdown
   ].join('\n');
   return { title: 'Telegram channel (emulator, whole bot vs bare grammY echo bot)', markdown };
 }
-
-// `npx tsx test/bench/telegram.bench.ts` prints this section alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { title, markdown } = await telegramBench();
-  process.stdout.write(`## ${title}\n\n${markdown}\n`);
-}

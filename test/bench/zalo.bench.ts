@@ -162,9 +162,3 @@ export default async function zaloBench(): Promise<{ title: string; markdown: st
   ].join('\n');
   return { title: 'Zalo channel (fake Bot Platform API, real core)', markdown };
 }
-
-// `npx tsx test/bench/zalo.bench.ts` prints this section alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { title, markdown } = await zaloBench();
-  process.stdout.write(`## ${title}\n\n${markdown}\n`);
-}

@@ -28,6 +28,22 @@ describe('matchChoice', () => {
     expect(matchChoice({ text: '1' }, summary, { numbers: false }).kind).toBe('none');
   });
 
+  it('a negative answer never picks a positive choice ("không đồng ý" is not "đồng ý", "đừng" is not "đúng")', () => {
+    const withAliases = [
+      { id: 'form:ok', label: 'Gửi', aliases: ['dong y', 'dung', 'ok'] },
+      { id: 'form:edit', label: 'Sửa' },
+      { id: 'form:cancel', label: 'Hủy', aliases: ['khong gui'] },
+    ];
+    expect(matchChoice({ text: 'đồng ý' }, withAliases)).toEqual({ kind: 'match', choice: withAliases[0] });
+    expect(matchChoice({ text: 'đúng' }, withAliases)).toEqual({ kind: 'match', choice: withAliases[0] });
+    expect(matchChoice({ text: 'không đồng ý' }, withAliases).kind).toBe('none');
+    expect(matchChoice({ text: 'khong ok' }, withAliases).kind).toBe('none');
+    expect(matchChoice({ text: 'đừng' }, withAliases).kind).toBe('none');
+    expect(matchChoice({ text: 'thôi không gửi nữa' }, withAliases)).toEqual({ kind: 'match', choice: withAliases[2] });
+    const plans = planOptions(realKnowledge());
+    expect(matchChoice({ text: 'không phải Củ Chi' }, plans).kind).toBe('none');
+  });
+
   it('finds a plan by locality, number or issuer; says when a name fits several', () => {
     const plans = planOptions(realKnowledge());
     const pick = (text: string) => {

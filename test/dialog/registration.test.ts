@@ -45,7 +45,7 @@ describe('registration (/dangky)', () => {
     expect(contactOf()).toBeUndefined();
     r = await lan.say('1');
     expect(seen(r)).toBe(
-      '✅ Đã lưu đăng ký đầu mối của đơn vị “UBND xã An Nhơn Tây” (Kế hoạch số 1792/KH-UBND ngày 6/3/2024 của UBND huyện Củ Chi).\nGõ /baocao để gửi báo cáo năm của đơn vị.',
+      '✅ Đã lưu đăng ký đầu mối của đơn vị “UBND xã An Nhơn Tây”.\nKế hoạch: Kế hoạch số 1792/KH-UBND ngày 6/3/2024 của UBND huyện Củ Chi.\nGõ /baocao để gửi báo cáo năm của đơn vị.',
     );
     expect(contactOf()).toMatchObject({
       fullName: 'Nguyễn Thị Lan',
@@ -64,7 +64,7 @@ describe('registration (/dangky)', () => {
     await lan.say('bo qua');
     await lan.press('form:skip');
     const r = await lan.say('xac nhan');
-    expect(seen(r)).toContain('✅ Đã lưu đăng ký đầu mối của đơn vị “Trường THCS Lê Lợi” (Kế hoạch của UBND tỉnh Khánh Hòa');
+    expect(seen(r)).toContain('✅ Đã lưu đăng ký đầu mối của đơn vị “Trường THCS Lê Lợi”.\nKế hoạch: Kế hoạch của UBND tỉnh Khánh Hòa');
     expect(contactOf()).toMatchObject({ planId: 'khanh-hoa', role: null, phone: null });
 
     const other = new ChatUser(h, '101');
@@ -129,13 +129,13 @@ describe('registration (/dangky)', () => {
     expect(r[0]!.choices?.map((c) => c.label)).toEqual(['Họ và tên', 'Tên đơn vị', 'Kế hoạch', 'Chức vụ', 'Số điện thoại', 'Quay lại tóm tắt']);
     r = await lan.say('số điện thoại');
     expect(r[0]!.text).toBe(
-      'Sửa mục “Số điện thoại”.\nSố điện thoại liên hệ của bạn? (không bắt buộc)\nHiện tại: 0912 345 678. Gõ “.” để giữ nguyên.',
+      'Sửa mục 5: Số điện thoại.\nSố điện thoại liên hệ của bạn? (không bắt buộc)\nHiện tại: 0912 345 678. Gõ “.” để giữ nguyên, hoặc gõ “xóa” để bỏ trống.',
     );
     r = await lan.say('0227 3831 234');
     expect(r[0]!.text).toContain('5. Số điện thoại: 0227 3831 234');
     expect(r[0]!.text).toContain('Thông tin đăng ký của bạn:');
     r = await lan.say('sửa 2');
-    expect(r[0]!.text).toContain('Sửa mục “Tên đơn vị”.');
+    expect(r[0]!.text).toContain('Sửa mục 2: Tên đơn vị.');
     r = await lan.say('UBND xã Tân Thông Hội');
     expect(r[0]!.text).toContain('2. Tên đơn vị: UBND xã Tân Thông Hội');
     r = await lan.press('form:edit');
@@ -165,7 +165,7 @@ describe('registration (/dangky)', () => {
     expect(r[0]!.text).toBe('Đã hủy bản đăng ký. Gõ /baocao hoặc /dangky khi bạn muốn làm lại.');
     expect(h.store.conversations.get('telegram', '100')).toBeUndefined();
     r = await lan.say('/huy');
-    expect(r[0]!.text).toBe('Hiện không có việc gì đang làm dở để hủy.');
+    expect(r[0]!.text).toBe('Hiện không có việc gì đang làm dở để hủy. Gõ /trogiup để xem các lệnh.');
   });
 
   it('"Hủy" in the summary also asks for confirmation; a second /huy confirms', async () => {

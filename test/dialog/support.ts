@@ -29,9 +29,13 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ TZ: 'Asia/Ho_Chi_Minh', LOG_LEVEL: 'silent', ...env });
 }
 
+/** Words that make the double recognise a question about the plans (the real answerer has intents). */
+const TOPICS = ['tieu chi', 'han', 'khen thuong', 'kinh phi', 'giai doan', 'trach nhiem', 'can cu', 'thi dua', 'ke hoach', 'bao cao', 'cap xa'];
+
 /**
  * An answerer double: "thời tiết" → not_found; "hạn nộp" without a plan → clarify over every plan;
- * anything else → an answer naming the plan it was answered for.
+ * a text naming a topic of the plans or ending with "?" → an answer naming the plan it was answered
+ * for; anything else ("2", "nhiều lắm") → not_found, as the real answerer does.
  */
 export class FakeAnswerer implements Answerer {
   readonly requests: AnswerRequest[] = [];
@@ -51,6 +55,8 @@ export class FakeAnswerer implements Answerer {
         options: this.k.plans.map((p) => ({ id: `p:${p.id}`, label: `${p.locality.name}: ${p.shortName}`, planId: p.id })),
       };
     }
+    const known = request.text.trim().endsWith('?') || TOPICS.some((t) => ` ${q} `.includes(` ${t} `));
+    if (!known) return { status: 'not_found', intent: 'unknown', text: `Không tìm thấy trong các kế hoạch: ${request.text}`, sources: [] };
     const plan = request.planId ?? 'không rõ';
     return { status: 'answer', intent: 'deadlines', text: `Trả lời (kế hoạch ${plan}): ${request.text}`, sources: [] };
   }

@@ -44,6 +44,41 @@ describe('core + real answerer', () => {
     expect(seen(done)).toContain('Mã báo cáo: BC-');
   });
 
+  it('mid-report, a topic typed where a number is expected ("tiêu chí cấp xã") is answered; a wrong count is not', async () => {
+    const user = new ChatUser(h, 'topic');
+    await user.sayAll(['/baocao', ...REGISTRATION, '1']);
+    let r = await user.say('tiêu chí cấp xã');
+    expect(r).toHaveLength(2);
+    expect(r[0]!.text).toContain('Tiêu chí thi đua');
+    expect(r[0]!.text).toContain('(Củ Chi)');
+    expect(r[1]!.text).toContain('📋 Bạn đang điền báo cáo: đã trả lời 0/11 mục.');
+    expect(r[1]!.text).toContain('(Câu 1/11) Năm báo cáo là năm nào?');
+    await user.sayAll(REPORT.slice(0, 2));
+    r = await user.say('khen thưởng');
+    expect(r[0]!.text).toContain('Hình thức khen thưởng');
+    expect(r[1]!.text).toContain('(Câu 3/11)');
+    r = await user.say('nhiều lắm');
+    expect(r).toHaveLength(1);
+    expect(r[0]!.text).toContain('⚠️ Vui lòng gõ một số nguyên từ 0 trở lên, ví dụ: 120.');
+    expect(h.store.questions.list().map((q) => q.text)).not.toContain('nhiều lắm');
+  });
+
+  it('at the plan choice of registration, a wrong plan name is explained, not answered', async () => {
+    const user = new ChatUser(h, 'choice');
+    await user.sayAll(['/dangky', 'Nguyễn Thị Lan', 'UBND xã An Nhơn Tây']);
+    const r = await user.say('không phải Thái Bình');
+    expect(r).toHaveLength(1);
+    expect(r[0]!.text).toContain('⚠️ Vui lòng chọn một kế hoạch trong danh sách');
+  });
+
+  it('a question asked without a form that is longer than MAX_INPUT_CHARS is answered from its beginning', async () => {
+    const user = new ChatUser(h, 'long');
+    const r = await user.say(`Hạn nộp báo cáo của Tây Ninh là khi nào? ${'Xin cảm ơn. '.repeat(300)}`);
+    expect(r).toHaveLength(1);
+    expect(r[0]!.text.split('\n')[0]).toBe('(Câu hỏi dài quá 2.000 ký tự nên tôi chỉ đọc 2.000 ký tự đầu.)');
+    expect(r[0]!.text).toContain('(Tây Ninh)');
+  });
+
   it('a question the documents do not answer is logged as not_found', async () => {
     const user = new ChatUser(h, 'nf');
     const r = await user.say('Giá vàng hôm nay bao nhiêu?');

@@ -112,13 +112,13 @@ it('stops with a clear message and exit code 1 on a bad setting', async () => {
   const p = startProcess(botEnv({ TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/tg' }));
   running.push(p);
   expect(await p.exited).toBe(1);
-  expect(p.stderr()).toContain('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
+  expect(p.stderr()).toContain('TELEGRAM_WEBHOOK_SECRET: bắt buộc khi đặt TELEGRAM_WEBHOOK_URL');
 });
 
 it('stops with a clear message and exit code 1 when Telegram refuses the token', async () => {
   const p = startProcess(botEnv({ TELEGRAM_BOT_TOKEN: '42:revoked-token-value' }));
   running.push(p);
   expect(await p.exited).toBe(1);
-  expect(p.stderr()).toContain('Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized)');
+  expect(p.stderr()).toContain('Không khởi động được bot: Telegram từ chối TELEGRAM_BOT_TOKEN (401 Unauthorized)');
   expect(p.stderr()).not.toContain('revoked-token-value');
 });

@@ -67,13 +67,13 @@ describe('npm start with ZALO_BOT_TOKEN', () => {
     const { app, fake } = await start();
     fake.failNext('getUpdates', 401);
     const err = await app.done;
-    expect(err?.message).toMatch(/^Zalo refused ZALO_BOT_TOKEN \(error 401\)/);
+    expect(err?.message).toMatch(/^Zalo từ chối ZALO_BOT_TOKEN \(lỗi 401\)/);
   });
 
   it('refuses to start when Zalo rejects the token at start-up', async () => {
     fake = await startFakeZaloApi();
     dir = mkdtempSync(join(tmpdir(), 'zalo-app-'));
     const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'db.sqlite'), ZALO_BOT_TOKEN: '1:revoked', ZALO_API_ROOT: fake.apiRoot });
-    await expect(startApp(config, { logger: silentLogger() })).rejects.toThrow(/Zalo refused ZALO_BOT_TOKEN \(error 401\)/);
+    await expect(startApp(config, { logger: silentLogger() })).rejects.toThrow(/Zalo từ chối ZALO_BOT_TOKEN \(lỗi 401\)/);
   });
 });

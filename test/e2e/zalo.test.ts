@@ -9,7 +9,8 @@ import type { Answerer } from '../../src/answers/types.js';
 import { createCore } from '../../src/dialog/core.js';
 import { loadKnowledge, type Knowledge } from '../../src/knowledge/loader.js';
 import { silentLogger } from '../../src/log.js';
-import { zaloFixtures } from '../support/zalo-fake-api.js';
+import { texts as dialogTexts } from '../../src/dialog/messages.js';
+import { zaloFixtures, type FakeZaloOptions } from '../support/zalo-fake-api.js';
 import { TrackingCore, WEBHOOK_SECRET, WEBHOOK_URL, zaloRig, type ZaloRig } from '../channels/zalo/harness.js';
 
 let knowledge: Knowledge;
@@ -29,10 +30,11 @@ afterEach(async () => {
 /** The Zalo channel's clock (download link expiry); the core keeps the real time. */
 const zaloClock = { offsetMs: 0 };
 
-async function startRig(env: Record<string, string> = {}): Promise<ZaloRig> {
+async function startRig(env: Record<string, string> = {}, fake: FakeZaloOptions = {}): Promise<ZaloRig> {
   zaloClock.offsetMs = 0;
   rig = await zaloRig({
     env,
+    fake,
     deps: { now: () => new Date(Date.now() + zaloClock.offsetMs) },
     core: (store, config) => (tracker = new TrackingCore(createCore({ store, knowledge, answerer, config, logger: silentLogger() }))),
   });
@@ -152,7 +154,7 @@ describe('Zalo end to end (long polling)', () => {
     await say('/batdau');
     r.fake.failNext('getUpdates', 401);
     await vi.waitFor(() => expect(r.fatal).toHaveLength(1));
-    expect(r.fatal[0]!.message).toMatch(/^Zalo refused ZALO_BOT_TOKEN \(error 401\): the token is wrong or was reset\./);
+    expect(r.fatal[0]!.message).toMatch(/^Zalo từ chối ZALO_BOT_TOKEN \(lỗi 401\): token sai hoặc đã được đặt lại\./);
     r.fake.inject(zaloFixtures.text('còn ai không?', { userId: LAN }));
     expect(r.fake.pendingUpdates).toBe(1);
   });
@@ -186,6 +188,44 @@ describe('Zalo end to end (long polling)', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('/20 tin nhắn của tháng');
     expect(warnings[0]).toContain('nâng gói Zalo Bot');
+  });
+});
+
+describe('Zalo end to end (group chat)', () => {
+  const BOT = 'Trợ lý Thi đua';
+  const GROUP = 'grp0a1b2c3d4';
+
+  /** A member writes in the group; returns what the bot sent to the group in reply. */
+  async function inGroup(text: string, opts: { coreSeesIt?: boolean } = {}): Promise<string[]> {
+    const r = rig!;
+    const handled = tracker.handled;
+    const sentBefore = r.fake.textsTo(GROUP).length;
+    const expectedBefore = tracker.expectedTexts(GROUP);
+    r.fake.inject(zaloFixtures.group(text, { userId: LAN, chatId: GROUP }));
+    if (opts.coreSeesIt === false) return (await r.fake.waitForTexts(GROUP, sentBefore + 1)).slice(sentBefore);
+    await vi.waitFor(() => expect(tracker.handled).toBe(handled + 1), { timeout: 15_000 });
+    const count = tracker.expectedTexts(GROUP) - expectedBefore;
+    return (await r.fake.waitForTexts(GROUP, sentBefore + count)).slice(sentBefore);
+  }
+
+  it('answers what is addressed to it without its @mention, and never runs a report in the group', async () => {
+    const r = await startRig({}, { botName: BOT });
+    const privately = await say('Hạn báo cáo kết quả thực hiện của Củ Chi là khi nào?');
+    const inTheGroup = await inGroup(`@${BOT} Hạn báo cáo kết quả thực hiện của Củ Chi là khi nào?`);
+    expect(inTheGroup).toEqual(privately);
+
+    expect(await inGroup(`@${BOT} /baocao`)).toEqual([dialogTexts.privateOnly]);
+    expect(await inGroup(`@${BOT} /dangky`)).toEqual([dialogTexts.privateOnly]);
+    const [hint] = await inGroup(`@${BOT}`, { coreSeesIt: false });
+    expect(hint).toContain(`ví dụ: @${BOT} hạn báo cáo của Củ Chi?`);
+
+    // A registration under way in the private chat is not answered from the group.
+    expect((await say('/dangky')).join('\n')).toContain('(Câu 1/5)');
+    const privateBefore = r.fake.textsTo(LAN).length;
+    const groupReply = (await inGroup(`@${BOT} Nguyễn Thị Lan`)).join('\n');
+    expect(groupReply).not.toContain('(Câu 2/5)');
+    expect(r.fake.textsTo(LAN)).toHaveLength(privateBefore);
+    expect((await say('Nguyễn Thị Lan')).join('\n')).toContain('(Câu 2/5)');
   });
 });
 

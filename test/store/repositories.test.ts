@@ -26,9 +26,9 @@ function contact(userId = '1', unitName = 'UBND xã An Nhơn Tây', planId = 'cu
 
 describe('users', () => {
   it('records a user once and updates chat, name and last seen', () => {
-    store.users.touch({ channel: 'telegram', userId: '1', chatId: '1', displayName: 'Lan', at: t0 });
-    store.users.touch({ channel: 'telegram', userId: '1', chatId: '99', at: later(5) });
-    store.users.touch({ channel: 'zalo', userId: '1', chatId: 'z1', at: later(6) });
+    store.users.touch({ channel: 'telegram', userId: '1', privateChatId: '1', displayName: 'Lan', at: t0 });
+    store.users.touch({ channel: 'telegram', userId: '1', privateChatId: '99', at: later(5) });
+    store.users.touch({ channel: 'zalo', userId: '1', privateChatId: 'z1', at: later(6) });
     expect(store.users.get('telegram', '1')).toEqual({
       channel: 'telegram',
       userId: '1',
@@ -39,6 +39,16 @@ describe('users', () => {
     });
     expect(store.users.get('zalo', '1')?.chatId).toBe('z1');
     expect(store.users.count()).toBe(2);
+  });
+});
+
+describe('users seen in groups', () => {
+  it('keeps the private chat when the user writes in a group, and starts from the user id', () => {
+    store.users.touch({ channel: 'zalo', userId: 'u7', at: t0 });
+    expect(store.users.get('zalo', 'u7')?.chatId).toBe('u7');
+    store.users.touch({ channel: 'zalo', userId: 'u7', privateChatId: 'p7', at: later(1) });
+    store.users.touch({ channel: 'zalo', userId: 'u7', displayName: 'Hoa', at: later(2) });
+    expect(store.users.get('zalo', 'u7')).toMatchObject({ chatId: 'p7', displayName: 'Hoa', lastSeenAt: later(2).toISOString() });
   });
 });
 

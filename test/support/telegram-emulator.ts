@@ -8,10 +8,11 @@
  *   409 while a webhook is set;
  * - setWebhook with `secret_token` (the emulator's own webhook POST sends no secret header), deleteWebhook,
  *   getWebhookInfo; updates then go to the webhook, with the header; every delivery is recorded;
- * - setMyCommands (recorded per scope), sendChatAction, answerCallbackQuery (recorded), sendDocument
+ * - setMyCommands / deleteMyCommands (recorded; `menuFor(chat)` is the menu that chat shows), sendChatAction, answerCallbackQuery (recorded), sendDocument
  *   (multipart upload, the file kept), getMe with a full bot identity;
  * - a token check (401 for any other token), chats that blocked the bot (403), injected failures (429
- *   with retry_after, 5xx) for the next call of a method.
+ *   with retry_after, 5xx) for the next call of a method, and held calls (the next call of a method
+ *   waits until released: a bot caught in the middle of an update).
  *
  * `user(…)` gives an emulated Telegram user who types, presses buttons, sends a sticker, and waits for
  * what the bot sends to their chat (`plain`: the text as the user sees it, HTML entities decoded).
@@ -175,14 +176,24 @@ function buttonsOf(markup: unknown): BotButton[][] {
 
 export interface EmulatorOptions {
   token?: string;
+  /** As Telegram: a chat-scoped menu for a chat that never wrote to the bot is refused (400 chat not found). */
+  strictChats?: boolean;
 }
+
+type BotCommandList = Array<{ command: string; description: string }>;
 
 export class TelegramEmulator {
   readonly token: string;
   readonly calls: RecordedCall[] = [];
   readonly chatActions: Array<{ chatId: string; action: string }> = [];
   readonly callbackAnswers: Array<{ id: string; text?: string }> = [];
-  readonly commandMenus: Array<{ scope: Record<string, unknown>; commands: Array<{ command: string; description: string }> }> = [];
+  /** Every setMyCommands call, in order. */
+  readonly commandMenus: Array<{ scope: Record<string, unknown>; commands: BotCommandList }> = [];
+  /** The menus in force, by scope ("default", "chat:<id>"). */
+  private readonly menus = new Map<string, BotCommandList>();
+  /** Chats that have written to the bot. */
+  private readonly knownChats = new Set<string>();
+  private readonly strictChats: boolean;
   readonly webhookDeliveries: WebhookDelivery[] = [];
   /** Chats that blocked the bot: sending there answers 403. */
   readonly blockedChats = new Set<string>();
@@ -192,6 +203,7 @@ export class TelegramEmulator {
   private readonly http: Server;
   private readonly documents = new Map<number, { filename: string; content: Buffer; caption?: string }>();
   private readonly failures = new Map<string, Failure[]>();
+  private readonly holds = new Map<string, Array<{ arrive: () => void; released: Promise<void> }>>();
   private readonly delivered = new Map<number, StoredUpdate>();
   private confirmedBelow = 0;
   private closed = false;
@@ -201,10 +213,14 @@ export class TelegramEmulator {
 
   private constructor(opts: EmulatorOptions) {
     this.token = opts.token ?? DEFAULT_TOKEN;
+    this.strictChats = opts.strictChats ?? false;
     this.emu = new (TelegramServer as unknown as new (config: object) => EmulatorInternals)({ host: '127.0.0.1', storeTimeout: 24 * 3600 });
     // Updates go to the webhook (with its secret) when one is set, else into the store for getUpdates.
     this.emu.addUserUpdate = async (update: StoredUpdate) => {
       this.emu.updateId++;
+      const chat = formatUpdate(update) as { message?: { chat?: { id?: unknown } }; callback_query?: { message?: { chat?: { id?: unknown } } } };
+      const chatId = chat.message?.chat?.id ?? chat.callback_query?.message?.chat?.id;
+      if (chatId !== undefined) this.knownChats.add(String(chatId));
       this.delivered.set(update.updateId, update);
       if (this.webhook) {
         await this.postToWebhook(formatUpdate(update), update.updateId, this.webhook.secret);
@@ -247,6 +263,12 @@ export class TelegramEmulator {
     return this.emu.storage.botMessages
       .filter((m) => String(m.message.chat_id) === String(chatId))
       .map((m) => this.toBotMessage(m));
+  }
+
+  /** The commands menu `chatId` shows: its own (chat scope) if set, else the default one. */
+  menuFor(chatId: string | number): string[] {
+    const menu = this.menus.get(`chat:${chatId}`) ?? this.menus.get('default') ?? [];
+    return menu.map((c) => c.command);
   }
 
   /** Every method the bot called, in order (names only). */
@@ -323,6 +345,18 @@ export class TelegramEmulator {
     this.failures.set(method, list);
   }
 
+  /** The next call of `method` waits until `release()`; `arrived` resolves when it comes in. */
+  holdNext(method: string): { arrived: Promise<void>; release(): void } {
+    let arrive!: () => void;
+    let release!: () => void;
+    const arrived = new Promise<void>((r) => (arrive = r));
+    const released = new Promise<void>((r) => (release = r));
+    const list = this.holds.get(method) ?? [];
+    list.push({ arrive, released });
+    this.holds.set(method, list);
+    return { arrived, release };
+  }
+
   /** Delivers an update that was already delivered once, with the same update_id (as Telegram may). */
   async redeliver(updateId: number): Promise<void> {
     const update = this.delivered.get(updateId);
@@ -384,6 +418,11 @@ export class TelegramEmulator {
 
     if (token !== this.token) return fail({ error_code: 401, description: 'Unauthorized' });
     this.calls.push({ method, params: request.params });
+    const hold = this.holds.get(method)?.shift();
+    if (hold) {
+      hold.arrive();
+      await hold.released;
+    }
     const injected = this.failures.get(method)?.shift();
     if (injected) return fail(injected);
     const p = request.params;
@@ -406,10 +445,21 @@ export class TelegramEmulator {
       case 'getWebhookInfo':
         return ok({ url: this.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: 0 });
       case 'setMyCommands':
-        this.commandMenus.push({ scope: (p.scope as Record<string, unknown>) ?? { type: 'default' }, commands: p.commands as Array<{ command: string; description: string }> });
+      case 'deleteMyCommands': {
+        const scope = (p.scope as Record<string, unknown> | undefined) ?? { type: 'default' };
+        const key = scope.type === 'chat' ? `chat:${String(scope.chat_id)}` : String(scope.type);
+        if (scope.type === 'chat' && this.strictChats && !this.knownChats.has(String(scope.chat_id))) {
+          return fail({ error_code: 400, description: 'Bad Request: chat not found' });
+        }
+        if (method === 'deleteMyCommands') {
+          this.menus.delete(key);
+          return ok(true);
+        }
+        const commands = p.commands as BotCommandList;
+        this.commandMenus.push({ scope, commands });
+        this.menus.set(key, commands);
         return ok(true);
-      case 'deleteMyCommands':
-        return ok(true);
+      }
       case 'sendChatAction':
         this.chatActions.push({ chatId: chatId!, action: String(p.action) });
         return ok(true);

@@ -7,7 +7,8 @@
  * - setWebhook requires an https URL and a secret of 8–256 characters; deleteWebhook / getWebhookInfo;
  * - sendMessage requires a chat that has written to the bot and a text of 1–2000 characters;
  * - hooks: `inject` an update, `deliverToWebhook` (POST to the bot's webhook with the secret header),
- *   `failNext` (the next call of a method fails with 429, 401, 5xx …), and waits on what the bot sent.
+ *   `failNext` (the next call of a method fails with 429, 401, 5xx …), `holdNext` (the next call of a
+ *   method waits until released: a bot caught in the middle of an update), and waits on what the bot sent.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -19,6 +20,8 @@ export interface FakeZaloOptions {
   pollTimeoutMs?: number;
   /** sendMessage to a chat that never wrote to the bot is refused, as on the real platform. Default true. */
   strictChats?: boolean;
+  /** The bot's name (getMe `account_name`), as people @mention it in groups. */
+  botName?: string;
 }
 
 export interface SentMessage {
@@ -58,10 +61,17 @@ export interface FakeZaloApi {
   readonly webhook: WebhookState | undefined;
   /** Updates waiting for getUpdates. */
   readonly pendingUpdates: number;
+  /** getUpdates calls being held open right now (a bot that stopped polling has none). */
+  readonly openPolls: number;
   /** Queues an update (the `result` object) for getUpdates. */
   inject(update: ZaloTestUpdate): void;
   /** The next call of `method` ('*' for any) fails with this error code. */
   failNext(method: string, errorCode: number, opts?: { description?: string; retryAfter?: number; times?: number }): void;
+  /**
+   * The next call of `method` is held until `release()`; `arrived` resolves when it comes in. The call
+   * is then answered as usual.
+   */
+  holdNext(method: string): { arrived: Promise<void>; release(): void };
   /** Lets the bot message this chat without it having written first. */
   allowChat(chatId: string): void;
   /**
@@ -110,10 +120,12 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
   const token = options.token ?? `${100000 + Math.floor(Math.random() * 900000)}:${randomBytes(18).toString('base64url')}`;
   const pollTimeoutMs = options.pollTimeoutMs ?? 150;
   const strictChats = options.strictChats ?? true;
+  const botName = options.botName ?? 'bot.thidua.test';
 
   const queue: ZaloTestUpdate[] = [];
   const pollers: Array<(update: ZaloTestUpdate | undefined) => void> = [];
   const failures: Failure[] = [];
+  const holds: Array<{ method: string; arrive: () => void; released: Promise<void> }> = [];
   const sent: SentMessage[] = [];
   const chatActions: Array<{ chatId: string; action: string }> = [];
   const calls: CallRecord[] = [];
@@ -163,6 +175,12 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     }
     const [, givenToken, method] = match as unknown as [string, string, string];
     if (givenToken !== token) return reply(res, method, { ok: false, code: 401 });
+    const held = holds.findIndex((h) => h.method === method);
+    if (held >= 0) {
+      const hold = holds.splice(held, 1)[0]!;
+      hold.arrive();
+      await hold.released;
+    }
     const failure = takeFailure(method);
     if (failure) {
       return reply(res, method, { ok: false, code: failure.errorCode, description: failure.description, ...(failure.retryAfter ? { retryAfter: failure.retryAfter } : {}) });
@@ -176,7 +194,7 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     const now = Date.now();
     switch (method) {
       case 'getMe':
-        return reply(res, method, { ok: true, result: { id: token.split(':')[0], account_name: 'bot.thidua.test', account_type: 'BASIC', can_join_groups: true } });
+        return reply(res, method, { ok: true, result: { id: token.split(':')[0], account_name: botName, account_type: 'BASIC', can_join_groups: true } });
       case 'getUpdates': {
         if (webhook) return reply(res, method, { ok: false, code: 400, description: 'Bad Request: webhook is set, use deleteWebhook first' });
         const next = queue.shift();
@@ -197,6 +215,7 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
             const i = pollers.indexOf(wake);
             if (i >= 0) pollers.splice(i, 1);
             wake(undefined);
+            notify();
           });
         });
         if (res.destroyed) {
@@ -288,6 +307,9 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     get pendingUpdates() {
       return queue.length;
     },
+    get openPolls() {
+      return pollers.length;
+    },
     inject(update) {
       learnChat(update);
       const waiting = pollers.shift();
@@ -303,6 +325,14 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
           ...(opts.retryAfter ? { retryAfter: opts.retryAfter } : {}),
         });
       }
+    },
+    holdNext(method) {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((r) => (arrive = r));
+      const released = new Promise<void>((r) => (release = r));
+      holds.push({ method, arrive, released });
+      return { arrived, release };
     },
     allowChat(chatId) {
       knownChats.add(chatId);

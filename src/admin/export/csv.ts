@@ -1,6 +1,6 @@
 /**
  * One table → CSV bytes: UTF-8 with a byte-order mark (so Excel reads Vietnamese correctly), RFC 4180
- * quoting (fields with commas, quotes or line breaks are quoted, quotes doubled), CRLF between records.
+ * quoting (fields with commas, quotes or any line break are quoted, quotes doubled), CRLF between records.
  *
  * Spreadsheet programs run a cell that starts with =, +, -, @ as a formula. Answers are typed by
  * users, so such a text cell gets a leading apostrophe (the usual CSV-injection guard); numbers and
@@ -10,7 +10,8 @@ import { stringify } from 'csv-stringify/sync';
 import { isoLocalDateTime } from '../../calendar.js';
 import type { Cell, Table } from './table.js';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Also their full-width forms, which Apple Numbers turns into the ASCII ones before evaluating.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** The text a CSV cell holds for a user's text (guarded against formula injection). */
 export function csvText(text: string): string {
@@ -26,5 +27,7 @@ function csvCell(cell: Cell, timeZone: string): string | number {
 
 export function tableToCsv(table: Table, timeZone: string): Buffer {
   const records = [table.columns.map((c) => csvText(c.header)), ...table.rows.map((row) => row.map((c) => csvCell(c, timeZone)))];
-  return Buffer.from(stringify(records, { bom: true, record_delimiter: '\r\n' }), 'utf8');
+  // quote_record_delimiter: with record_delimiter set, csv-stringify would otherwise quote only fields
+  // holding "\r\n" and leave a lone "\n" bare, which splits the row in two in Excel.
+  return Buffer.from(stringify(records, { bom: true, record_delimiter: '\r\n', quote_record_delimiter: true }), 'utf8');
 }

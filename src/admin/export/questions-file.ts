@@ -1,10 +1,10 @@
 /**
  * The unanswered questions as a file (CSV or XLSX), for `export-questions` and `/cauhoi xlsx|csv`:
- * one row per group of questions with the same folded text, newest first, with counts.
+ * one row per group of questions with the same folded text, the most asked first, with counts.
  */
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Store } from '../../store/db.js';
-import { groupQuestions, type QuestionGroup } from '../questions.js';
+import { groupQuestions, intentTitle, type QuestionGroup } from '../questions.js';
 import { exportTexts } from '../texts.js';
 import { tableToCsv } from './csv.js';
 import { exportFilename, MIME_TYPES, type ExportFormat } from './export.js';
@@ -33,7 +33,7 @@ export function questionsTable(groups: readonly QuestionGroup[], knowledge: Know
       g.clarify,
       g.lastAskedAt,
       g.firstAskedAt,
-      g.intents.join(', '),
+      g.intents.map(intentTitle).join('; '),
       g.planIds.map((id) => knowledge.plan(id)?.shortName ?? id).join('; '),
       g.channels.map((c) => exportTexts.channels[c] ?? c).join(', '),
     ]),

@@ -5,6 +5,7 @@
  */
 import type { ChannelName } from '../../config.js';
 import type { FieldDefinition, FormDefinition } from '../../dialog/forms/definition.js';
+import { formatPhone } from '../../dialog/forms/parse.js';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Contact } from '../../store/contacts.js';
 import type { Store } from '../../store/db.js';
@@ -52,6 +53,14 @@ function answerCell(value: ReportValue | undefined, kind: Column['kind']): Cell 
   return value;
 }
 
+/**
+ * A phone as the bot shows it ("0912 345 678"), not as stored ("+84912345678"): admins call the number,
+ * and a leading "+" would make a spreadsheet read it as a formula (CSV guards it with a visible "'").
+ */
+function phoneCell(phone: string | null | undefined): Cell {
+  return phone ? formatPhone(phone) : null;
+}
+
 function channelLabel(channel: ChannelName): string {
   return exportTexts.channels[channel] ?? channel;
 }
@@ -91,7 +100,7 @@ function reportColumns(ctx: Context, reports: readonly Report[], withLatestFlag:
     { column: { header: exportTexts.submittedAt(ctx.timeZone), kind: 'datetime' }, value: ({ report }) => new Date(report.submittedAt) },
     { column: { header: registrationLabel(forms, 'fullName', exportTexts.fullName), kind: 'text' }, value: ({ report }) => contactOf(report)?.fullName ?? null },
     { column: { header: registrationLabel(forms, 'role', exportTexts.role), kind: 'text' }, value: ({ report }) => contactOf(report)?.role ?? null },
-    { column: { header: registrationLabel(forms, 'phone', exportTexts.phone), kind: 'text' }, value: ({ report }) => contactOf(report)?.phone ?? null },
+    { column: { header: registrationLabel(forms, 'phone', exportTexts.phone), kind: 'text' }, value: ({ report }) => phoneCell(contactOf(report)?.phone) },
     { column: { header: exportTexts.channel, kind: 'text' }, value: ({ report }) => channelLabel(report.channel) },
   );
   for (const field of forms.report.fields) {
@@ -119,7 +128,7 @@ function contactColumns(ctx: Context, reportCounts: Map<number, number>): Column
     unitName: (c) => c.unitName,
     planId: (c) => planName(ctx, c.planId),
     role: (c) => c.role,
-    phone: (c) => c.phone,
+    phone: (c) => phoneCell(c.phone),
   };
   const specs: ColumnSpec<Contact>[] = ctx.forms.registration.fields
     .filter((f) => byField[f.id])

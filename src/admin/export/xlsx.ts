@@ -29,10 +29,19 @@ function widthOf(column: Column, values: Cell[]): number {
   return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH[column.kind], longest + 2));
 }
 
-/** XML stores line breaks as LF (a CR would be lost on reading), and Excel breaks lines on LF. */
+/** Excel refuses a file with a longer cell ("We found a problem with some content"): cut, and say so. */
+export const MAX_CELL_CHARS = 32_767;
+
+/**
+ * XML stores line breaks as LF (a CR would be lost on reading), and Excel breaks lines on LF. Text is
+ * always a string cell, never a formula: an answer starting with "=" stays the text the user typed.
+ */
 function xlsxValue(cell: Cell, timeZone: string): Cell {
   if (cell instanceof Date) return wallClockAsUtc(cell, timeZone);
-  if (typeof cell === 'string') return cell.replace(/\r\n?/g, '\n');
+  if (typeof cell === 'string') {
+    const text = cell.replace(/\r\n?/g, '\n');
+    return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1)}…` : text;
+  }
   return cell;
 }
 

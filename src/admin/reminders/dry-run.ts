@@ -13,8 +13,8 @@ import { deadlinesDue, dueReminders, nextReminderDay, type DueReminder } from '.
 const STATUS: Record<ReminderRecord['status'], string> = {
   sending: 'đang gửi hoặc bị gián đoạn khi gửi — sẽ không gửi lại',
   sent: 'đã gửi',
-  blocked: 'đã gửi nhưng người dùng chặn bot hoặc không còn liên lạc được',
-  failed: 'đã gửi nhưng lỗi',
+  blocked: 'không gửi được: người dùng đã chặn bot hoặc không còn liên lạc được',
+  failed: 'gửi không thành công',
 };
 
 /** Contacts registered from the console chat (trying the bot) have no chat to send to. */
@@ -65,5 +65,6 @@ function contactLine(r: DueReminder): string {
 
 function recordText(record: ReminderRecord | undefined, timeZone: string): string {
   if (!record) return 'sẽ gửi';
-  return `${STATUS[record.status]} (${viDateTime(new Date(record.claimedAt), timeZone)})`;
+  const cause = record.status === 'failed' && record.error ? `; lỗi: ${record.error}` : '';
+  return `${STATUS[record.status]} (${viDateTime(new Date(record.claimedAt), timeZone)}${cause})`;
 }

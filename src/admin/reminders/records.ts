@@ -3,7 +3,8 @@
  * the claim is unique per contact, deadline, year and days-before, so a restart, a catch-up run or a
  * second process can never send the same reminder twice. If the process dies between the claim and
  * the send, the reminder stays "sending" and is not retried: a missed reminder is better than a
- * duplicate the user has to read twice.
+ * duplicate the user has to read twice. A send that failed ("failed", not "blocked") may be taken back
+ * once for a retry (`reclaim`); the scheduler decides when.
  */
 import type Database from 'better-sqlite3';
 import type { ChannelName } from '../../config.js';
@@ -34,6 +35,8 @@ export interface ReminderRecords {
   /** The id of the new claim, or undefined when this reminder was already claimed (sent or not). */
   claim(claim: ReminderClaim): number | undefined;
   finish(id: number, status: Exclude<ReminderStatus, 'sending'>, at: Date, error?: string): void;
+  /** Takes a failed reminder back to send it again: true when it was still "failed" (no one else took it). */
+  reclaim(id: number): boolean;
   find(key: Pick<ReminderClaim, 'contactId' | 'deadlineKey' | 'year' | 'offsetDays'>): ReminderRecord | undefined;
   /** Newest first. */
   list(filter?: { status?: ReminderStatus }): ReminderRecord[];
@@ -49,6 +52,7 @@ export function createReminderRecords(db: Database.Database): ReminderRecords {
     INSERT OR IGNORE INTO reminders_sent (contact_id, plan_id, deadline_key, year, offset_days, deadline_date, channel, status, claimed_at)
     VALUES (@contactId, @planId, @deadlineKey, @year, @offsetDays, @deadlineDate, @channel, 'sending', @at)`);
   const finish = db.prepare('UPDATE reminders_sent SET status = ?, error = ?, finished_at = ? WHERE id = ?');
+  const reclaim = db.prepare("UPDATE reminders_sent SET status = 'sending' WHERE id = ? AND status = 'failed'");
   const find = db.prepare(
     `SELECT ${COLUMNS} FROM reminders_sent WHERE contact_id = ? AND deadline_key = ? AND year = ? AND offset_days = ?`,
   );
@@ -61,6 +65,7 @@ export function createReminderRecords(db: Database.Database): ReminderRecords {
     finish(id, status, at, error) {
       finish.run(status, error === undefined ? null : error.slice(0, MAX_ERROR_CHARS), at.toISOString(), id);
     },
+    reclaim: (id) => reclaim.run(id).changes === 1,
     find: (k) => find.get(k.contactId, k.deadlineKey, k.year, k.offsetDays) as ReminderRecord | undefined,
     list: (f) => list.all({ status: f?.status ?? null }) as ReminderRecord[],
   };

@@ -37,6 +37,28 @@ export interface SendRemindersDeps {
   limits?: Partial<Record<ChannelName, PaceLimits>>;
   /** Stops the run between two sends (shutdown). */
   signal?: AbortSignal;
+  /**
+   * Takes a reminder before sending it: the id of its record, or undefined when it must not be sent.
+   * Default: a new claim, which exists once per reminder (never sent twice). The retry pass reclaims.
+   */
+  claim?: (r: DueReminder, at: Date) => number | undefined;
+  /** Called with the record id of each send that failed (not blocked): candidates for one retry. */
+  onFailed?: (recordId: number) => void;
+}
+
+/** The default claim: a new record, unique per contact, deadline, year and days before. */
+export function newClaim(records: ReminderRecords): (r: DueReminder, at: Date) => number | undefined {
+  return (r, at) =>
+    records.claim({
+      contactId: r.contact.id,
+      planId: r.occurrence.plan.id,
+      deadlineKey: r.occurrence.key,
+      year: r.occurrence.year,
+      offsetDays: r.offsetDays,
+      deadlineDate: isoDate(r.occurrence.date),
+      channel: r.contact.channel,
+      at,
+    });
 }
 
 /** The reminder one contact receives. */
@@ -79,6 +101,7 @@ export async function sendReminders(deps: SendRemindersDeps, due: readonly DueRe
   const log = deps.logger.child({ part: 'reminders' });
   const result: ReminderRunResult = { due: due.length, sent: 0, blocked: 0, failed: 0, alreadyHandled: 0, noChannel: 0, stopped: 0 };
   const handles = new Map(deps.channels.map((h) => [h.channel, h]));
+  const claim = deps.claim ?? newClaim(deps.records);
 
   const byChannel = new Map<ChannelName, DueReminder[]>();
   for (const r of due) {
@@ -90,16 +113,7 @@ export async function sendReminders(deps: SendRemindersDeps, due: readonly DueRe
   }
 
   async function sendOne(handle: ChannelHandle, pace: ReturnType<typeof createPacer>, r: DueReminder): Promise<void> {
-    const id = deps.records.claim({
-      contactId: r.contact.id,
-      planId: r.occurrence.plan.id,
-      deadlineKey: r.occurrence.key,
-      year: r.occurrence.year,
-      offsetDays: r.offsetDays,
-      deadlineDate: isoDate(r.occurrence.date),
-      channel: r.contact.channel,
-      at: now(),
-    });
+    const id = claim(r, now());
     if (id === undefined) {
       result.alreadyHandled++;
       return;
@@ -113,6 +127,7 @@ export async function sendReminders(deps: SendRemindersDeps, due: readonly DueRe
       const status = classifySendError(err);
       deps.records.finish(id, status, now(), errorText(err));
       result[status]++;
+      if (status === 'failed') deps.onFailed?.(id);
       // The contact id identifies the row for an admin; names and chat ids stay out of the log.
       log.warn({ event: 'reminder-not-delivered', channel: handle.channel, contactId: r.contact.id, status, err: errorText(err) }, 'reminder not delivered');
     }

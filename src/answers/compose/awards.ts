@@ -17,8 +17,19 @@ function pickByKind(ctx: ComposeContext, awards: Award[]): Award[] {
   return wanted.length ? wanted : awards;
 }
 
-function renderForms(a: Award): string {
-  const body = a.items.length ? quote(a.items, '+ ') : a.standards.length ? quote(a.standards) : '';
+/**
+ * An award as the document writes it in full: a standard that opens with the award's name ("Bằng khen
+ * của Thủ tướng Chính phủ: Thực hiện theo Hướng dẫn số 216/HD-BNV…") is that award's own line, so it is
+ * quoted instead of the bare name (the note is what an official acts on).
+ */
+function fullLine(ctx: Pick<ComposeContext, 'lexicon'>, a: Award, item: string): string {
+  const name = ctx.lexicon.folded(item);
+  return a.standards.find((s) => ctx.lexicon.folded(s).startsWith(`${name} `)) ?? item;
+}
+
+function renderForms(ctx: ComposeContext, a: Award): string {
+  const items = a.items.map((item) => fullLine(ctx, a, item));
+  const body = items.length ? quote(items, '+ ') : a.standards.length ? quote(a.standards) : '';
   return body ? `${a.label}:\n${body}` : a.label;
 }
 
@@ -35,7 +46,7 @@ export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
     const names = awardKeys.map((k) => ctx.lexicon.awardName(k)).join(', ');
     if (having.length) {
       const lines = having.map((a) => {
-        const items = a.items.filter((item) => awardKeys.some((k) => ctx.lexicon.awardMatches(k, item)));
+        const items = a.items.filter((item) => awardKeys.some((k) => ctx.lexicon.awardMatches(k, item))).map((item) => fullLine(ctx, a, item));
         return `${a.label}:\n${quote(items, '+ ')}`;
       });
       // "Có." answers a yes/no question about a precise award; a generic "bằng khen gì" gets a plain heading.
@@ -44,7 +55,7 @@ export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
     }
     if (ctx.mode === 'cross') return null;
     const forms = all.filter((a) => a.items.length);
-    const rest = forms.length ? `\nCác hình thức khen thưởng kế hoạch nêu:\n${forms.map(renderForms).join('\n')}` : '';
+    const rest = forms.length ? `\nCác hình thức khen thưởng kế hoạch nêu:\n${forms.map((a) => renderForms(ctx, a)).join('\n')}` : '';
     return {
       text: `Kế hoạch của ${placeOf(plan)} không nêu ${names}.${rest}`,
       sections: (forms.length ? forms : all).map((a) => a.section),
@@ -52,7 +63,7 @@ export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
   }
   const picked = pickByKind(ctx, all);
   const head = ctx.mode === 'single' ? `Hình thức khen thưởng (${placeOf(plan)}):\n` : '';
-  return { text: head + picked.map(renderForms).join('\n\n'), sections: picked.map((a) => a.section) };
+  return { text: head + picked.map((a) => renderForms(ctx, a)).join('\n\n'), sections: picked.map((a) => a.section) };
 }
 
 export function composeAwardStandards(ctx: ComposeContext): PlanAnswer | null {

@@ -6,6 +6,7 @@ import type { ItemsBlock } from '../../knowledge/schema.js';
 import { findSection, sectionNumber } from '../../knowledge/sections.js';
 import { placeOf, quote } from '../format.js';
 import { asks, inFilter, type ComposeContext, type PlanAnswer } from './context.js';
+import { groupsForTargets } from './criteria.js';
 
 function renderBlocks(ctx: ComposeContext, title: string, blocks: readonly ItemsBlock[]): PlanAnswer | null {
   const kept = inFilter(blocks, ctx.sectionFilter);
@@ -61,12 +62,29 @@ export function composePurposes(ctx: ComposeContext): PlanAnswer | null {
     if (only.length) blocks = only;
   }
   const title = wantsRequirement && !wantsPurpose ? 'Yêu cầu' : wantsPurpose && !wantsRequirement ? 'Mục đích' : 'Mục đích, yêu cầu';
-  return renderBlocks(ctx, title, blocks) ?? (goals.length ? renderBlocks(ctx, 'Mục tiêu thi đua', goals) : null);
+  const answer = renderBlocks(ctx, title, blocks) ?? (goals.length ? renderBlocks(ctx, 'Mục tiêu thi đua', goals) : null);
+  // "Mục tiêu" asked of a plan that has none: say so before quoting its purposes instead.
+  if (answer && asks(ctx, 'muc tieu') && !goals.length && ctx.mode === 'single') {
+    return { ...answer, text: `Kế hoạch của ${placeOf(plan)} không có mục “Mục tiêu” riêng.\n${answer.text}` };
+  }
+  return answer;
 }
 
-/** Who takes part: the plan's "đối tượng" section, else the groups its criteria are set for. */
+/**
+ * Who takes part: the plan's "đối tượng" section, else the groups its criteria are set for. A group the
+ * question names ("người Việt Nam định cư ở nước ngoài có thuộc đối tượng…") is answered with that
+ * group's own words, which say whether and how it takes part.
+ */
 export function composeAudience(ctx: ComposeContext): PlanAnswer | null {
   const audience = renderBlocks(ctx, 'Đối tượng thi đua', ctx.plan.audience ?? []);
+  const named = groupsForTargets(ctx, ctx.plan.criteria);
+  if (named.length) {
+    const blocks = named.map((g) => `Tiêu chí thi đua — ${g.label} (${placeOf(ctx.plan)}):\n${quote(g.items)}`);
+    return {
+      text: [...(audience ? [audience.text] : []), ...blocks].join('\n\n'),
+      sections: [...(audience?.sections ?? []), ...named.map((g) => g.section)],
+    };
+  }
   if (audience) return audience;
   const groups = ctx.plan.criteria;
   if (groups.length) {

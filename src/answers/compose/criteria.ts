@@ -7,14 +7,17 @@ function renderGroup(c: Criterion, locality: string): string {
   return `Tiêu chí thi đua — ${c.label} (${locality}):\n${quote(c.items)}`;
 }
 
-/** Which groups the question means: by target key or by the label's own words; else by topic words when one group clearly fits. */
-function pickGroups(ctx: ComposeContext, groups: Criterion[]): Criterion[] {
+/** The groups of the target groups the question names: by key first, by the label's own words when no key fits ("cơ quan cấp tỉnh" for cấp tỉnh). */
+export function groupsForTargets(ctx: ComposeContext, groups: readonly Criterion[]): Criterion[] {
   const targets = ctx.analysis.slots.targets;
-  if (targets.length) {
-    // The group's key first; its label's words only when no key fits ("cơ quan cấp tỉnh" for cấp tỉnh).
-    const byKey = groups.filter((g) => targets.includes(g.key));
-    return byKey.length ? byKey : groups.filter((g) => targets.some((t) => ctx.lexicon.targetLabelMatches(t, g.label)));
-  }
+  if (targets.length === 0) return [];
+  const byKey = groups.filter((g) => targets.includes(g.key));
+  return byKey.length ? byKey : groups.filter((g) => targets.some((t) => ctx.lexicon.targetLabelMatches(t, g.label)));
+}
+
+/** Which groups the question means: by target group; else by topic words when one group clearly fits. */
+function pickGroups(ctx: ComposeContext, groups: Criterion[]): Criterion[] {
+  if (ctx.analysis.slots.targets.length) return groupsForTargets(ctx, groups);
   const scored = groups
     .map((g) => ({ g, score: ctx.corpus.overlap(`${g.label}\n${g.items.join('\n')}`, ctx.topic) }))
     .sort((a, b) => b.score - a.score);

@@ -59,16 +59,39 @@ function bestSentence(ctx: ComposeContext, text: string): string {
  */
 function topicSentence(ctx: ComposeContext, deadlines: readonly Deadline[]): PlanAnswer | null {
   if (ctx.topic.length === 0) return null;
-  const hit = ctx.corpus.search(ctx.topic, { plans: [ctx.plan.id], limit: 1 })[0];
-  if (!hit) return null;
-  const sentence = bestSentence({ ...ctx, analysis: { ...ctx.analysis, terms: ctx.topic } }, hit.passage.node.text);
-  const score = ctx.corpus.overlap(sentence, ctx.topic);
+  // The passage ranking weighs headings; a heading full of common words ("Cộng đồng học tập… đơn vị
+  // học tập") can outrank the passage holding the rare words asked about ("Tuần lễ"). So the best
+  // sentence of the first few passages wins, by the rarity of the words it shares with the question.
+  const topicCtx = { ...ctx, analysis: { ...ctx.analysis, terms: ctx.topic } };
+  let found: { sentence: string; section: string; score: number } | undefined;
+  for (const hit of ctx.corpus.search(ctx.topic, { plans: [ctx.plan.id], limit: TOPIC_PASSAGES })) {
+    const sentence = bestSentence(topicCtx, hit.passage.node.text);
+    const score = ctx.corpus.overlap(sentence, ctx.topic);
+    if (!found || score > found.score) found = { sentence, section: hit.passage.sectionId, score };
+  }
+  if (!found) return null;
   const best = Math.max(0, ...deadlines.map((d) => ctx.corpus.overlap(d.quote, ctx.topic)));
-  if (score < TOPIC_MIN_SCORE || score < TOPIC_MARGIN * best) return null;
+  if (found.score < TOPIC_MIN_SCORE || found.score < TOPIC_MARGIN * best) return null;
   const head = ctx.mode === 'single' ? `${placeOf(ctx.plan)}:\n` : '';
-  return { text: `${head}${quote([sentence])}`, sections: [hit.passage.sectionId] };
+  return { text: `${head}${quote([found.sentence])}`, sections: [found.section] };
 }
 
+/** How well a deadline matches the question's topic; its recipient counts twice (see below). */
+function topicScore(ctx: ComposeContext, d: Deadline): number {
+  return ctx.corpus.overlap(`${d.what}\n${d.to ?? ''}\n${d.quote}`, ctx.topic) + ctx.corpus.overlap(d.to ?? '', ctx.topic);
+}
+
+/** A deadline that is not a report and that the question's words point at far better than at any report. */
+function namedMilestone(ctx: ComposeContext, list: readonly Deadline[]): Deadline | undefined {
+  if (ctx.topic.length === 0) return undefined;
+  const scored = list.map((d) => ({ d, score: topicScore(ctx, d) }));
+  const bestReport = Math.max(0, ...scored.filter((x) => x.d.kind === 'report').map((x) => x.score));
+  const best = scored.filter((x) => x.d.kind !== 'report').sort((a, b) => b.score - a.score)[0];
+  return best && best.score >= TOPIC_MIN_SCORE && best.score >= TOPIC_MARGIN * bestReport ? best.d : undefined;
+}
+
+/** Passages whose best sentence is weighed against the deadlines. */
+const TOPIC_PASSAGES = 5;
 /** A topic sentence replaces the deadlines only when it matches this well… */
 const TOPIC_MIN_SCORE = 8;
 /** …and this much better than the best deadline. */
@@ -83,8 +106,12 @@ export function composeDeadlines(ctx: ComposeContext): PlanAnswer | null {
   }
   let list = inFilter(plan.deadlines, ctx.sectionFilter).filter((d) => matches(ctx, d, want));
   if (want === 'any') {
+    // "Khi nào" alone means the reports; unless the question names another milestone outright
+    // ("Ban chỉ đạo cấp huyện thành lập khi nào" → quý 1 năm 2024).
     const reports = list.filter((d) => d.kind === 'report');
-    if (reports.length) list = reports;
+    const named = namedMilestone(ctx, list);
+    if (named) list = [named];
+    else if (reports.length) list = reports;
   }
   const year = ctx.analysis.slots.years[0];
   if (year !== undefined && list.some((d) => inYear(d, year))) list = list.filter((d) => inYear(d, year));
@@ -100,9 +127,11 @@ export function composeDeadlines(ctx: ComposeContext): PlanAnswer | null {
     };
   }
 
-  // The deadline the question's own words point at comes first ("báo cáo UBND huyện" → 30/11).
+  // The deadline the question's own words point at comes first ("báo cáo UBND huyện" → 30/11). The
+  // recipient counts twice: "báo cáo về phòng GD" names where the report goes, while the 30/11 sentence
+  // merely mentions that office among others.
   if (ctx.topic.length) {
-    const score = new Map(list.map((d) => [d, ctx.corpus.overlap(`${d.what}\n${d.to ?? ''}\n${d.quote}`, ctx.topic)]));
+    const score = new Map(list.map((d) => [d, topicScore(ctx, d)]));
     list = [...list].sort((a, b) => score.get(b)! - score.get(a)!);
   }
   // One sentence can hold two dates (sơ kết quý III and quý IV): quote it once, with both lines.

@@ -1,5 +1,6 @@
 /** Giai đoạn và tiến độ: each phase's label and its text, quoted; one phase when the question names it or a year. */
 import type { Phase } from '../../knowledge/schema.js';
+import { sectionTrail } from '../../knowledge/sections.js';
 import { placeOf, quote } from '../format.js';
 import { asks, inFilter, type ComposeContext, type PlanAnswer } from './context.js';
 
@@ -16,17 +17,29 @@ function pick(ctx: ComposeContext, phases: Phase[]): Phase[] {
   return phases;
 }
 
+/**
+ * The overview line: the plan's own sentence above the phases when it has one ("Phong trào thi đua được
+ * triển khai thực hiện từ năm 2023 đến năm 2030, chia thành 02 giai đoạn:"), else the span of the phases
+ * themselves. Never the period of the title: Bắc Kạn's title says 2024–2030 while its phases start in 2023.
+ */
+function overview(ctx: ComposeContext, phases: readonly Phase[]): { text: string; section?: string } {
+  const trail = sectionTrail(ctx.plan.sections, phases[0]!.section);
+  const parent = trail.length >= 2 ? trail[trail.length - 2]! : undefined;
+  if (parent?.text.trim()) return { text: quote([parent.text.trim()]), section: parent.id };
+  const from = Math.min(...phases.map((p) => p.from));
+  const to = Math.max(...phases.map((p) => p.to));
+  return { text: `phong trào từ năm ${from} đến năm ${to}, ${phases.length} giai đoạn.` };
+}
+
 export function composePhases(ctx: ComposeContext): PlanAnswer | null {
   const { plan } = ctx;
   const phases = inFilter(plan.phases, ctx.sectionFilter);
   if (phases.length === 0) return null;
   const picked = pick(ctx, phases);
-  const head =
-    ctx.mode === 'single'
-      ? `Tiến độ thực hiện (${placeOf(plan)}): phong trào từ năm ${plan.period.from} đến năm ${plan.period.to}, ${phases.length} giai đoạn.\n`
-      : '';
+  const over = ctx.mode === 'single' ? overview(ctx, phases) : undefined;
+  const head = over ? `Tiến độ thực hiện (${placeOf(plan)}): ${over.text}\n` : '';
   return {
     text: head + picked.map((p) => `${p.label}:\n${quote([p.quote])}`).join('\n\n'),
-    sections: picked.map((p) => p.section),
+    sections: [...(over?.section ? [over.section] : []), ...picked.map((p) => p.section)],
   };
 }

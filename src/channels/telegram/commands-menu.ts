@@ -1,8 +1,8 @@
 /**
- * The commands menu ("/" button in Telegram): set at start from the core's command registry, so a
- * command added there (e.g. the admin commands) appears here without a change in this file.
- * Everyone sees the public commands; admin chats (ADMIN_IDS telegram entries and admins added at run
- * time) see the admin commands too, through a per-chat command scope.
+ * The commands menu ("/" button in Telegram), built from the core's command registry, so a command
+ * added there (e.g. the admin commands) appears here without a change in this file. Everyone sees the
+ * public commands (default scope); admin chats see the admin commands too, through a per-chat scope
+ * kept in step with the list of admins by admin-menus.ts.
  */
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
@@ -36,28 +36,11 @@ export function commandMenus(registry: readonly CommandSpec[]): CommandMenus {
   return { everyone, admins };
 }
 
-/**
- * Publishes both menus. A failure is logged and does not stop the bot (the commands work without the
- * menu); an admin chat Telegram does not know yet (the admin never wrote to the bot) is skipped.
- */
-export async function publishCommandMenus(
-  api: Api,
-  registry: readonly CommandSpec[],
-  adminChatIds: readonly string[],
-  logger: Logger,
-): Promise<void> {
-  const menus = commandMenus(registry);
+/** Publishes the public menu. A failure is logged and does not stop the bot (the commands work without the menu). */
+export async function publishPublicMenu(api: Api, menus: CommandMenus, logger: Logger): Promise<void> {
   try {
     await api.setMyCommands(menus.everyone, { scope: { type: 'default' } });
   } catch (err) {
     logger.warn({ event: 'set-commands-failed', scope: 'default', ...describeError(err) }, 'could not set the commands menu');
-  }
-  if (menus.admins.length === menus.everyone.length) return; // no admin commands registered
-  for (const chatId of new Set(adminChatIds)) {
-    try {
-      await api.setMyCommands(menus.admins, { scope: { type: 'chat', chat_id: chatId } });
-    } catch (err) {
-      logger.warn({ event: 'set-commands-failed', scope: 'admin-chat', ...describeError(err) }, 'could not set the admin commands menu');
-    }
   }
 }

@@ -19,7 +19,8 @@ import type { Logger } from '../../log.js';
 import type { Store } from '../../store/db.js';
 import type { ChannelHandle } from '../types.js';
 import { createTelegramBot, type TelegramBot } from './bot.js';
-import { publishCommandMenus } from './commands-menu.js';
+import { createAdminMenuSync, createAdminMenusRepo, type AdminMenuSync } from './admin-menus.js';
+import { commandMenus, publishPublicMenu } from './commands-menu.js';
 import type { FloodOptions } from './flood.js';
 import type { ResilienceOptions } from './pacing.js';
 import { registerTelegramWebhook, webhookPath } from './webhook.js';
@@ -46,6 +47,8 @@ export interface TelegramDeps {
   pollTimeoutSeconds?: number;
   /** How long stop() lets updates in flight finish before pending sends give up (default 10 s). */
   shutdownGraceMs?: number;
+  /** How often the admins' commands menus are brought in line with the list of admins (default 60 s). */
+  adminMenuSyncMs?: number;
 }
 
 export interface TelegramHandle extends ChannelHandle {
@@ -70,17 +73,19 @@ const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 function startError(err: unknown, apiRoot: string): TelegramStartError {
   if (err instanceof GrammyError && err.error_code === 401) {
     return new TelegramStartError(
-      'Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): the token is wrong or was revoked. ' +
-        'Get the current token from @BotFather and restart.',
+      'Telegram từ chối TELEGRAM_BOT_TOKEN (401 Unauthorized): token sai hoặc đã bị thu hồi. ' +
+        'Hãy lấy token hiện tại từ @BotFather rồi khởi động lại.',
     );
   }
   if (err instanceof GrammyError) {
-    return new TelegramStartError(`The Telegram channel could not start: ${err.method} failed (${err.error_code}: ${err.description}).`);
+    return new TelegramStartError(`Kênh Telegram: Telegram từ chối lệnh ${err.method} (${err.error_code}: ${err.description}).`);
   }
   if (err instanceof HttpError) {
-    return new TelegramStartError(`The Telegram channel could not start: the Bot API server at ${apiRoot} cannot be reached (${err.message}).`);
+    return new TelegramStartError(
+      `Kênh Telegram: không kết nối được máy chủ Bot API tại ${apiRoot} (${err.message}). Hãy kiểm tra TELEGRAM_API_ROOT và kết nối mạng.`,
+    );
   }
-  return new TelegramStartError(`The Telegram channel could not start: ${err instanceof Error ? err.message : String(err)}`);
+  return new TelegramStartError(`Kênh Telegram: ${err instanceof Error ? err.message : String(err)}`);
 }
 
 function adminChatIds(config: Config, store: Store): string[] {
@@ -103,11 +108,11 @@ function waitAtMost(p: Promise<void>, ms: number): Promise<boolean> {
 export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle> {
   const { config } = deps;
   const token = config.telegram.token;
-  if (!token) throw new TelegramStartError('TELEGRAM_BOT_TOKEN is not set: the Telegram channel cannot start.');
+  if (!token) throw new TelegramStartError('Chưa đặt TELEGRAM_BOT_TOKEN: kênh Telegram không chạy được.');
   const webhookUrl = config.telegram.webhookUrl;
   const secret = config.telegram.webhookSecret;
-  if (webhookUrl && !secret) throw new TelegramStartError('TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set.');
-  if (webhookUrl && !deps.http) throw new TelegramStartError('Telegram webhook mode needs the HTTP server (internal: pass `http`).');
+  if (webhookUrl && !secret) throw new TelegramStartError('Cần đặt TELEGRAM_WEBHOOK_SECRET khi đã đặt TELEGRAM_WEBHOOK_URL.');
+  if (webhookUrl && !deps.http) throw new TelegramStartError('Chế độ webhook của Telegram cần máy chủ HTTP của bot (lỗi nội bộ: thiếu `http`).');
   const mode = webhookUrl ? 'webhook' : 'polling';
   const log = deps.logger.child({ channel: 'telegram' });
 
@@ -134,10 +139,24 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
     });
   }
 
+  const menus = commandMenus(deps.commands ?? defaultCommands);
+  const adminMenus: AdminMenuSync = createAdminMenuSync({
+    api: tg.bot.api,
+    menus,
+    adminChatIds: () => adminChatIds(config, deps.store),
+    repo: createAdminMenusRepo(deps.store.db),
+    logger: log,
+    ...(deps.adminMenuSyncMs ? { intervalMs: deps.adminMenuSyncMs } : {}),
+  });
+
   let runner: RunnerHandle | undefined;
   try {
-    await tg.bot.init();
-    await publishCommandMenus(tg.bot.api, deps.commands ?? defaultCommands, adminChatIds(config, deps.store), log);
+    // Not bot.init(): grammY retries getMe there forever when the Bot API server cannot be reached, so a
+    // wrong TELEGRAM_API_ROOT or a machine without network would hang start-up without a word. Our
+    // network retry gives up after a few tries with a message that says which server it tried.
+    if (!tg.bot.isInited()) tg.bot.botInfo = await tg.bot.api.getMe();
+    await publishPublicMenu(tg.bot.api, menus, log);
+    await adminMenus.sync({ refresh: true });
     if (webhookUrl) {
       await tg.bot.api.setWebhook(webhookUrl, { secret_token: secret!, allowed_updates: [...ALLOWED_UPDATES] });
     } else {
@@ -149,6 +168,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
     throw startError(err, config.telegram.apiRoot);
   }
   log.info({ botId: tg.bot.botInfo.id, username: tg.bot.botInfo.username, mode }, 'telegram bot connected');
+  adminMenus.start();
 
   if (!webhookUrl) {
     runner = run(tg.bot, {
@@ -163,7 +183,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
       const fatal = startError(err, config.telegram.apiRoot);
       const message =
         err instanceof GrammyError && err.error_code === 409
-          ? 'Telegram reports another instance of this bot taking updates (409 Conflict); this one has stopped taking updates.'
+          ? 'Telegram báo có một bản khác của bot này đang nhận tin nhắn với cùng token (409 Conflict); bản này đã ngừng nhận tin.'
           : fatal.message;
       log.fatal({ event: 'polling-stopped' }, message);
       deps.onFatal?.(new TelegramStartError(message));
@@ -181,6 +201,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
       stopping ??= (async () => {
         open = false;
         if (runner?.isRunning()) await runner.stop();
+        await adminMenus.stop();
         const finished = await waitAtMost(tg.idle(), deps.shutdownGraceMs ?? 10_000);
         if (!finished) {
           log.warn({ event: 'shutdown-grace-over', inFlight: tg.inFlight() }, 'replies still waiting for a retry are dropped');

@@ -22,11 +22,29 @@ export const TELEGRAM_PACING: Required<PacingOptions> = {
 };
 
 /** Methods that are not messages to a chat and go out at once. */
-const UNPACED = new Set(['sendChatAction', 'answerCallbackQuery', 'getUpdates', 'getMe', 'setMyCommands', 'setWebhook', 'deleteWebhook']);
+const UNPACED = new Set(['sendChatAction', 'answerCallbackQuery', 'getUpdates', 'getMe', 'setMyCommands', 'deleteMyCommands', 'setWebhook', 'deleteWebhook']);
+
+/**
+ * The throttler keeps a message in its queue until the chat's turn comes (up to a minute in a busy
+ * group) and does not look at the abort signal meanwhile. At shutdown the caller must not wait for
+ * that turn: an abort rejects at once, and the queued call, when its turn comes, fails fast on the
+ * aborted signal without reaching Telegram.
+ */
+function untilAborted<T>(job: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return job;
+  job.catch(() => undefined); // its late failure has nobody waiting for it
+  if (signal.aborted) return Promise.reject(new Error('aborted while waiting for its turn to send'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted while waiting for its turn to send'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    job.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
 
 export function pacing(options: PacingOptions = TELEGRAM_PACING): Transformer {
   const throttled = apiThrottler(options);
-  return (prev, method, payload, signal) => (UNPACED.has(method) ? prev(method, payload, signal) : throttled(prev, method, payload, signal));
+  return (prev, method, payload, signal) =>
+    UNPACED.has(method) ? prev(method, payload, signal) : untilAborted(throttled(prev, method, payload, signal), signal as AbortSignal | undefined);
 }
 
 function pause(ms: number, signal?: AbortSignal): Promise<void> {

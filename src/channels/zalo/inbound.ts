@@ -1,6 +1,11 @@
 /**
  * Zalo update → what the bot does with it: a text for the core, a short explanation for media it
  * cannot read, or nothing for events it does not know.
+ *
+ * Groups (chat_type GROUP, a beta of the platform): Zalo delivers to a bot only the group messages that
+ * @mention it or reply to it, so each one is meant for the bot, as on Telegram. The mention of the
+ * bot's name ("@Trợ lý thi đua hạn báo cáo?") is removed before the text goes to the core, which is told
+ * the chat is a group (it never runs a report there and asks the user to write privately).
  */
 import type { Inbound } from '../../dialog/types.js';
 import { zaloMessageSchema, zaloUpdateSchema, type ZaloMessage, type ZaloUpdate } from './api-schemas.js';
@@ -41,7 +46,30 @@ function chatTypeOf(message: ZaloMessage): 'private' | 'group' {
   return message.chat.chat_type?.toUpperCase() === 'GROUP' ? 'group' : 'private';
 }
 
-export function classifyUpdate(update: ZaloUpdate): InboundAction {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Removes "@<bot name>" (any case) wherever it stands, then the punctuation a mention leaves ("@bot, …").
+ * The name people see may differ from getMe's account_name [U]: a message that still starts with a
+ * mention and goes on to a command ("@Trợ lý /baocao") is taken from the command on.
+ */
+export function stripBotMention(text: string, botName: string | undefined): string {
+  let out = text.normalize('NFC');
+  const name = botName?.trim().normalize('NFC');
+  if (name) out = out.replace(new RegExp(`@${escapeRegExp(name)}(?=$|[\\s,.:;!?])`, 'giu'), ' ');
+  out = out.replace(/\s+/g, ' ').replace(/^[\s,:;.!?-]+/, '').trim();
+  const command = out.startsWith('@') ? /\s(\/[\p{L}\p{N}_]+(?:\s.*)?)$/u.exec(out) : null;
+  return command ? command[1]!.trim() : out;
+}
+
+export interface ClassifyOptions {
+  /** The bot's name (getMe `account_name`), as people @mention it in groups. */
+  botName?: string;
+}
+
+export function classifyUpdate(update: ZaloUpdate, options: ClassifyOptions = {}): InboundAction {
   const event = update.event_name;
   const known = event === TEXT_EVENT || event in EXPLAINED;
   if (!known) return { kind: 'ignore', event, reason: 'unknown_event' };
@@ -55,14 +83,19 @@ export function classifyUpdate(update: ZaloUpdate): InboundAction {
 
   if (event !== TEXT_EVENT) return { kind: 'explain', text: EXPLAINED[event]!, messageId, chatId, event };
 
-  const text = message.text ?? '';
+  let text = message.text ?? '';
   if (!text.trim()) return { kind: 'ignore', event, reason: 'empty_text' };
+  const chatType = chatTypeOf(message);
+  if (chatType === 'group') {
+    text = stripBotMention(text, options.botName);
+    if (!text) return { kind: 'explain', text: zaloTexts.emptyMention(options.botName), messageId, chatId, event };
+  }
   const displayName = message.from.display_name?.trim();
   const inbound: Inbound = {
     channel: 'zalo',
     userId: message.from.id,
     chatId,
-    chatType: chatTypeOf(message),
+    chatType,
     text,
     updateId: messageId,
     ...(displayName ? { displayName } : {}),

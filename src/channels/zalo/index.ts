@@ -39,6 +39,8 @@ export interface ZaloDeps {
   pollTimeoutSeconds?: number;
   backoff?: BackoffOptions;
   typingIntervalMs?: number;
+  /** How long stop() lets updates in flight finish before sends still retrying give up (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface ZaloHandle extends ChannelHandle {
@@ -58,25 +60,50 @@ export function zaloNeedsHttp(config: Config): boolean {
 
 function unauthorizedError(): Error {
   return new ZaloStartError(
-    'Zalo refused ZALO_BOT_TOKEN (error 401): the token is wrong or was reset. ' +
-      'Copy the current token from the Zalo Bot Manager and restart. The Zalo channel has stopped.',
+    'Zalo từ chối ZALO_BOT_TOKEN (lỗi 401): token sai hoặc đã được đặt lại. ' +
+      'Hãy sao chép token hiện tại từ trang quản lý Zalo Bot rồi khởi động lại. Kênh Zalo đã dừng.',
   );
+}
+
+/** Why start-up failed, for the server's operator: what Zalo said, or which server could not be reached. */
+function startError(err: unknown, apiRoot: string): ZaloStartError {
+  if (isZaloApiError(err) && err.kind === 'network') {
+    return new ZaloStartError(
+      `Kênh Zalo: không kết nối được máy chủ Zalo Bot API tại ${apiRoot} (${err.description}). Hãy kiểm tra ZALO_API_ROOT và kết nối mạng.`,
+    );
+  }
+  if (isZaloApiError(err) && err.kind === 'api') {
+    return new ZaloStartError(`Kênh Zalo: Zalo từ chối lệnh ${err.method} (lỗi ${err.errorCode}${err.description ? `: ${err.description}` : ''}).`);
+  }
+  if (isZaloApiError(err)) return new ZaloStartError(`Kênh Zalo: câu trả lời của lệnh ${err.method} không đúng dạng (${err.description}).`);
+  return new ZaloStartError(`Kênh Zalo: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+/** True if `p` settled within `ms`. */
+function settlesWithin(p: Promise<void>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    void p.then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }
 
 export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
   const { config } = deps;
   const token = config.zalo.token;
-  if (!token) throw new ZaloStartError('ZALO_BOT_TOKEN is not set: the Zalo channel cannot start.');
+  if (!token) throw new ZaloStartError('Chưa đặt ZALO_BOT_TOKEN: kênh Zalo không chạy được.');
   const log = deps.logger.child({ channel: 'zalo' });
   const webhookUrl = config.zalo.webhookUrl;
   const mode = webhookUrl ? 'webhook' : 'polling';
   if (webhookUrl && !config.zalo.webhookSecret) {
-    throw new ZaloStartError('ZALO_WEBHOOK_SECRET (8–256 characters) is required when ZALO_WEBHOOK_URL is set.');
+    throw new ZaloStartError('Cần đặt ZALO_WEBHOOK_SECRET (8–256 ký tự) khi đã đặt ZALO_WEBHOOK_URL.');
   }
   if (webhookUrl && !webhookUrl.startsWith('https://')) {
-    throw new ZaloStartError('ZALO_WEBHOOK_URL must be a public https:// address (Zalo refuses other webhooks).');
+    throw new ZaloStartError('ZALO_WEBHOOK_URL phải là địa chỉ công khai bắt đầu bằng https:// (Zalo không nhận webhook khác).');
   }
-  if (webhookUrl && !deps.http) throw new ZaloStartError('Zalo webhook mode needs the HTTP server (internal: pass `http`).');
+  if (webhookUrl && !deps.http) throw new ZaloStartError('Chế độ webhook của Zalo cần máy chủ HTTP của bot (lỗi nội bộ: thiếu `http`).');
 
   const client = createZaloClient({ token, apiRoot: config.zalo.apiRoot });
   const lifetime = new AbortController();
@@ -131,10 +158,12 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
     signal: lifetime.signal,
     ...(deps.backoff ? { backoff: deps.backoff } : {}),
   });
+  let botName: string | undefined;
   const handler = createUpdateHandler({
     core: deps.core,
     sender,
     logger: log,
+    botName: () => botName,
     ...(deps.typingIntervalMs ? { typingIntervalMs: deps.typingIntervalMs } : {}),
   });
 
@@ -151,6 +180,7 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
 
   try {
     const me = await client.getMe();
+    botName = me.account_name;
     log.info({ botId: me.id, botName: me.account_name, mode }, 'zalo bot connected');
     if (webhookUrl) {
       await client.setWebhook(webhookUrl, config.zalo.webhookSecret!);
@@ -162,7 +192,7 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
   } catch (err) {
     await client.close();
     if (isZaloApiError(err) && err.isUnauthorized) throw unauthorizedError();
-    throw new ZaloStartError(`The Zalo channel could not start: ${err instanceof Error ? err.message : String(err)}`);
+    throw startError(err, config.zalo.apiRoot);
   }
 
   if (!webhookUrl) {
@@ -186,7 +216,12 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
       stopping ??= (async () => {
         open = false;
         await poller?.stop();
-        await handler.idle();
+        // A reply waiting out a 429 or a slow platform must not hold the shutdown for minutes.
+        if (!(await settlesWithin(handler.idle(), deps.shutdownGraceMs ?? 10_000))) {
+          log.warn({ event: 'shutdown-grace-over' }, 'replies still waiting for a retry are dropped');
+          lifetime.abort();
+          await handler.idle();
+        }
         lifetime.abort();
         await client.close();
         log.info('zalo channel stopped');

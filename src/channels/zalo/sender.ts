@@ -23,7 +23,7 @@ export interface ZaloSenderDeps {
   backoff?: BackoffOptions;
   /** The platform refused the token: nothing more can be sent. */
   onUnauthorized?: (err: ZaloApiError) => void;
-  /** Aborts waits between retries when the channel stops. */
+  /** Aborted when the channel gives up at shutdown: waits between retries and sends under way end. */
   signal?: AbortSignal;
 }
 
@@ -45,7 +45,7 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
   async function sendOne(chatId: string, text: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await deps.client.sendMessage(chatId, text);
+        await deps.client.sendMessage(chatId, text, deps.signal ? { signal: deps.signal } : {});
         return;
       } catch (err) {
         if (isZaloApiError(err) && err.isUnauthorized) deps.onUnauthorized?.(err);

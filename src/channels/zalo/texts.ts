@@ -28,6 +28,10 @@ export const zaloTexts = {
   voice: 'Bot chưa nghe được tin nhắn thoại. Bạn vui lòng gõ nội dung bằng chữ (có dấu hoặc không dấu đều được).',
   unsupported:
     'Bot không đọc được nội dung tin nhắn này. Bạn vui lòng gửi lại bằng chữ. Gõ /trogiup để xem bot làm được gì.',
+  /** Someone in a group wrote only the bot's name. */
+  emptyMention: (botName: string | undefined) =>
+    `Bạn hãy gõ câu hỏi ngay sau tên của bot, ví dụ: ${botName ? `@${botName} ` : ''}hạn báo cáo của Củ Chi? ` +
+    'Để đăng ký hoặc gửi báo cáo, hãy nhắn riêng cho bot.',
   internalError: 'Xin lỗi, bot gặp lỗi khi xử lý tin nhắn của bạn. Bạn vui lòng gửi lại sau ít phút.',
 
   /** An export turned into a download link. */

@@ -19,6 +19,8 @@ export interface UpdateHandlerDeps {
   logger: Logger;
   /** Zalo shows "typing…" for a few seconds; renewed at this interval while the core works. */
   typingIntervalMs?: number;
+  /** The bot's name once known (getMe), to remove its @mention from group messages. */
+  botName?: () => string | undefined;
 }
 
 export interface UpdateHandler {
@@ -57,7 +59,8 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): UpdateHandler {
         log.warn({ reason: parsed.reason }, 'zalo update rejected');
         return parsed.reason === 'array' ? 'rejected_array' : 'rejected_invalid';
       }
-      const action = classifyUpdate(parsed.update);
+      const botName = deps.botName?.();
+      const action = classifyUpdate(parsed.update, botName ? { botName } : {});
       if (action.kind === 'ignore') {
         // The event name only: never the message or who sent it.
         log.info({ event: action.event, reason: action.reason }, 'zalo update ignored');

@@ -3,20 +3,12 @@
  * constant time before the body is even read (403 otherwise, nothing handled). Valid deliveries get
  * 200 at once; the work happens after. Array bodies and bodies that are not an update get 400.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from '../../log.js';
+import { headerValue, secretMatches } from '../../server/secret.js';
 import type { UpdateHandler } from './updates.js';
 
 export const SECRET_HEADER = 'x-bot-api-secret-token';
-
-/** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
-export function secretMatches(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
 
 export interface WebhookRouteDeps {
   path: string;
@@ -38,8 +30,7 @@ export function registerZaloWebhook(app: FastifyInstance, deps: WebhookRouteDeps
     deps.path,
     {
       onRequest: async (req, reply) => {
-        const header = req.headers[SECRET_HEADER];
-        const given = Array.isArray(header) ? header[0] : header;
+        const given = headerValue(req.headers, SECRET_HEADER);
         if (!secretMatches(given, deps.secret)) {
           deps.logger.warn({ secretHeader: given === undefined ? 'missing' : 'wrong' }, 'zalo webhook: bad secret, refused');
           return reply.code(403).send({ ok: false, description: 'forbidden' });

@@ -29,7 +29,10 @@ export const fieldSchema = z
     /** integer / year: inclusive bounds. */
     min: z.number().int().optional(),
     max: z.number().int().optional(),
-    /** year: "current-year" proposes the current year (Asia/Ho_Chi_Minh); "." or "bỏ qua" keeps it. */
+    /**
+     * year: "current-year" proposes the current year (Asia/Ho_Chi_Minh); "." or "bỏ qua" keeps it,
+     * "năm nay" is that year and "năm ngoái" / "năm trước" the one before.
+     */
     default: z.literal('current-year').optional(),
     /** choice: where the options come from ("plans": the plans of the knowledge base). */
     options: z.literal('plans').optional(),

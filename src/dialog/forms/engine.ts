@@ -5,6 +5,10 @@
  *   field 1 → field 2 → … → summary ─ confirm → outcome "submit"
  *                              │  ├─ edit → edit-menu → edit-field → summary
  *                              │  └─ cancel → outcome "cancel"
+ *
+ * Besides answers, users type: "bỏ qua", "-", "." (skip an optional field, or keep the proposed or
+ * current value), "xóa" (empty an optional field), "Sửa 3" / "sửa mục 3" / "sửa khó khăn" at the
+ * summary (edit that field at once).
  */
 import { fold } from '../../text/normalize.js';
 import { matchChoice, toChoices, type ChoiceInput, type ChoiceOption } from '../choices.js';
@@ -43,11 +47,25 @@ export const FORM_ACTIONS = {
 const EDIT_PREFIX = 'edit:';
 
 /** What users type to skip an optional field or keep a proposed value. */
-const SKIP_WORDS = new Set(['bo qua', 'bq', 'skip', 'khong tra loi']);
+const SKIP_WORDS = new Set(['bo qua', 'bq', 'skip', 'khong tra loi', 'n a']);
+/** "-", ".", "...", "…", "–", "—": a placeholder, not an answer. */
+const PLACEHOLDER_RE = /^[.\-–—…]{1,5}$/;
 export function isSkipWord(text: string): boolean {
   const t = text.trim();
-  return t === '-' || t === '.' || t === '–' || SKIP_WORDS.has(fold(t));
+  return PLACEHOLDER_RE.test(t) || SKIP_WORDS.has(fold(t));
 }
+
+/** What users type to empty an optional field that has a value (a proposed one, or in "Sửa"). */
+const CLEAR_WORDS = new Set(['xoa', 'xoa di', 'de trong', 'bo trong']);
+export function isClearWord(text: string): boolean {
+  return CLEAR_WORDS.has(fold(text));
+}
+
+/** "I have none" for a field where that cannot be a value (a phone number): the same as skipping it. */
+const NONE_WORDS = new Set(['khong', 'khong co', 'chua co', 'ko', 'ko co', 'k', 'k co', 'khong co so', 'chua co so', 'khong co sdt']);
+
+/** Words users put between "sửa" and the field ("sửa lại mục số 4", "sửa câu 4"). */
+const EDIT_FILLERS = new Set(['sua', 'chinh', 'lai', 'muc', 'cau', 'so', 'thu', 'phan', 'truong']);
 
 function fieldById(form: FormDefinition, id: string): FieldDefinition | undefined {
   return form.fields.find((f) => f.id === id);
@@ -67,16 +85,23 @@ export function displayValue(field: FieldDefinition, value: FieldValue | undefin
   return String(value);
 }
 
+function hasValue(value: FieldValue | undefined): value is string | number {
+  return value !== undefined && value !== null;
+}
+
 function fieldPrompt(form: FormDefinition, state: FormState, field: FieldDefinition, env: FormEnv): Outbound {
   const lines: string[] = [];
+  const index = form.fields.indexOf(field) + 1;
   if (state.step.kind === 'edit-field') {
-    lines.push(formTexts.editing(field.label), field.prompt);
-    lines.push(formTexts.currentValueHint(displayValue(field, state.answers[field.id], env)));
+    const current = state.answers[field.id];
+    lines.push(formTexts.editing(index, field.label), field.prompt);
+    // An optional field that has a value can be emptied; one without a value is kept empty by ".".
+    const clearable = !field.required && hasValue(current);
+    lines.push(formTexts.currentValueHint(displayValue(field, current, env), clearable));
   } else {
-    const index = form.fields.indexOf(field) + 1;
     lines.push(`${formTexts.progress(index, form.fields.length)} ${field.prompt}`);
     const proposed = state.defaults[field.id];
-    if (proposed !== undefined && proposed !== null) lines.push(formTexts.defaultHint(displayValue(field, proposed, env)));
+    if (hasValue(proposed)) lines.push(formTexts.defaultHint(displayValue(field, proposed, env), !field.required));
     else if (!field.required) lines.push(formTexts.optionalHint);
   }
   if (field.type === 'text' && field.maxLength !== undefined && field.maxLength > 200) lines.push(formTexts.maxLengthHint(field.maxLength));
@@ -87,9 +112,13 @@ function fieldPrompt(form: FormDefinition, state: FormState, field: FieldDefinit
 
 function summaryChoices(form: FormDefinition) {
   return [
-    { id: FORM_ACTIONS.confirm, label: form.actions.confirm, aliases: ['ok', 'dong y', 'dung'] },
-    { id: FORM_ACTIONS.edit, label: form.actions.edit, aliases: ['chinh sua', 'sua lai'] },
-    { id: FORM_ACTIONS.cancel, label: form.actions.cancel, aliases: ['huy bo', 'thoi'] },
+    {
+      id: FORM_ACTIONS.confirm,
+      label: form.actions.confirm,
+      aliases: ['ok', 'dong y', 'dung', 'dung roi', 'chinh xac', 'xac nhan', 'gui di', 'gui luon', 'gui bao cao'],
+    },
+    { id: FORM_ACTIONS.edit, label: form.actions.edit, aliases: ['chinh sua', 'sua lai', 'sua doi'] },
+    { id: FORM_ACTIONS.cancel, label: form.actions.cancel, aliases: ['huy bo', 'thoi', 'khong gui'] },
   ];
 }
 
@@ -126,15 +155,22 @@ export function currentPrompt(form: FormDefinition, state: FormState, env: FormE
 }
 
 /** Where the user stands: answered fields and the current step, e.g. for a reminder after a question. */
-export function progressOf(form: FormDefinition, state: FormState): { answered: number; total: number; atSummary: boolean } {
+export function progressOf(
+  form: FormDefinition,
+  state: FormState,
+): { answered: number; total: number; stage: 'fields' | 'summary' | 'editing' } {
   const answered = form.fields.filter((f) => f.id in state.answers).length;
-  return { answered, total: form.fields.length, atSummary: state.step.kind !== 'field' };
+  const kind = state.step.kind;
+  const stage = kind === 'field' ? 'fields' : kind === 'summary' ? 'summary' : 'editing';
+  return { answered, total: form.fields.length, stage };
 }
 
 function problemText(field: FieldDefinition, problem: ParseProblem): string {
   switch (problem.kind) {
     case 'too-long':
       return formTexts.tooLong(problem.length, problem.max);
+    case 'several':
+      return formTexts.onePhoneOnly;
     case 'too-short':
       return `${formTexts.tooShort(problem.min)} ${field.invalidMessage}`;
     case 'out-of-range':
@@ -175,21 +211,54 @@ export function acceptsInput(form: FormDefinition, state: FormState, input: Choi
   if (step.kind === 'summary') {
     return matchChoice(input, summaryChoices(form)).kind === 'match' || editTarget(form, input.text) !== undefined;
   }
-  if (step.kind === 'edit-menu') return matchChoice(input, editChoices(form)).kind === 'match';
+  if (step.kind === 'edit-menu') return pickEditChoice(form, input).kind === 'match';
   const field = fieldById(form, step.fieldId);
   if (!field) return false;
   if (input.action !== undefined) return true;
-  if (isSkipWord(input.text ?? '')) return true;
+  const text = input.text ?? '';
+  if (isSkipWord(text) || isClearWord(text) || isNoneAnswer(field, text) || relativeYear(field, state, text) !== undefined) return true;
   return parseField(field, input, env).ok;
 }
 
-/** "sửa 3", "sua so dien thoai" typed at the summary: the field to edit directly. */
+/**
+ * A pick in the "Sửa" menu: the number or name of a field, also with the words users put before it
+ * ("sửa 4", "mục 4", "sửa lại câu số 4", "sửa số điện thoại").
+ */
+function pickEditChoice(form: FormDefinition, input: ChoiceInput, options = editChoices(form)) {
+  let best = matchChoice(input, options);
+  if (best.kind === 'match' || input.text === undefined) return best;
+  // Leading words dropped one at a time: "sửa tên đơn vị" fits two fields, "tên đơn vị" only one.
+  const words = fold(input.text).split(' ');
+  while (words.length > 1 && EDIT_FILLERS.has(words[0]!)) {
+    words.shift();
+    const m = matchChoice({ text: words.join(' ') }, options);
+    if (m.kind === 'match') return m;
+    if (best.kind === 'none') best = m;
+  }
+  return best;
+}
+
+/** "sửa 3", "sua so dien thoai", "sửa mục 4" typed at the summary: the field to edit directly. */
 function editTarget(form: FormDefinition, text: string | undefined): FieldDefinition | undefined {
   if (text === undefined) return undefined;
   const f = fold(text);
-  if (!f.startsWith('sua ')) return undefined;
-  const m = matchChoice({ text: f.slice(4) }, editChoices(form).slice(0, -1));
+  if (!/^(?:chinh )?sua /.test(f)) return undefined;
+  const m = pickEditChoice(form, { text }, editChoices(form).slice(0, -1));
   return m.kind === 'match' ? fieldById(form, m.choice.id.slice(EDIT_PREFIX.length)) : undefined;
+}
+
+function isNoneAnswer(field: FieldDefinition, text: string): boolean {
+  return field.type === 'phone' && !field.required && NONE_WORDS.has(fold(text));
+}
+
+/** "năm nay", "năm ngoái" for a year field that proposes the current year. */
+function relativeYear(field: FieldDefinition, state: FormState, text: string): number | undefined {
+  const current = state.defaults[field.id];
+  if (field.type !== 'year' || typeof current !== 'number') return undefined;
+  const f = fold(text);
+  if (f === 'nam nay') return current;
+  if (f === 'nam ngoai' || f === 'nam truoc' || f === 'nam roi') return current - 1;
+  return undefined;
 }
 
 function nextStep(form: FormDefinition, state: FormState, field: FieldDefinition): FormState['step'] {
@@ -214,7 +283,17 @@ function answerField(form: FormDefinition, state: FormState, field: FieldDefinit
   };
 
   if (input.action === FORM_ACTIONS.cancel) return { state, replies: [], outcome: 'cancel' };
-  const skip = input.action === FORM_ACTIONS.skip || (input.text !== undefined && isSkipWord(input.text));
+  const text = input.text;
+  if (text !== undefined && (isClearWord(text) || isNoneAnswer(field, text))) {
+    if (!field.required) return accept(null);
+    return reject(`${formTexts.requiredNoSkip} ${field.invalidMessage}`);
+  }
+  const year = text === undefined ? undefined : relativeYear(field, state, text);
+  if (year !== undefined) {
+    const parsed = parseYear(String(year), field);
+    return parsed.ok ? accept(parsed.value) : reject(problemText(field, parsed.problem));
+  }
+  const skip = input.action === FORM_ACTIONS.skip || (text !== undefined && isSkipWord(text));
   if (skip) {
     // In "Sửa", "." keeps the current answer; while filling in, it keeps the proposed value.
     const kept = state.step.kind === 'edit-field' ? state.answers[field.id] : state.defaults[field.id];
@@ -262,9 +341,9 @@ export function applyInput(form: FormDefinition, state: FormState, input: Choice
       return { state: next, replies: [currentPrompt(form, next, env)] };
     }
     case 'edit-menu': {
-      const m = matchChoice(input, editChoices(form));
+      const m = pickEditChoice(form, input);
       if (m.kind !== 'match') {
-        return { state, replies: [{ text: formTexts.editMenuPick, choices: toChoices(editChoices(form)) }] };
+        return { state, replies: [{ text: formTexts.editMenuPick(form.fields.length), choices: toChoices(editChoices(form)) }] };
       }
       const next: FormState =
         m.choice.id === FORM_ACTIONS.back

@@ -3,7 +3,7 @@
  * or says why the answer is not valid; the engine turns that into a message.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { fold, hasWordCharacters } from '../../text/normalize.js';
+import { fold } from '../../text/normalize.js';
 import type { FieldDefinition } from './definition.js';
 import { isNumberWord, parseVietnameseNumber } from './vietnamese-numbers.js';
 
@@ -13,6 +13,8 @@ export type ParseProblem =
   | { kind: 'invalid' }
   | { kind: 'too-long'; length: number; max: number }
   | { kind: 'too-short'; min: number }
+  /** Phone: more digits than one number can have ("0912 345 678 hoặc 0987 654 321"). */
+  | { kind: 'several' }
   | { kind: 'out-of-range'; min: number; max: number };
 
 const invalid = { ok: false, problem: { kind: 'invalid' } } as const;
@@ -45,8 +47,9 @@ export function parseCount(text: string): number | undefined {
     const value = Number(m[1]!.replace(/[.,\s]/g, ''));
     return Number.isSafeInteger(value) ? value : undefined;
   }
-  // "không" is zero only on its own or as "không có"; "không biết" is not an answer.
-  if (syl[0] === 'khong') return syl.length === 1 || (syl.length === 2 && syl[1] === 'co') ? 0 : undefined;
+  // "không" (also "ko") is zero only on its own or as "không có", "chưa có"; "không biết" is not an answer.
+  if (syl[0] === 'khong' || syl[0] === 'ko') return syl.length === 1 || (syl.length === 2 && syl[1] === 'co') ? 0 : undefined;
+  if (syl.length === 2 && syl[0] === 'chua' && syl[1] === 'co') return 0;
   // In words: the leading number words, then anything that is not a number word (the unit: "người").
   let n = 0;
   while (n < syl.length && isNumberWord(syl[n]!)) n++;
@@ -76,10 +79,14 @@ export function parseYear(text: string, field: FieldDefinition): ParseResult<num
   return { ok: true, value };
 }
 
-/** Free text within the field's limits (code points, so emoji and Vietnamese count as one each). */
+/**
+ * Free text within the field's limits (code points, so emoji and Vietnamese count as one each).
+ * It must hold a letter: names, units and descriptions are words, and a bare "12" or "0" is a count
+ * typed into the wrong field (every text field's message asks for an answer "bằng chữ").
+ */
 export function parseText(text: string, field: FieldDefinition): ParseResult<string> {
   const value = text.trim();
-  if (!hasWordCharacters(value)) return invalid;
+  if (!/\p{L}/u.test(value)) return invalid;
   const length = Array.from(value).length;
   if (field.maxLength !== undefined && length > field.maxLength) {
     return { ok: false, problem: { kind: 'too-long', length, max: field.maxLength } };
@@ -91,9 +98,14 @@ export function parseText(text: string, field: FieldDefinition): ParseResult<str
 }
 
 const ACCEPTED_PHONE_TYPES = new Set(['MOBILE', 'FIXED_LINE', 'FIXED_LINE_OR_MOBILE']);
+/** The most digits one Vietnamese number is written with ("0084" + 11 digits of a landline). */
+const MAX_PHONE_DIGITS = 15;
 
 /** A Vietnamese mobile or landline number, stored as E.164 ("+84912345678"). */
 export function parsePhone(text: string): ParseResult<string> {
+  // The parser would keep the first of two numbers and silently drop the other one.
+  const digits = text.normalize('NFKC').replace(/\D/g, '').length;
+  if (digits > MAX_PHONE_DIGITS) return { ok: false, problem: { kind: 'several' } };
   const phone = parsePhoneNumberFromString(text.trim(), 'VN');
   if (!phone || !phone.isValid() || phone.country !== 'VN') return invalid;
   const type = phone.getType();

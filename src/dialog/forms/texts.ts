@@ -6,13 +6,16 @@ export const formatNumber = (n: number): string => numberFormat.format(n);
 
 export const formTexts = {
   progress: (index: number, total: number) => `(Câu ${index}/${total})`,
-  defaultHint: (value: string) => `Gõ “.” để giữ: ${value}.`,
-  currentValueHint: (value: string) => `Hiện tại: ${value}. Gõ “.” để giữ nguyên.`,
+  defaultHint: (value: string, clearable: boolean) =>
+    clearable ? `Gõ “.” để giữ: ${value}, hoặc gõ “xóa” để bỏ trống.` : `Gõ “.” để giữ: ${value}.`,
+  currentValueHint: (value: string, clearable: boolean) =>
+    clearable ? `Hiện tại: ${value}. Gõ “.” để giữ nguyên, hoặc gõ “xóa” để bỏ trống.` : `Hiện tại: ${value}. Gõ “.” để giữ nguyên.`,
   optionalHint: 'Gõ “bỏ qua” nếu không có.',
   maxLengthHint: (max: number) => `Tối đa ${formatNumber(max)} ký tự.`,
   tooLong: (length: number, max: number) =>
     `Nội dung dài ${formatNumber(length)} ký tự, vượt quá giới hạn ${formatNumber(max)} ký tự của mục này. Vui lòng rút gọn rồi gửi lại (không có gì được lưu).`,
   tooShort: (min: number) => `Câu trả lời quá ngắn (cần ít nhất ${formatNumber(min)} ký tự).`,
+  onePhoneOnly: 'Vui lòng chỉ gõ một số điện thoại, ví dụ: 0912 345 678.',
   outOfRange: (min: number, max: number) => `Giá trị phải nằm trong khoảng từ ${formatNumber(min)} đến ${formatNumber(max)}.`,
   requiredNoSkip: 'Mục này bắt buộc, không thể bỏ qua.',
   ambiguous: (names: string[]) =>
@@ -23,9 +26,11 @@ export const formTexts = {
   skipped: '(bỏ qua)',
   summaryFooter: (confirm: string, edit: string, cancel: string) =>
     `Chọn “${confirm}” nếu thông tin đã đúng, “${edit}” để sửa một mục, hoặc “${cancel}”.`,
-  summaryPick: (confirm: string, edit: string, cancel: string) => `Vui lòng chọn 1 (${confirm}), 2 (${edit}) hoặc 3 (${cancel}).`,
+  summaryPick: (confirm: string, edit: string, cancel: string) =>
+    `Vui lòng chọn 1 (${confirm}), 2 (${edit}) hoặc 3 (${cancel}). Để sửa ngay một mục, gõ “${edit}” kèm số thứ tự của mục, ví dụ: “${edit} 2”.`,
   editMenu: 'Bạn muốn sửa mục nào? Gõ số thứ tự hoặc tên mục.',
-  editMenuPick: 'Không tìm thấy mục này. Vui lòng gõ số thứ tự của mục cần sửa.',
+  editMenuPick: (fields: number) =>
+    `Không tìm thấy mục này. Vui lòng gõ số thứ tự của mục cần sửa (từ 1 đến ${fields}), hoặc ${fields + 1} để quay lại tóm tắt.`,
   editBack: 'Quay lại tóm tắt',
-  editing: (label: string) => `Sửa mục “${label}”.`,
+  editing: (index: number, label: string) => `Sửa mục ${index}: ${label}.`,
 };

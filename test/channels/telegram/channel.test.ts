@@ -215,6 +215,23 @@ describe('Telegram channel: start and stop', () => {
     ]);
   });
 
+  it('paces messages per chat without holding other chats or "typing…", and a stop does not wait for the queue', async () => {
+    // One message per chat per minute: the second reply to the same chat has to wait its turn.
+    const { emulator, handle } = await start(echo, {
+      deps: { resilience: { pacing: { out: { maxConcurrent: 1, minTime: 60_000 } } }, shutdownGraceMs: 50 },
+    });
+    const lan = emulator.user({ userId: 520 });
+    const minh = emulator.user({ userId: 521 });
+    await lan.ask('một', 'Bạn viết: một');
+    await lan.send('hai');
+    await minh.ask('ba', 'Bạn viết: ba'); // another chat is not held up
+    await emulator.until(() => emulator.chatActions.filter((a) => a.chatId === '520').length === 2, 20_000, 'typing… for the held reply');
+    await emulator.until(() => handle.inFlight() === 1, 20_000, 'only the held reply to be in flight');
+    expect(lan.all().map((m) => m.plain)).toEqual(['Bạn viết: một']);
+    await handle.stop(); // the held reply is dropped after the grace period, not sent a minute later
+    expect(handle.inFlight()).toBe(0);
+  });
+
   it('finishes the update in flight before stop() resolves, and takes no new updates', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

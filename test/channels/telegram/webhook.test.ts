@@ -3,7 +3,7 @@
  * given in setWebhook); requests with a missing or wrong secret are refused and never handled.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startTelegram, type TelegramHandle } from '../../../src/channels/telegram/index.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Inbound, Outbound } from '../../../src/dialog/types.js';
@@ -129,4 +129,45 @@ it('turns deliveries away with 503 while shutting down, so Telegram delivers the
   await stopped;
   expect(seen.map((i) => i.text)).toEqual(['chậm']);
   expect(lan.all().map((m) => m.plain)).toEqual(['Bạn viết: chậm']);
+});
+
+describe('what the webhook accepts', () => {
+  async function post(url: string, body: string, secret: string | undefined): Promise<number> {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(secret !== undefined ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+      body,
+    });
+    await res.text();
+    return res.status;
+  }
+
+  it('checks the secret before reading the body: without it, even garbage or a huge body gets 401', async () => {
+    const { emulator, seen } = await startWebhookBot(echo);
+    const url = emulator.webhook!.url;
+    expect(await post(url, '{not json', undefined)).toBe(401);
+    expect(await post(url, JSON.stringify({ update_id: 1, padding: 'x'.repeat(2_000_000) }), 'wrong')).toBe(401);
+    expect(await post(url, '{not json', SECRET)).toBe(400);
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses a body over the size limit (413) and bodies that are not an update (400), handling none', async () => {
+    const { emulator, seen } = await startWebhookBot(echo);
+    const url = emulator.webhook!.url;
+    const update = (id: number, text: string) => ({
+      update_id: id,
+      message: { message_id: id, date: 0, chat: { id: 606, type: 'private' }, from: { id: 606, is_bot: false, first_name: 'L' }, text },
+    });
+    expect(await post(url, JSON.stringify(update(900010, 'x'.repeat(2_000_000))), SECRET)).toBe(413);
+    expect(await post(url, JSON.stringify([update(900011, 'mảng')]), SECRET)).toBe(400);
+    expect(await post(url, JSON.stringify({ message: update(900012, 'không có update_id').message }), SECRET)).toBe(400);
+    expect(await post(url, 'null', SECRET)).toBe(400);
+    expect(seen).toEqual([]);
+
+    // An update whose message lacks what the bot reads is dropped with 200, so Telegram does not hold
+    // the updates after it; the next good one is handled.
+    expect(await post(url, JSON.stringify({ update_id: 900013, message: { message_id: 1, text: 'không có chat' } }), SECRET)).toBe(200);
+    expect(await post(url, JSON.stringify(update(900014, 'đúng')), SECRET)).toBe(200);
+    expect(seen.map((i) => i.text)).toEqual(['đúng']);
+  });
 });

@@ -5,15 +5,20 @@ import type { Core, Inbound, Outbound } from '../../../src/dialog/types.js';
 import { pino } from 'pino';
 import { silentLogger } from '../../../src/log.js';
 import { openStore } from '../../../src/store/db.js';
+import { freePort } from '../../support/telegram-emulator.js';
 import { startFakeZaloApi, zaloFixtures } from '../../support/zalo-fake-api.js';
 import { PUBLIC_BASE_URL, WEBHOOK_SECRET, WEBHOOK_URL, zaloRig, type ZaloRig } from './harness.js';
 
 /** A core double: says what it received, and a few canned replies by keyword. */
 class ScriptedCore implements Core {
   readonly seen: Inbound[] = [];
+  /** "chờ" waits for this to be released. */
+  release!: () => void;
+  private readonly gate = new Promise<void>((r) => (this.release = r));
   async handle(inbound: Inbound): Promise<Outbound[]> {
     this.seen.push(inbound);
     const text = inbound.text ?? '';
+    if (text === 'chờ') await this.gate;
     if (text === 'chọn') {
       return [{ text: 'Bạn muốn làm gì?', choices: [{ id: 'a', label: 'Hỏi đáp' }, { id: 'b', label: 'Báo cáo' }, { id: 'c', label: 'Hủy' }] }];
     }
@@ -131,7 +136,7 @@ describe('Zalo channel, long polling', () => {
     fake.failNext('getUpdates', 401);
     await fake.waitFor(() => fake.calls.some((c) => c.errorCode === 401), 'the 401');
     await vi.waitFor(() => expect(fatal).toHaveLength(1));
-    expect(fatal[0]!.message).toContain('Zalo refused ZALO_BOT_TOKEN (error 401)');
+    expect(fatal[0]!.message).toContain('Zalo từ chối ZALO_BOT_TOKEN (lỗi 401)');
     expect(fatal[0]!.message).not.toContain(fake.token);
   });
 
@@ -197,6 +202,56 @@ describe('Zalo channel, webhook', () => {
   });
 });
 
+describe('Zalo channel, webhook limits', () => {
+  it('answers 200 at once and does the work after', async () => {
+    const { fake, localUrl } = await webhook();
+    const res = await fake.deliverToWebhook(localUrl, zaloFixtures.text('chờ', { userId: 'u1' }));
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(core.seen).toHaveLength(1));
+    expect(fake.textsTo('u1')).toEqual([]); // the core is still working
+    core.release();
+    expect(await fake.waitForTexts('u1', 1)).toEqual(['Bạn hỏi: chờ']);
+  });
+
+  it('refuses an oversized body (413) and, without the secret, any body unread (403)', async () => {
+    const { fake, localUrl } = await webhook();
+    const huge = zaloFixtures.text('x'.repeat(2_000_000), { userId: 'u1' });
+    expect((await fake.deliverToWebhook(localUrl, huge)).status).toBe(413);
+    expect((await fake.deliverToWebhook(localUrl, huge, { secret: null })).status).toBe(403);
+    const garbage = await fetch(`${localUrl}/zalo/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(garbage.status).toBe(403);
+    await fake.deliverToWebhook(localUrl, zaloFixtures.text('sau', { userId: 'u1' }));
+    expect(await fake.waitForTexts('u1', 1)).toEqual(['Bạn hỏi: sau']);
+    expect(core.seen.map((i) => i.text)).toEqual(['sau']);
+  });
+});
+
+describe('Zalo channel shutdown', () => {
+  it('finishes the reply in flight before stop() resolves, and takes no new updates', async () => {
+    const { fake, zalo } = await polling();
+    fake.inject(zaloFixtures.text('chờ', { userId: 'u1' }));
+    await vi.waitFor(() => expect(core.seen).toHaveLength(1));
+    const stopped = zalo.stop();
+    core.release();
+    await stopped;
+    expect(fake.textsTo('u1')).toEqual(['Bạn hỏi: chờ']);
+    await fake.waitFor(() => fake.openPolls === 0, 'the poll to be closed');
+    fake.inject(zaloFixtures.text('sau khi dừng', { userId: 'u1' }));
+    expect(fake.pendingUpdates).toBe(1);
+  });
+
+  it('does not wait for ever on a reply Zalo keeps refusing: after the grace period it is dropped', async () => {
+    core = new ScriptedCore();
+    rig = await zaloRig({ core: () => core, deps: { shutdownGraceMs: 50 } });
+    const { fake, zalo } = rig;
+    fake.failNext('sendMessage', 429, { retryAfter: 3600 });
+    fake.inject(zaloFixtures.text('xin chào', { userId: 'u1' }));
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'sendMessage' && c.errorCode === 429), 'the 429');
+    await zalo.stop(); // would wait an hour without the grace period
+    expect(fake.textsTo('u1')).toEqual([]);
+  });
+});
+
 describe('Zalo channel start-up', () => {
   it('refuses to start with a token Zalo rejects, with a clear message and no token in it', async () => {
     const fake = await startFakeZaloApi();
@@ -204,7 +259,7 @@ describe('Zalo channel start-up', () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', ZALO_BOT_TOKEN: '123:not-the-token', ZALO_API_ROOT: fake.apiRoot });
     try {
       const start = startZalo({ config, core: new ScriptedCore(), store, logger: silentLogger() });
-      await expect(start).rejects.toThrow(/^Zalo refused ZALO_BOT_TOKEN \(error 401\)/);
+      await expect(start).rejects.toThrow(/^Zalo từ chối ZALO_BOT_TOKEN \(lỗi 401\)/);
       await expect(start).rejects.not.toThrow(/not-the-token/);
     } finally {
       store.close();
@@ -212,14 +267,29 @@ describe('Zalo channel start-up', () => {
     }
   });
 
+  it('says which server it could not reach, without the token, when the Zalo API is unreachable', async () => {
+    const port = await freePort(); // nothing listens there
+    const store = openStore(':memory:');
+    const config = loadConfig({ LOG_LEVEL: 'silent', ZALO_BOT_TOKEN: '123:unreachable-token', ZALO_API_ROOT: `http://127.0.0.1:${port}` });
+    try {
+      const err = (await startZalo({ config, core: new ScriptedCore(), store, logger: silentLogger() }).catch((e: unknown) => e)) as Error;
+      expect(err.message).toBe(
+        `Kênh Zalo: không kết nối được máy chủ Zalo Bot API tại http://127.0.0.1:${port} (ECONNREFUSED). Hãy kiểm tra ZALO_API_ROOT và kết nối mạng.`,
+      );
+      expect(err.stack).not.toContain('unreachable-token');
+    } finally {
+      store.close();
+    }
+  });
+
   it('needs the webhook secret and the HTTP server in webhook mode', async () => {
     const store = openStore(':memory:');
     const config = loadConfig({ LOG_LEVEL: 'silent', ZALO_BOT_TOKEN: '1:x', ZALO_WEBHOOK_URL: WEBHOOK_URL, ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET });
     try {
-      await expect(startZalo({ config, core: new ScriptedCore(), store, logger: silentLogger() })).rejects.toThrow(/needs the HTTP server/);
+      await expect(startZalo({ config, core: new ScriptedCore(), store, logger: silentLogger() })).rejects.toThrow(/cần máy chủ HTTP của bot/);
       const plain = loadConfig({ ZALO_BOT_TOKEN: '1:x', ZALO_WEBHOOK_URL: 'http://bot.example.vn/hook', ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET });
       await expect(startZalo({ config: plain, core: new ScriptedCore(), store, logger: silentLogger() })).rejects.toThrow(
-        'ZALO_WEBHOOK_URL must be a public https:// address (Zalo refuses other webhooks).',
+        'ZALO_WEBHOOK_URL phải là địa chỉ công khai bắt đầu bằng https:// (Zalo không nhận webhook khác).',
       );
       expect(() => loadConfig({ ZALO_BOT_TOKEN: '1:x', ZALO_WEBHOOK_URL: WEBHOOK_URL, ZALO_WEBHOOK_SECRET: 'short' })).toThrow(/ZALO_WEBHOOK_SECRET/);
     } finally {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { classifyUpdate, parseUpdateBody } from '../../../src/channels/zalo/inbound.js';
+import { zaloTexts } from '../../../src/channels/zalo/texts.js';
 import { zaloFixtures } from '../../support/zalo-fake-api.js';
 
-function classify(body: unknown) {
+function classify(body: unknown, botName?: string) {
   const parsed = parseUpdateBody(body);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return classifyUpdate(parsed.update);
+  return classifyUpdate(parsed.update, botName ? { botName } : {});
 }
 
 describe('Zalo inbound', () => {
@@ -69,5 +70,27 @@ describe('Zalo inbound', () => {
     (fromBot.message!.from as { is_bot: boolean }).is_bot = true;
     expect(classify(fromBot)).toMatchObject({ kind: 'ignore', reason: 'from_bot' });
     expect(classify({ event_name: 'message.text.received', message: { text: 'no ids' } })).toMatchObject({ kind: 'ignore', reason: 'bad_message' });
+  });
+
+  it('removes the @mention of the bot from a group message, wherever it stands and in any case', () => {
+    const text = (t: string) => {
+      const action = classify(zaloFixtures.group(t), 'Trợ lý Thi đua');
+      return action.kind === 'text' ? action.inbound.text : action;
+    };
+    expect(text('@Trợ lý Thi đua hạn báo cáo của Củ Chi?')).toBe('hạn báo cáo của Củ Chi?');
+    expect(text('@trợ lý thi đua, /baocao')).toBe('/baocao');
+    expect(text('Cho hỏi @TRỢ LÝ THI ĐUA: tiêu chí của Tây Ninh?')).toBe('Cho hỏi : tiêu chí của Tây Ninh?');
+    // Shown under another name than account_name: a command after the mention still works.
+    expect(text('@Trợ lý /dangky')).toBe('/dangky');
+    // Another member's name that merely starts like the bot's is left alone; so is a private message.
+    expect(text('@Trợ lý Thi đuaXYZ ơi')).toBe('@Trợ lý Thi đuaXYZ ơi');
+    const inPrivate = classify(zaloFixtures.text('@Trợ lý Thi đua hạn báo cáo?'), 'Trợ lý Thi đua');
+    expect(inPrivate).toMatchObject({ kind: 'text', inbound: { text: '@Trợ lý Thi đua hạn báo cáo?', chatType: 'private' } });
+  });
+
+  it('answers a group message that is only the bot’s name with how to ask', () => {
+    const action = classify(zaloFixtures.group('@Trợ lý Thi đua '), 'Trợ lý Thi đua');
+    expect(action).toMatchObject({ kind: 'explain', chatId: 'group0f1e2d3c', text: expect.stringContaining('ví dụ: @Trợ lý Thi đua hạn báo cáo của Củ Chi?') });
+    expect(zaloTexts.emptyMention(undefined)).toContain('hãy nhắn riêng cho bot');
   });
 });

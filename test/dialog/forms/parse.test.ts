@@ -23,6 +23,8 @@ describe('counts', () => {
     [' 7 ', 7],
     ['không', 0],
     ['không có', 0],
+    ['chưa có', 0],
+    ['ko', 0],
   ])('"%s" → %d', (text, value) => {
     expect(parseCount(text)).toBe(value);
   });
@@ -92,6 +94,10 @@ describe('text', () => {
     expect(parseText('👍👍', field('activities'))).toEqual({ ok: false, problem: { kind: 'invalid' } });
     expect(parseText('ab', field('activities'))).toEqual({ ok: false, problem: { kind: 'too-short', min: 3 } });
   });
+  it('needs a letter: a bare count or punctuation is not a description or a name', () => {
+    for (const t of ['123', '0', '1.000', '?!', '...', '"  "']) expect(parseText(t, field('activities'))).toEqual({ ok: false, problem: { kind: 'invalid' } });
+    expect(parseText('3 hội nghị', field('activities'))).toEqual({ ok: true, value: '3 hội nghị' });
+  });
 });
 
 describe('phones', () => {
@@ -102,11 +108,24 @@ describe('phones', () => {
     ['+84 912 345 678', '+84912345678'],
     ['84912345678', '+84912345678'],
     ['(0227) 383 1234', '+842273831234'],
+    ['+84912345678', '+84912345678'],
+    ['84-912-345-678', '+84912345678'],
+    ['0084 912 345 678', '+84912345678'],
+    ['(+84) 912 345 678', '+84912345678'],
+    ['0912-345-678', '+84912345678'],
+    ['０９１２３４５６７８', '+84912345678'],
+    ['ĐT: 0912 345 678 (cơ quan)', '+84912345678'],
+    ['0283 8123 456', '+842838123456'],
   ])('"%s" → %s', (text, e164) => {
     expect(parsePhone(text)).toEqual({ ok: true, value: e164 });
   });
   it.each(['0123', '091234567', '09123456789', '0112345678', '1900 1234', '+1 202 555 0100', 'abc'])('"%s" is not a Vietnamese phone', (text) => {
     expect(parsePhone(text).ok).toBe(false);
+  });
+  it('refuses two numbers instead of keeping the first one silently', () => {
+    for (const t of ['0912 345 678 hoặc 0987 654 321', '0912345678;0987654321', '0912 345 678, 0227 3831 234']) {
+      expect(parsePhone(t)).toEqual({ ok: false, problem: { kind: 'several' } });
+    }
   });
   it('shows a stored phone in the national format', () => {
     expect(formatPhone('+84912345678')).toBe('0912 345 678');
@@ -114,6 +133,6 @@ describe('phones', () => {
 });
 
 describe('skip words', () => {
-  it.each(['bỏ qua', 'bo qua', 'Bỏ qua', '-', '.'])('"%s" skips', (t) => expect(isSkipWord(t)).toBe(true));
-  it.each(['0', 'không', 'bỏ', 'qua'])('"%s" does not skip', (t) => expect(isSkipWord(t)).toBe(false));
+  it.each(['bỏ qua', 'bo qua', 'Bỏ qua', '-', '.', '...', '…', '–', '—', 'N/A'])('"%s" skips', (t) => expect(isSkipWord(t)).toBe(true));
+  it.each(['0', 'không', 'bỏ', 'qua', '-3', '.5', 'xóa'])('"%s" does not skip', (t) => expect(isSkipWord(t)).toBe(false));
 });
