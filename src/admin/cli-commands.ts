@@ -47,7 +47,7 @@ export function registerAdminCommands(program: Command): void {
     .option('--format <format>', 'xlsx hoặc csv (mặc định theo đuôi tệp của --out, nếu không thì xlsx)')
     .option('--out <file>', 'tệp cần ghi (thư mục chưa có sẽ được tạo); là thư mục thì tệp mang tên tự đặt')
     .option('--year <year>', 'chỉ báo cáo của năm này')
-    .option('--plan <id>', 'chỉ báo cáo của kế hoạch này (mã, ví dụ cu-chi)')
+    .option('--plan <id>', 'chỉ báo cáo của kế hoạch này: mã (cu-chi), địa phương ("Củ Chi") hoặc số kế hoạch ("KH 1792")')
     .action((opts: { format?: string; out?: string; year?: string; plan?: string }) => {
       const target = outTarget(opts.out, opts.format);
       const year = opts.year === undefined ? undefined : parseYear(opts.year, loadForm('report'));

@@ -105,7 +105,7 @@ export const adminTexts = {
     `Năm “${typed}” không dùng được: năm báo cáo phải từ ${from} đến ${to}, gõ đủ 4 chữ số, ví dụ: ${Math.min(Math.max(2025, from), to)}.`,
   badFormat: (typed: string, formats: readonly string[]) => `Định dạng “${typed}” không có; chọn một trong: ${formats.join(', ')}.`,
   badPlan: (typed: string, plans: readonly { id: string; name: string }[]) =>
-    [`Không có kế hoạch “${typed}”. Các mã kế hoạch:`, ...plans.map((p) => `  ${p.id} — ${p.name}`)].join('\n'),
+    [`Không có kế hoạch “${typed}”. Gõ mã hoặc tên của một trong các kế hoạch:`, ...plans.map((p) => `  ${p.id} — ${p.name}`)].join('\n'),
 
   // Reminders
   reminder: (p: { unitName: string; year: number; date: CalendarDate; offsetDays: number; quote: string; source: string; section: string }) =>

@@ -4,13 +4,14 @@
  */
 import type { Plan } from '../knowledge/schema.js';
 import type { IntentDef } from '../nlu/intents.js';
+import { formatNumber } from '../text/numbers.js';
 import { planLabel, planShortLabel } from './format.js';
 
 export const INTRO =
   'Tôi là trợ lý tự động, trả lời câu hỏi về các kế hoạch thực hiện Phong trào thi đua “Xây dựng xã hội học tập, đẩy mạnh học tập suốt đời” giai đoạn 2023–2030. Câu trả lời trích nguyên văn kế hoạch và ghi rõ nguồn.';
 
 export function truncatedNotice(limit: number): string {
-  const n = limit.toLocaleString('vi-VN');
+  const n = formatNumber(limit);
   return `(Câu hỏi dài quá ${n} ký tự nên tôi chỉ đọc ${n} ký tự đầu.)`;
 }
 

@@ -33,12 +33,18 @@ const NUMBER_RE = /^(?:so |lua chon |chon )?(\d{1,3})$/;
 /** Negation words, looked up on the lower-cased text with its diacritics ("đừng" folds to "dung" = "đúng"). */
 const NEGATIONS = new Set(['không', 'khong', 'ko', 'đừng', 'chưa', 'chua', 'chẳng', 'chả']);
 
+/**
+ * Negations whose fold is also another word ("đừng" and "đúng" are both "dung"): typed without
+ * diacritics, such a word leaves the answer's sense open ("dung gui" is "đừng gửi" as well as "đúng, gửi").
+ */
+const FOLDED_NEGATIONS = new Set([...NEGATIONS].map(fold).filter((f) => !NEGATIONS.has(f)));
+
+function wordsOf(text: string): string[] {
+  return text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+}
+
 function isNegative(text: string): boolean {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .some((w) => NEGATIONS.has(w));
+  return wordsOf(text).some((w) => NEGATIONS.has(w));
 }
 
 /** Turns a choice option into what channels receive (id and label only). */
@@ -77,8 +83,10 @@ export function matchChoice<T extends ChoiceOption>(input: ChoiceInput, options:
   if (exact.length > 1) return { kind: 'ambiguous', candidates: exact };
 
   // Part of a label ("cu chi" in "Củ Chi — Kế hoạch 1792/KH-UBND …"), or an alias inside a longer answer
-  // ("chọn Củ Chi"). Very short fragments would match too much.
+  // ("chọn Củ Chi"). Very short fragments would match too much. An answer that may be negative ("dung huy")
+  // picks by its exact name only ("dung huy" is "Không, tiếp tục"): "dung" found in it is no "đúng".
   if (folded.length < 2) return { kind: 'none' };
+  if (!negative && wordsOf(text).some((w) => FOLDED_NEGATIONS.has(w))) return { kind: 'none' };
   const partial = allowed.filter(
     (o) => contains(fold(o.label), folded) || (o.aliases ?? []).some((a) => contains(fold(a), folded) || contains(folded, fold(a))),
   );

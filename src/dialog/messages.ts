@@ -3,6 +3,7 @@
  * Field prompts and validation messages of the forms live in intents/*.json instead.
  */
 import type { Plan } from '../knowledge/schema.js';
+import { formatNumber } from '../text/numbers.js';
 
 export const texts = {
   start: (name: string | undefined, plans: readonly Pick<Plan, 'shortName'>[], examples: readonly string[]) =>
@@ -33,7 +34,7 @@ export const texts = {
   privateOnly:
     'Việc đăng ký, gửi và xem báo cáo chỉ thực hiện trong tin nhắn riêng để bảo vệ thông tin của đơn vị. Vui lòng nhắn riêng cho tôi để tiếp tục.',
   tooLong: (length: number, max: number) =>
-    `Tin nhắn dài ${length.toLocaleString('vi-VN')} ký tự, vượt quá giới hạn ${max.toLocaleString('vi-VN')} ký tự. Vui lòng rút gọn rồi gửi lại.`,
+    `Tin nhắn dài ${formatNumber(length)} ký tự, vượt quá giới hạn ${formatNumber(max)} ký tự. Vui lòng rút gọn rồi gửi lại.`,
   noWords:
     'Tôi chỉ đọc được tin nhắn bằng chữ. Hãy gõ câu hỏi, ví dụ: “Tiêu chí thi đua cấp xã của Thái Bình là gì?”, hoặc gõ /trogiup để xem các lệnh.',
   staleButton: 'Lựa chọn này đã hết hiệu lực. Gõ /trogiup để xem các lệnh.',

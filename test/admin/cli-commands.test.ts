@@ -58,7 +58,7 @@ describe('cli export', () => {
   it('says in Vietnamese what is wrong with a bad plan, year, format or file, and exits with 1', () => {
     const x = join(tmp.dir, 'x.xlsx');
     const cases: [string[], string][] = [
-      [['--out', x, '--plan', 'ha-noi'], 'Không có kế hoạch “ha-noi”. Các mã kế hoạch:\n  thai-binh-cdyt — Công văn số 209/CDYT'],
+      [['--out', x, '--plan', 'ha-noi'], 'Không có kế hoạch “ha-noi”. Gõ mã hoặc tên của một trong các kế hoạch:\n  thai-binh-cdyt — Công văn số 209/CDYT'],
       [['--out', x, '--year', '25'], 'Năm “25” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.'],
       [['--out', x, '--year', '2019'], 'Năm “2019” không dùng được'],
       [['--out', x, '--year', 'abc'], 'Năm “abc” không dùng được'],
@@ -85,6 +85,13 @@ describe('cli export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(nested);
     expect(wb.getWorksheet('Tất cả các lần gửi')!.rowCount).toBe(3);
+
+    // The plan by the names the registration form takes ("KH 1792", "Khánh Hòa"), the year as "năm 2024".
+    const byNumber = cli(['export', '--out', join(tmp.dir, 'so.csv'), '--plan', 'KH 1792', '--year', 'năm 2025']);
+    expect(byNumber.stderr).toBe('');
+    expect(byNumber.stdout).toBe(`Đã ghi ${join(tmp.dir, 'so.csv')} (CSV): 1 báo cáo mới nhất, 2 lần gửi, 2 đầu mối.\n`);
+    const byPlace = cli(['export', '--out', join(tmp.dir, 'kh.csv'), '--plan', 'Khánh Hòa']);
+    expect(byPlace.stdout).toBe(`Đã ghi ${join(tmp.dir, 'kh.csv')} (CSV): 1 báo cáo mới nhất, 1 lần gửi, 1 đầu mối.\n`);
 
     const folder = join(tmp.dir, 'xuat') + '/';
     const csv = cli(['export', '--format', 'csv', '--out', folder]);

@@ -176,6 +176,17 @@ describe('the summary and "Sửa" as typed', () => {
     }
   });
 
+  it('"dung gui" / "dung huy" typed without diacritics (đừng gửi? đúng, gửi?) sends nothing and asks again', async () => {
+    for (const typed of ['dung gui', 'dung huy']) {
+      const r = await lan.say(typed);
+      expect(r[0]!.text).toBe(
+        'Vui lòng chọn 1 (Gửi), 2 (Sửa) hoặc 3 (Hủy). Để sửa ngay một mục, gõ “Sửa” kèm số thứ tự của mục, ví dụ: “Sửa 2”.',
+      );
+    }
+    expect(h.store.reports.listAll()).toEqual([]);
+    expect((await lan.say('dung roi'))[0]!.text).toContain('✅ Đã nhận báo cáo năm 2025');
+  });
+
   it('in the "Sửa" menu, "mục 9" and "sửa 9" pick field 9; an unknown pick lists the range', async () => {
     await lan.say('Sửa');
     let r = await lan.say('mục 99');

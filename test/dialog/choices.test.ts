@@ -40,6 +40,11 @@ describe('matchChoice', () => {
     expect(matchChoice({ text: 'khong ok' }, withAliases).kind).toBe('none');
     expect(matchChoice({ text: 'đừng' }, withAliases).kind).toBe('none');
     expect(matchChoice({ text: 'thôi không gửi nữa' }, withAliases)).toEqual({ kind: 'match', choice: withAliases[2] });
+    // Without diacritics "dung" is "đúng" or "đừng": it picks by an exact name, never inside a longer answer.
+    expect(matchChoice({ text: 'dung' }, withAliases)).toEqual({ kind: 'match', choice: withAliases[0] });
+    expect(matchChoice({ text: 'dung gui' }, withAliases).kind).toBe('none');
+    expect(matchChoice({ text: 'dung huy' }, withAliases).kind).toBe('none');
+    expect(matchChoice({ text: 'đúng, gửi đi' }, withAliases)).toEqual({ kind: 'match', choice: withAliases[0] });
     const plans = planOptions(realKnowledge());
     expect(matchChoice({ text: 'không phải Củ Chi' }, plans).kind).toBe('none');
   });

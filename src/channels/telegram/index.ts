@@ -17,6 +17,7 @@ import type { CommandSpec } from '../../dialog/context.js';
 import type { Core } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/db.js';
+import { settlesWithin } from '../settles-within.js';
 import type { ChannelHandle } from '../types.js';
 import { createTelegramBot, type TelegramBot } from './bot.js';
 import { createAdminMenuSync, createAdminMenusRepo, type AdminMenuSync } from './admin-menus.js';
@@ -93,16 +94,6 @@ function adminChatIds(config: Config, store: Store): string[] {
   for (const a of config.adminIds) if (a.channel === 'telegram') ids.add(a.userId);
   for (const a of store.admins.list()) if (a.channel === 'telegram') ids.add(a.userId);
   return [...ids]; // a private chat's id is the user's id
-}
-
-function waitAtMost(p: Promise<void>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    p.then(() => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle> {
@@ -202,7 +193,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
         open = false;
         if (runner?.isRunning()) await runner.stop();
         await adminMenus.stop();
-        const finished = await waitAtMost(tg.idle(), deps.shutdownGraceMs ?? 10_000);
+        const finished = await settlesWithin(tg.idle(), deps.shutdownGraceMs ?? 10_000);
         if (!finished) {
           log.warn({ event: 'shutdown-grace-over', inFlight: tg.inFlight() }, 'replies still waiting for a retry are dropped');
           tg.abortSends();

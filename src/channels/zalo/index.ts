@@ -12,6 +12,7 @@ import type { Core } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
 import { createDownloadLinks, registerDownloadRoutes, type DownloadLinks } from '../../server/downloads.js';
 import type { Store } from '../../store/db.js';
+import { settlesWithin } from '../settles-within.js';
 import type { ChannelHandle } from '../types.js';
 import type { BackoffOptions } from './backoff.js';
 import { createZaloClient } from './client.js';
@@ -77,17 +78,6 @@ function startError(err: unknown, apiRoot: string): ZaloStartError {
   }
   if (isZaloApiError(err)) return new ZaloStartError(`Kênh Zalo: câu trả lời của lệnh ${err.method} không đúng dạng (${err.description}).`);
   return new ZaloStartError(`Kênh Zalo: ${err instanceof Error ? err.message : String(err)}`);
-}
-
-/** True if `p` settled within `ms`. */
-function settlesWithin(p: Promise<void>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    void p.then(() => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {

@@ -1,7 +1,6 @@
 /** What the Zalo channel itself says (everything else comes from the core). */
 
-const numberFormat = new Intl.NumberFormat('vi-VN');
-const fmt = (n: number): string => numberFormat.format(n);
+import { formatNumber as fmt } from '../../text/numbers.js';
 
 /** "1, 2 hoặc 3" */
 function numberList(count: number): string {
@@ -13,7 +12,7 @@ function numberList(count: number): string {
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${fmt(bytes)} byte`;
   if (bytes < 1024 * 1024) return `${fmt(Math.ceil(bytes / 1024))} KB`;
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+  return `${fmt(bytes / (1024 * 1024), { decimals: 1 })} MB`;
 }
 
 export const zaloTexts = {

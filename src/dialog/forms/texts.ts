@@ -1,8 +1,8 @@
 /** What the form engine says, apart from the per-field texts in intents/*.json. */
 
-const numberFormat = new Intl.NumberFormat('vi-VN');
+import { formatNumber } from '../../text/numbers.js';
 
-export const formatNumber = (n: number): string => numberFormat.format(n);
+export { formatNumber };
 
 export const formTexts = {
   progress: (index: number, total: number) => `(Câu ${index}/${total})`,
