@@ -191,10 +191,9 @@ function answerIfQuestion(ctx: DialogContext, form: FormDefinition, flow: FlowSt
   const step = flow.step;
   const field = step.kind === 'field' || step.kind === 'edit-field' ? form.fields.find((f) => f.id === step.fieldId) : undefined;
   const plan = flowPlan(ctx, flow);
-  // Free text: almost anything is a valid answer, so only a clear question counts.
-  if (field?.type === 'text') return isClearQuestion(text) ? answerQuestion(ctx, text, plan) : undefined;
-  // A choice (the plans): only a clear question, since a plan's name alone is answered by the documents too.
-  if (field?.type === 'choice') return isClearQuestion(text) ? answerQuestion(ctx, text, plan) : undefined;
+  // Free text (almost anything is a valid answer) and a choice of plan (a plan's name alone is answered by
+  // the documents too): only a clear question counts.
+  if (field?.type === 'text' || field?.type === 'choice') return isClearQuestion(text) ? answerQuestion(ctx, text, plan) : undefined;
   if (acceptsInput(form, flow, { text }, envOf(ctx))) return undefined;
   if (mayBeQuestion(text)) return answerQuestion(ctx, text, plan);
   // Not an answer and no question word: a question only if the documents answer it ("tiêu chí cấp xã").

@@ -6,7 +6,7 @@ import type { ItemsBlock } from '../../knowledge/schema.js';
 import { findSection, sectionNumber } from '../../knowledge/sections.js';
 import { placeOf, quote } from '../format.js';
 import { asks, inFilter, type ComposeContext, type PlanAnswer } from './context.js';
-import { groupsForTargets } from './criteria.js';
+import { groupsForTargets, renderGroup } from './criteria.js';
 
 function renderBlocks(ctx: ComposeContext, title: string, blocks: readonly ItemsBlock[]): PlanAnswer | null {
   const kept = inFilter(blocks, ctx.sectionFilter);
@@ -79,7 +79,7 @@ export function composeAudience(ctx: ComposeContext): PlanAnswer | null {
   const audience = renderBlocks(ctx, 'Đối tượng thi đua', ctx.plan.audience ?? []);
   const named = groupsForTargets(ctx, ctx.plan.criteria);
   if (named.length) {
-    const blocks = named.map((g) => `Tiêu chí thi đua — ${g.label} (${placeOf(ctx.plan)}):\n${quote(g.items)}`);
+    const blocks = named.map((g) => renderGroup(g, placeOf(ctx.plan)));
     return {
       text: [...(audience ? [audience.text] : []), ...blocks].join('\n\n'),
       sections: [...(audience?.sections ?? []), ...named.map((g) => g.section)],

@@ -3,7 +3,7 @@ import type { Criterion } from '../../knowledge/schema.js';
 import { lowerFirst, placeOf, quote } from '../format.js';
 import { inFilter, type ComposeContext, type PlanAnswer } from './context.js';
 
-function renderGroup(c: Criterion, locality: string): string {
+export function renderGroup(c: Criterion, locality: string): string {
   return `Tiêu chí thi đua — ${c.label} (${locality}):\n${quote(c.items)}`;
 }
 
