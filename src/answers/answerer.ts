@@ -6,18 +6,23 @@
 import type { Knowledge } from '../knowledge/loader.js';
 import type { Logger } from '../log.js';
 import type { Plan } from '../knowledge/schema.js';
+import { breadcrumb, findSection, sectionFullText, sectionNumber } from '../knowledge/sections.js';
 import { createAnalyzer, type Analyzer, type QueryAnalysis } from '../nlu/analyze.js';
+import { MIN_INTENT_SCORE } from '../nlu/classify.js';
 import { AbbreviationExpander } from '../nlu/expand.js';
 import { loadGlossary, type Glossary } from '../nlu/glossary.js';
-import { loadIntents, type IntentDef } from '../nlu/intents.js';
+import { loadIntents, type IntentDef, type SlotName } from '../nlu/intents.js';
 import { cleanInput, hasWordCharacters } from '../text/normalize.js';
+import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
+import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
+import { checkCandidate, questionProfile, type QuestionProfile } from './check.js';
 import { GENERIC_AWARDS } from './compose/awards.js';
 import { leadingNumber } from './compose/basis.js';
 import type { ComposeContext, PlanAnswer, PlanComposer } from './compose/context.js';
 import { COMPOSERS } from './compose/index.js';
-import { renderPassage } from './compose/passage.js';
+import { clip, renderPassage } from './compose/passage.js';
 import { Corpus, type Passage } from './corpus.js';
-import { citation, planLabel, planShortLabel, sourceRefs } from './format.js';
+import { citation, documentName, placeOf, planLabel, planShortLabel, quote, sourceRefs } from './format.js';
 import { Lexicon } from './lexicon.js';
 import * as msg from './messages.js';
 import type { AnswerRequest, AnswerResult, Answerer, PlanOption, SourceRef } from './types.js';
@@ -25,16 +30,23 @@ import type { AnswerRequest, AnswerResult, Answerer, PlanOption, SourceRef } fro
 export const DEFAULT_MAX_INPUT_CHARS = 2000;
 const UNKNOWN = 'unknown';
 
-/** A passage answers a question without intent only if it holds this share of the question's meaningful words… */
-const PASSAGE_MIN_COVERAGE = 0.5;
-/** …and at least this many of them. */
-const PASSAGE_MIN_WORDS = 2;
-/** A word counts as meaningful when rarer than this (idf): "thi", "hoc", "tap" are not. */
-const MEANINGFUL_IDF = 1.2;
 /** A word that singles out a plan is rarer still (in roughly one passage in twelve at most). */
 const DISTINCTIVE_IDF = 2.5;
 /** Without a named place, one plan is chosen only when its best passage beats every other plan's by this factor. */
 const PLAN_MARGIN = 1.6;
+/** …or when its best candidate covers this much more of the question than any other plan's. */
+const CLEAR_PLAN_MARGIN = 0.3;
+/** At most this many intents (besides those a filled slot points at) make candidates. */
+const MAX_INTENTS = 4;
+/** The prior of an intent suggested only by a filled slot (a named agency, award, target group). */
+const SLOT_PRIOR = 0.2;
+/** Passages of a plan that become candidates, and the prior of the best one. */
+const PASSAGES_PER_PLAN = 3;
+const PASSAGE_PRIOR = 0.5;
+/** A plan named only as a fallback ("Thái Bình" also names the union's letter) starts this far behind. */
+const ALTERNATE_PENALTY = 0.3;
+/** "Đoạn gần nhất" is shown with a not-found answer about one plan only when it covers this much of the question. */
+const NEAREST_MIN_COVERAGE = 0.5;
 /** Boost of a passage under the section that holds the intent's answers. */
 const INTENT_BOOST = 1.6;
 const TARGET_BOOST = 1.5;
@@ -45,9 +57,30 @@ export interface AnswererOptions {
   maxInputChars?: number;
   glossary?: Glossary;
   intents?: IntentDef[];
+  answerTypes?: AnswerTypesData;
   /** Where an internal error is reported (the user still gets a plain reply). Never given the question text. */
   logger?: Pick<Logger, 'error'>;
 }
+
+/** An intent that makes candidates: its definition, its prior, and the words its keywords matched. */
+interface PlausibleIntent {
+  def: IntentDef;
+  prior: number;
+  free: ReadonlySet<string>;
+}
+
+/** One question on its way through the answerer. */
+interface Ask {
+  a: QueryAnalysis;
+  profile: QuestionProfile;
+  /** The intent the keywords (or a rule on the slots) chose, if its composer exists. */
+  primary?: IntentDef;
+  intents: PlausibleIntent[];
+  /** Numbers of cited documents the question names. */
+  numbers: string[];
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 /** Everything built once at start-up; exposed for benchmarks and tests. */
 export interface AnswerEngine extends Answerer {
@@ -63,6 +96,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const corpus = new Corpus(knowledge, expander);
   const analyzer = createAnalyzer({ glossary, intents, corpusWords: corpus.words, expander });
   const lexicon = new Lexicon(glossary, expander);
+  const answerTypes = new AnswerTypes(opts.answerTypes ?? loadAnswerTypes(), expander);
   const intentById = new Map(intents.map((i) => [i.id, i]));
   const sectionWords = new Map(intents.map((i) => [i.id, i.sectionWords.map((w) => analyzer.expander.normalizePhrase(w).join(' '))]));
   const plans = knowledge.plans;
@@ -123,23 +157,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return { plan, analysis: a, corpus, lexicon, topic: topicOf(a), sectionFilter, mode };
   }
 
-  function hasContent(composer: PlanComposer, plan: Plan, a: QueryAnalysis, numbers: readonly string[]): boolean {
-    return composer(context(plan, a, 'cross', numbers)) !== null;
-  }
-
-  /**
-   * How much of the question a passage covers: its meaningful words found there, and whether one of
-   * its word pairs is found there too (a shared phrase, not two stray syllables: "thời tiết" is not
-   * "thời gian" + "tiết kiệm").
-   */
-  function coverage(words: readonly string[], pairs: readonly string[], p: Passage): { meaningful: number; covered: number; phrase: boolean } {
-    const meaningful = [...new Set(words)].filter((w) => corpus.words.has(w) && corpus.idf(w) >= MEANINGFUL_IDF);
-    const own = new Set([...corpus.termSet(p.node.text), ...corpus.termSet(p.trail)]);
-    const covered = meaningful.filter((w) => own.has(w)).length;
-    const phrase = pairs.some((b) => own.has(b) && b.split('_').some((w) => corpus.idf(w) >= MEANINGFUL_IDF));
-    return { meaningful: meaningful.length, covered, phrase };
-  }
-
   /**
    * No place named: if the question's own words point clearly at one plan (a body only one plan has,
    * "Phòng Tài chính – Kế hoạch huyện"), that plan; otherwise undefined (the caller asks).
@@ -176,27 +193,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return result('answer', 'help', `${msg.INTRO}\nCác kế hoạch đang có:\n${msg.planList(plans)}\n${msg.whatICanAnswer(intents)}`);
   }
 
-  /** A question with no recognised intent: the best passage if it clearly covers the question. */
-  function answerFromPassage(a: QueryAnalysis, scope: readonly string[], planId: string | undefined): AnswerResult {
-    const hits = corpus.search(a.terms, { plans: scope.length ? scope : undefined, limit: 20 });
-    const top = hits[0];
-    if (!top) return notFound(UNKNOWN);
-    const { meaningful, covered, phrase } = coverage(a.words, a.terms.filter((t) => t.includes('_')), top.passage);
-    if (!phrase || covered < PASSAGE_MIN_WORDS || covered < PASSAGE_MIN_COVERAGE * meaningful) return notFound(UNKNOWN);
-    let plan = knowledge.plan(top.passage.planId)!;
-    if (scope.length !== 1) {
-      // Same rule as for intents: several plans say it alike → ask (or use the asker's plan).
-      const other = hits.find((h) => h.passage.planId !== top.passage.planId);
-      if (other && top.score < PLAN_MARGIN * other.score) {
-        const own = planId ? hits.find((h) => h.passage.planId === planId) : undefined;
-        if (!own) return clarify(UNKNOWN, [...new Set(hits.slice(0, 8).map((h) => h.passage.planId))].map((id) => knowledge.plan(id)!));
-        plan = knowledge.plan(planId!)!;
-        return single(plan, renderPassage(context(plan, a, 'single', []), own.passage), UNKNOWN);
-      }
-    }
-    return single(plan, renderPassage(context(plan, a, 'single', []), top.passage), UNKNOWN);
-  }
-
   function single(plan: Plan, answer: PlanAnswer, intentId: string): AnswerResult {
     return result('answer', intentId, `${answer.text}\n${citation(plan, answer.sections)}`, refs(plan, answer.sections));
   }
@@ -204,16 +200,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   function refs(plan: Plan, sections: readonly string[]): SourceRef[] {
     // Header facts (number, signer) have no section: cite the plan itself.
     return sections.length ? sourceRefs(plan, sections) : [{ plan: plan.id, section: '' }];
-  }
-
-  function answerOne(plan: Plan, alternates: readonly string[], intent: IntentDef, a: QueryAnalysis, numbers: readonly string[]): AnswerResult {
-    const composer = COMPOSERS[intent.id]!;
-    for (const candidate of [plan, ...alternates.map((id) => knowledge.plan(id)).filter((p): p is Plan => !!p)]) {
-      const out = composer(context(candidate, a, 'single', numbers));
-      if (out) return single(candidate, out, intent.id);
-    }
-    const others = plans.filter((p) => p.id !== plan.id && hasContent(composer, p, a, []));
-    return result('not_found', intent.id, msg.nothingInPlan(intent.title, plan, others));
   }
 
   function answerMany(scope: readonly Plan[], intent: IntentDef, a: QueryAnalysis, numbers: readonly string[]): AnswerResult {
@@ -241,6 +227,146 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     }
     const tail = missing.length ? `\nKhông nêu trong: ${missing.map((p) => planShortLabel(p)).join('; ')}.` : '';
     return result('answer', intent.id, `${intro}\n\n${blocks.join('\n\n')}${tail}`, sources);
+  }
+
+  /** The intents a question may be asking, with their priors: the primary one first, then every intent its keywords or slots point at. */
+  function plausibleIntents(a: QueryAnalysis, primary: IntentDef | undefined): PlausibleIntent[] {
+    const top = a.ranked[0]?.score ?? 0;
+    const free = (id: string) => new Set((a.ranked.find((r) => r.id === id)?.phrases ?? []).flatMap((p) => p.split(' ')));
+    const out = new Map<string, PlausibleIntent>();
+    if (primary && COMPOSERS[primary.id]) out.set(primary.id, { def: primary, prior: 1, free: free(primary.id) });
+    for (const r of a.ranked) {
+      const def = intentById.get(r.id);
+      if (!def || def.weak || !COMPOSERS[r.id] || out.has(r.id) || r.score < MIN_INTENT_SCORE) continue;
+      if (out.size >= MAX_INTENTS) break;
+      out.set(r.id, { def, prior: top ? r.score / top : 0, free: free(r.id) });
+    }
+    for (const def of intents) {
+      if (out.has(def.id) || !COMPOSERS[def.id] || def.weak) continue;
+      if (Object.keys(def.slotBoosts).some((k) => a.filled.has(k as SlotName))) out.set(def.id, { def, prior: SLOT_PRIOR, free: new Set() });
+    }
+    return [...out.values()];
+  }
+
+  /** Words every answer of a plan covers by being that plan's: its name, kind, number and issuer (the citation says them). */
+  const planTerms = new Map(plans.map((p) => [p.id, new Set(corpus.terms(`${documentName(p)} ${p.shortName} ${p.locality.name}`))]));
+
+  function candidate(ask: Ask, source: Candidate['source'], intent: string, plan: Plan, answer: PlanAnswer, prior: number, free: ReadonlySet<string>, penalty = 0): Candidate {
+    const terms = new Set([...corpus.terms(answer.text), ...planTerms.get(plan.id)!]);
+    for (const id of answer.sections) {
+      const p = corpus.passage(plan.id, id);
+      if (p) for (const t of corpus.termSet(p.trail)) terms.add(t);
+    }
+    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes);
+    return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check) - penalty };
+  }
+
+  /** Every candidate answer one plan offers: one per plausible intent whose composer has something, and its best passages. */
+  function candidatesFor(plan: Plan, ask: Ask, penalty = 0): Candidate[] {
+    const out: Candidate[] = [];
+    for (const it of ask.intents) {
+      const answer = COMPOSERS[it.def.id]!(context(plan, ask.a, 'single', ask.numbers));
+      if (answer) out.push(candidate(ask, 'intent', it.def.id, plan, answer, it.prior, it.free, penalty));
+    }
+    if (ask.numbers.length && out.length) return out;
+    const hits = corpus.search(ask.a.terms, { plans: [plan.id], limit: PASSAGES_PER_PLAN, boost: boostFor(ask.intents[0]?.def.id, ask.a) });
+    const topScore = hits[0]?.score ?? 1;
+    for (const h of hits) {
+      const answer = renderPassage(context(plan, ask.a, 'single', []), h.passage);
+      out.push(candidate(ask, 'passage', UNKNOWN, plan, answer, PASSAGE_PRIOR * (h.score / topScore), EMPTY, penalty));
+    }
+    return out;
+  }
+
+  function withWhy(r: AnswerResult, ask: Ask, cands: readonly Candidate[], chosen: readonly Candidate[], decision: string): AnswerResult {
+    return { ...r, why: whyOf(cands, chosen, decision, ask.profile.expected?.type) };
+  }
+
+  const strict = (ask: Ask) => ask.profile.expected?.strict === true;
+
+  /** "… không nêu …": the plan is silent on the point; the nearest passage only if it is close, and marked as such. */
+  function absent(scope: readonly Plan[], ask: Ask, nearest: Candidate | undefined, others: readonly Plan[] = []): AnswerResult {
+    const what = ask.profile.expected?.absent ?? ask.primary?.title.toLocaleLowerCase('vi');
+    const who = scope.length === 1 ? planLabel(scope[0]!) : 'Các kế hoạch đang có';
+    const lines = [what ? `${who} không nêu ${what}.` : scope.length === 1 ? `${who} không nêu nội dung này.` : msg.NOT_IN_DOCUMENTS];
+    if (others.length) lines.push(`Các kế hoạch có nội dung này: ${others.map(planShortLabel).join('; ')}.`);
+    if (nearest && scope.length === 1 && nearest.check.coverage >= NEAREST_MIN_COVERAGE && !strict(ask)) {
+      lines.push(`Đoạn gần nhất trong ${planShortLabel(nearest.plan)} (không phải câu trả lời trực tiếp):\n${nearest.answer.text}\n${citation(nearest.plan, nearest.answer.sections)}`);
+    } else lines.push(msg.shortSuggestions(intents));
+    return result('not_found', ask.primary?.id ?? UNKNOWN, lines.join('\n'));
+  }
+
+  /** One plan: its best candidate if it answers the question, else "the plan does not state it". */
+  function answerIn(plan: Plan, alternates: readonly string[], ask: Ask): AnswerResult {
+    const cands = [plan, ...alternates.map((id) => knowledge.plan(id)).filter((p): p is Plan => !!p)].flatMap((p, i) =>
+      candidatesFor(p, ask, i ? ALTERNATE_PENALTY : 0),
+    );
+    const best = choose(cands);
+    if (best && answersQuestion(best, strict(ask))) return withWhy(single(best.plan, best.answer, best.intent), ask, cands, [best], best.source);
+    const others = plans.filter((p) => p.id !== plan.id && !alternates.includes(p.id)).filter((p) => {
+      const b = choose(candidatesFor(p, ask));
+      return b !== undefined && answersQuestion(b, strict(ask)) && b.source !== 'passage';
+    });
+    return withWhy(absent([plan], ask, best, others), ask, cands, [], 'absent');
+  }
+
+  /** The quoted words of an answer, without the headings that name its place: equal for plans that say the same. */
+  const quotedBody = (c: Candidate) => (c.answer.text.match(/“[^”]*”/g) ?? []).join('\n');
+
+  /** No plan named: each plan's best candidate decides which plans can answer at all. */
+  function answerUnplaced(scope: readonly Plan[], ask: Ask): AnswerResult {
+    const cands: Candidate[] = [];
+    const holders: Candidate[] = [];
+    let nearest: Candidate | undefined;
+    for (const plan of scope) {
+      const own = candidatesFor(plan, ask);
+      cands.push(...own);
+      const best = choose(own);
+      // A composed answer counts only if the composer has the very thing asked (its cross-plan mode is
+      // silent otherwise: "tiêu chí cấp huyện" of a plan without a district group).
+      const holds = best && answersQuestion(best, strict(ask)) && (best.source !== 'intent' || COMPOSERS[best.intent]!(context(plan, ask.a, 'cross', ask.numbers)) !== null);
+      if (best && holds) holders.push(best);
+      else if (best && (!nearest || best.check.coverage > nearest.check.coverage)) nearest = best;
+    }
+    const intentId = ask.primary?.id ?? UNKNOWN;
+    if (holders.length === 0) return withWhy(absent(scope, ask, nearest), ask, cands, [], 'absent');
+    holders.sort((x, y) => y.score - x.score);
+    const pick = (c: Candidate, decision: string) => withWhy(single(c.plan, c.answer, c.intent), ask, cands, [c], decision);
+    if (holders.length === 1) return pick(holders[0]!, 'only plan');
+    const inferred = inferPlan(ask.a, ask.primary?.id, holders.map((h) => h.plan.id));
+    if (inferred) return pick(holders.find((h) => h.plan.id === inferred)!, 'inferred plan');
+    const [first, second] = holders;
+    if (first!.check.coverage >= second!.check.coverage + CLEAR_PLAN_MARGIN) return pick(first!, 'clear plan');
+    const body = quotedBody(first!);
+    if (body && holders.every((h) => quotedBody(h) === body)) {
+      const names = holders.map((h) => planShortLabel(h.plan)).join('; ');
+      const text = `${msg.sameInPlans(names)}\n${first!.answer.text}\n${holders.map((h) => citation(h.plan, h.answer.sections)).join('\n')}`;
+      return withWhy(result('answer', first!.intent, text, holders.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, holders, 'same in every plan');
+    }
+    return withWhy(clarify(intentId, holders.map((h) => h.plan)), ask, cands, [], 'several plans answer');
+  }
+
+  /** "mục II.3", "phần IV": that section of the plan, quoted. */
+  function answerSection(plan: Plan, id: string, ask: Ask): AnswerResult {
+    const node = findSection(plan.sections, id);
+    if (!node) {
+      const top = plan.sections.map((n) => sectionNumber(n.id).replace(/\.$/, '')).filter(Boolean);
+      return result('not_found', 'section', `${planLabel(plan)} không có mục ${id}. Các phần của văn bản: ${top.join(', ')}.`);
+    }
+    const trail = breadcrumb(plan.sections, node.id);
+    const body = node.text.trim() ? node.text : sectionFullText(node).split('\n').slice(1).join('\n');
+    const answer = { text: `${placeOf(plan)} — ${trail}:\n${quote([clip(body)])}`, sections: [node.id] };
+    return withWhy(single(plan, answer, 'section'), ask, [], [], 'section named');
+  }
+
+  /** Across plans, "kế hoạch nào không có X": the plans silent on it, then those that have it. */
+  function answerWithout(scope: readonly Plan[], intent: IntentDef, a: QueryAnalysis, numbers: readonly string[]): AnswerResult {
+    const composer = COMPOSERS[intent.id]!;
+    const silent = scope.filter((p) => !composer(context(p, a, 'cross', numbers)));
+    const having = scope.filter((p) => !silent.includes(p));
+    const thing = a.slots.awards.filter((k) => !GENERIC_AWARDS.has(k)).map((k) => lexicon.awardName(k)).join(', ') || intent.title.toLocaleLowerCase('vi');
+    const text = msg.plansWithout(thing, silent.map(planShortLabel), having.map(planShortLabel));
+    return result('answer', intent.id, text, silent.map((p) => ({ plan: p.id, section: '' })));
   }
 
   function answerAnalysed(a: QueryAnalysis, planId: string | undefined): AnswerResult {
@@ -273,30 +399,32 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // Only an agency (and maybe a place): "Hội Khuyến học tỉnh Thái Bình" asks what that body does.
     if (!intent && slots.agencies.length && agencyOnly(a)) intent = intentById.get('responsibilities');
     if (intent?.id === 'help') return help();
-    if (!intent || !COMPOSERS[intent.id]) return answerFromPassage(a, named, planId);
 
-    const composer = COMPOSERS[intent.id]!;
+    const profile = questionProfile(a, corpus, answerTypes);
+    const ask: Ask = { a, profile, primary: intent && COMPOSERS[intent.id] ? intent : undefined, intents: plausibleIntents(a, intent), numbers };
+
+    if (slots.sections.length) {
+      const id = named.length === 1 ? named[0] : named.length === 0 ? planId : undefined;
+      if (id) return answerSection(knowledge.plan(id)!, slots.sections[0]!, ask);
+      if (named.length === 0) return clarify('section', plans.filter((p) => findSection(p.sections, slots.sections[0]!)));
+    }
+
     const citing = numbers.length ? plans.filter((p) => numbers.some((n) => citedBy.get(n)?.has(p.id))) : plans;
+    const primary = ask.primary;
 
     // Across plans: several places named, "tỉnh nào…", "so sánh…", or a cited document several plans use.
-    if (named.length > 1) return answerMany(named.map((id) => knowledge.plan(id)!), intent, a, numbers);
-    if (named.length === 0 && (slots.crossPlan || (numbers.length && citing.length > 1 && !planId))) {
-      return answerMany(citing, intent, a, numbers);
+    if (primary) {
+      const across = named.length > 1 ? named.map((id) => knowledge.plan(id)!) : named.length === 0 && (slots.crossPlan || (numbers.length && citing.length > 1 && !planId)) ? citing : undefined;
+      if (across) return slots.negated && named.length === 0 ? answerWithout(across, primary, a, numbers) : answerMany(across, primary, a, numbers);
     }
 
     if (named.length === 1) {
       const id = named[0]!;
-      return answerOne(knowledge.plan(id)!, slots.alternates[id] ?? [], intent, a, numbers);
+      return answerIn(knowledge.plan(id)!, slots.alternates[id] ?? [], ask);
     }
-    if (!intent.needsPlan) return answerMany(citing, intent, a, numbers);
-    if (planId && knowledge.plan(planId)) return answerOne(knowledge.plan(planId)!, [], intent, a, numbers);
-
-    const candidates = citing.filter((p) => hasContent(composer, p, a, numbers));
-    if (candidates.length === 1) return answerOne(candidates[0]!, [], intent, a, numbers);
-    const inferred = inferPlan(a, intent.id, candidates.map((p) => p.id));
-    if (inferred) return answerOne(knowledge.plan(inferred)!, [], intent, a, numbers);
-    if (candidates.length === 0) return notFound(intent.id);
-    return clarify(intent.id, candidates);
+    if (primary && !primary.needsPlan && named.length === 0) return answerMany(citing, primary, a, numbers);
+    if (named.length === 0 && planId && knowledge.plan(planId)) return answerIn(knowledge.plan(planId)!, [], ask);
+    return answerUnplaced(named.length ? named.map((id) => knowledge.plan(id)!) : citing, ask);
   }
 
   function answer(request: AnswerRequest): AnswerResult {

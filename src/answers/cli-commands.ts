@@ -1,7 +1,7 @@
 /**
  * CLI: `ask [--json] [--plan ID] "<question>"` and `ask --batch FILE`. One answer per question, exactly as
  * a user would see it; `--json` prints one object per question:
- * {"status","intent","answer","sources":[{"plan","section"}]}. No database needed. Only answers go to
+ * {"status","intent","answer","sources":[{"plan","section"}],"why"} (`why`: the candidates and their scores). No database needed. Only answers go to
  * stdout (logs and errors go to stderr), so the output can be piped.
  */
 import { readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ interface AskOptions {
  * so a clarification carries its numbered choices (its text says "chọn một kế hoạch dưới đây").
  */
 export function toJson(r: AnswerResult): string {
-  return JSON.stringify({ status: r.status, intent: r.intent, answer: toText(r), sources: r.sources });
+  return JSON.stringify({ status: r.status, intent: r.intent, answer: toText(r), sources: r.sources, ...(r.why ? { why: r.why } : {}) });
 }
 
 /** Plain text: the answer, then the choices of a clarification as a numbered list. */

@@ -49,7 +49,7 @@ export class Corpus {
   readonly passages: Passage[] = [];
   private readonly byId = new Map<string, Passage>();
   private readonly index: MiniSearch<{ id: string; title: string; body: string }>;
-  private readonly df = new Map<string, number>();
+  private readonly dfs = new Map<string, number>();
   /** Every folded word of the plans: the typo-repair vocabulary. */
   readonly words = new Set<string>();
   private readonly termSets = new Map<string, Set<string>>();
@@ -91,7 +91,8 @@ export class Corpus {
         };
         this.passages.push(passage);
         this.byId.set(id, passage);
-        for (const t of new Set(bodyTerms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+        // Headings count too: "thời gian", "hồ sơ" may stand only in a heading, and are still the plans' words.
+        for (const t of new Set([...bodyTerms, ...this.terms(node.heading ?? '')])) this.dfs.set(t, (this.dfs.get(t) ?? 0) + 1);
         docs.push({ id, title: this.terms(title).join(TOKEN_SEPARATOR), body: bodyTerms.join(TOKEN_SEPARATOR) });
       }
     }
@@ -129,10 +130,15 @@ export class Corpus {
     return opts.limit ? hits.slice(0, opts.limit) : hits;
   }
 
+  /** In how many passages the term occurs (0 for a term the plans never use). */
+  df(term: string): number {
+    return this.dfs.get(term) ?? 0;
+  }
+
   /** Inverse document frequency of a term over the passages (rare words weigh more). */
   idf(term: string): number {
     const n = this.passages.length;
-    const df = this.df.get(term) ?? 0;
+    const df = this.df(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 

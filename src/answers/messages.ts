@@ -62,3 +62,14 @@ export function nothingInPlan(topic: string, plan: Plan, others: readonly Plan[]
   const where = others.length ? `\nCác kế hoạch có nội dung này: ${others.map(planShortLabel).join('; ')}.` : '';
   return `${planLabel(plan)}: văn bản không có nội dung về ${topic.toLocaleLowerCase('vi')}.${where}`;
 }
+
+/** The lead of an answer that every plan holding it words the same. */
+export function sameInPlans(names: string): string {
+  return `Các kế hoạch ${names} cùng nêu như sau:`;
+}
+
+/** "Kế hoạch nào không có X": the plans silent on it first, then those that have it. */
+export function plansWithout(thing: string, silent: readonly string[], having: readonly string[]): string {
+  const none = silent.length ? `Không nêu ${thing} (${silent.length} kế hoạch): ${silent.join('; ')}.` : `Kế hoạch nào cũng nêu ${thing}.`;
+  return having.length ? `${none}\nCó nêu: ${having.join('; ')}.` : none;
+}

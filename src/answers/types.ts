@@ -1,3 +1,5 @@
+import type { Why } from './candidates.js';
+
 /**
  * The contract between the dialog (which knows who asks) and the answer composer (which knows the plans).
  */
@@ -34,6 +36,8 @@ export interface AnswerResult {
   sources: SourceRef[];
   /** Set when status is "clarify": the plans to choose from. */
   options?: PlanOption[];
+  /** How the answer was chosen: the candidates considered, their scores, the one chosen (`ask --json`). */
+  why?: Why;
 }
 
 export interface Answerer {

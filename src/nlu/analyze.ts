@@ -21,9 +21,15 @@ export interface QueryAnalysis {
   repaired: string[];
   repairs: Repair[];
   intent?: IntentScore;
+  /** Every intent whose keywords the question holds, best first (the candidates' intents). */
+  ranked: IntentScore[];
+  /** The slots the question fills. */
+  filled: ReadonlySet<SlotName>;
   slots: Slots;
   /** Unigrams (minus question words, places and document numbers) and bigrams ("thi_dua") for search. */
   terms: string[];
+  /** Aligned with `repaired`: true where a new clause starts (after punctuation). */
+  breaks: boolean[];
   /** Unigram search terms only (no bigrams). */
   words: string[];
   /** Abbreviations as typed, also searched. */
@@ -44,6 +50,17 @@ export interface Analyzer {
 /** HTML/XML tags pasted into chat carry no meaning for a question. */
 function stripTags(text: string): string {
   return text.replace(/<\/?[a-zA-Z][^<>]{0,200}>/g, ' ');
+}
+
+/**
+ * A bare section number written the plans' way ("VI.2", "III.1.a") is a section reference: it is
+ * given the opening word the slot reader expects ("mục VI.2"), so it is never read as "vì 2".
+ */
+function markSectionNumbers(text: string): string {
+  return text.replace(/(^|[^\p{L}\d.])([IVX]{1,4}\.\d{1,2}(?:\.[a-zđ])?)(?![\p{L}\d])/gu, (m, before: string, ref: string, at: number) => {
+    const prior = text.slice(Math.max(0, at - 8), at + before.length).toLowerCase();
+    return /(mục|muc|phần|phan)\s*$/.test(prior) ? m : `${before}mục ${ref}`;
+  });
 }
 
 /** "kh62" → "kh", "62"; "qd1373" → "qd", "1373" (VNI tokens such as "chi1" keep a single digit and are left alone). */
@@ -113,7 +130,7 @@ export function createAnalyzer(opts: {
   const questionWords = new Set(glossary.questionWords.flatMap((w) => syllables(w)));
 
   function analyze(text: string): QueryAnalysis {
-    const segmented = segmentedSyllables(stripTags(text));
+    const segmented = segmentedSyllables(markSectionNumbers(stripTags(text)));
     const { tokens, breakBefore } = splitGluedNumbers(segmented.tokens, segmented.breakBefore);
     const expanded = expander.expand(tokens);
     // A pair never spans punctuation: break before an expanded token when its source token opens a segment.
@@ -122,6 +139,7 @@ export function createAnalyzer(opts: {
     const slots = slotsOf.extract(repaired.tokens);
     const filled = filledSlots(slots);
     const intent = classifier.classify(expanded.tokens, filled) ?? (repaired.repairs.length ? classifier.classify(repaired.tokens, filled) : undefined);
+    const ranked = classifier.scores(repaired.repairs.length ? repaired.tokens : expanded.tokens, filled);
 
     // Search terms: runs of unclaimed tokens; bigrams inside each run, unigrams without question words.
     const words: string[] = [];
@@ -145,9 +163,12 @@ export function createAnalyzer(opts: {
       repaired: repaired.tokens,
       repairs: repaired.repairs,
       intent,
+      ranked,
+      filled,
       slots,
       terms: [...words, ...pairs],
       words,
+      breaks,
       originals: expanded.originals,
     };
   }

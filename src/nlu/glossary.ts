@@ -41,6 +41,8 @@ export const glossarySchema = z.object({
   questionWords: z.array(phrase).default([]),
   /** Phrases that make a question span several plans ("tỉnh nào", "so sánh"). */
   crossPlanPhrases: z.array(phrase).default([]),
+  /** "không có", "không nêu": in a question across plans, asks for the plans that lack the thing. */
+  negationPhrases: z.array(phrase).default([]),
 });
 
 export type Glossary = z.infer<typeof glossarySchema>;

@@ -42,8 +42,12 @@ export interface Slots {
   awardKinds: AwardKindKey[];
   years: number[];
   docrefs: DocRef[];
+  /** Sections named by number ("mục II.3", "phần IV", "điểm b khoản 1 mục III" → "III.1.b"). */
+  sections: string[];
   /** "tỉnh nào", "so sánh", "các kế hoạch": answer across plans. */
   crossPlan: boolean;
+  /** The question denies what it asks about ("kế hoạch nào không có Cờ thi đua"). */
+  negated: boolean;
   /** Token positions consumed by localities and document references (not search terms). */
   claimed: Set<number>;
 }
@@ -71,6 +75,12 @@ const AFTER_NUMBER = new Set(['kh', 'ke', 'qd', 'quyet', 'tt', 'thong', 'hd', 'h
 /** Words that open a place alias ("tỉnh Khánh Hòa") but also a target level ("cấp tỉnh"). */
 const LEVEL_WORDS = new Set(['tinh', 'huyen']);
 
+const ROMAN = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
+/** Words that open a section number, and the level of the numbering each names. */
+const SECTION_WORDS: Record<string, 'top' | 'item' | 'point'> = { muc: 'top', phan: 'top', chuong: 'top', khoan: 'item', diem: 'point', tiet: 'point' };
+const isItem = (t: string | undefined) => t !== undefined && /^\d{1,2}$/.test(t);
+const isPoint = (t: string | undefined) => t !== undefined && /^[a-z]$/.test(t);
+
 const isYear = (t: string) => /^(19|20)\d\d$/.test(t);
 const isDocNumber = (t: string | undefined) => t !== undefined && /^\d{1,5}$/.test(t) && !isYear(t);
 
@@ -83,6 +93,7 @@ export class SlotExtractor {
   private readonly awards: PhraseMatcher<string>;
   private readonly awardKinds: PhraseMatcher<AwardKindKey>;
   private readonly crossPlan: PhraseMatcher<true>;
+  private readonly negations: PhraseMatcher<true>;
   private readonly docTypes: PhraseMatcher<string>;
 
   constructor(
@@ -113,6 +124,7 @@ export class SlotExtractor {
     this.awards = new PhraseMatcher(glossary.awards.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
     this.awardKinds = new PhraseMatcher(glossary.awardKinds.flatMap((k) => k.synonyms.map((s) => ({ tokens: norm(s), value: k.key }))));
     this.crossPlan = new PhraseMatcher(glossary.crossPlanPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.negations = new PhraseMatcher(glossary.negationPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.docTypes = new PhraseMatcher(Object.entries(DOC_TYPES).map(([k, v]) => ({ tokens: k.split(' '), value: v })));
   }
 
@@ -122,7 +134,8 @@ export class SlotExtractor {
       for (let i = start; i < end; i++) claimed.add(i);
     };
 
-    const docrefs = this.findDocRefs(tokens, claim);
+    const sections = findSections(tokens, claim);
+    const docrefs = this.findDocRefs(tokens, claim, claimed);
 
     const localities: LocalityMention[] = this.localities
       .findAll(tokens, { skip: (i) => claimed.has(i) })
@@ -160,13 +173,15 @@ export class SlotExtractor {
       awardKinds: unique(this.awardKinds.findAll(tokens).map((m) => m.value)),
       years,
       docrefs,
+      sections,
       alternates,
       crossPlan: this.crossPlan.findAll(tokens).length > 0 || plans.length > 1,
+      negated: this.negations.findAll(tokens).length > 0,
       claimed,
     };
   }
 
-  private findDocRefs(tokens: readonly string[], claim: (s: number, e: number) => void): DocRef[] {
+  private findDocRefs(tokens: readonly string[], claim: (s: number, e: number) => void, claimed: ReadonlySet<number>): DocRef[] {
     const refs: DocRef[] = [];
     const seen = new Set<string>();
     const add = (ref: DocRef) => {
@@ -175,7 +190,7 @@ export class SlotExtractor {
       seen.add(k);
     };
     // "kế hoạch (số) 62", "thông tư 25", "quyết định số 1373"
-    for (const m of this.docTypes.findAll(tokens)) {
+    for (const m of this.docTypes.findAll(tokens, { skip: (i) => claimed.has(i) })) {
       let at = m.end;
       if (tokens[at] === 'so') at++;
       if (isDocNumber(tokens[at])) {
@@ -185,7 +200,7 @@ export class SlotExtractor {
     }
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (!isDocNumber(t)) continue;
+      if (claimed.has(i) || !isDocNumber(t)) continue;
       // "62/KH-UBND", "1373/QĐ-TTg", "209/CDYT"
       if (AFTER_NUMBER.has(tokens[i + 1] ?? '')) {
         if (!refs.some((r) => r.number === String(Number(t)))) add({ number: String(Number(t)) });
@@ -218,6 +233,47 @@ export class SlotExtractor {
     }
     return found;
   }
+}
+
+/**
+ * Section numbers as officials write them: "mục II.3" (folded "muc ii 3"), "phần IV", "mục III điểm 2",
+ * and the reverse order of legal citations, "điểm b khoản 1 mục III" → "III.1.b". A number or letter
+ * counts only behind its opening word, so "vì" or "a" in a sentence never becomes a section.
+ */
+function findSections(tokens: readonly string[], claim: (s: number, e: number) => void): string[] {
+  const found: string[] = [];
+  let point: string | undefined;
+  let item: string | undefined;
+  let pendingStart = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const level = SECTION_WORDS[tokens[i]!];
+    if (!level) continue;
+    const next = tokens[i + 1];
+    if (level === 'point' && isPoint(next)) {
+      point = next;
+      pendingStart = pendingStart < 0 ? i : pendingStart;
+      claim(i, i + 2);
+      i++;
+    } else if (level === 'item' && isItem(next)) {
+      item = next;
+      pendingStart = pendingStart < 0 ? i : pendingStart;
+      claim(i, i + 2);
+      i++;
+    } else if (level === 'top' && next !== undefined && (ROMAN.has(next) || isItem(next))) {
+      const parts = [ROMAN.has(next) ? next.toUpperCase() : next];
+      let end = i + 2;
+      if (isItem(tokens[end]) && item === undefined) parts.push(tokens[end++]!);
+      else if (item !== undefined) parts.push(item);
+      if (isPoint(tokens[end]) && point === undefined && tokens[end + 1] === undefined) parts.push(tokens[end++]!);
+      else if (point !== undefined && parts.length === 2) parts.push(point);
+      found.push(parts.join('.'));
+      claim(pendingStart >= 0 ? pendingStart : i, end);
+      point = item = undefined;
+      pendingStart = -1;
+      i = end - 1;
+    }
+  }
+  return [...new Set(found)];
 }
 
 /** Turns locality mentions into plans: a mention whose plans include another mention's plans is narrowed by it. */

@@ -17,12 +17,15 @@ const ask = (args: string[]) =>
   run(tsx, ['src/cli.ts', 'ask', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'info', DATABASE_PATH: path.join(dir, 'x.sqlite') } });
 
 describe('ask CLI', () => {
-  it('--json prints exactly one JSON object with status, intent, answer, sources', async () => {
+  it('--json prints exactly one JSON object with status, intent, answer, sources and why', async () => {
     const { stdout } = await ask(['--json', 'han nop bao cao tay ninh']);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const obj = JSON.parse(lines[0]!);
-    expect(Object.keys(obj)).toEqual(['status', 'intent', 'answer', 'sources']);
+    expect(Object.keys(obj)).toEqual(['status', 'intent', 'answer', 'sources', 'why']);
+    // `why` names the candidates considered and the one chosen, so a wrong answer can be diagnosed.
+    expect(obj.why.candidates[obj.why.chosen]).toMatchObject({ source: 'intent', intent: 'deadlines', plan: 'tay-ninh', sections: ['VII.9'] });
+    expect(obj.why.candidates.length).toBeGreaterThan(1);
     expect(obj).toMatchObject({ status: 'answer', intent: 'deadlines', sources: [{ plan: 'tay-ninh', section: 'VII.9' }] });
     expect(obj.answer).toContain('trước ngày 10 tháng 12 hàng năm');
   });

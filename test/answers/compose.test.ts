@@ -96,7 +96,7 @@ describe('responsibilities, funding, contents, purposes, solutions', () => {
   it('says plainly when a plan has no funding section, and which plans have one', () => {
     const r = ask('kinh phí thực hiện', 'mau-hai');
     expect(r.status).toBe('not_found');
-    expect(r.text).toContain('văn bản không có nội dung về kinh phí thực hiện.');
+    expect(r.text).toContain('không nêu kinh phí thực hiện.');
     expect(r.text).toContain('Các kế hoạch có nội dung này: Mẫu (Kế hoạch 99/KH-UBND).');
   });
 

@@ -18,7 +18,7 @@ export interface Question {
   planId?: string;
   /** Exactly the plans cited in `sources` (answers only). */
   plans?: string[];
-  /** Sections that must be among `sources`. */
+  /** Sections that must be among `sources` (or a subsection of each). */
   sections?: string[];
   /** Facts the answer text must contain (compared folded). */
   must?: string[];
@@ -27,7 +27,7 @@ export interface Question {
   /** Plans a clarification must offer. */
   options?: string[];
   tags: string[];
-  /** "dev": written while building; "heldout": written after tuning was frozen. */
+  /** "dev": written while building; "heldout": written by someone who had not read the code, run once before it shaped anything. */
   set: 'dev' | 'heldout';
   /** Held-out questions come in batches, each written after the fixes prompted by the one before. */
   batch?: number;
@@ -59,8 +59,9 @@ export function judge(q: Question, r: AnswerResult): Verdict {
     const want = [...q.plans].sort();
     if (cited.join(',') !== want.join(',')) problems.push(`plans [${cited.join(', ')}], expected [${want.join(', ')}]`);
   }
+  // A cited subsection of the expected section counts: "III.2.b" answers a question about "III.2".
   for (const s of q.sections ?? []) {
-    if (!r.sources.some((src) => src.section === s)) problems.push(`section ${s} not cited`);
+    if (!r.sources.some((src) => src.section === s || src.section.startsWith(`${s}.`))) problems.push(`section ${s} not cited`);
   }
   const text = ` ${fold(r.text)} `;
   for (const m of q.must ?? []) if (!text.includes(` ${fold(m)} `)) problems.push(`missing "${m}"`);

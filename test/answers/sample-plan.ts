@@ -110,7 +110,17 @@ export function samplePlanInput(): PlanInput {
   };
 }
 
-/** The sample plan, and a second one ("Mẫu Hai") without funding, criteria or awards. */
+/**
+ * The sample plan, and a second one ("Mẫu Hai") without funding, criteria or awards: neither the
+ * structured fields nor the sections that would hold them (its text must not say what it lacks), and
+ * with its own reporting date, so the two answer a deadline question differently.
+ */
+const withDay = <T extends { text?: string; items?: string[] }>(x: T): T => ({
+  ...x,
+  ...(x.text !== undefined ? { text: x.text.replace('05 tháng 12', '10 tháng 12') } : {}),
+  ...(x.items ? { items: x.items.map((i) => i.replace('05 tháng 12', '10 tháng 12')) } : {}),
+});
+
 export function sampleKnowledge(): Knowledge {
   const first = planSchema.parse(samplePlanInput());
   const input = samplePlanInput();
@@ -122,10 +132,14 @@ export function sampleKnowledge(): Knowledge {
     shortName: 'Kế hoạch của UBND tỉnh Mẫu Hai',
     issuer: { ...input.issuer, name: 'Ủy ban nhân dân tỉnh Mẫu Hai' },
     locality: { name: 'Mẫu Hai', province: 'Mẫu Hai', district: null },
+    sections: input.sections
+      .filter((n) => n.id !== 'III' && n.id !== 'VI')
+      .map((n) => (n.id === 'VII' ? { ...n, children: n.children.filter((c) => c.id !== 'VII.1').map(withDay) } : n)),
+    deadlines: input.deadlines.map((d) => ({ ...d, quote: d.quote.replace('05 tháng 12', '10 tháng 12'), when: d.when.type === 'yearly' ? { ...d.when, day: 10 } : d.when })),
     funding: [],
     criteria: [],
     awards: [],
-    responsibilities: input.responsibilities.filter((r) => r.agency !== 'Sở Tài chính'),
+    responsibilities: input.responsibilities.filter((r) => r.agency !== 'Sở Tài chính').map(withDay),
   });
   const plans: Plan[] = [first, second];
   return { plans, plan: (id) => plans.find((p) => p.id === id) };

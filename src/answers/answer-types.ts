@@ -1,0 +1,105 @@
+/**
+ * The kind of answer a question asks for (a date, an agency, an amount of money…), read from its
+ * question words, and whether a candidate answer has that shape. The cues and shapes are data
+ * (data/answer-types.json), validated at load.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { DataFileError, describeIssues } from '../nlu/errors.js';
+import type { AbbreviationExpander } from '../nlu/expand.js';
+import { DEFAULT_ANSWER_TYPES_PATH } from '../nlu/paths.js';
+import { PhraseMatcher } from '../nlu/phrases.js';
+
+
+const phrase = z.string().trim().min(1);
+const regex = z.string().refine((s) => {
+  try {
+    new RegExp(s, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+export const answerTypesSchema = z.object({
+  /** Words that carry politeness or the question's grammar, not its topic: they weigh little in coverage. */
+  lightWords: z.array(phrase),
+  /** Words that make a clause the one that asks; the clauses before it are a polite preamble. */
+  askWords: z.array(phrase),
+  /** In order: the first type whose cue the question holds is the one asked for. */
+  types: z
+    .array(z.object({
+        type: z.string().regex(/^[a-z-]+$/),
+        absent: phrase,
+        /** A strict type is never answered by a text without its shape (an amount, a phone number). */
+        strict: z.boolean().default(false), cues: z.array(phrase).min(1),
+        shapes: z.array(regex).min(1),
+      }),
+    )
+    .min(1),
+});
+
+export type AnswerTypesData = z.infer<typeof answerTypesSchema>;
+
+export function loadAnswerTypes(file: string = DEFAULT_ANSWER_TYPES_PATH): AnswerTypesData {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new DataFileError(`${file}: cannot read (${(err as Error).message})`);
+  }
+  const parsed = answerTypesSchema.safeParse(data);
+  if (!parsed.success) throw new DataFileError(`Invalid answer types file:\n${describeIssues(file, parsed.error.issues)}`);
+  return parsed.data;
+}
+
+export interface ExpectedType {
+  type: string;
+  /** What the "not stated" sentence calls it. */
+  absent: string;
+  strict: boolean;
+}
+
+export class AnswerTypes {
+  private readonly cues: PhraseMatcher<number>;
+  private readonly shapes: RegExp[][];
+  private readonly light: PhraseMatcher<true>;
+  private readonly asking: PhraseMatcher<true>;
+
+  constructor(
+    private readonly data: AnswerTypesData,
+    expander: AbbreviationExpander,
+  ) {
+    this.cues = new PhraseMatcher(data.types.flatMap((t, i) => t.cues.map((c) => ({ tokens: expander.normalizePhrase(c), value: i }))));
+    this.shapes = data.types.map((t) => t.shapes.map((s) => new RegExp(s, 'iu')));
+    const matcher = (phrases: readonly string[]) => new PhraseMatcher(phrases.map((p) => ({ tokens: expander.normalizePhrase(p), value: true as const })));
+    this.light = matcher(data.lightWords);
+    this.asking = matcher(data.askWords);
+  }
+
+  /** Positions of the tokens that belong to a light phrase ("vấn đề", "cảm ơn": whole phrases, never their syllables alone). */
+  lightPositions(tokens: readonly string[]): Set<number> {
+    const at = new Set<number>();
+    for (const m of this.light.findAll(tokens)) for (let i = m.start; i < m.end; i++) at.add(i);
+    return at;
+  }
+
+  /** True when the tokens hold an asking word ("gì", "khi nào"). */
+  asks(tokens: readonly string[]): boolean {
+    return this.asking.findAll(tokens).length > 0;
+  }
+
+  /** The type the question asks for (folded tokens), the earliest in the file's order; undefined when none. */
+  expected(tokens: readonly string[]): ExpectedType | undefined {
+    const found = this.cues.findEvery(tokens).map((m) => m.value);
+    if (found.length === 0) return undefined;
+    const t = this.data.types[Math.min(...found)]!;
+    return { type: t.type, absent: t.absent, strict: t.strict };
+  }
+
+  /** True when the text has the shape of an answer of that type. */
+  fits(type: string, text: string): boolean {
+    const i = this.data.types.findIndex((t) => t.type === type);
+    return i >= 0 && this.shapes[i]!.some((re) => re.test(text));
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Choosing among candidate answers. Each candidate is a composed answer for one plan: from an intent's
+ * composer (structured: the plan's items, quoted) or from a passage of the plan. Its score joins how
+ * much of the question it covers, whether it has the shape the question asks for, and how strongly the
+ * question's keywords pointed at its intent (the prior). Structured answers come first; a passage wins
+ * only when it covers the question clearly better. The scores travel with the result (`why`).
+ */
+import type { Plan } from '../knowledge/schema.js';
+import type { Check } from './check.js';
+import type { PlanAnswer } from './compose/context.js';
+
+export type CandidateSource = 'intent' | 'passage' | 'section';
+
+export interface Candidate {
+  source: CandidateSource;
+  /** The intent whose composer made it ("unknown" for a passage). */
+  intent: string;
+  plan: Plan;
+  answer: PlanAnswer;
+  /** 0…1: the intent's keyword score relative to the best intent's; a passage's search rank. */
+  prior: number;
+  check: Check;
+  score: number;
+}
+
+/** Hand-set weights, checked on the dev set (see BENCHMARKS.md for what they give on the sealed batches). */
+export const WEIGHTS = { coverage: 1, type: 0.3, prior: 0.35, structured: 0.15 } as const;
+/** A passage replaces the best structured answer only when it covers this much more of the question. */
+export const PASSAGE_MARGIN = 0.25;
+/**
+ * Below this coverage a candidate does not answer the question (the plan is silent on it). A passage
+ * must cover the question clearly, since nothing but its words says it is about the question; a
+ * composed answer is already about what the question's keywords ask.
+ */
+export const MIN_COVERAGE = { structured: 0.3, passage: 0.72 } as const;
+
+export function scoreOf(source: CandidateSource, prior: number, check: Check): number {
+  return (
+    WEIGHTS.coverage * check.coverage +
+    WEIGHTS.type * check.type +
+    WEIGHTS.prior * prior +
+    (source === 'passage' ? 0 : WEIGHTS.structured)
+  );
+}
+
+/** True when the candidate answers the question at all: enough coverage, and the asked shape when it must have it. */
+export function answersQuestion(c: Candidate, strictType: boolean): boolean {
+  const min = c.source === 'passage' ? MIN_COVERAGE.passage : MIN_COVERAGE.structured;
+  return c.check.coverage >= min && !(strictType && c.check.type < 0);
+}
+
+/** The best candidate: the best structured one, unless a passage covers the question clearly better. */
+export function choose(cands: readonly Candidate[]): Candidate | undefined {
+  const best = (xs: readonly Candidate[]) => xs.reduce<Candidate | undefined>((b, c) => (!b || c.score > b.score ? c : b), undefined);
+  const structured = best(cands.filter((c) => c.source !== 'passage'));
+  const passage = best(cands.filter((c) => c.source === 'passage'));
+  if (!structured) return passage;
+  if (!passage) return structured;
+  return passage.check.coverage >= structured.check.coverage + PASSAGE_MARGIN && passage.score > structured.score ? passage : structured;
+}
+
+export interface WhyCandidate {
+  source: CandidateSource;
+  intent: string;
+  plan: string;
+  sections: string[];
+  coverage: number;
+  type: number;
+  prior: number;
+  score: number;
+  missing: string[];
+}
+
+export interface Why {
+  /** The kind of answer the question asks for, when its question words say. */
+  expected?: string;
+  candidates: WhyCandidate[];
+  /** Index into `candidates` of the one answered with; absent when none was good enough. */
+  chosen?: number;
+  /** Why the answer is what it is, in one phrase ("absent": no candidate covers the question). */
+  decision: string;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function whyOf(cands: readonly Candidate[], chosen: readonly Candidate[], decision: string, expected?: string): Why {
+  const sorted = [...cands].sort((a, b) => b.score - a.score).slice(0, 12);
+  for (const c of chosen) if (!sorted.includes(c)) sorted.push(c);
+  const list = sorted.map((c) => ({
+    source: c.source,
+    intent: c.intent,
+    plan: c.plan.id,
+    sections: c.answer.sections,
+    coverage: round(c.check.coverage),
+    type: c.check.type,
+    prior: round(c.prior),
+    score: round(c.score),
+    missing: c.check.missing,
+  }));
+  const at = chosen.length ? sorted.indexOf(chosen[0]!) : -1;
+  return { ...(expected ? { expected } : {}), candidates: list, ...(at >= 0 ? { chosen: at } : {}), decision };
+}

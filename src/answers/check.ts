@@ -1,0 +1,156 @@
+/**
+ * Checking a candidate answer against the question, before any answer is chosen.
+ *
+ * The question becomes a profile: its content units (a two-syllable compound the plans use counts once;
+ * places and document numbers are left out, since they chose the plan already; polite and question
+ * words weigh nothing), each weighed by how rare it is in the plans, and the kind of answer its
+ * question words ask for. A candidate is scored on how much of that weight its text (and its headings)
+ * covers, and on whether it has the asked kind's shape.
+ */
+import type { QueryAnalysis } from '../nlu/analyze.js';
+import type { AnswerTypes, ExpectedType } from './answer-types.js';
+import type { Corpus } from './corpus.js';
+
+export interface Unit {
+  /** The folded syllables of the unit (one, or two for a compound). */
+  words: string[];
+  /** "thi_dua": the compound's term, when the unit is one. */
+  pair?: string;
+  /** The plans write the pair ("thi đua"); otherwise its syllables only occur apart ("bóng đá"). */
+  known?: boolean;
+  weight: number;
+}
+
+export interface QuestionProfile {
+  units: Unit[];
+  /** Sum of the units' weights. */
+  total: number;
+  expected?: ExpectedType;
+}
+
+/** A word the plans never use still counts (the question asks for something they may not hold), at this share of the rarest weight. */
+const UNKNOWN_WORD_SHARE = 1;
+/** A compound found as two separate words is covered this much; one of its words alone, this much. */
+const SPLIT_PAIR_CREDIT = 0.6;
+/** Two syllables the plans never write together, found apart: hardly the same word. */
+const SPLIT_UNKNOWN_PAIR_CREDIT = 0.25;
+const HALF_PAIR_CREDIT = 0.3;
+/** A small number ("1", "12") is an item or a day more often than the topic: it weighs little. */
+const SMALL_NUMBER_WEIGHT = 0.5;
+/** The units of a polite preamble weigh this share of their rarity. */
+const PREAMBLE_WEIGHT = 0.25;
+
+export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerTypes): QuestionProfile {
+  const maxIdf = corpus.idf('\u0000');
+  const tokens = a.repaired;
+  const lightAt = types.lightPositions(tokens);
+  const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i);
+  const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : UNKNOWN_WORD_SHARE * maxIdf);
+  const preamble = preambleEnd(a, types);
+
+  // Compounds by dynamic programming over the content tokens of each clause: the pairing that joins the
+  // most (and the commonest) pairs the plans write, so "ngày | cuối cùng | nộp" is not "ngày cuối | cùng nộp".
+  const units: Unit[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (light(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && !light(j) && (j === i || !a.breaks[j])) j++;
+    units.push(...segmentRun(tokens.slice(i, j), corpus, weightOf).map((u) => (i < preamble ? { ...u, weight: u.weight * PREAMBLE_WEIGHT } : u)));
+    i = j;
+  }
+  const seen = new Set<string>();
+  const unique = units.filter((u) => {
+    const k = u.words.join(' ');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { units: unique, total: unique.reduce((sum, u) => sum + u.weight, 0), expected: types.expected(a.expanded) };
+}
+
+/**
+ * Where the polite preamble ends: the clauses before the first one that asks (holds an asking word
+ * such as "gì", "nào", "khi nào", "bao nhiêu", or is the last clause). "Em chào anh chị, bên em là
+ * trường THCS…, cho em hỏi hạn nộp báo cáo khi nào ạ": the first two clauses set the scene.
+ */
+function preambleEnd(a: QueryAnalysis, types: AnswerTypes): number {
+  const starts = a.repaired.map((_, i) => i).filter((i) => i === 0 || a.breaks[i]);
+  if (starts.length < 2) return 0;
+  for (let k = 0; k < starts.length; k++) {
+    const end = starts[k + 1] ?? a.repaired.length;
+    if (types.asks(a.repaired.slice(starts[k], end))) return starts[k]!;
+  }
+  return starts[starts.length - 1]!;
+}
+
+/** One run of content tokens as units: the best pairing into compounds, then lone syllables. */
+function segmentRun(run: readonly string[], corpus: Corpus, weightOf: (w: string) => number): Unit[] {
+  const n = run.length;
+  // best[k]: the best pairing of run[k…]; a pair scores by how strongly its syllables go together in
+  // the plans (Dice: twice the pair's passages over the syllables' passages), a lone syllable 0.
+  const best: Array<{ score: number; pair: boolean }> = new Array(n + 1).fill(null).map(() => ({ score: 0, pair: false }));
+  for (let k = n - 2; k >= 0; k--) {
+    const df = corpus.df(`${run[k]}_${run[k + 1]}`);
+    const single = best[k + 1]!.score;
+    const paired = df > 0 ? (2 * df) / (corpus.df(run[k]!) + corpus.df(run[k + 1]!)) + best[k + 2]!.score : -1;
+    best[k] = paired > single ? { score: paired, pair: true } : { score: single, pair: false };
+  }
+  const units: Unit[] = [];
+  for (let k = 0; k < n; k++) {
+    const w = run[k]!;
+    if (best[k]!.pair && k + 1 < n) {
+      const pair = `${w}_${run[k + 1]}`;
+      units.push({ words: [w, run[k + 1]!], pair, known: true, weight: corpus.idf(pair) });
+      k++;
+    } else if (/^\d{1,2}$/.test(w)) units.push({ words: [w], weight: Math.min(SMALL_NUMBER_WEIGHT, weightOf(w)) });
+    else if (/^\d+$/.test(w) || w.length > 1) units.push({ words: [w], weight: weightOf(w) });
+  }
+  // Two lone syllables side by side that the plans never write together ("bóng đá", "nghỉ phép") are a
+  // word the plans do not hold, even if each syllable occurs somewhere on its own. (A syllable the plans
+  // never use stays alone: it weighs as the rarest word already.)
+  const merged: Unit[] = [];
+  for (const u of units) {
+    const prev = merged[merged.length - 1];
+    const [a, b] = [prev?.words[0], u.words[0]!];
+    const adjacent = prev !== undefined && !prev.pair && !u.pair && run.indexOf(b) === run.indexOf(a!) + 1;
+    if (adjacent && !/\d/.test(a! + b) && corpus.df(a!) > 0 && corpus.df(b) > 0) {
+      merged[merged.length - 1] = { words: [prev.words[0]!, u.words[0]!], pair: `${prev.words[0]}_${u.words[0]}`, known: false, weight: Math.max(prev.weight, u.weight) };
+    } else merged.push(u);
+  }
+  return merged;
+}
+
+export interface Check {
+  /** Share of the question's weight the candidate covers, 0…1 (1 when the question has no content units). */
+  coverage: number;
+  /** +1: has the asked kind's shape; −1: lacks it; 0: the question asks for no particular kind. */
+  type: number;
+  /** The units not covered, for `why`. */
+  missing: string[];
+}
+
+/**
+ * `terms`: the candidate's term set (its text and headings); `free`: words the candidate answers by
+ * what it is (the phrases of its intent: a deadlines answer covers "hạn" without writing it).
+ */
+export function checkCandidate(profile: QuestionProfile, terms: ReadonlySet<string>, free: ReadonlySet<string>, text: string, types: AnswerTypes): Check {
+  let covered = 0;
+  const missing: string[] = [];
+  for (const u of profile.units) {
+    const has = (w: string) => terms.has(w) || free.has(w);
+    let credit = 0;
+    if (u.pair) {
+      const n = u.words.filter(has).length;
+      credit = terms.has(u.pair) || n === 2 && u.words.every((w) => free.has(w)) ? 1 : n === 2 ? (u.known ? SPLIT_PAIR_CREDIT : SPLIT_UNKNOWN_PAIR_CREDIT) : n === 1 ? (u.known ? HALF_PAIR_CREDIT : 0) : 0;
+    } else credit = has(u.words[0]!) ? 1 : 0;
+    covered += credit * u.weight;
+    if (credit < 1) missing.push(u.words.join(' '));
+  }
+  const coverage = profile.total > 0 ? covered / profile.total : 1;
+  const type = profile.expected ? (types.fits(profile.expected.type, text) ? 1 : -1) : 0;
+  return { coverage, type, missing };
+}

@@ -1,0 +1,74 @@
+/**
+ * Checking candidates against the question: the question's profile (its content units and the kind of
+ * answer it asks for) and how a candidate's words cover it. Questions written for these tests.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, type AnswerEngine } from '../../src/answers/answerer.js';
+import { AnswerTypes, loadAnswerTypes } from '../../src/answers/answer-types.js';
+import { checkCandidate, questionProfile } from '../../src/answers/check.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+
+let engine: AnswerEngine;
+let types: AnswerTypes;
+beforeAll(() => {
+  engine = createAnswerer(loadKnowledge());
+  types = new AnswerTypes(loadAnswerTypes(), engine.analyzer.expander);
+});
+const profile = (q: string) => questionProfile(engine.analyzer.analyze(q), engine.corpus, types);
+const unitWords = (q: string) => profile(q).units.map((u) => u.words.join(' '));
+
+describe('question profile', () => {
+  it('counts a compound the plans write once, and leaves places and polite words out', () => {
+    const units = unitWords('cho em hỏi với ạ, kinh phí thực hiện ở Khánh Hòa');
+    expect(units).toContain('kinh phi');
+    expect(units).not.toContain('kinh');
+    expect(units.join(' ')).not.toMatch(/khanh|hoa|\bem\b|hoi/);
+  });
+
+  it('pairs syllables by how strongly they go together, not left to right', () => {
+    expect(unitWords('thời gian cuối cùng để gửi hồ sơ')).toEqual(expect.arrayContaining(['thoi gian', 'ho so']));
+  });
+
+  it('weighs a polite preamble little against the clause that asks', () => {
+    const p = profile('bên mình là trường mầm non ở huyện, cho mình hỏi kinh phí lấy từ đâu');
+    const weight = (w: string) => p.units.find((u) => u.words.join(' ') === w)?.weight ?? 0;
+    expect(weight('kinh phi')).toBeGreaterThan(2 * weight('mam non'));
+  });
+
+  it('reads the kind of answer from the question words', () => {
+    expect(profile('bao giờ thì sơ kết').expected?.type).toBe('date');
+    expect(profile('đơn vị nào thẩm định hồ sơ').expected?.type).toBe('agency');
+    expect(profile('mỗi suất Giấy khen được bao nhiêu tiền').expected).toMatchObject({ type: 'money', strict: true });
+    expect(profile('được khen những hình thức nào').expected?.type).toBe('awards');
+    expect(profile('kinh phí lấy từ nguồn nào').expected).toBeUndefined();
+  });
+});
+
+describe('checking a candidate', () => {
+  const check = (q: string, text: string) => {
+    const p = profile(q);
+    return checkCandidate(p, new Set(engine.corpus.terms(text)), new Set(), text, types);
+  };
+
+  it('covers a question whose words it holds, and says which it misses', () => {
+    expect(check('kinh phí thực hiện phong trào', 'Kinh phí thực hiện Phong trào từ ngân sách').coverage).toBe(1);
+    const partial = check('kinh phí thẩm định hồ sơ', 'Kinh phí từ ngân sách nhà nước');
+    expect(partial.coverage).toBeLessThan(0.7);
+    expect(partial.missing).toContain('tham dinh');
+  });
+
+  it('gives two syllables the plans never join little credit when found apart', () => {
+    // "học" and "phí" are both the plans' words ("học tập", "kinh phí"), "học phí" never.
+    const apart = check('học phí', 'Học tập suốt đời; kinh phí thực hiện').coverage;
+    const together = check('học phí', 'Miễn học phí').coverage;
+    expect(together).toBe(1);
+    expect(apart).toBeLessThan(0.5);
+  });
+
+  it('checks the shape of the asked kind', () => {
+    expect(check('báo cáo khi nào', 'trước ngày 15 tháng 11 hằng năm').type).toBe(1);
+    expect(check('báo cáo khi nào', 'gửi về Sở Nội vụ').type).toBe(-1);
+    expect(check('thưởng bao nhiêu tiền', 'Bằng khen của Chủ tịch UBND tỉnh').type).toBe(-1);
+    expect(check('kinh phí lấy ở đâu', 'ngân sách').type).toBe(0);
+  });
+});
