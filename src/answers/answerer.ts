@@ -6,7 +6,7 @@
 import type { Knowledge } from '../knowledge/loader.js';
 import type { Logger } from '../log.js';
 import type { Plan } from '../knowledge/schema.js';
-import { breadcrumb, findSection, sectionFullText, sectionNumber } from '../knowledge/sections.js';
+import { breadcrumb, findSection, sectionFullText, sectionNumber, walkSections } from '../knowledge/sections.js';
 import { createAnalyzer, type Analyzer, type QueryAnalysis } from '../nlu/analyze.js';
 import { MIN_INTENT_SCORE } from '../nlu/classify.js';
 import { AbbreviationExpander } from '../nlu/expand.js';
@@ -17,7 +17,7 @@ import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-typ
 import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
 import { checkCandidate, questionProfile, type QuestionProfile } from './check.js';
 import { GENERIC_AWARDS } from './compose/awards.js';
-import { leadingNumber } from './compose/basis.js';
+import { CITED_NUMBER, leadingNumber } from './compose/basis.js';
 import type { ComposeContext, PlanAnswer, PlanComposer } from './compose/context.js';
 import { COMPOSERS } from './compose/index.js';
 import { clip, renderPassage } from './compose/passage.js';
@@ -45,6 +45,8 @@ const PASSAGES_PER_PLAN = 3;
 const PASSAGE_PRIOR = 0.5;
 /** A plan named only as a fallback ("Thái Bình" also names the union's letter) starts this far behind. */
 const ALTERNATE_PENALTY = 0.3;
+/** In "which plans …", a plan's block must cover this much of the question. */
+const WHICH_MIN_COVERAGE = 0.75;
 /** "Đoạn gần nhất" is shown with a not-found answer about one plan only when it covers this much of the question. */
 const NEAREST_MIN_COVERAGE = 0.5;
 /** Boost of a passage under the section that holds the intent's answers. */
@@ -107,16 +109,17 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const n = leadingNumber(p.number ?? '');
     if (n) planByNumber.set(n, p.id);
   }
-  /** Numbers of documents the plans cite → the plans citing them. */
+  /** Numbers of documents the plans cite (listed as references, or written in their text) → the plans citing them. */
   const citedBy = new Map<string, Set<string>>();
+  const cite = (n: string | undefined, planId: string) => {
+    if (!n) return;
+    const set = citedBy.get(n) ?? new Set();
+    set.add(planId);
+    citedBy.set(n, set);
+  };
   for (const p of plans) {
-    for (const ref of [...p.basis, ...(p.references ?? [])]) {
-      const n = leadingNumber(ref.number);
-      if (!n) continue;
-      const set = citedBy.get(n) ?? new Set();
-      set.add(p.id);
-      citedBy.set(n, set);
-    }
+    for (const ref of [...p.basis, ...(p.references ?? [])]) cite(leadingNumber(ref.number), p.id);
+    for (const { node } of walkSections(p.sections)) for (const m of node.text.matchAll(CITED_NUMBER)) if (String(Number(m[1])) !== leadingNumber(p.number ?? '')) cite(String(Number(m[1])), p.id);
   }
 
   const result = (status: AnswerResult['status'], intent: string, text: string, sources: SourceRef[] = [], options?: PlanOption[]): AnswerResult =>
@@ -202,13 +205,32 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return sections.length ? sourceRefs(plan, sections) : [{ plan: plan.id, section: '' }];
   }
 
-  function answerMany(scope: readonly Plan[], intent: IntentDef, a: QueryAnalysis, numbers: readonly string[]): AnswerResult {
+  /**
+   * Each plan's cross-plan block for the intent. For "which plans …" (`which`), a plan's block counts
+   * only if it covers the question clearly ("tỉnh nào giao Sở Tài chính bố trí kinh phí": a funding
+   * section that never names the Sở Tài chính does not) — unless no plan's does, when every block is kept.
+   */
+  function crossBlocks(scope: readonly Plan[], intent: IntentDef, ask: Ask, which: boolean): Map<Plan, PlanAnswer> {
     const composer = COMPOSERS[intent.id]!;
+    const all = new Map<Plan, PlanAnswer>();
+    for (const plan of scope) {
+      const out = composer(context(plan, ask.a, 'cross', ask.numbers));
+      if (out) all.set(plan, out);
+    }
+    if (!which) return all;
+    const free = ask.intents.find((i) => i.def.id === intent.id)?.free ?? EMPTY;
+    const clear = new Map([...all].filter(([plan, out]) => candidate(ask, 'intent', intent.id, plan, out, 1, free).check.coverage >= WHICH_MIN_COVERAGE));
+    return clear.size ? clear : all;
+  }
+
+  function answerMany(scope: readonly Plan[], intent: IntentDef, ask: Ask, which = false): AnswerResult {
+    const a = ask.a;
+    const found = crossBlocks(scope, intent, ask, which);
     const blocks: string[] = [];
     const sources: SourceRef[] = [];
     const missing: Plan[] = [];
     for (const plan of scope) {
-      const out = composer(context(plan, a, 'cross', numbers));
+      const out = found.get(plan);
       if (!out) {
         missing.push(plan);
         continue;
@@ -230,11 +252,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   }
 
   /** The intents a question may be asking, with their priors: the primary one first, then every intent its keywords or slots point at. */
-  function plausibleIntents(a: QueryAnalysis, primary: IntentDef | undefined): PlausibleIntent[] {
+  function plausibleIntents(a: QueryAnalysis, primary: IntentDef | undefined, numbers: readonly string[]): PlausibleIntent[] {
     const top = a.ranked[0]?.score ?? 0;
     const free = (id: string) => new Set((a.ranked.find((r) => r.id === id)?.phrases ?? []).flatMap((p) => p.split(' ')));
     const out = new Map<string, PlausibleIntent>();
     if (primary && COMPOSERS[primary.id]) out.set(primary.id, { def: primary, prior: 1, free: free(primary.id) });
+    // A cited document named by number: what the plan says of it is as likely as what the keywords ask.
+    const basis = intentById.get('basis');
+    if (numbers.length && basis && !out.has('basis')) out.set('basis', { def: basis, prior: 1, free: free('basis') });
     for (const r of a.ranked) {
       const def = intentById.get(r.id);
       if (!def || def.weak || !COMPOSERS[r.id] || out.has(r.id) || r.score < MIN_INTENT_SCORE) continue;
@@ -360,9 +385,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   }
 
   /** Across plans, "kế hoạch nào không có X": the plans silent on it, then those that have it. */
-  function answerWithout(scope: readonly Plan[], intent: IntentDef, a: QueryAnalysis, numbers: readonly string[]): AnswerResult {
-    const composer = COMPOSERS[intent.id]!;
-    const silent = scope.filter((p) => !composer(context(p, a, 'cross', numbers)));
+  function answerWithout(scope: readonly Plan[], intent: IntentDef, ask: Ask): AnswerResult {
+    const a = ask.a;
+    const found = crossBlocks(scope, intent, ask, true);
+    const silent = scope.filter((p) => !found.has(p));
     const having = scope.filter((p) => !silent.includes(p));
     const thing = a.slots.awards.filter((k) => !GENERIC_AWARDS.has(k)).map((k) => lexicon.awardName(k)).join(', ') || intent.title.toLocaleLowerCase('vi');
     const text = msg.plansWithout(thing, silent.map(planShortLabel), having.map(planShortLabel));
@@ -400,8 +426,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (!intent && slots.agencies.length && agencyOnly(a)) intent = intentById.get('responsibilities');
     if (intent?.id === 'help') return help();
 
-    const profile = questionProfile(a, corpus, answerTypes);
-    const ask: Ask = { a, profile, primary: intent && COMPOSERS[intent.id] ? intent : undefined, intents: plausibleIntents(a, intent), numbers };
+    const profile = questionProfile(a, corpus, answerTypes, numbers);
+    const ask: Ask = { a, profile, primary: intent && COMPOSERS[intent.id] ? intent : undefined, intents: plausibleIntents(a, intent, numbers), numbers };
 
     if (slots.sections.length) {
       const id = named.length === 1 ? named[0] : named.length === 0 ? planId : undefined;
@@ -415,14 +441,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // Across plans: several places named, "tỉnh nào…", "so sánh…", or a cited document several plans use.
     if (primary) {
       const across = named.length > 1 ? named.map((id) => knowledge.plan(id)!) : named.length === 0 && (slots.crossPlan || (numbers.length && citing.length > 1 && !planId)) ? citing : undefined;
-      if (across) return slots.negated && named.length === 0 ? answerWithout(across, primary, a, numbers) : answerMany(across, primary, a, numbers);
+      if (across) return slots.negated && named.length === 0 ? answerWithout(across, primary, ask) : answerMany(across, primary, ask, named.length === 0);
     }
 
     if (named.length === 1) {
       const id = named[0]!;
       return answerIn(knowledge.plan(id)!, slots.alternates[id] ?? [], ask);
     }
-    if (primary && !primary.needsPlan && named.length === 0) return answerMany(citing, primary, a, numbers);
+    if (primary && !primary.needsPlan && named.length === 0) return answerMany(citing, primary, ask);
     if (named.length === 0 && planId && knowledge.plan(planId)) return answerIn(knowledge.plan(planId)!, [], ask);
     return answerUnplaced(named.length ? named.map((id) => knowledge.plan(id)!) : citing, ask);
   }

@@ -35,12 +35,18 @@ const SPLIT_PAIR_CREDIT = 0.6;
 /** Two syllables the plans never write together, found apart: hardly the same word. */
 const SPLIT_UNKNOWN_PAIR_CREDIT = 0.25;
 const HALF_PAIR_CREDIT = 0.3;
+/**
+ * Two lone syllables are taken for one word the plans do not hold only when one of them is uncommon
+ * (in at most this share of passages): "có bằng" is a question's "có", not a missing word.
+ */
+const LOOSE_PAIR_MAX_SHARE = 0.1;
 /** A small number ("1", "12") is an item or a day more often than the topic: it weighs little. */
 const SMALL_NUMBER_WEIGHT = 0.5;
 /** The units of a polite preamble weigh this share of their rarity. */
 const PREAMBLE_WEIGHT = 0.25;
 
-export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerTypes): QuestionProfile {
+/** `cited`: numbers of documents the plans cite that the question names: an answer must hold them. */
+export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerTypes, cited: readonly string[] = []): QuestionProfile {
   const maxIdf = corpus.idf('\u0000');
   const tokens = a.repaired;
   const lightAt = types.lightPositions(tokens);
@@ -62,6 +68,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     units.push(...segmentRun(tokens.slice(i, j), corpus, weightOf).map((u) => (i < preamble ? { ...u, weight: u.weight * PREAMBLE_WEIGHT } : u)));
     i = j;
   }
+  for (const n of cited) units.push({ words: [n], weight: maxIdf });
   const seen = new Set<string>();
   const unique = units.filter((u) => {
     const k = u.words.join(' ');
@@ -117,7 +124,8 @@ function segmentRun(run: readonly string[], corpus: Corpus, weightOf: (w: string
     const prev = merged[merged.length - 1];
     const [a, b] = [prev?.words[0], u.words[0]!];
     const adjacent = prev !== undefined && !prev.pair && !u.pair && run.indexOf(b) === run.indexOf(a!) + 1;
-    if (adjacent && !/\d/.test(a! + b) && corpus.df(a!) > 0 && corpus.df(b) > 0) {
+    const rarer = Math.min(corpus.df(a ?? ''), corpus.df(b));
+    if (adjacent && !/\d/.test(a! + b) && rarer > 0 && rarer <= LOOSE_PAIR_MAX_SHARE * corpus.passages.length) {
       merged[merged.length - 1] = { words: [prev.words[0]!, u.words[0]!], pair: `${prev.words[0]}_${u.words[0]}`, known: false, weight: Math.max(prev.weight, u.weight) };
     } else merged.push(u);
   }

@@ -3,7 +3,7 @@
  * number ("Thông tư 25", "QĐ 1373"), where and how the plan cites that document.
  */
 import type { BasisRef, Reference } from '../../knowledge/schema.js';
-import { PREAMBLE_ID, findSection } from '../../knowledge/sections.js';
+import { PREAMBLE_ID, findSection, walkSections } from '../../knowledge/sections.js';
 import { placeOf, quote } from '../format.js';
 import type { ComposeContext, PlanAnswer } from './context.js';
 
@@ -20,13 +20,32 @@ function citingSentence(text: string, ref: Reference): string | undefined {
   return sentences.find((s) => s.includes(ref.quote)) ?? sentences.find((s) => num !== undefined && new RegExp(`\\b${num}\\b`).test(s));
 }
 
+/** A document number as plans write it: "1041/QĐ-UBND", "49-KL/TW", "210/LĐLĐ". */
+export const CITED_NUMBER = /(?<![\d/])(\d{1,5})(?=\s?[/-]\s?[A-ZĐ])/gu;
+
+/**
+ * The sentences of the plan that cite a document by number, verbatim, by section: for documents the
+ * importer did not list as references ("Quyết định số 1041/QĐ-UBND ngày 05/5/2022 … về …").
+ */
+function citingSentences(ctx: ComposeContext, numbers: readonly string[]): PlanAnswer | null {
+  const lines: string[] = [];
+  const sections: string[] = [];
+  for (const { node } of walkSections(ctx.plan.sections)) {
+    const hits = node.text.split(/(?<=[.;])\s+|\n+/).filter((s) => [...s.matchAll(CITED_NUMBER)].some((m) => numbers.includes(String(Number(m[1])))));
+    if (!hits.length) continue;
+    lines.push(`${placeOf(ctx.plan)}, ${node.id === PREAMBLE_ID ? 'phần mở đầu' : `Mục ${node.id}`}:\n${quote(hits.map((h) => h.trim()))}`);
+    sections.push(node.id);
+  }
+  return lines.length ? { text: lines.join('\n\n'), sections } : null;
+}
+
 export function composeBasis(ctx: ComposeContext): PlanAnswer | null {
   const { plan } = ctx;
   const numbers = ctx.analysis.slots.docrefs.map((r) => r.number).filter((n) => n !== leadingNumber(plan.number ?? ''));
   if (numbers.length) {
     const basis = plan.basis.filter((b) => numbers.includes(leadingNumber(b.number) ?? ''));
     const refs = (plan.references ?? []).filter((r) => numbers.includes(leadingNumber(r.number) ?? ''));
-    if (!basis.length && !refs.length) return null;
+    if (!basis.length && !refs.length) return citingSentences(ctx, numbers);
     const lines: string[] = [];
     const sections: string[] = [];
     if (basis.length) {
