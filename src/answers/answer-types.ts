@@ -63,7 +63,8 @@ export interface ExpectedType {
 export class AnswerTypes {
   private readonly cues: PhraseMatcher<number>;
   private readonly shapes: RegExp[][];
-  private readonly light: PhraseMatcher<true>;
+  /** Value: the light phrases with these folded tokens, in lower case with their diacritics (to compare with what was typed). */
+  private readonly light: PhraseMatcher<string[]>;
   private readonly asking: PhraseMatcher<true>;
 
   constructor(
@@ -73,14 +74,35 @@ export class AnswerTypes {
     this.cues = new PhraseMatcher(data.types.flatMap((t, i) => t.cues.map((c) => ({ tokens: expander.normalizePhrase(c), value: i }))));
     this.shapes = data.types.map((t) => t.shapes.map((s) => new RegExp(s, 'iu')));
     const matcher = (phrases: readonly string[]) => new PhraseMatcher(phrases.map((p) => ({ tokens: expander.normalizePhrase(p), value: true as const })));
-    this.light = matcher(data.lightWords);
+    const forms = new Map<string, string[]>();
+    for (const p of data.lightWords) {
+      const key = expander.normalizePhrase(p).join(' ');
+      forms.set(key, [...(forms.get(key) ?? []), p.normalize('NFC').toLowerCase()]);
+    }
+    this.light = new PhraseMatcher([...forms].map(([key, value]) => ({ tokens: key.split(' '), value })));
     this.asking = matcher(data.askWords);
   }
 
-  /** Positions of the tokens that belong to a light phrase ("vấn đề", "cảm ơn": whole phrases, never their syllables alone). */
-  lightPositions(tokens: readonly string[]): Set<number> {
+  /**
+   * Positions of the tokens that belong to a light phrase ("vấn đề", "cảm ơn": whole phrases, never
+   * their syllables alone). A one-syllable light word written with diacritics counts only where the
+   * user typed those diacritics ("có" is light, "cơ" of "cơ quan" is not), or typed none and the folded
+   * form is not often another word in the plans (`isContentWord`).
+   */
+  lightPositions(tokens: readonly string[], typed: readonly string[] = tokens, isContentWord: (folded: string, form: string) => boolean = () => true): Set<number> {
     const at = new Set<number>();
-    for (const m of this.light.findAll(tokens)) for (let i = m.start; i < m.end; i++) at.add(i);
+    for (const m of this.light.findAll(tokens)) {
+      if (m.end - m.start === 1) {
+        const t = tokens[m.start]!;
+        const as = typed[m.start]!;
+        // Typed with diacritics: light only as one of the listed forms. Typed without: light when a listed
+        // form has none, or when the plans rarely write the folded form as another word ("co" may be
+        // "cơ", "hoi" may be "hội"; "lay" is "lấy").
+        const light = as !== t ? m.value.includes(as) : m.value.includes(t) || m.value.some((form) => !isContentWord(t, form));
+        if (!light) continue;
+      }
+      for (let i = m.start; i < m.end; i++) at.add(i);
+    }
     return at;
   }
 

@@ -20,6 +20,7 @@ import { GENERIC_AWARDS } from './compose/awards.js';
 import { CITED_NUMBER, leadingNumber } from './compose/basis.js';
 import type { ComposeContext, PlanAnswer, PlanComposer } from './compose/context.js';
 import { COMPOSERS } from './compose/index.js';
+import { pickOrdinal } from './compose/ordinal.js';
 import { clip, renderPassage } from './compose/passage.js';
 import { Corpus, type Passage } from './corpus.js';
 import { citation, documentName, placeOf, planLabel, planShortLabel, quote, sourceRefs } from './format.js';
@@ -327,7 +328,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       candidatesFor(p, ask, i ? ALTERNATE_PENALTY : 0),
     );
     const best = choose(cands);
-    if (best && answersQuestion(best, strict(ask))) return withWhy(single(best.plan, best.answer, best.intent), ask, cands, [best], best.source);
+    if (best && answersQuestion(best, strict(ask))) {
+      const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(best.plan, best.answer, ask.a.slots.ordinal) : null;
+      return withWhy(single(best.plan, item ?? best.answer, best.intent), ask, cands, [best], item ? `${best.source}, item ${ask.a.slots.ordinal}` : best.source);
+    }
     const others = plans.filter((p) => p.id !== plan.id && !alternates.includes(p.id)).filter((p) => {
       const b = choose(candidatesFor(p, ask));
       return b !== undefined && answersQuestion(b, strict(ask)) && b.source !== 'passage';
@@ -381,7 +385,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const trail = breadcrumb(plan.sections, node.id);
     const body = node.text.trim() ? node.text : sectionFullText(node).split('\n').slice(1).join('\n');
     const answer = { text: `${placeOf(plan)} — ${trail}:\n${quote([clip(body)])}`, sections: [node.id] };
-    return withWhy(single(plan, answer, 'section'), ask, [], [], 'section named');
+    const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(plan, answer, ask.a.slots.ordinal) : null;
+    return withWhy(single(plan, item ?? answer, 'section'), ask, [], [], item ? `section named, item ${ask.a.slots.ordinal}` : 'section named');
   }
 
   /** Across plans, "kế hoạch nào không có X": the plans silent on it, then those that have it. */

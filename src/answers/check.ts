@@ -49,7 +49,7 @@ const PREAMBLE_WEIGHT = 0.25;
 export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerTypes, cited: readonly string[] = []): QuestionProfile {
   const maxIdf = corpus.idf('\u0000');
   const tokens = a.repaired;
-  const lightAt = types.lightPositions(tokens);
+  const lightAt = types.lightPositions(tokens, a.typed, (t, form) => corpus.hasOtherCommonForm(t, form));
   const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : UNKNOWN_WORD_SHARE * maxIdf);
   const preamble = preambleEnd(a, types);

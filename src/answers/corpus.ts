@@ -167,9 +167,29 @@ export class Corpus {
     return set;
   }
 
+  /** Folded syllable → the written forms the plans use for it, with counts ("co" → có 40, cơ 90). */
+  private readonly forms = new Map<string, Map<string, number>>();
+
+  /**
+   * True when the plans often write this folded syllable in a form other than `form`: an undiacritised
+   * "co" may be "cơ" (cơ quan), "hoi" may be "hội"; "nhung" is nearly always "những".
+   */
+  hasOtherCommonForm(folded: string, form: string, min = 3): boolean {
+    for (const [f, n] of this.forms.get(folded) ?? []) if (f !== form && n >= min) return true;
+    return false;
+  }
+
   private collectWords(plan: Plan): void {
     const add = (s: string | null | undefined) => {
-      if (s) for (const t of syllables(s)) this.words.add(t);
+      if (!s) return;
+      for (const t of syllables(s)) this.words.add(t);
+      for (const w of s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+        if (!w) continue;
+        const k = fold(w);
+        const m = this.forms.get(k) ?? new Map<string, number>();
+        m.set(w, (m.get(w) ?? 0) + 1);
+        this.forms.set(k, m);
+      }
     };
     add(plan.title.quote);
     add(plan.issuer.name);

@@ -3,7 +3,7 @@
  *   clean text → fold → split "kh62" → expand abbreviations → intent (on the unrepaired words)
  *   → gated typo repair → slots → search terms.
  */
-import { bigrams, syllables } from '../text/normalize.js';
+import { bigrams, fold, syllables } from '../text/normalize.js';
 import { segmentedSyllables } from './segments.js';
 import { IntentClassifier, type IntentScore } from './classify.js';
 import { AbbreviationExpander } from './expand.js';
@@ -28,6 +28,11 @@ export interface QueryAnalysis {
   slots: Slots;
   /** Unigrams (minus question words, places and document numbers) and bigrams ("thi_dua") for search. */
   terms: string[];
+  /**
+   * Aligned with `repaired`: each token as the user typed it (lower case, with the diacritics they
+   * typed), or the folded token where that is unknown (an expansion, an unaligned text).
+   */
+  typed: string[];
   /** Aligned with `repaired`: true where a new clause starts (after punctuation). */
   breaks: boolean[];
   /** Unigram search terms only (no bigrams). */
@@ -61,6 +66,19 @@ function markSectionNumbers(text: string): string {
     const prior = text.slice(Math.max(0, at - 8), at + before.length).toLowerCase();
     return /(mục|muc|phần|phan)\s*$/.test(prior) ? m : `${before}mục ${ref}`;
   });
+}
+
+/** The words as typed (lower case, diacritics kept), cut as the folded tokens are; undefined if the two do not align. */
+function typedTokens(text: string, folded: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  for (const w of text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (!w) continue;
+    const m = /^(\p{L}+)(\d{2,})$/u.exec(w);
+    if (m) out.push(m[1]!, m[2]!);
+    else out.push(w);
+  }
+  if (out.length !== folded.length) return undefined;
+  return out.every((t, i) => fold(t) === folded[i]) ? out : undefined;
 }
 
 /** "kh62" → "kh", "62"; "qd1373" → "qd", "1373" (VNI tokens such as "chi1" keep a single digit and are left alone). */
@@ -130,12 +148,19 @@ export function createAnalyzer(opts: {
   const questionWords = new Set(glossary.questionWords.flatMap((w) => syllables(w)));
 
   function analyze(text: string): QueryAnalysis {
-    const segmented = segmentedSyllables(markSectionNumbers(stripTags(text)));
+    const marked = markSectionNumbers(stripTags(text));
+    const segmented = segmentedSyllables(marked);
     const { tokens, breakBefore } = splitGluedNumbers(segmented.tokens, segmented.breakBefore);
+    const asTyped = typedTokens(marked, tokens);
     const expanded = expander.expand(tokens);
     // A pair never spans punctuation: break before an expanded token when its source token opens a segment.
     const breaks = expanded.sourceIndex.map((src, i) => i > 0 && src !== expanded.sourceIndex[i - 1] && breakBefore[src] === true);
     const repaired = repairer.repair(expanded.tokens);
+    // A token keeps its typed form only where neither expansion nor repair changed it.
+    const typed = repaired.tokens.map((t, i) => {
+      const src = expanded.sourceIndex[i]!;
+      return asTyped && tokens[src] === t ? asTyped[src]! : t;
+    });
     const slots = slotsOf.extract(repaired.tokens);
     const filled = filledSlots(slots);
     const intent = classifier.classify(expanded.tokens, filled) ?? (repaired.repairs.length ? classifier.classify(repaired.tokens, filled) : undefined);
@@ -168,6 +193,7 @@ export function createAnalyzer(opts: {
       slots,
       terms: [...words, ...pairs],
       words,
+      typed,
       breaks,
       originals: expanded.originals,
     };

@@ -42,6 +42,8 @@ export interface Slots {
   awardKinds: AwardKindKey[];
   years: number[];
   docrefs: DocRef[];
+  /** "ý thứ hai", "giải pháp thứ 5", "tiêu chí đầu tiên": 1-based position in a list; -1 for the last. */
+  ordinal?: number;
   /** Sections named by number ("mục II.3", "phần IV", "điểm b khoản 1 mục III" → "III.1.b"). */
   sections: string[];
   /** "tỉnh nào", "so sánh", "các kế hoạch": answer across plans. */
@@ -80,6 +82,11 @@ const ROMAN = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', '
 const SECTION_WORDS: Record<string, 'top' | 'item' | 'point'> = { muc: 'top', phan: 'top', chuong: 'top', khoan: 'item', diem: 'point', tiet: 'point' };
 const isItem = (t: string | undefined) => t !== undefined && /^\d{1,2}$/.test(t);
 const isPoint = (t: string | undefined) => t !== undefined && /^[a-z]$/.test(t);
+
+/** Folded number words after "thứ" ("thứ hai", "thứ tư"). */
+const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+/** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
+const ITEM_NOUNS = new Set(['y', 'dung', 'phap', 'tieu', 'vu', 'diem', 'chi', 'dich', 'cau', 'khoan', 'gach', 'dong', 'muc', 'nhom', 'doan']);
 
 const isYear = (t: string) => /^(19|20)\d\d$/.test(t);
 const isDocNumber = (t: string | undefined) => t !== undefined && /^\d{1,5}$/.test(t) && !isYear(t);
@@ -135,6 +142,7 @@ export class SlotExtractor {
     };
 
     const sections = findSections(tokens, claim);
+    const ordinal = findOrdinal(tokens, claim);
     const docrefs = this.findDocRefs(tokens, claim, claimed);
 
     const localities: LocalityMention[] = this.localities
@@ -174,6 +182,7 @@ export class SlotExtractor {
       years,
       docrefs,
       sections,
+      ...(ordinal !== undefined ? { ordinal } : {}),
       alternates,
       crossPlan: this.crossPlan.findAll(tokens).length > 0 || plans.length > 1,
       negated: this.negations.findAll(tokens).length > 0,
@@ -233,6 +242,32 @@ export class SlotExtractor {
     }
     return found;
   }
+}
+
+/** "thứ 3", "thứ hai" anywhere; "đầu tiên" / "cuối cùng" right after an item noun. */
+function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) => void): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (t === 'thu' && next !== undefined) {
+      const n = /^\d{1,2}$/.test(next) ? Number(next) : ORDINAL_WORDS[next];
+      if (n) {
+        claim(i, i + 2);
+        return n;
+      }
+    }
+    if (i > 0 && ITEM_NOUNS.has(tokens[i - 1]!) && next !== undefined) {
+      if (t === 'dau' && next === 'tien') {
+        claim(i, i + 2);
+        return 1;
+      }
+      if (t === 'cuoi' && (next === 'cung' || next === 'cua')) {
+        claim(i, i + (next === 'cung' ? 2 : 1));
+        return -1;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1,10 +1,23 @@
-/** Thông tin văn bản: number, date, issuer, title, signer, addressees and recipients, as the document writes them. */
+/**
+ * Thông tin văn bản: number, date, issuer, title, signer, addressees and recipients, as the document
+ * writes them. A question may ask several parts at once ("ban hành ngày nào và ai ký"): each part it
+ * asks is answered; a question that asks none gets the whole card.
+ */
 import { documentName, formatDate, placeOf, quote } from '../format.js';
 import { asks, type ComposeContext, type PlanAnswer } from './context.js';
+
+/** Folded phrases that ask for each part of the card. */
+const ASKS_SIGNER = ['ky', 'nguoi ky', 'ky ten', 'ky thay'];
+const ASKS_RECIPIENTS = ['noi nhan', 'kinh gui', 'gui cho ai', 'gui ai', 'gui nhung ai', 'gui nhung noi nao', 'gui noi nao', 'gui den', 'gui toi', 'gui cho'];
+const ASKS_DATE = ['ngay nao', 'ngay ban hanh', 'ban hanh ngay', 'khi nao', 'nam nao', 'ngay may', 'thang may', 'ra ngay'];
+const ASKS_NUMBER = ['so may', 'so hieu', 'so bao nhieu', 'so ky hieu'];
 
 export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
   const { plan } = ctx;
   const lines: string[] = [];
+  const any = (phrases: readonly string[]) => phrases.some((p) => asks(ctx, p));
+  // The header lines as written ("Số: 62 /KH-UBND", "Thái Bình, ngày 27 tháng 3 năm 2024").
+  const headerLine = (re: RegExp) => plan.header?.items.find((i) => re.test(i));
   const signer = () => {
     if (!plan.signer.name && plan.signer.items.length === 0) {
       lines.push('Người ký: bản văn bản đang có không có phần chữ ký.');
@@ -16,13 +29,25 @@ export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
   const recipients = () => {
     if (plan.recipients.to.length) lines.push(`Kính gửi: ${plan.recipients.to.join('; ')}.`);
     if (plan.recipients.items.length) lines.push(`Nơi nhận:\n${plan.recipients.items.map((r) => `- ${r}`).join('\n')}`);
+    if (!plan.recipients.to.length && !plan.recipients.items.length) lines.push('Văn bản không ghi nơi nhận.');
   };
-  if (asks(ctx, 'ky') || asks(ctx, 'nguoi ky')) {
+  const date = () => {
+    const written = headerLine(/ngày\s+\S*\d/);
+    lines.push(`Ngày ban hành: ${written ? quote([written.trim()]) : plan.date ? formatDate(plan.date) : 'văn bản không ghi ngày'}.`);
+  };
+  const number = () => {
+    const written = headerLine(/^Số\s*:/);
+    lines.push(`Số: ${plan.number ? (written ? quote([written.trim()]) : plan.number) : 'văn bản không ghi số'}.`);
+  };
+
+  const parts: Array<() => void> = [];
+  if (any(ASKS_NUMBER)) parts.push(number);
+  if (any(ASKS_DATE)) parts.push(date);
+  if (any(ASKS_SIGNER)) parts.push(signer);
+  if (any(ASKS_RECIPIENTS)) parts.push(recipients);
+  if (parts.length) {
     lines.push(`${documentName(plan)}.`);
-    signer();
-  } else if (asks(ctx, 'noi nhan') || asks(ctx, 'kinh gui') || asks(ctx, 'gui cho ai') || asks(ctx, 'gui ai')) {
-    lines.push(`${documentName(plan)}.`);
-    recipients();
+    for (const part of parts) part();
   } else {
     lines.push(`${placeOf(plan)}: ${documentName(plan)}.`);
     lines.push(`Số: ${plan.number ?? 'văn bản không ghi số'}. Ngày ban hành: ${plan.date ? formatDate(plan.date) : 'văn bản không ghi ngày'}.`);
