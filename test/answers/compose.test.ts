@@ -127,7 +127,7 @@ describe('basis, audience, document', () => {
 
   it('gives number, date, issuer and signer', () => {
     expect(ask('ai ký kế hoạch').text).toContain('Người ký: Nguyễn Văn Mẫu (TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH).');
-    const info = ask('thông tin văn bản', 'mau-hai').text;
+    const info = ask('giới thiệu tóm tắt kế hoạch', 'mau-hai').text;
     expect(info).toContain('Số: văn bản không ghi số. Ngày ban hành: văn bản không ghi ngày.');
     expect(info).toContain('(văn bản không ghi số, ngày ban hành)');
     expect(ask('số hiệu văn bản', 'mau-hai').text).toContain('Số: văn bản không ghi số.');
