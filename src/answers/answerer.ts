@@ -343,7 +343,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const quotedBody = (c: Candidate) => (c.answer.text.match(/“[^”]*”/g) ?? []).join('\n');
 
   /** No plan named: each plan's best candidate decides which plans can answer at all. */
-  function answerUnplaced(scope: readonly Plan[], ask: Ask): AnswerResult {
+  function answerUnplaced(scope: readonly Plan[], ask: Ask, which = false): AnswerResult {
     const cands: Candidate[] = [];
     const holders: Candidate[] = [];
     let nearest: Candidate | undefined;
@@ -360,6 +360,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const intentId = ask.primary?.id ?? UNKNOWN;
     if (holders.length === 0) return withWhy(absent(scope, ask, nearest), ask, cands, [], 'absent');
     holders.sort((x, y) => y.score - x.score);
+    if (which) return withWhy(listHolders(scope, holders, ask), ask, cands, holders, 'which plans');
     const pick = (c: Candidate, decision: string) => withWhy(single(c.plan, c.answer, c.intent), ask, cands, [c], decision);
     if (holders.length === 1) return pick(holders[0]!, 'only plan');
     const inferred = inferPlan(ask.a, ask.primary?.id, holders.map((h) => h.plan.id));
@@ -373,6 +374,23 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       return withWhy(result('answer', first!.intent, text, holders.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, holders, 'same in every plan');
     }
     return withWhy(clarify(intentId, holders.map((h) => h.plan)), ask, cands, [], 'several plans answer');
+  }
+
+  /**
+   * "Kế hoạch nào có / không có …" with no intent to compose by: the plans whose best candidate covers
+   * the question clearly, each with its passage (or, negated, the plans where none does).
+   */
+  function listHolders(scope: readonly Plan[], holders: readonly Candidate[], ask: Ask): AnswerResult {
+    const clear = holders.filter((h) => h.check.coverage >= WHICH_MIN_COVERAGE);
+    const having = clear.length ? clear : holders;
+    if (ask.a.slots.negated) {
+      const silent = scope.filter((p) => !having.some((h) => h.plan === p));
+      const text = msg.plansWithout('nội dung này', silent.map(planShortLabel), having.map((h) => planShortLabel(h.plan)));
+      return result('answer', UNKNOWN, text, silent.map((p) => ({ plan: p.id, section: '' })));
+    }
+    const blocks = having.map((h) => `■ ${planLabel(h.plan)}\n${h.answer.text}\n${citation(h.plan, h.answer.sections)}`);
+    const tail = scope.length > having.length ? `\nKhông nêu trong: ${scope.filter((p) => !having.some((h) => h.plan === p)).map(planShortLabel).join('; ')}.` : '';
+    return result('answer', having[0]!.intent, `${msg.plansHaving(having.length, scope.length)}\n\n${blocks.join('\n\n')}${tail}`, having.flatMap((h) => refs(h.plan, h.answer.sections)));
   }
 
   /** "mục II.3", "phần IV": that section of the plan, quoted. */
@@ -455,7 +473,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     }
     if (primary && !primary.needsPlan && named.length === 0) return answerMany(citing, primary, ask);
     if (named.length === 0 && planId && knowledge.plan(planId)) return answerIn(knowledge.plan(planId)!, [], ask);
-    return answerUnplaced(named.length ? named.map((id) => knowledge.plan(id)!) : citing, ask);
+    return answerUnplaced(named.length ? named.map((id) => knowledge.plan(id)!) : citing, ask, named.length === 0 && slots.crossPlan);
   }
 
   function answer(request: AnswerRequest): AnswerResult {

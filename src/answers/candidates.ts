@@ -32,7 +32,7 @@ export const PASSAGE_MARGIN = 0.25;
  * must cover the question clearly, since nothing but its words says it is about the question; a
  * composed answer is already about what the question's keywords ask.
  */
-export const MIN_COVERAGE = { structured: 0.3, passage: 0.72 } as const;
+export const MIN_COVERAGE = { structured: 0.4, passage: 0.72 } as const;
 
 export function scoreOf(source: CandidateSource, prior: number, check: Check): number {
   return (

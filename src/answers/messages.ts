@@ -73,3 +73,8 @@ export function plansWithout(thing: string, silent: readonly string[], having: r
   const none = silent.length ? `Không nêu ${thing} (${silent.length} kế hoạch): ${silent.join('; ')}.` : `Kế hoạch nào cũng nêu ${thing}.`;
   return having.length ? `${none}\nCó nêu: ${having.join('; ')}.` : none;
 }
+
+/** The lead of a which-plans answer. */
+export function plansHaving(n: number, of: number): string {
+  return `${n} trong ${of} kế hoạch có nội dung này:`;
+}
