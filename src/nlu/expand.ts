@@ -11,6 +11,8 @@ import { PhraseMatcher } from './phrases.js';
 interface Expansion {
   tokens: string[];
   context?: 'before-number';
+  /** Folded words the form must follow ("^": the first word of the text). */
+  after?: ReadonlySet<string>;
 }
 
 export interface Expanded {
@@ -29,13 +31,15 @@ export class AbbreviationExpander {
 
   constructor(abbreviations: Glossary['abbreviations']) {
     const entries = [];
-    for (const a of abbreviations) {
+    // Entries bound to a preceding word first: the matcher tries same-length candidates in order.
+    for (const a of [...abbreviations.filter((x) => x.after), ...abbreviations.filter((x) => !x.after)]) {
       const expansion = syllables(a.expansion);
+      const after = a.after ? new Set(a.after.map((w) => (w === '^' ? w : syllables(w).join(' ')))) : undefined;
       for (const form of a.forms) {
         const tokens = syllables(form);
         // A form that already reads as its expansion would expand to itself: skip it.
         if (tokens.length === 0 || tokens.join(' ') === expansion.join(' ')) continue;
-        entries.push({ tokens, value: { tokens: expansion, context: a.context } });
+        entries.push({ tokens, value: { tokens: expansion, context: a.context, after } });
       }
     }
     this.matcher = new PhraseMatcher(entries);
@@ -43,7 +47,9 @@ export class AbbreviationExpander {
 
   expand(tokens: readonly string[]): Expanded {
     const matches = this.matcher.findAll(tokens, {
-      accept: (entry, start) => entry.value.context !== 'before-number' || isNumber(tokens[start + entry.tokens.length]),
+      accept: (entry, start) =>
+        (entry.value.context !== 'before-number' || isNumber(tokens[start + entry.tokens.length])) &&
+        (!entry.value.after || entry.value.after.has(start === 0 ? '^' : tokens[start - 1]!)),
     });
     const out: string[] = [];
     const sourceIndex: number[] = [];

@@ -17,6 +17,11 @@ export const glossarySchema = z.object({
       expansion: phrase,
       /** "before-number": only when the next word is a number ("KH 62", "TT 25"). */
       context: z.enum(['before-number']).optional(),
+      /**
+       * Only right after one of these words ("^": at the start of the question): "UBND BK" is Bắc Kạn,
+       * a bare "BK" is a Bằng khen. Tried before the same form's entries without it.
+       */
+      after: z.array(phrase).optional(),
     }),
   ),
   localities: z
