@@ -19,6 +19,7 @@ import { checkCandidate, questionProfile, type QuestionProfile } from './check.j
 import { GENERIC_AWARDS } from './compose/awards.js';
 import { CITED_NUMBER, leadingNumber } from './compose/basis.js';
 import type { ComposeContext, PlanAnswer, PlanComposer } from './compose/context.js';
+import { askedParts } from './compose/document.js';
 import { COMPOSERS } from './compose/index.js';
 import { pickOrdinal } from './compose/ordinal.js';
 import { clip, renderPassage } from './compose/passage.js';
@@ -312,7 +313,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /** "… không nêu …": the plan is silent on the point; the nearest passage only if it is close, and marked as such. */
   function absent(scope: readonly Plan[], ask: Ask, nearest: Candidate | undefined, others: readonly Plan[] = []): AnswerResult {
-    const what = ask.profile.expected?.absent ?? ask.primary?.title.toLocaleLowerCase('vi');
+    const parts = ask.primary?.id === 'document' && scope.length === 1 ? askedParts(context(scope[0]!, ask.a, 'single', ask.numbers)) : [];
+    const what = parts.length ? parts.join(', ') : (ask.profile.expected?.absent ?? ask.primary?.title.toLocaleLowerCase('vi'));
     const who = scope.length === 1 ? planLabel(scope[0]!) : 'Các kế hoạch đang có';
     const lines = [what ? `${who} không nêu ${what}.` : scope.length === 1 ? `${who} không nêu nội dung này.` : msg.NOT_IN_DOCUMENTS];
     if (others.length) lines.push(`Các kế hoạch có nội dung này: ${others.map(planShortLabel).join('; ')}.`);

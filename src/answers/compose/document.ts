@@ -12,6 +12,17 @@ const ASKS_RECIPIENTS = ['noi nhan', 'kinh gui', 'gui cho ai', 'gui ai', 'gui nh
 const ASKS_DATE = ['ngay nao', 'ngay ban hanh', 'ban hanh ngay', 'khi nao', 'nam nao', 'ngay may', 'thang may', 'ra ngay'];
 const ASKS_NUMBER = ['so may', 'so hieu', 'so bao nhieu', 'so ky hieu'];
 
+/** The parts of the card a question asks for, named as a sentence would ("số văn bản", "người ký"). */
+export function askedParts(ctx: ComposeContext): string[] {
+  const any = (phrases: readonly string[]) => phrases.some((p) => asks(ctx, p));
+  return [
+    ...(any(ASKS_NUMBER) ? ['số văn bản'] : []),
+    ...(any(ASKS_DATE) ? ['ngày ban hành'] : []),
+    ...(any(ASKS_SIGNER) ? ['người ký'] : []),
+    ...(any(ASKS_RECIPIENTS) ? ['nơi nhận'] : []),
+  ];
+}
+
 export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
   const { plan } = ctx;
   const lines: string[] = [];
@@ -40,14 +51,17 @@ export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
     lines.push(`Số: ${plan.number ? (written ? quote([written.trim()]) : plan.number) : 'văn bản không ghi số'}.`);
   };
 
-  const parts: Array<() => void> = [];
-  if (any(ASKS_NUMBER)) parts.push(number);
-  if (any(ASKS_DATE)) parts.push(date);
-  if (any(ASKS_SIGNER)) parts.push(signer);
-  if (any(ASKS_RECIPIENTS)) parts.push(recipients);
+  // Each part asked, and whether the document states it.
+  const parts: Array<[() => void, boolean]> = [];
+  if (any(ASKS_NUMBER)) parts.push([number, plan.number !== null]);
+  if (any(ASKS_DATE)) parts.push([date, plan.date !== null]);
+  if (any(ASKS_SIGNER)) parts.push([signer, plan.signer.name !== null || plan.signer.items.length > 0]);
+  if (any(ASKS_RECIPIENTS)) parts.push([recipients, plan.recipients.to.length + plan.recipients.items.length > 0]);
+  // Nothing asked is in the document: it does not state it (the answerer says so).
+  if (parts.length && parts.every(([, stated]) => !stated)) return null;
   if (parts.length) {
     lines.push(`${documentName(plan)}.`);
-    for (const part of parts) part();
+    for (const [part] of parts) part();
   } else {
     lines.push(`${placeOf(plan)}: ${documentName(plan)}.`);
     lines.push(`Số: ${plan.number ?? 'văn bản không ghi số'}. Ngày ban hành: ${plan.date ? formatDate(plan.date) : 'văn bản không ghi ngày'}.`);
