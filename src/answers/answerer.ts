@@ -47,6 +47,8 @@ const PASSAGES_PER_PLAN = 3;
 const PASSAGE_PRIOR = 0.5;
 /** A plan named only as a fallback ("Thái Bình" also names the union's letter) starts this far behind. */
 const ALTERNATE_PENALTY = 0.3;
+/** An intent whose keywords score this much was asked plainly: if it is silent, the plan does not state it. */
+const STRONG_INTENT = 5;
 /** In "which plans …", a plan's block must cover this much of the question. */
 const WHICH_MIN_COVERAGE = 0.75;
 /** "Đoạn gần nhất" is shown with a not-found answer about one plan only when it covers this much of the question. */
@@ -329,7 +331,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const cands = [plan, ...alternates.map((id) => knowledge.plan(id)).filter((p): p is Plan => !!p)].flatMap((p, i) =>
       candidatesFor(p, ask, i ? ALTERNATE_PENALTY : 0),
     );
-    const best = choose(cands);
+    // The question's own intent, asked plainly ("ai ký"), has nothing in this plan: another intent's
+    // answer would answer a different question.
+    const primarySilent = ask.primary !== undefined && (ask.a.intent?.score ?? 0) >= STRONG_INTENT && !cands.some((c) => c.intent === ask.primary!.id && c.plan === plan);
+    const best = primarySilent ? undefined : choose(cands);
     if (best && answersQuestion(best, strict(ask))) {
       const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(best.plan, best.answer, ask.a.slots.ordinal) : null;
       return withWhy(single(best.plan, item ?? best.answer, best.intent), ask, cands, [best], item ? `${best.source}, item ${ask.a.slots.ordinal}` : best.source);

@@ -143,6 +143,8 @@ export function createAnalyzer(opts: {
   glossary.crossPlanPhrases.forEach(addPhrase);
   for (const intent of intents) Object.keys(intent.keywords).forEach(addPhrase);
 
+  // Roman numerals number the plans' parts ("mục VII"): never "repaired" into words.
+  for (const r of ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']) vocabulary.add(r);
   const repairer = new TypoRepairer(vocabulary);
   const slotsOf = new SlotExtractor(glossary, expander, (t) => vocabulary.has(t));
   const questionWords = new Set(glossary.questionWords.flatMap((w) => syllables(w)));

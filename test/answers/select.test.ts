@@ -1,0 +1,113 @@
+/**
+ * Generate → check → select, through the answerer on the real plans: each mechanism on questions
+ * written for these tests (never the sealed batches).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, type AnswerEngine } from '../../src/answers/answerer.js';
+import type { AnswerResult } from '../../src/answers/types.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+
+let answerer: AnswerEngine;
+beforeAll(() => {
+  answerer = createAnswerer(loadKnowledge());
+});
+const ask = (text: string, planId?: string): AnswerResult => answerer.answer({ text, planId });
+const plansOf = (r: AnswerResult) => [...new Set(r.sources.map((s) => s.plan))].sort();
+
+describe('candidates are checked before one is chosen', () => {
+  it('keeps the candidates and their scores in `why`', () => {
+    const r = ask('hạn gửi báo cáo kết quả của Tây Ninh');
+    expect(r.why?.candidates.length).toBeGreaterThan(1);
+    const chosen = r.why!.candidates[r.why!.chosen!]!;
+    expect(chosen).toMatchObject({ intent: 'deadlines', plan: 'tay-ninh' });
+    expect(chosen.score).toBe(Math.max(...r.why!.candidates.filter((c) => c.source !== 'passage').map((c) => c.score)));
+    expect(r.why?.expected).toBeUndefined();
+  });
+
+  it('reads past a polite preamble to the clause that asks', () => {
+    const r = ask('Dạ em chào anh chị, em là văn thư của một trường tiểu học, cho em hỏi bên Tây Ninh thì kinh phí thực hiện lấy từ đâu ạ');
+    expect(r).toMatchObject({ status: 'answer', intent: 'funding' });
+    expect(plansOf(r)).toEqual(['tay-ninh']);
+  });
+
+  it('answers with a cited document when the question names it, even when the keywords point elsewhere', () => {
+    const r = ask('Hướng dẫn 216 của Bộ Nội vụ ra ngày nào');
+    expect(r.intent).toBe('basis');
+    expect(r.text).toContain('Hướng dẫn số 216/HD-BNV ngày 14/01/2024 của Bộ Nội vụ');
+  });
+});
+
+describe('when no plan can answer', () => {
+  it('says the plans do not state an amount of money instead of asking which plan', () => {
+    const r = ask('mỗi Giấy khen được thưởng bao nhiêu tiền');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toContain('Các kế hoạch đang có không nêu số tiền');
+    expect(r.options).toBeUndefined();
+  });
+
+  it('says one plan does not state what it lacks, and names the plans that do', () => {
+    const r = ask('ai ký kế hoạch của UBND tỉnh Khánh Hòa');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toMatch(/^Khánh Hòa — .* không nêu người ký\./);
+    expect(r.text).toContain('Các kế hoạch có nội dung này:');
+  });
+
+  it('offers in a clarification only the plans that hold an answer', () => {
+    const r = ask('tiêu chí thi đua đối với cấp huyện là gì');
+    expect(r.status).toBe('clarify');
+    expect(r.options?.map((o) => o.planId)).toEqual(['thai-binh', 'tay-ninh', 'khanh-hoa']);
+  });
+});
+
+describe('the same answer in every plan, and which plans lack a thing', () => {
+  it('answers once and names the plans when every plan says the same', () => {
+    const r = ask('cá nhân muốn được khen phải đạt tiêu chí thi đua gì');
+    expect(r.status).toBe('answer');
+    expect(r.text).toMatch(/^Các kế hoạch .* cùng nêu như sau:/);
+    expect(plansOf(r).length).toBeGreaterThan(2);
+  });
+
+  it('lists the plans without a named award, the negation honoured', () => {
+    const r = ask('những kế hoạch nào không có Bằng khen của Thủ tướng Chính phủ');
+    expect(r.text).toMatch(/^Không nêu Bằng khen của Thủ tướng Chính phủ \(4 kế hoạch\)/);
+    expect(plansOf(r)).not.toContain('thai-binh');
+    expect(r.text).toContain('Có nêu: Thái Bình (Kế hoạch 62/KH-UBND)');
+  });
+});
+
+describe('sections, ordinals and documents', () => {
+  it('quotes a section named by number, in the plans\' own numbering', () => {
+    expect(ask('phần VI của kế hoạch Củ Chi nói gì')).toMatchObject({ sources: [{ plan: 'cu-chi', section: 'VI' }] });
+    expect(ask('điểm a khoản 1 mục III kế hoạch Khánh Hòa').sources).toEqual([{ plan: 'khanh-hoa', section: 'III.1.a' }]);
+    expect(ask('Tây Ninh VII.3 giao gì').sources).toEqual([{ plan: 'tay-ninh', section: 'VII.3' }]);
+  });
+
+  it('says so when the plan has no such section', () => {
+    const r = ask('mục VIII kế hoạch Tây Ninh');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toContain('không có mục VIII. Các phần của văn bản: I, II, III, IV, V, VI, VII.');
+  });
+
+  it('picks one item of a list by its ordinal', () => {
+    const r = ask('giải pháp thứ hai trong kế hoạch Tây Ninh');
+    expect(r.sources).toEqual([{ plan: 'tay-ninh', section: 'IV.2' }]);
+    expect(r.text).toContain('ý thứ hai');
+  });
+
+  it('answers each part of a two-part question about the document, the date as written', () => {
+    const r = ask('kế hoạch 1792 ban hành ngày nào, ai ký');
+    expect(r.text).toContain('Ngày ban hành: “Củ Chi, ngày 06 tháng 3 năm 2024”');
+    expect(r.text).toContain('Người ký:');
+  });
+});
+
+describe('abbreviations read by their context', () => {
+  it('"BK" after "UBND" is Bắc Kạn, alone it is a Bằng khen', () => {
+    expect(plansOf(ask('VP UBND BK giao ai tham mưu khen thưởng'))).toEqual(['bac-kan-vp']);
+    expect(answerer.analyzer.analyze('tỉnh nào có BK của Thủ tướng').expanded.join(' ')).toContain('bang khen');
+  });
+
+  it('"TN" opening a question is Tây Ninh', () => {
+    expect(plansOf(ask('TN sơ kết giai đoạn 1 vào năm nào'))).toEqual(['tay-ninh']);
+  });
+});
