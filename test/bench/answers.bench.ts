@@ -4,6 +4,7 @@
  * process start to the first answer of the CLI.
  */
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -13,6 +14,7 @@ import Fuse from 'fuse.js';
 import { createAnswerer } from '../../src/answers/answerer.js';
 import { loadKnowledge, type Knowledge } from '../../src/knowledge/loader.js';
 import { breadcrumb, walkSections } from '../../src/knowledge/sections.js';
+import { outcomeOf, styleOf, type Outcome } from '../answers/evaluate.js';
 import { judge, loadQuestions, type Question } from '../answers/question-set.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,7 +25,7 @@ const run = promisify(execFile);
  * written after the previous batch's fixes, so each first run is an honest held-out measurement;
  * the figures below the table are after the fixes and are no longer held-out).
  */
-const HELD_OUT_FIRST_RUNS = [
+const HELD_OUT_FIRST_RUNS: Array<{ batch: number; correct: number; total: number; wrong?: number; asked?: number; notFound?: number; failures: string }> = [
   {
     batch: 1,
     correct: 53,
@@ -44,8 +46,39 @@ const HELD_OUT_FIRST_RUNS = [
     failures:
       'a named target group ("người Việt định cư ở nước ngoài") answered with the list of groups only; "tổng kết … có những hình thức khen gì" read as phases; an award quoted without the note the plan writes after it (the Hướng dẫn it follows); Bắc Kạn\'s phases opened with the title\'s 2024 instead of the body\'s 2023; "CĐCS … phải làm những gì" and "bot trả lời được những gì" with no intent; "Ban chỉ đạo … thành lập trên cơ sở nào" quoted the all-levels passage instead of the provincial one',
   },
+  {
+    batch: 4,
+    correct: 59,
+    total: 110,
+    wrong: 33,
+    asked: 9,
+    notFound: 9,
+    failures:
+      'the first batch written in the officials\' styles (long, preambles, two topics, BK/TN/KH for places, ordinals, section numbers, cited documents, which-plans); run on the first generate → check → select engine (the keyword-first engine before it: 50/110). Wrong then: "BK", "TN", "KH" read as Bằng khen or not at all; ordinals and section numbers ignored; cited documents not in the references list; the document card\'s dates reformatted; which-plans answers listing every plan; the plan silent on the point but a nearby passage answered',
+  },
+  {
+    batch: 5,
+    correct: 60,
+    total: 110,
+    wrong: 39,
+    asked: 6,
+    notFound: 5,
+    failures: 'same engine and the same classes as batch 4 (the keyword-first engine: 53/110); besides, judged then with the exact-section rule (a cited subsection of the expected section counted as wrong)',
+  },
+  {
+    batch: 6,
+    correct: 54,
+    total: 100,
+    wrong: 28,
+    asked: 9,
+    notFound: 9,
+    failures:
+      'after the fixes from batches 4–5. Wrong then: "BK"/"TN"/"KH" as places; which-plans questions without an intent asked back; a plan silent on the point (no signer, no number, no ceremony date) answered from a neighbouring item; tasks of an agency named with no place asked back where the sealed answer lists the plans',
+  },
 ];
 
+/** Failures listed in BENCHMARKS.md (the evaluate script lists them all). */
+const MAX_LISTED = 40;
 const BOT_WARMUP = 3;
 const BOT_RUNS = 30;
 const FUSE_RUNS = 3;
@@ -140,9 +173,17 @@ async function firstAnswerOnly(): Promise<FirstAnswer> {
   return out;
 }
 
+const SEALED_DIR = fileURLToPath(new URL('../fixtures/sealed/', import.meta.url));
+
+/** The own set and the sealed batches (each already past its first run: they are dev data now). */
+function allQuestions(): Question[] {
+  const sealed = readdirSync(SEALED_DIR).filter((f) => f.endsWith('.jsonl')).sort();
+  return [...loadQuestions(), ...sealed.flatMap((f) => loadQuestions(path.join(SEALED_DIR, f)))];
+}
+
 export default async function answersBench(): Promise<{ title: string; markdown: string }> {
   const gc = gcFunction();
-  const questions = loadQuestions();
+  const questions = allQuestions();
 
   // Build: knowledge load + index (glossary, intents, MiniSearch, vocabulary, fuse.js gazetteers).
   gc?.();
@@ -163,14 +204,14 @@ export default async function answersBench(): Promise<{ title: string; markdown:
 
   // Bot: accuracy and latency.
   const botTimes: number[] = [];
-  const verdicts = new Map<Question, { ok: boolean; top1: boolean; problems: string[] }>();
+  const verdicts = new Map<Question, { ok: boolean; top1: boolean; problems: string[]; outcome: Outcome }>();
   for (const q of questions) {
     const req = { text: q.q, planId: q.planId };
     for (let i = 0; i < BOT_WARMUP; i++) answerer.answer(req);
     for (let i = 0; i < BOT_RUNS; i++) botTimes.push(timed(() => answerer.answer(req))[1]);
     const r = answerer.answer(req);
     const v = judge(q, r);
-    verdicts.set(q, { ok: v.ok, top1: topOneCorrect(q, r.sources[0]?.plan, r.sources[0]?.section), problems: v.problems });
+    verdicts.set(q, { ok: v.ok, top1: topOneCorrect(q, r.sources[0]?.plan, r.sources[0]?.section), problems: v.problems, outcome: outcomeOf(v.ok, r) });
   }
 
   // Baseline: plain fuse.js over the raw section texts.
@@ -198,20 +239,26 @@ export default async function answersBench(): Promise<{ title: string; markdown:
   const mid = (f: (x: FirstAnswer) => number) => ms(median(bare.map(f)));
 
   const heldOut = questions.filter((q) => q.set === 'heldout');
-  const batches = [...new Set(heldOut.map((q) => q.batch ?? 1))].sort();
+  const batches = [...new Set(heldOut.map((q) => q.batch ?? 1))].sort((a, b) => a - b);
   const sets: Array<[string, Question[]]> = [
     ['dev (written while building)', questions.filter((q) => q.set === 'dev')],
-    ...batches.map((b): [string, Question[]] => [`held-out batch ${b} (after its fixes)`, heldOut.filter((q) => (q.batch ?? 1) === b)]),
+    ...batches.map((b): [string, Question[]] => [`sealed batch ${b} (after its first run)`, heldOut.filter((q) => (q.batch ?? 1) === b)]),
     ['all', questions],
   ];
-  const history = HELD_OUT_FIRST_RUNS.map(
-    (h) => `- Batch ${h.batch}: **${pct(h.correct, h.total)}** on its first run. Wrong then: ${h.failures}.`,
-  );
+  const history = HELD_OUT_FIRST_RUNS.map((h) => {
+    const split = h.wrong !== undefined ? ` (confidently wrong ${h.wrong}, asked back ${h.asked}, not found ${h.notFound})` : '';
+    return `- Batch ${h.batch}: **${pct(h.correct, h.total)}** on its first run${split}. ${h.failures}.`;
+  });
   const firstRunCorrect = HELD_OUT_FIRST_RUNS.reduce((n, h) => n + h.correct, 0);
   const firstRunTotal = HELD_OUT_FIRST_RUNS.reduce((n, h) => n + h.total, 0);
   const answerable = (qs: Question[]) => qs.filter((q) => q.status === 'answer' && q.plans?.length);
   const count = (qs: Question[], f: (q: Question) => boolean) => qs.filter(f).length;
 
+  const outcomeRows = sets.map(([name, qs]) => {
+    const n = (o: Outcome) => pct(count(qs, (q) => verdicts.get(q)!.outcome === o), qs.length);
+    const st = styleOf(qs);
+    return `| ${name} | ${qs.length} | ${n('correct')} | ${n('wrong')} | ${n('asked')} | ${n('not_found')} | ${st.words.toFixed(1)} | ${(100 * st.long).toFixed(0)} % | ${(100 * st.twoTopics).toFixed(0)} % |`;
+  });
   const rows = sets.map(([name, qs]) => {
     const ans = answerable(qs);
     return `| ${name} | ${qs.length} | ${pct(count(qs, (q) => verdicts.get(q)!.ok), qs.length)} | ${pct(count(ans, (q) => verdicts.get(q)!.top1), ans.length)} | ${pct(count(ans, (q) => fuseTop1.get(q)!), ans.length)} | ${pct(count(qs, (q) => fuseTop1.get(q)!), qs.length)} |`;
@@ -231,13 +278,23 @@ plans in \`sources\`, the expected sections, the facts the visible text must con
 clarification must offer. **Top-1** = the first cited (plan, section) is an expected one; for the baseline, the first fuse.js hit.
 Only questions whose expected status is \`answer\` can be top-1 correct; clarify / not-found questions count as wrong for the baseline.
 
+Outcomes: **confidently wrong** = status \`answer\` and not correct (the worst outcome: a wrong passage quoted with a
+citation); **asked back** = a clarification where none was expected; **not found** = said "not stated" where an answer
+was expected. Style: mean words per question, share with 14 words or more, share tagged as touching two topics.
+
+| Questions | n | correct | confidently wrong | asked back | not found | words | ≥ 14 words | two topics |
+|---|---|---|---|---|---|---|---|---|
+${outcomeRows.join('\n')}
+
 | Questions | n | Bot correct | Bot top-1 (answerable) | fuse.js top-1 (answerable) | fuse.js top-1 (all) |
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 
-Held-out, honestly: each batch was written after tuning was frozen and run once before anything was changed; the
-fixes it prompted were general (glossary entries, intent keywords, routing and composing rules), never answers to those questions,
-but after them the batch is no longer held-out. First runs, together **${pct(firstRunCorrect, firstRunTotal)}**:
+Held-out, honestly: each batch was written by a helper who read only the plan documents (never the code or the other
+questions), and run once before anything was changed; the fixes it prompted were to mechanisms, never answers to those
+questions, and after them the batch is dev data (the rows above). Batches 1–3 were written in the team's own style; 4–6 in
+the officials' (about 13 words a question, 40 % of 14 or more, 30 % touching two topics). First runs, together
+**${pct(firstRunCorrect, firstRunTotal)}**:
 
 ${history.join('\n')}
 
@@ -261,7 +318,7 @@ Start-up and memory:
 | Same through \`npm run -s ask -- --json …\`, median of 3 | ${ms(median(npm))} ms |
 | Process start → first answer, answerer alone (fresh \`node --import tsx\` process: load plans, build, answer), median of ${SPAWNS} | ${mid((x) => x.total)} ms: Node + tsx boot ${mid((x) => x.boot)}, imports (zod, MiniSearch, fuse.js, own modules) ${mid((x) => x.imports)}, load + build ${mid((x) => x.build)}, first answer ${mid((x) => x.answer)} |
 
-${failures.length ? `Questions the bot gets wrong (${failures.length}):\n\n${failures.map((q) => `- [${q.set}] “${q.q}”: ${verdicts.get(q)!.problems.join('; ')}`).join('\n')}` : 'The bot answers every question of the set correctly.'}
+${failures.length ? `Questions the bot gets wrong (${failures.length}; the first ${Math.min(MAX_LISTED, failures.length)} below, all with \`node --import tsx test/answers/evaluate.ts FILE…\`):\n\n${failures.slice(0, MAX_LISTED).map((q) => `- [${q.set}${q.batch ? ` ${q.batch}` : ''}] “${q.q}”: ${verdicts.get(q)!.problems.join('; ')}`).join('\n')}` : 'The bot answers every question of the set correctly.'}
 `;
   return { title: 'Answering questions (test/bench/answers.bench.ts)', markdown };
 }

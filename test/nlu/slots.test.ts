@@ -82,3 +82,32 @@ describe('place names that contain a level word', () => {
     expect(slots('tiêu chí cấp huyện huyện Củ Chi')).toMatchObject({ plans: ['cu-chi'], targets: ['cap-huyen'] });
   });
 });
+
+describe('section numbers and ordinals', () => {
+  it('reads "mục II.3", "phần IV", a bare "VI.2" and the legal order "điểm b khoản 1 mục III"', () => {
+    expect(slots('mục II.3 kế hoạch Tây Ninh nói gì').sections).toEqual(['II.3']);
+    expect(slots('phan IV cua ke hoach cu chi').sections).toEqual(['IV']);
+    expect(slots('VI.2 của Bắc Kạn').sections).toEqual(['VI.2']);
+    expect(slots('điểm b khoản 1 mục III Khánh Hòa').sections).toEqual(['III.1.b']);
+    expect(slots('mục VII Tây Ninh').sections).toEqual(['VII']);
+  });
+
+  it('never takes a section number for a document number, nor "vì" for a numeral', () => {
+    const s = slots('mục II.3 kế hoạch Tây Ninh');
+    expect(s.docrefs).toEqual([]);
+    expect(slots('vì sao phải báo cáo').sections).toEqual([]);
+  });
+
+  it('reads an ordinal after "thứ", and "đầu tiên" / "cuối cùng" only after an item noun', () => {
+    expect(slots('ý thứ hai của mục đích').ordinal).toBe(2);
+    expect(slots('giai phap thu 5 cua tay ninh').ordinal).toBe(5);
+    expect(slots('tiêu chí đầu tiên cho cấp xã').ordinal).toBe(1);
+    expect(slots('giải pháp cuối cùng là gì').ordinal).toBe(-1);
+    expect(slots('ngày cuối cùng nộp báo cáo').ordinal).toBeUndefined();
+  });
+
+  it('marks a question that denies what it asks about', () => {
+    expect(slots('kế hoạch nào không có Cờ thi đua').negated).toBe(true);
+    expect(slots('kế hoạch nào có Cờ thi đua').negated).toBe(false);
+  });
+});
