@@ -23,7 +23,7 @@ import { askedParts } from './compose/document.js';
 import { COMPOSERS } from './compose/index.js';
 import { pickOrdinal } from './compose/ordinal.js';
 import { clip, renderPassage } from './compose/passage.js';
-import { Corpus, type Passage } from './corpus.js';
+import { Corpus, type Passage, type SearchHit } from './corpus.js';
 import { citation, documentName, placeOf, planLabel, planShortLabel, quote, sourceRefs } from './format.js';
 import { Lexicon } from './lexicon.js';
 import * as msg from './messages.js';
@@ -84,6 +84,8 @@ interface Ask {
   intents: PlausibleIntent[];
   /** Numbers of cited documents the question names. */
   numbers: string[];
+  /** Filled by passageHits on first use. */
+  hits?: Map<string, SearchHit[]>;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -298,13 +300,26 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (answer) out.push(candidate(ask, 'intent', it.def.id, plan, answer, it.prior, it.free, penalty));
     }
     if (ask.numbers.length && out.length) return out;
-    const hits = corpus.search(ask.a.terms, { plans: [plan.id], limit: PASSAGES_PER_PLAN, boost: boostFor(ask.intents[0]?.def.id, ask.a) });
+    const hits = passageHits(ask).get(plan.id) ?? [];
     const topScore = hits[0]?.score ?? 1;
     for (const h of hits) {
       const answer = renderPassage(context(plan, ask.a, 'single', []), h.passage);
       out.push(candidate(ask, 'passage', UNKNOWN, plan, answer, PASSAGE_PRIOR * (h.score / topScore), EMPTY, penalty));
     }
     return out;
+  }
+
+  /** The question's best passages in each plan, from one search over all plans (made once per question). */
+  function passageHits(ask: Ask): Map<string, SearchHit[]> {
+    if (!ask.hits) {
+      ask.hits = new Map();
+      for (const h of corpus.search(ask.a.terms, { boost: boostFor(ask.intents[0]?.def.id, ask.a) })) {
+        const list = ask.hits.get(h.passage.planId) ?? [];
+        if (list.length < PASSAGES_PER_PLAN) list.push(h);
+        ask.hits.set(h.passage.planId, list);
+      }
+    }
+    return ask.hits;
   }
 
   function withWhy(r: AnswerResult, ask: Ask, cands: readonly Candidate[], chosen: readonly Candidate[], decision: string): AnswerResult {
