@@ -106,6 +106,11 @@ export class AnswerTypes {
     return at;
   }
 
+  /** True when every token of the folded phrase belongs to a light phrase (read folded: no typed diacritics to go by). */
+  isLightPhrase(tokens: readonly string[]): boolean {
+    return this.lightPositions(tokens, tokens, () => false).size === tokens.length;
+  }
+
   /** True when the tokens hold an asking word ("gì", "khi nào"). */
   asks(tokens: readonly string[]): boolean {
     return this.asking.findAll(tokens).length > 0;

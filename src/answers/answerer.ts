@@ -40,6 +40,8 @@ const PLAN_MARGIN = 1.6;
 const CLEAR_PLAN_MARGIN = 0.3;
 /** At most this many intents (besides those a filled slot points at) make candidates. */
 const MAX_INTENTS = 4;
+/** The share of its prior an intent keeps when only question words matched it. */
+const GRAMMAR_ONLY_PRIOR = 0.5;
 /** The prior of an intent suggested only by a filled slot (a named agency, award, target group). */
 const SLOT_PRIOR = 0.2;
 /** Passages of a plan that become candidates, and the prior of the best one. */
@@ -262,7 +264,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const top = a.ranked[0]?.score ?? 0;
     const free = (id: string) => new Set((a.ranked.find((r) => r.id === id)?.phrases ?? []).flatMap((p) => p.split(' ')));
     const out = new Map<string, PlausibleIntent>();
-    if (primary && COMPOSERS[primary.id]) out.set(primary.id, { def: primary, prior: 1, free: free(primary.id) });
+    // Keywords made only of question words ("ai", "gồm những ai") say how the question is asked, not what about.
+    const grammarOnly = (id: string) => {
+      const phrases = a.ranked.find((r) => r.id === id)?.phrases ?? [];
+      return phrases.length > 0 && phrases.every((p) => answerTypes.isLightPhrase(p.split(' ')));
+    };
+    if (primary && COMPOSERS[primary.id]) out.set(primary.id, { def: primary, prior: grammarOnly(primary.id) ? GRAMMAR_ONLY_PRIOR : 1, free: free(primary.id) });
     // A cited document named by number: what the plan says of it is as likely as what the keywords ask.
     const basis = intentById.get('basis');
     if (numbers.length && basis && !out.has('basis')) out.set('basis', { def: basis, prior: 1, free: free('basis') });
@@ -270,7 +277,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const def = intentById.get(r.id);
       if (!def || def.weak || !COMPOSERS[r.id] || out.has(r.id) || r.score < MIN_INTENT_SCORE) continue;
       if (out.size >= MAX_INTENTS) break;
-      out.set(r.id, { def, prior: top ? r.score / top : 0, free: free(r.id) });
+      out.set(r.id, { def, prior: (top ? r.score / top : 0) * (grammarOnly(r.id) ? GRAMMAR_ONLY_PRIOR : 1), free: free(r.id) });
     }
     for (const def of intents) {
       if (out.has(def.id) || !COMPOSERS[def.id] || def.weak) continue;
