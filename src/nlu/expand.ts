@@ -13,6 +13,8 @@ interface Expansion {
   context?: 'before-number';
   /** Folded words the form must follow ("^": the first word of the text). */
   after?: ReadonlySet<string>;
+  /** With `after`: the form may also end the text. */
+  last?: boolean;
 }
 
 export interface Expanded {
@@ -39,7 +41,7 @@ export class AbbreviationExpander {
         const tokens = syllables(form);
         // A form that already reads as its expansion would expand to itself: skip it.
         if (tokens.length === 0 || tokens.join(' ') === expansion.join(' ')) continue;
-        entries.push({ tokens, value: { tokens: expansion, context: a.context, after } });
+        entries.push({ tokens, value: { tokens: expansion, context: a.context, after, last: a.last } });
       }
     }
     this.matcher = new PhraseMatcher(entries);
@@ -49,7 +51,9 @@ export class AbbreviationExpander {
     const matches = this.matcher.findAll(tokens, {
       accept: (entry, start) =>
         (entry.value.context !== 'before-number' || isNumber(tokens[start + entry.tokens.length])) &&
-        (!entry.value.after || entry.value.after.has(start === 0 ? '^' : tokens[start - 1]!)),
+        (!entry.value.after ||
+          entry.value.after.has(start === 0 ? '^' : tokens[start - 1]!) ||
+          (entry.value.last === true && start + entry.tokens.length === tokens.length)),
     });
     const out: string[] = [];
     const sourceIndex: number[] = [];

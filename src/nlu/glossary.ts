@@ -22,6 +22,8 @@ export const glossarySchema = z.object({
        * a bare "BK" is a Bằng khen. Tried before the same form's entries without it.
        */
       after: z.array(phrase).optional(),
+      /** With `after`: also when the form ends the text ("tiêu chí KH" is Khánh Hòa). */
+      last: z.boolean().optional(),
     }),
   ),
   localities: z

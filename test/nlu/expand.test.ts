@@ -21,13 +21,18 @@ describe('abbreviation expansion', () => {
     }
   });
 
-  it('reads KH and TT by context: before a number a document, otherwise not', () => {
+  it('reads KH, BK, TN and TT by context', () => {
     expect(expand('KH 62')).toBe('ke hoach 62');
     expect(expand('TT 25')).toBe('thong tu 25');
     expect(expand('TT LĐLĐ tỉnh')).toBe('thuong truc lien doan lao dong tinh');
     expect(expand('25/2023/TT-BGDĐT')).toBe('25 2023 thong tu bo giao duc va dao tao');
-    // "KH" alone may mean Khánh Hòa as well as kế hoạch: left as typed.
-    expect(expand('tiêu chí KH')).toBe('tieu chi kh');
+    // "KH", "BK", "TN" name a place after a word that goes with a place ("TN" also at the end); otherwise a kế hoạch, a Bằng khen.
+    expect(expand('triển khai KH')).toBe('trien khai ke hoach');
+    expect(expand('tiêu chí tỉnh KH')).toBe('tieu chi tinh khanh hoa');
+    expect(expand('hạn báo cáo TN')).toBe('han bao cao tay ninh');
+    expect(expand('KH nào có BK của Thủ tướng')).toBe('ke hoach nao co bang khen cua thu tuong');
+    expect(expand('VP UBND BK giao ai')).toBe('van phong uy ban nhan dan bac kan giao ai');
+    expect(expand('TN sơ kết khi nào')).toBe('tay ninh so ket khi nao');
   });
 
   it('expands chat shorthand', () => {
