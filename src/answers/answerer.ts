@@ -213,32 +213,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return sections.length ? sourceRefs(plan, sections) : [{ plan: plan.id, section: '' }];
   }
 
-  /**
-   * Each plan's cross-plan block for the intent. For "which plans …" (`which`), a plan's block counts
-   * only if it covers the question clearly ("tỉnh nào giao Sở Tài chính bố trí kinh phí": a funding
-   * section that never names the Sở Tài chính does not) — unless no plan's does, when every block is kept.
-   */
-  function crossBlocks(scope: readonly Plan[], intent: IntentDef, ask: Ask, which: boolean): Map<Plan, PlanAnswer> {
-    const composer = COMPOSERS[intent.id]!;
-    const all = new Map<Plan, PlanAnswer>();
-    for (const plan of scope) {
-      const out = composer(context(plan, ask.a, 'cross', ask.numbers));
-      if (out) all.set(plan, out);
-    }
-    if (!which) return all;
-    const free = ask.intents.find((i) => i.def.id === intent.id)?.free ?? EMPTY;
-    const clear = new Map([...all].filter(([plan, out]) => candidate(ask, 'intent', intent.id, plan, out, 1, free).check.coverage >= WHICH_MIN_COVERAGE));
-    return clear.size ? clear : all;
-  }
-
-  function answerMany(scope: readonly Plan[], intent: IntentDef, ask: Ask, which = false): AnswerResult {
+  function answerMany(scope: readonly Plan[], intent: IntentDef, ask: Ask): AnswerResult {
     const a = ask.a;
-    const found = crossBlocks(scope, intent, ask, which);
+    const composer = COMPOSERS[intent.id]!;
     const blocks: string[] = [];
     const sources: SourceRef[] = [];
     const missing: Plan[] = [];
     for (const plan of scope) {
-      const out = found.get(plan);
+      const out = composer(context(plan, a, 'cross', ask.numbers));
       if (!out) {
         missing.push(plan);
         continue;
@@ -412,14 +394,16 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   function listHolders(scope: readonly Plan[], holders: readonly Candidate[], ask: Ask): AnswerResult {
     const clear = holders.filter((h) => h.check.coverage >= WHICH_MIN_COVERAGE);
     const having = clear.length ? clear : holders;
+    const awards = ask.a.slots.awards.filter((k) => !GENERIC_AWARDS.has(k)).map((k) => lexicon.awardName(k));
+    const thing = awards.length ? awards.join(', ') : 'nội dung này';
     if (ask.a.slots.negated) {
       const silent = scope.filter((p) => !having.some((h) => h.plan === p));
-      const text = msg.plansWithout('nội dung này', silent.map(planShortLabel), having.map((h) => planShortLabel(h.plan)));
+      const text = msg.plansWithout(thing, silent.map(planShortLabel), having.map((h) => planShortLabel(h.plan)));
       return result('answer', UNKNOWN, text, silent.map((p) => ({ plan: p.id, section: '' })));
     }
     const blocks = having.map((h) => `■ ${planLabel(h.plan)}\n${h.answer.text}\n${citation(h.plan, h.answer.sections)}`);
     const tail = scope.length > having.length ? `\nKhông nêu trong: ${scope.filter((p) => !having.some((h) => h.plan === p)).map(planShortLabel).join('; ')}.` : '';
-    return result('answer', having[0]!.intent, `${msg.plansHaving(having.length, scope.length)}\n\n${blocks.join('\n\n')}${tail}`, having.flatMap((h) => refs(h.plan, h.answer.sections)));
+    return result('answer', having[0]!.intent, `${msg.plansHaving(having.length, scope.length, thing)}\n\n${blocks.join('\n\n')}${tail}`, having.flatMap((h) => refs(h.plan, h.answer.sections)));
   }
 
   /** "mục II.3", "phần IV": that section of the plan, quoted. */
@@ -434,17 +418,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const answer = { text: `${placeOf(plan)} — ${trail}:\n${quote([clip(body)])}`, sections: [node.id] };
     const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(plan, answer, ask.a.slots.ordinal) : null;
     return withWhy(single(plan, item ?? answer, 'section'), ask, [], [], item ? `section named, item ${ask.a.slots.ordinal}` : 'section named');
-  }
-
-  /** Across plans, "kế hoạch nào không có X": the plans silent on it, then those that have it. */
-  function answerWithout(scope: readonly Plan[], intent: IntentDef, ask: Ask): AnswerResult {
-    const a = ask.a;
-    const found = crossBlocks(scope, intent, ask, true);
-    const silent = scope.filter((p) => !found.has(p));
-    const having = scope.filter((p) => !silent.includes(p));
-    const thing = a.slots.awards.filter((k) => !GENERIC_AWARDS.has(k)).map((k) => lexicon.awardName(k)).join(', ') || intent.title.toLocaleLowerCase('vi');
-    const text = msg.plansWithout(thing, silent.map(planShortLabel), having.map(planShortLabel));
-    return result('answer', intent.id, text, silent.map((p) => ({ plan: p.id, section: '' })));
   }
 
   function answerAnalysed(a: QueryAnalysis, planId: string | undefined): AnswerResult {
@@ -493,7 +466,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // Across plans: several places named, "tỉnh nào…", "so sánh…", or a cited document several plans use.
     if (primary) {
       const across = named.length > 1 ? named.map((id) => knowledge.plan(id)!) : named.length === 0 && (slots.crossPlan || (numbers.length && citing.length > 1 && !planId)) ? citing : undefined;
-      if (across) return slots.negated && named.length === 0 ? answerWithout(across, primary, ask) : answerMany(across, primary, ask, named.length === 0);
+      if (across && named.length > 1) return answerMany(across, primary, ask);
+      // "Tỉnh nào …", "kế hoạch nào không có …": each plan's best candidate says whether it holds the thing.
+      if (across) return answerUnplaced(across, ask, true);
     }
 
     if (named.length === 1) {

@@ -75,6 +75,6 @@ export function plansWithout(thing: string, silent: readonly string[], having: r
 }
 
 /** The lead of a which-plans answer. */
-export function plansHaving(n: number, of: number): string {
-  return `${n} trong ${of} kế hoạch có nội dung này:`;
+export function plansHaving(n: number, of: number, thing: string): string {
+  return `${n} trong ${of} kế hoạch có ${thing}:`;
 }
