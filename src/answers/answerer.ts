@@ -53,6 +53,7 @@ const ALTERNATE_PENALTY = 0.3;
 const STRONG_INTENT = 5;
 /** In "which plans …", a plan's block must cover this much of the question. */
 const WHICH_MIN_COVERAGE = 0.75;
+const WHICH_BAND = 0.1;
 /** "Đoạn gần nhất" is shown with a not-found answer about one plan only when it covers this much of the question. */
 const NEAREST_MIN_COVERAGE = 0.5;
 /** Boost of a passage under the section that holds the intent's answers. */
@@ -392,8 +393,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * the question clearly, each with its passage (or, negated, the plans where none does).
    */
   function listHolders(scope: readonly Plan[], holders: readonly Candidate[], ask: Ask): AnswerResult {
+    // The plans that clearly hold it; if none does, those that come nearest (within a small band of the best).
     const clear = holders.filter((h) => h.check.coverage >= WHICH_MIN_COVERAGE);
-    const having = clear.length ? clear : holders;
+    const top = Math.max(...holders.map((h) => h.check.coverage));
+    const having = clear.length ? clear : holders.filter((h) => h.check.coverage >= top - WHICH_BAND);
     const awards = ask.a.slots.awards.filter((k) => !GENERIC_AWARDS.has(k)).map((k) => lexicon.awardName(k));
     const thing = awards.length ? awards.join(', ') : 'nội dung này';
     if (ask.a.slots.negated) {
