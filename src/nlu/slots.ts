@@ -299,7 +299,15 @@ function findSections(tokens: readonly string[], claim: (s: number, e: number) =
       let end = i + 2;
       if (isItem(tokens[end]) && item === undefined) parts.push(tokens[end++]!);
       else if (item !== undefined) parts.push(item);
-      if (isPoint(tokens[end]) && point === undefined && tokens[end + 1] === undefined) parts.push(tokens[end++]!);
+      // Lower levels written after the top one: "mục IV.2 điểm c", "mục III khoản 1 điểm b".
+      if (item === undefined && parts.length === 1 && tokens[end] === 'khoan' && isItem(tokens[end + 1])) {
+        parts.push(tokens[end + 1]!);
+        end += 2;
+      }
+      if (point === undefined && parts.length === 2 && (tokens[end] === 'diem' || tokens[end] === 'tiet') && isPoint(tokens[end + 1])) {
+        parts.push(tokens[end + 1]!);
+        end += 2;
+      } else if (isPoint(tokens[end]) && point === undefined && tokens[end + 1] === undefined) parts.push(tokens[end++]!);
       else if (point !== undefined && parts.length === 2) parts.push(point);
       found.push(parts.join('.'));
       claim(pendingStart >= 0 ? pendingStart : i, end);
