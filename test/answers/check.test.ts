@@ -2,6 +2,9 @@
  * Checking candidates against the question: the question's profile (its content units and the kind of
  * answer it asks for) and how a candidate's words cover it. Questions written for these tests.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type AnswerEngine } from '../../src/answers/answerer.js';
 import { AnswerTypes, loadAnswerTypes } from '../../src/answers/answer-types.js';
@@ -70,5 +73,13 @@ describe('checking a candidate', () => {
     expect(check('báo cáo khi nào', 'gửi về Sở Nội vụ').type).toBe(-1);
     expect(check('thưởng bao nhiêu tiền', 'Bằng khen của Chủ tịch UBND tỉnh').type).toBe(-1);
     expect(check('kinh phí lấy ở đâu', 'ngân sách').type).toBe(0);
+  });
+});
+
+describe('the answer-types data file', () => {
+  it('stops start-up with the file and the field when a shape is not a regular expression', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'types-')), 'answer-types.json');
+    writeFileSync(file, JSON.stringify({ lightWords: [], askWords: ['gì'], types: [{ type: 'date', absent: 'ngày', cues: ['khi nào'], shapes: ['(unclosed'] }] }));
+    expect(() => loadAnswerTypes(file)).toThrow(/answer-types\.json[\s\S]*shapes/);
   });
 });
