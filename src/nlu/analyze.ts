@@ -157,7 +157,8 @@ export function createAnalyzer(opts: {
     const expanded = expander.expand(tokens);
     // A pair never spans punctuation: break before an expanded token when its source token opens a segment.
     const breaks = expanded.sourceIndex.map((src, i) => i > 0 && src !== expanded.sourceIndex[i - 1] && breakBefore[src] === true);
-    const repaired = repairer.repair(expanded.tokens);
+    // Places first: a place typed with a slip ("thai bihn") is found as it is, then kept from repair.
+    const repaired = repairer.repair(expanded.tokens, slotsOf.placePositions(expanded.tokens));
     // A token keeps its typed form only where neither expansion nor repair changed it.
     const typed = repaired.tokens.map((t, i) => {
       const src = expanded.sourceIndex[i]!;

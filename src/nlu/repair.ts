@@ -82,11 +82,12 @@ export class TypoRepairer {
     return { from: token, to: tied[0]!, how: 'fuzzy' };
   }
 
-  repair(tokens: readonly string[]): RepairResult {
+  /** `keep`: positions never to touch (a place, found before repair so that no "correction" can hide it). */
+  repair(tokens: readonly string[], keep: ReadonlySet<number> = new Set()): RepairResult {
     const out: string[] = [];
     const repairs: Repair[] = [];
-    for (const token of tokens) {
-      const r = this.repairToken(token);
+    for (const [i, token] of tokens.entries()) {
+      const r = keep.has(i) ? undefined : this.repairToken(token);
       if (r) {
         repairs.push(r);
         out.push(r.to);

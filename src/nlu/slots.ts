@@ -2,10 +2,10 @@
  * Slot extraction from a folded, expanded, repaired question: locality (→ plan ids), places not in the
  * data, document references ("KH 62", "QĐ 1373", "Thông tư 25"), target group, agency, award name,
  * award kind (hằng năm / sơ kết / tổng kết), year, and whether the question spans several plans.
- * Gazetteers are short strings matched as whole phrases; fuse.js only rescues a locality window that
- * holds a word the vocabulary does not know ("bac kann").
+ * Gazetteers are short strings matched as whole phrases; a locality window that holds a word the
+ * vocabulary does not know is compared with the aliases by edit distance ("bac kann", "thai bihn").
  */
-import Fuse from 'fuse.js';
+import { editDistance } from './edit-distance.js';
 import type { AbbreviationExpander } from './expand.js';
 import type { AwardKindKey, Glossary } from './glossary.js';
 import { PhraseMatcher, type PhraseEntry } from './phrases.js';
@@ -54,7 +54,8 @@ export interface Slots {
   claimed: Set<number>;
 }
 
-const LOCALITY_FUZZY_THRESHOLD = 0.25;
+/** Edits allowed between a window and a place alias: one for a short alias, two from this many letters. */
+const TWO_EDITS_FROM = 10;
 
 /** Document types as they appear after folding and expansion; the value is the canonical folded type. */
 const DOC_TYPES: Record<string, string> = {
@@ -91,9 +92,16 @@ const ITEM_NOUNS = new Set(['y', 'dung', 'phap', 'tieu', 'vu', 'diem', 'chi', 'd
 const isYear = (t: string) => /^(19|20)\d\d$/.test(t);
 const isDocNumber = (t: string | undefined) => t !== undefined && /^\d{1,5}$/.test(t) && !isYear(t);
 
+interface FuzzyAlias {
+  text: string;
+  name: string;
+  plans: string[];
+  size: number;
+}
+
 export class SlotExtractor {
   private readonly localities: PhraseMatcher<{ name: string; plans: string[] }>;
-  private readonly localityFuse: Fuse<{ text: string; name: string; plans: string[]; size: number }>;
+  private readonly fuzzyAliases: FuzzyAlias[];
   private readonly others: PhraseMatcher<string>;
   private readonly targets: PhraseMatcher<string | null>;
   private readonly agencies: PhraseMatcher<string>;
@@ -121,7 +129,7 @@ export class SlotExtractor {
       }
     }
     this.localities = new PhraseMatcher(localityEntries);
-    this.localityFuse = new Fuse(fuzzyItems, { keys: ['text'], includeScore: true, threshold: LOCALITY_FUZZY_THRESHOLD });
+    this.fuzzyAliases = fuzzyItems;
     this.others = new PhraseMatcher(glossary.otherLocalities.map((name) => ({ tokens: norm(name), value: name })));
     this.targets = new PhraseMatcher<string | null>([
       ...glossary.targets.flatMap((t) => t.synonyms.map((s) => ({ tokens: norm(s), value: t.key as string | null }))),
@@ -223,24 +231,47 @@ export class SlotExtractor {
     return refs;
   }
 
-  /** Two-word windows holding an unknown word, compared with the locality aliases by fuse.js. */
+  /**
+   * Windows of two or three words holding an unknown word, compared with the place aliases of as many
+   * words by edit distance (transpositions count as one edit); the closest alias wins, a tie is no match.
+   */
   private fuzzyLocalities(tokens: readonly string[], claimed: Set<number>): LocalityMention[] {
     const found: LocalityMention[] = [];
     for (let i = 0; i + 1 < tokens.length; i++) {
-      if (claimed.has(i) || claimed.has(i + 1)) continue;
-      const a = tokens[i]!;
-      const b = tokens[i + 1]!;
-      if (this.isKnownWord(a) && this.isKnownWord(b)) continue;
-      if (/\d/.test(a + b)) continue;
-      const hit = this.localityFuse.search(`${a} ${b}`).find((r) => r.item.size === 2);
-      if (hit && (hit.score ?? 1) <= LOCALITY_FUZZY_THRESHOLD) {
-        found.push({ name: hit.item.name, plans: hit.item.plans, start: i, end: i + 2, fuzzy: true });
-        claimed.add(i);
-        claimed.add(i + 1);
-        i++;
+      for (const size of [3, 2]) {
+        const window = tokens.slice(i, i + size);
+        if (window.length < size || window.some((_, k) => claimed.has(i + k))) continue;
+        if (window.every((t) => this.isKnownWord(t)) || /\d/.test(window.join(''))) continue;
+        const text = window.join(' ');
+        let best: { item: FuzzyAlias; d: number } | undefined;
+        let tie = false;
+        for (const item of this.fuzzyAliases) {
+          if (item.size !== size) continue;
+          const max = item.text.length >= TWO_EDITS_FROM ? 2 : 1;
+          const d = editDistance(text, item.text, max);
+          if (d > max) continue;
+          if (!best || d < best.d) {
+            best = { item, d };
+            tie = false;
+          } else if (d === best.d && best.item.name !== item.name) tie = true;
+        }
+        if (best && !tie) {
+          found.push({ name: best.item.name, plans: best.item.plans, start: i, end: i + size, fuzzy: true });
+          for (let k = 0; k < size; k++) claimed.add(i + k);
+          i += size - 1;
+          break;
+        }
       }
     }
     return found;
+  }
+
+  /** Token positions that name a place (exactly or nearly): typo repair leaves them alone. */
+  placePositions(tokens: readonly string[]): Set<number> {
+    const claimed = new Set<number>();
+    for (const m of this.localities.findAll(tokens)) for (let k = m.start; k < m.end; k++) claimed.add(k);
+    this.fuzzyLocalities(tokens, claimed);
+    return claimed;
   }
 }
 

@@ -111,3 +111,25 @@ describe('section numbers and ordinals', () => {
     expect(slots('kế hoạch nào có Cờ thi đua').negated).toBe(false);
   });
 });
+
+describe('places typed with a slip', () => {
+  it('finds them by edit distance, with no misspelling listed in the glossary', () => {
+    for (const [q, plan] of [
+      ['tieu chi thai bihn', 'thai-binh'],
+      ['hạn báo cáo tây nin', 'tay-ninh'],
+      ['kinh phí khánh hoà tỉnh khanh hao', 'khanh-hoa'],
+      ['cu chii han nop', 'cu-chi'],
+    ] as const) {
+      expect(slots(q).plans, q).toEqual([plan]);
+    }
+  });
+
+  it('keeps the place as typed: typo repair never turns it into another word', () => {
+    const a = analyzer().analyze('tieu chi thai bihn');
+    expect(a.repaired.slice(2)).toEqual(['thai', 'bihn']);
+  });
+
+  it('does not take another province for one of ours', () => {
+    expect(slots('hạn báo cáo tỉnh Thanh Hóa')).toMatchObject({ plans: [], otherLocalities: ['Thanh Hóa'] });
+  });
+});
