@@ -118,6 +118,8 @@ export function createAnalyzer(opts: {
   corpusWords: Iterable<string>;
   /** Share the expander the search index was built with (built from the same glossary otherwise). */
   expander?: AbbreviationExpander;
+  /** In how many passages the plans write a pair ("thi_dua"): ranks typo repairs by their neighbours. */
+  pairFrequency?: (pair: string) => number;
 }): Analyzer {
   const { glossary, intents } = opts;
   const expander = opts.expander ?? new AbbreviationExpander(glossary.abbreviations);
@@ -145,7 +147,7 @@ export function createAnalyzer(opts: {
 
   // Roman numerals number the plans' parts ("mục VII"): never "repaired" into words.
   for (const r of ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']) vocabulary.add(r);
-  const repairer = new TypoRepairer(vocabulary);
+  const repairer = new TypoRepairer(vocabulary, opts.pairFrequency);
   const slotsOf = new SlotExtractor(glossary, expander, (t) => vocabulary.has(t));
   const questionWords = new Set(glossary.questionWords.flatMap((w) => syllables(w)));
 

@@ -21,6 +21,8 @@ export interface RepairResult {
 /** Fuse score above which a fuzzy candidate is rejected (0 = exact). */
 const FUZZY_THRESHOLD = 0.34;
 const TONE_KEYS = /[sfrxj]$/;
+/** Candidates within this fuse score of the best compete on how they fit their neighbours. */
+const NEAR_TIE = 0.05;
 
 /** Telex typed with the IME off: "tieeu" → "tieu", "chis" → "chi", "ddua" → "dua", "truwowngf" → "truong". */
 export function untelex(token: string): string {
@@ -45,7 +47,14 @@ export class TypoRepairer {
   private readonly vocabulary: Set<string>;
   private readonly fuse: Fuse<string>;
 
-  constructor(vocabulary: Iterable<string>) {
+  /**
+   * `pairFrequency("thi_dua")`: in how many passages the plans write the pair; it ranks candidates that
+   * score alike by how well they fit their neighbours ("tieu chi thi dau" → "dua", not "dau").
+   */
+  constructor(
+    vocabulary: Iterable<string>,
+    private readonly pairFrequency: (pair: string) => number = () => 0,
+  ) {
     this.vocabulary = new Set(vocabulary);
     // Candidates are well-formed syllables of 2+ letters: repairing into "a", into an abbreviation or
     // into a misspelt alias kept in the vocabulary ("ninhh") helps nobody.
@@ -62,7 +71,7 @@ export class TypoRepairer {
     return !this.vocabulary.has(token) && !isVietnameseSyllable(token);
   }
 
-  repairToken(token: string): Repair | undefined {
+  repairToken(token: string, prev?: string, next?: string): Repair | undefined {
     if (!this.needsRepair(token)) return undefined;
     if (/\d/.test(token) && /[a-z]/.test(token)) {
       const to = unvni(token);
@@ -71,14 +80,16 @@ export class TypoRepairer {
     const telex = untelex(token);
     if (telex !== token && this.vocabulary.has(telex)) return { from: token, to: telex, how: 'telex' };
     if (token.length < 3) return undefined;
-    const best = this.fuse.search(token, { limit: 5 });
+    const best = this.fuse.search(token, { limit: 8 });
     const top = best[0];
     if (!top || top.score === undefined || top.score > FUZZY_THRESHOLD) return undefined;
-    // Among equally good hits prefer a dropped or doubled letter ("khôg" → "khong", "binhh" → "binh")
-    // over a changed one ("khôg" → "khoi"), then the closest length.
-    const tied = best.filter((r) => (r.score ?? 1) - (top.score ?? 0) < 1e-9).map((r) => r.item);
+    // Among hits nearly as good as the best, prefer the one the plans write beside the same neighbours;
+    // then a dropped or doubled letter ("khôg" → "khong", "binhh" → "binh") over a changed one
+    // ("khôg" → "khoi"), then the closest length.
+    const tied = best.filter((r) => (r.score ?? 1) - (top.score ?? 0) <= NEAR_TIE).map((r) => r.item);
+    const fit = (w: string) => (prev ? this.pairFrequency(`${prev}_${w}`) : 0) + (next ? this.pairFrequency(`${w}_${next}`) : 0);
     const rank = (w: string) => (isSubsequence(token, w) || isSubsequence(w, token) ? 0 : 1);
-    tied.sort((a, b) => rank(a) - rank(b) || Math.abs(a.length - token.length) - Math.abs(b.length - token.length));
+    tied.sort((a, b) => fit(b) - fit(a) || rank(a) - rank(b) || Math.abs(a.length - token.length) - Math.abs(b.length - token.length));
     return { from: token, to: tied[0]!, how: 'fuzzy' };
   }
 
@@ -87,7 +98,7 @@ export class TypoRepairer {
     const out: string[] = [];
     const repairs: Repair[] = [];
     for (const [i, token] of tokens.entries()) {
-      const r = keep.has(i) ? undefined : this.repairToken(token);
+      const r = keep.has(i) ? undefined : this.repairToken(token, out[i - 1], tokens[i + 1]);
       if (r) {
         repairs.push(r);
         out.push(r.to);

@@ -47,3 +47,14 @@ describe('gated repair', () => {
     expect(small.repairToken('qwrtz')).toBeUndefined();
   });
 });
+
+describe('repair by neighbours', () => {
+  it('among near-equal candidates, takes the one the plans write beside the same neighbour', () => {
+    const vocabulary = ['thi', 'dua', 'dau', 'tieu', 'chi', 'hoc', 'hop', 'cuoc'];
+    const plain = new TypoRepairer(vocabulary);
+    const fitted = new TypoRepairer(vocabulary, (pair) => (pair === 'cuoc_hop' ? 5 : 0));
+    expect(plain.repairToken('hocp', 'cuoc')?.to).toBe('hoc');
+    expect(fitted.repairToken('hocp', 'cuoc')?.to).toBe('hop');
+    expect(fitted.repair(['cuoc', 'hocp']).tokens).toEqual(['cuoc', 'hop']);
+  });
+});
