@@ -375,8 +375,11 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (which) return withWhy(listHolders(scope, holders, ask), ask, cands, holders, 'which plans');
     const pick = (c: Candidate, decision: string) => withWhy(single(c.plan, c.answer, c.intent), ask, cands, [c], decision);
     if (holders.length === 1) return pick(holders[0]!, 'only plan');
+    // A word only one plan uses ("Phòng Tài chính – Kế hoạch huyện") points at it, but only if that plan's
+    // answer also covers the question better than every other: plans that all answer fully are asked about.
     const inferred = inferPlan(ask.a, ask.primary?.id, holders.map((h) => h.plan.id));
-    if (inferred) return pick(holders.find((h) => h.plan.id === inferred)!, 'inferred plan');
+    const own = holders.find((h) => h.plan.id === inferred);
+    if (own && holders.every((h) => h === own || h.check.coverage < own.check.coverage)) return pick(own, 'inferred plan');
     const [first, second] = holders;
     if (first!.check.coverage >= second!.check.coverage + CLEAR_PLAN_MARGIN) return pick(first!, 'clear plan');
     const body = quotedBody(first!);
