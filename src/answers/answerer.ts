@@ -1,7 +1,11 @@
 /**
  * The answerer: deterministic, synchronous, in-process. One question in, one answer out:
- *   clean input → analyse (fold, expand, intent, repair, slots) → decide the plan(s) → compose from the
- *   plan's structured fields, quoting its words → citation. Never throws on user input.
+ *   clean input → analyse (fold, expand, places, repair, intents, slots) → the plan(s) in question →
+ *   generate candidates (every plausible intent's composer, the plan's best passages) → check each
+ *   against the question (check.ts) → choose (candidates.ts), or say the plan does not state it →
+ *   citation, and `why` (the candidates and their scores). Never throws on user input.
+ * With no plan named, each plan's best candidate decides which plans can answer at all: none → "not
+ * stated", one → that one, all alike → answered once, several that differ → the user picks among them.
  */
 import type { Knowledge } from '../knowledge/loader.js';
 import type { Logger } from '../log.js';

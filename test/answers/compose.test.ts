@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer, type AnswerEngine } from '../../src/answers/answerer.js';
+import { loadGlossary } from '../../src/nlu/glossary.js';
 import type { AnswerResult } from '../../src/answers/types.js';
 import { planSchema } from '../../src/knowledge/schema.js';
 import { sampleKnowledge, samplePlanInput } from './sample-plan.js';
@@ -138,6 +139,15 @@ describe('basis, audience, document', () => {
     const both = ask('kế hoạch ban hành ngày nào và ai ký').text;
     expect(both).toContain('Ngày ban hành:');
     expect(both).toContain('Người ký: Nguyễn Văn Mẫu');
+  });
+});
+
+describe('award kinds read from the plan', () => {
+  it('takes a year for the sơ kết or the tổng kết by the plan\'s own phases, not by a glossary entry', () => {
+    expect(ask('hình thức khen thưởng năm 2025').sources).toEqual([{ plan: 'mau', section: 'III.2.b' }]);
+    expect(ask('hình thức khen thưởng năm 2030').sources).toEqual([{ plan: 'mau', section: 'III.2.b' }]);
+    const glossaryYears = loadGlossary().awardKinds.flatMap((k) => k.synonyms).filter((s) => /\d/.test(s));
+    expect(glossaryYears).toEqual([]);
   });
 });
 

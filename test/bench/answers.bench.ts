@@ -300,7 +300,7 @@ export default async function answersBench(): Promise<{ title: string; markdown:
   const noDiacritics = count(questions, (q) => q.tags.includes('no-diacritics'));
 
   const markdown = `
-Question set: \`test/fixtures/questions.jsonl\`, ${questions.length} questions (${noDiacritics} typed without diacritics), every plan and intent,
+Question sets: \`test/fixtures/questions.jsonl\` (the own set and batches 1–3) and \`test/fixtures/sealed/*.jsonl\` (batches 4 on), ${questions.length} questions (${noDiacritics} typed without diacritics), every plan and intent,
 typos, Telex/VNI, abbreviations, cross-plan, ambiguous (must ask back), out of scope (must say not found) and bad input.
 
 **Correct** = the bot's answer passes every check of the question: status (answer / clarify / not_found), exactly the expected

@@ -9,9 +9,25 @@ import { inFilter, type ComposeContext, type PlanAnswer } from './context.js';
 /** Award names that only say the kind of award ("bằng khen", "giấy khen"), not whose. */
 export const GENERIC_AWARDS = new Set(['bang-khen', 'giay-khen']);
 
+/**
+ * The award kinds a question asks about: named ("sơ kết", "hằng năm"), or read from a year by this plan's
+ * own phases ("khen thưởng năm 2025" is the sơ kết where phase 1 ends in 2025, "năm 2030" the tổng kết
+ * where the plan ends then): a plan fact, so it comes from the plan, not from the glossary.
+ */
+function askedKinds(ctx: ComposeContext): string[] {
+  const kinds: string[] = [...ctx.analysis.slots.awardKinds];
+  if (kinds.length) return kinds;
+  const { phases, period } = ctx.plan;
+  for (const year of ctx.analysis.slots.years) {
+    if (year === period.to) kinds.push('tong-ket');
+    else if (phases.slice(0, -1).some((p) => p.to === year)) kinds.push('so-ket');
+  }
+  return kinds;
+}
+
 /** The award entries the question is about: by kind (hằng năm / sơ kết / tổng kết), else all. */
 function pickByKind(ctx: ComposeContext, awards: Award[]): Award[] {
-  const kinds = ctx.analysis.slots.awardKinds;
+  const kinds = askedKinds(ctx);
   if (kinds.length === 0) return awards;
   const wanted = awards.filter((a) => (a.kind === 'hang-nam' ? kinds.includes('hang-nam') : kinds.includes('so-ket') || kinds.includes('tong-ket')));
   return wanted.length ? wanted : awards;
