@@ -28,8 +28,7 @@ export interface QuestionProfile {
   expected?: ExpectedType;
 }
 
-/** A word the plans never use still counts (the question asks for something they may not hold), at this share of the rarest weight. */
-const UNKNOWN_WORD_SHARE = 1;
+/** A word the plans never use weighs as the rarest word: the question asks for something they may not hold. */
 /** A compound found as two separate words is covered this much; one of its words alone, this much. */
 const SPLIT_PAIR_CREDIT = 0.6;
 /** Two syllables the plans never write together, found apart: hardly the same word. */
@@ -51,11 +50,11 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const tokens = a.repaired;
   const lightAt = types.lightPositions(tokens, a.typed, (t, form) => corpus.hasOtherCommonForm(t, form));
   const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i);
-  const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : UNKNOWN_WORD_SHARE * maxIdf);
+  const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   const preamble = preambleEnd(a, types);
 
-  // Compounds by dynamic programming over the content tokens of each clause: the pairing that joins the
-  // most (and the commonest) pairs the plans write, so "ngày | cuối cùng | nộp" is not "ngày cuối | cùng nộp".
+  // Compounds by dynamic programming over the content tokens of each clause: the pairing whose pairs go
+  // together most strongly in the plans, so "ngày | cuối cùng | nộp" is not "ngày cuối | cùng nộp".
   const units: Unit[] = [];
   let i = 0;
   while (i < tokens.length) {
