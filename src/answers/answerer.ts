@@ -392,7 +392,31 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const text = `${msg.sameInPlans(names)}\n${first!.answer.text}\n${holders.map((h) => citation(h.plan, h.answer.sections)).join('\n')}`;
       return withWhy(result('answer', first!.intent, text, holders.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, holders, 'same in every plan');
     }
+    // Worded differently but the same fact ("tổng kết vào năm 2030" in every plan): answered across plans.
+    const fact = keyFact(first!, ask);
+    if (fact && holders.every((h) => keyFact(h, ask) === fact)) {
+      const blocks = holders.map((h) => `■ ${planLabel(h.plan)}\n${h.answer.text}\n${citation(h.plan, h.answer.sections)}`);
+      const text = `${msg.sameFactInPlans(holders.length, fact)}\n\n${blocks.join('\n\n')}`;
+      return withWhy(result('answer', first!.intent, text, holders.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, holders, 'same fact in every plan');
+    }
     return withWhy(clarify(intentId, holders.map((h) => h.plan)), ask, cands, [], 'several plans answer');
+  }
+
+  /**
+   * The fact a date question asks for, as one candidate states it: the dates and years of its lines that
+   * hold the question's weightiest word ("tổng kết"). Undefined when the question asks no date or the
+   * candidate has no such line.
+   */
+  function keyFact(c: Candidate, ask: Ask): string | undefined {
+    if (ask.profile.expected?.type !== 'date') return undefined;
+    const heaviest = [...ask.profile.units].sort((x, y) => y.weight - x.weight)[0];
+    if (!heaviest) return undefined;
+    const lines = c.answer.text.split(/\n|(?<=[.;])\s+/).filter((l) => {
+      const terms = corpus.termSet(l);
+      return heaviest.pair ? terms.has(heaviest.pair) : terms.has(heaviest.words[0]!);
+    });
+    const dates = new Set(lines.flatMap((l) => l.match(/\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|(?:19|20)\d\d|quý\s+[IV]+)\b/giu) ?? []));
+    return dates.size ? [...dates].sort().join(', ') : undefined;
   }
 
   /**

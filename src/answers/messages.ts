@@ -78,3 +78,8 @@ export function plansWithout(thing: string, silent: readonly string[], having: r
 export function plansHaving(n: number, of: number, thing: string): string {
   return `${n} trong ${of} kế hoạch có ${thing}:`;
 }
+
+/** The lead of an answer that several plans give alike in different words. */
+export function sameFactInPlans(n: number, fact: string): string {
+  return `Cả ${n} kế hoạch có nội dung này đều nêu: ${fact}.`;
+}

@@ -67,6 +67,13 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
     expect(plansOf(r).length).toBeGreaterThan(2);
   });
 
+  it('answers across plans when they word it differently but give the same date', () => {
+    const r = ask('phong trào này tổng kết vào năm nào');
+    expect(r.status).toBe('answer');
+    expect(r.text).toMatch(/^Cả \d kế hoạch có nội dung này đều nêu: 2030\./);
+    expect(plansOf(r).length).toBeGreaterThan(2);
+  });
+
   it('lists the plans without a named award, the negation honoured', () => {
     const r = ask('những kế hoạch nào không có Bằng khen của Thủ tướng Chính phủ');
     expect(r.text).toMatch(/^Không nêu Bằng khen của Thủ tướng Chính phủ \(4 kế hoạch\)/);
