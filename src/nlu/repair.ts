@@ -10,7 +10,7 @@ import { isVietnameseSyllable } from './syllable.js';
 export interface Repair {
   from: string;
   to: string;
-  how: 'telex' | 'vni' | 'fuzzy';
+  how: 'telex' | 'vni' | 'transposition' | 'fuzzy';
 }
 
 export interface RepairResult {
@@ -80,6 +80,11 @@ export class TypoRepairer {
     const telex = untelex(token);
     if (telex !== token && this.vocabulary.has(telex)) return { from: token, to: telex, how: 'telex' };
     if (token.length < 3) return undefined;
+    // Two neighbouring letters swapped ("ngya" → "ngay", "thogn" → "thong"): one edit, tried exactly.
+    for (let k = 0; k + 1 < token.length; k++) {
+      const swapped = token.slice(0, k) + token[k + 1] + token[k] + token.slice(k + 2);
+      if (swapped !== token && this.vocabulary.has(swapped) && isVietnameseSyllable(swapped)) return { from: token, to: swapped, how: 'transposition' };
+    }
     const best = this.fuse.search(token, { limit: 8 });
     const top = best[0];
     if (!top || top.score === undefined || top.score > FUZZY_THRESHOLD) return undefined;

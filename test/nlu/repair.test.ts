@@ -58,3 +58,11 @@ describe('repair by neighbours', () => {
     expect(fitted.repair(['cuoc', 'hocp']).tokens).toEqual(['cuoc', 'hop']);
   });
 });
+
+describe('transposed letters', () => {
+  it('swaps two neighbouring letters back when that makes a known syllable', () => {
+    const r = new TypoRepairer(['ngay', 'nao', 'thong', 'tin']);
+    expect(r.repairToken('ngya')).toEqual({ from: 'ngya', to: 'ngay', how: 'transposition' });
+    expect(r.repair(['thogn', 'tin']).tokens).toEqual(['thong', 'tin']);
+  });
+});
