@@ -327,10 +327,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const parts = ask.primary?.id === 'document' && scope.length === 1 ? askedParts(context(scope[0]!, ask.a, 'single', ask.numbers)) : [];
     const what = parts.length ? parts.join(', ') : (ask.profile.expected?.absent ?? ask.primary?.title.toLocaleLowerCase('vi'));
     const who = scope.length === 1 ? planLabel(scope[0]!) : 'Các kế hoạch đang có';
-    const lines = [what ? `${who} không nêu ${what}.` : scope.length === 1 ? `${who} không nêu nội dung này.` : msg.NOT_IN_DOCUMENTS];
-    if (others.length) lines.push(`Các kế hoạch có nội dung này: ${others.map(planShortLabel).join('; ')}.`);
+    const lines = [what ? msg.notStated(who, what) : scope.length === 1 ? msg.notStated(who, 'nội dung này') : msg.NOT_IN_DOCUMENTS];
+    if (others.length) lines.push(msg.plansWithIt(others.map(planShortLabel)));
     if (nearest && scope.length === 1 && nearest.check.coverage >= NEAREST_MIN_COVERAGE && !strict(ask)) {
-      lines.push(`Đoạn gần nhất trong ${planShortLabel(nearest.plan)} (không phải câu trả lời trực tiếp):\n${nearest.answer.text}\n${citation(nearest.plan, nearest.answer.sections)}`);
+      lines.push(`${msg.nearestPassage(planShortLabel(nearest.plan))}\n${nearest.answer.text}\n${citation(nearest.plan, nearest.answer.sections)}`);
     } else lines.push(msg.shortSuggestions(intents));
     return result('not_found', ask.primary?.id ?? UNKNOWN, lines.join('\n'));
   }
@@ -412,7 +412,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const heaviest = [...ask.profile.units].sort((x, y) => y.weight - x.weight)[0];
     if (!heaviest) return undefined;
     const lines = c.answer.text.split(/\n|(?<=[.;])\s+/).filter((l) => {
-      const terms = corpus.termSet(l);
+      // Composed text, not plan text: its terms are not kept in the corpus's term cache.
+      const terms = new Set(corpus.terms(l));
       return heaviest.pair ? terms.has(heaviest.pair) : terms.has(heaviest.words[0]!);
     });
     const dates = new Set(lines.flatMap((l) => l.match(/\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|(?:19|20)\d\d|quý\s+[IV]+)\b/giu) ?? []));

@@ -5,7 +5,7 @@
 import type { Plan } from '../knowledge/schema.js';
 import type { IntentDef } from '../nlu/intents.js';
 import { formatNumber } from '../text/numbers.js';
-import { planLabel, planShortLabel } from './format.js';
+import { planLabel } from './format.js';
 
 export const INTRO =
   'Tôi là trợ lý tự động, trả lời câu hỏi về các kế hoạch thực hiện Phong trào thi đua “Xây dựng xã hội học tập, đẩy mạnh học tập suốt đời” giai đoạn 2023–2030. Câu trả lời trích nguyên văn kế hoạch và ghi rõ nguồn.';
@@ -58,9 +58,18 @@ export function unknownDocument(numbers: readonly string[]): string {
 export const CLARIFY =
   'Câu hỏi này cần biết kế hoạch của địa phương nào. Anh/chị chọn một kế hoạch dưới đây, hoặc hỏi lại kèm tên địa phương (ví dụ thêm “Tây Ninh” vào câu hỏi).';
 
-export function nothingInPlan(topic: string, plan: Plan, others: readonly Plan[]): string {
-  const where = others.length ? `\nCác kế hoạch có nội dung này: ${others.map(planShortLabel).join('; ')}.` : '';
-  return `${planLabel(plan)}: văn bản không có nội dung về ${topic.toLocaleLowerCase('vi')}.${where}`;
+/** The one sentence for a point the plan(s) do not state: "<plan> không nêu <the thing asked>." */
+export function notStated(who: string, what: string): string {
+  return `${who} không nêu ${what}.`;
+}
+
+export function plansWithIt(labels: readonly string[]): string {
+  return `Các kế hoạch có nội dung này: ${labels.join('; ')}.`;
+}
+
+/** The lead of the nearest passage shown after "không nêu": marked so it is never taken for the answer. */
+export function nearestPassage(label: string): string {
+  return `Đoạn gần nhất trong ${label} (không phải câu trả lời trực tiếp):`;
 }
 
 /** The lead of an answer that every plan holding it words the same. */
