@@ -74,6 +74,7 @@ const envSchema = z
     REMINDER_HOUR: intFromEnv(8, 0, 23),
     EXPORT_LINK_TTL_MINUTES: intFromEnv(30, 1, 7 * 24 * 60),
     MAX_INPUT_CHARS: intFromEnv(2000, 100, 20_000),
+    CONTEXT_IDLE_MINUTES: intFromEnv(30, 1, 24 * 60),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -110,6 +111,8 @@ export interface Config {
   exportLinkTtlMinutes: number;
   /** Longer messages are cut at this many characters (and the user is told). */
   maxInputChars: number;
+  /** A follow-up question leans on the previous one for this long after it (CONTEXT_IDLE_MINUTES). */
+  contextIdleMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -154,5 +157,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderHour: e.REMINDER_HOUR,
     exportLinkTtlMinutes: e.EXPORT_LINK_TTL_MINUTES,
     maxInputChars: e.MAX_INPUT_CHARS,
+    contextIdleMinutes: e.CONTEXT_IDLE_MINUTES,
   };
 }

@@ -15,6 +15,7 @@ import { createAnalyzer, type Analyzer, type QueryAnalysis } from '../nlu/analyz
 import { MIN_INTENT_SCORE } from '../nlu/classify.js';
 import { AbbreviationExpander } from '../nlu/expand.js';
 import { loadGlossary, type Glossary } from '../nlu/glossary.js';
+import { ConversationReader, loadConversationData, type ConversationData, type SmallTalkKind } from '../nlu/conversation.js';
 import { loadIntents, type IntentDef, type SlotName } from '../nlu/intents.js';
 import { cleanInput, hasWordCharacters } from '../text/normalize.js';
 import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
@@ -31,7 +32,7 @@ import { Corpus, type Passage, type SearchHit } from './corpus.js';
 import { citation, documentName, placeOf, planLabel, planShortLabel, quote, sourceRefs } from './format.js';
 import { Lexicon } from './lexicon.js';
 import * as msg from './messages.js';
-import type { AnswerRequest, AnswerResult, Answerer, PlanOption, SourceRef } from './types.js';
+import type { AnswerRequest, AnswerResult, Answerer, AskContext, FilledFromContext, PlanOption, SourceRef } from './types.js';
 
 export const DEFAULT_MAX_INPUT_CHARS = 2000;
 const UNKNOWN = 'unknown';
@@ -71,6 +72,7 @@ export interface AnswererOptions {
   glossary?: Glossary;
   intents?: IntentDef[];
   answerTypes?: AnswerTypesData;
+  conversation?: ConversationData;
   /** Where an internal error is reported (the user still gets a plain reply). Never given the question text. */
   logger?: Pick<Logger, 'error'>;
 }
@@ -113,6 +115,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const lexicon = new Lexicon(glossary, expander);
   const answerTypes = new AnswerTypes(opts.answerTypes ?? loadAnswerTypes(), expander);
   const intentById = new Map(intents.map((i) => [i.id, i]));
+  const conversation = new ConversationReader(opts.conversation ?? loadConversationData(), expander, glossary.questionWords);
   const sectionWords = new Map(intents.map((i) => [i.id, i.sectionWords.map((w) => analyzer.expander.normalizePhrase(w).join(' '))]));
   const plans = knowledge.plans;
 
@@ -455,23 +458,35 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return withWhy(single(plan, item ?? answer, 'section'), ask, [], [], item ? `section named, item ${ask.a.slots.ordinal}` : 'section named');
   }
 
-  function answerAnalysed(a: QueryAnalysis, planId: string | undefined): AnswerResult {
-    const { slots } = a;
-
-    // Document numbers: a plan's own number names the plan; a cited document narrows to the sections citing it.
+  /** Document numbers: a plan's own number names the plan; a cited document narrows to the sections citing it. */
+  function readDocRefs(a: QueryAnalysis): { named: string[]; numbers: string[]; unknownNumbers: string[] } {
     const docPlans: string[] = [];
     const numbers: string[] = [];
     const unknownNumbers: string[] = [];
-    for (const ref of slots.docrefs) {
+    for (const ref of a.slots.docrefs) {
       const own = planByNumber.get(ref.number);
       if (own && (ref.type === undefined || ref.type === 'ke hoach' || ref.type === 'cong van')) docPlans.push(own);
       else if (citedBy.has(ref.number)) numbers.push(ref.number);
       else if (own) docPlans.push(own);
       else unknownNumbers.push(ref.number);
     }
-    if (unknownNumbers.length && !docPlans.length && !numbers.length) return notFound(a.intent?.id ?? UNKNOWN, msg.unknownDocument(unknownNumbers));
+    const named = [...new Set([...docPlans, ...a.slots.plans])].filter((id) => knowledge.plan(id));
+    return { named, numbers, unknownNumbers };
+  }
 
-    const named = [...new Set([...docPlans, ...slots.plans])].filter((id) => knowledge.plan(id));
+  /**
+   * `planId`: the asker's registered plan; `contextPlans`: the plan(s) of the conversation, which come
+   * first. Either applies only to a question that names no plan and does not ask across plans.
+   */
+  function answerAnalysed(a: QueryAnalysis, planId: string | undefined, contextPlans: readonly string[] = []): AnswerResult {
+    const { slots } = a;
+    const refs = readDocRefs(a);
+    const { numbers, unknownNumbers } = refs;
+    if (unknownNumbers.length && !refs.named.length && !numbers.length) return notFound(a.intent?.id ?? UNKNOWN, msg.unknownDocument(unknownNumbers));
+
+    const fromContext = refs.named.length === 0 && !slots.crossPlan ? contextPlans.filter((id) => knowledge.plan(id)) : [];
+    const named = refs.named.length ? refs.named : fromContext;
+    if (fromContext.length === 1) planId = fromContext[0];
     if (slots.otherLocalities.length && named.length === 0) {
       return result('not_found', a.intent?.id ?? UNKNOWN, `${msg.otherPlace(slots.otherLocalities, plans)}\n${msg.shortSuggestions(intents)}`);
     }
@@ -515,15 +530,69 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return answerUnplaced(named.length ? named.map((id) => knowledge.plan(id)!) : citing, ask, named.length === 0 && slots.crossPlan);
   }
 
+  function smallTalk(kind: SmallTalkKind): AnswerResult {
+    return { ...result('answer', 'smalltalk', msg.smallTalkReply(kind, msg.exampleQuestions(intents, 2))), smallTalk: kind };
+  }
+
+  /** "nói rõ hơn": the first section the previous answer came from, quoted (an ordinal picks an item). */
+  function answerDetail(context: AskContext, a: QueryAnalysis): AnswerResult | undefined {
+    const source = context.sources.find((s) => s.section !== '' && knowledge.plan(s.plan));
+    if (!source) return undefined;
+    const ask: Ask = { a, profile: questionProfile(a, corpus, answerTypes, []), intents: [], numbers: [] };
+    return answerSection(knowledge.plan(source.plan)!, source.section, ask);
+  }
+
+  /**
+   * A message read against the conversation: small talk; a follow-up completed from the context (the
+   * previous question with the new slots, or the previous plan for a new topic); or a question alone.
+   */
+  function answerInContext(text: string, request: AnswerRequest): AnswerResult {
+    const a = analyzer.analyze(text);
+    if (a.tokens.length === 0) return result('not_found', UNKNOWN, `${msg.NO_WORDS}\n${msg.shortSuggestions(intents)}`);
+    const talk = conversation.smallTalk(a.tokens);
+    if (talk) return smallTalk(talk);
+    const context = request.context;
+    const prev = context?.question ? analyzer.analyze(context.question) : undefined;
+    const follow = context ? conversation.followUp(a, prev, (n) => planByNumber.has(n)) : { kind: 'new' as const };
+    let question = text;
+    let analysis = a;
+    const filled: FilledFromContext[] = [];
+    if (follow.kind === 'detail') {
+      const detail = answerDetail(context!, a);
+      if (detail) return withContext(detail, { ...context!, sources: detail.sources }, ['topic']);
+    } else if (follow.kind === 'topic') {
+      question = follow.text;
+      analysis = analyzer.analyze(question);
+      filled.push('topic');
+    }
+    const own = readDocRefs(analysis).named;
+    const usesContextPlans = follow.kind !== 'new' && own.length === 0 && !analysis.slots.crossPlan && (context?.plans.length ?? 0) > 0;
+    if (usesContextPlans) filled.push('plan');
+    const out = answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : []);
+    const plans = out.sources.length ? [...new Set(out.sources.map((s) => s.plan))] : own.length ? own : usesContextPlans ? context!.plans : [];
+    return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources }, filled);
+  }
+
+  /** Adds what the answer resolved, and, when a part came from the context, a first line naming it. */
+  function withContext(out: AnswerResult, resolved: AskContext, filled: FilledFromContext[]): AnswerResult {
+    if (filled.length === 0 || out.status === 'clarify') return { ...out, resolved };
+    const places = resolved.plans.map((id) => knowledge.plan(id)).filter((p): p is Plan => !!p).map(placeOf);
+    const title = intentById.get(out.intent)?.title;
+    const lead = msg.fromContext(places, out.status === 'answer' ? title : undefined);
+    return { ...out, text: `${lead}\n${out.text}`, resolved, filled };
+  }
+
   function answer(request: AnswerRequest): AnswerResult {
     try {
       const raw = typeof request?.text === 'string' ? request.text : '';
       const cleaned = cleanInput(raw, maxInputChars);
       if (cleaned.text === '') return result('not_found', UNKNOWN, `${msg.EMPTY_QUESTION}\n${msg.shortSuggestions(intents)}`);
-      if (!hasWordCharacters(cleaned.text)) return result('not_found', UNKNOWN, `${msg.NO_WORDS}\n${msg.shortSuggestions(intents)}`);
-      const a = analyzer.analyze(cleaned.text);
-      if (a.tokens.length === 0) return result('not_found', UNKNOWN, `${msg.NO_WORDS}\n${msg.shortSuggestions(intents)}`);
-      const out = answerAnalysed(a, request.planId);
+      if (!hasWordCharacters(cleaned.text)) {
+        // An emoji alone ("👍", "🙏") is a reaction, not a question.
+        if (/\p{Extended_Pictographic}/u.test(cleaned.text)) return smallTalk('ack');
+        return result('not_found', UNKNOWN, `${msg.NO_WORDS}\n${msg.shortSuggestions(intents)}`);
+      }
+      const out = answerInContext(cleaned.text, request);
       return cleaned.truncated ? { ...out, text: `${msg.truncatedNotice(maxInputChars)}\n${out.text}` } : out;
     } catch (err) {
       // A bug must not take the conversation down: the user gets a plain sentence, the caller keeps going.

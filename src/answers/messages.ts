@@ -3,6 +3,7 @@
  * are filled in from the plans and intents/*.json, so they follow the data.
  */
 import type { Plan } from '../knowledge/schema.js';
+import type { SmallTalkKind } from '../nlu/conversation.js';
 import type { IntentDef } from '../nlu/intents.js';
 import { formatNumber } from '../text/numbers.js';
 import { planLabel } from './format.js';
@@ -91,4 +92,31 @@ export function plansHaving(n: number, of: number, thing: string): string {
 /** The lead of an answer that several plans give alike in different words. */
 export function sameFactInPlans(n: number, fact: string): string {
   return `Cả ${n} kế hoạch có nội dung này đều nêu: ${fact}.`;
+}
+
+/** The one line before an answer that took a part from the conversation: "Tây Ninh — Hạn và mốc thời gian (tiếp câu hỏi trước):". */
+export function fromContext(places: readonly string[], title: string | undefined): string {
+  const where = places.length ? places.join(', ') : 'Câu hỏi trước';
+  return `${where}${title ? ` — ${title.toLocaleLowerCase('vi')}` : ''} (tiếp câu hỏi trước):`;
+}
+
+/** Short replies to small talk (at most ~200 characters); a greeting shows two example questions. */
+export function smallTalkReply(kind: SmallTalkKind, examples: readonly string[]): string {
+  const ex = examples.map((q) => `“${q}”`).join(', ');
+  switch (kind) {
+    case 'greeting':
+      return `Xin chào anh/chị! Tôi là trợ lý tự động về kế hoạch Phong trào thi đua xây dựng xã hội học tập. Anh/chị có thể hỏi, ví dụ: ${ex}.`;
+    case 'thanks':
+      return 'Không có gì ạ. Anh/chị cần hỏi thêm về kế hoạch thi đua cứ nhắn cho tôi.';
+    case 'ack':
+      return 'Vâng ạ. Anh/chị cần hỏi gì thêm cứ nhắn cho tôi.';
+    case 'presence':
+      return `Tôi đây ạ. Anh/chị cứ nhắn câu hỏi về kế hoạch thi đua, ví dụ: ${ex}.`;
+    case 'identity':
+      return 'Tôi là trợ lý tự động (không phải người), trả lời câu hỏi về các kế hoạch thi đua xây dựng xã hội học tập, trích nguyên văn và ghi nguồn. Gõ “trợ giúp” để xem thêm.';
+    case 'bye':
+      return 'Chào anh/chị. Khi cần, cứ nhắn lại cho tôi ạ.';
+    case 'stray':
+      return `Tôi chưa rõ con số này ứng với gì (không có danh sách nào đang chờ chọn). Anh/chị gõ câu hỏi đầy đủ giúp tôi, ví dụ: ${ex}.`;
+  }
 }

@@ -1,3 +1,4 @@
+import type { SmallTalkKind } from '../nlu/conversation.js';
 import type { Why } from './candidates.js';
 
 /**
@@ -9,9 +10,25 @@ export type AnswerStatus = 'answer' | 'clarify' | 'not_found';
 export interface AnswerRequest {
   /** The question as the user typed it (already cleaned: NFC, no control characters, length-limited). */
   text: string;
-  /** The asker's registered plan, used when the question names no locality. */
+  /** The asker's registered plan, used when the question names no locality and the context has none. */
   planId?: string;
+  /** The conversation so far (what the previous answer resolved): a follow-up takes what it lacks from it. */
+  context?: AskContext;
 }
+
+/** What one answer resolved, kept by the dialog between two messages and given back with the next one. */
+export interface AskContext {
+  /** The question as answered: the follow-up merged into the previous question ("hạn báo cáo … Tây Ninh"). */
+  question: string;
+  /** The plan(s) the answer came from or the question named; empty after "which plan?". */
+  plans: string[];
+  intent: string;
+  /** The answer's sources: "nói rõ hơn" opens the first one in full. */
+  sources: SourceRef[];
+}
+
+/** What a message took from the context: the plan(s), the topic (intent and slots), or both. */
+export type FilledFromContext = 'plan' | 'topic';
 
 export interface SourceRef {
   /** Plan id (data/plans/<id>.json). */
@@ -38,6 +55,12 @@ export interface AnswerResult {
   options?: PlanOption[];
   /** How the answer was chosen: the candidates considered, their scores, the one chosen (`ask --json`). */
   why?: Why;
+  /** Set for a greeting, thanks, "ok", "alo"…: the text is a short polite reply, not an answer. */
+  smallTalk?: SmallTalkKind;
+  /** What this answer resolved: the dialog stores it as the context of the next message. */
+  resolved?: AskContext;
+  /** The parts taken from the context (the answer's first line names them). */
+  filled?: FilledFromContext[];
 }
 
 export interface Answerer {

@@ -26,6 +26,8 @@ export interface ChoiceInput {
 export interface MatchOptions {
   /** false when a bare number means something else at this step (a count, a year). Default true. */
   numbers?: boolean;
+  /** Only the id, the number or a whole name picks (no part of a label, no name inside a longer text). */
+  whole?: boolean;
 }
 
 const NUMBER_RE = /^(?:so |lua chon |chon )?(\d{1,3})$/;
@@ -85,7 +87,7 @@ export function matchChoice<T extends ChoiceOption>(input: ChoiceInput, options:
   // Part of a label ("cu chi" in "Củ Chi — Kế hoạch 1792/KH-UBND …"), or an alias inside a longer answer
   // ("chọn Củ Chi"). Very short fragments would match too much. An answer that may be negative ("dung huy")
   // picks by its exact name only ("dung huy" is "Không, tiếp tục"): "dung" found in it is no "đúng".
-  if (folded.length < 2) return { kind: 'none' };
+  if (folded.length < 2 || opts.whole) return { kind: 'none' };
   if (!negative && wordsOf(text).some((w) => FOLDED_NEGATIONS.has(w))) return { kind: 'none' };
   const partial = allowed.filter(
     (o) => contains(fold(o.label), folded) || (o.aliases ?? []).some((a) => contains(fold(a), folded) || contains(folded, fold(a))),

@@ -76,6 +76,7 @@ export const texts = {
   cancelled: (what: string) => `Đã hủy ${what}. Gõ /baocao hoặc /dangky khi bạn muốn làm lại.`,
   continuing: 'Tiếp tục:',
   nothingToCancel: 'Hiện không có việc gì đang làm dở để hủy. Gõ /trogiup để xem các lệnh.',
+  contextCleared: 'Đã bỏ ngữ cảnh các câu hỏi trước. Câu hỏi tiếp theo sẽ được hiểu độc lập.',
 
   questionReminder: (flow: 'registration' | 'report', answered: number, total: number, stage: 'fields' | 'summary' | 'editing') => {
     if (stage === 'summary') return `📋 Bạn đang ở bước xác nhận ${flow === 'report' ? 'báo cáo' : 'đăng ký'}. Tiếp tục (hoặc gõ /huy để hủy):`;

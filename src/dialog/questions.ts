@@ -20,7 +20,7 @@ import { fold, hasWordCharacters } from '../text/normalize.js';
 import { matchChoice, type ChoiceInput } from './choices.js';
 import type { DialogContext } from './context.js';
 import { planAliases } from './plan-options.js';
-import type { PendingQuestion } from './session.js';
+import { currentContext, setContext, type PendingQuestion } from './session.js';
 import type { Outbound } from './types.js';
 
 const PHRASES = ['khi nao', 'bao gio', 'la gi', 'the nao', 'ra sao', 'o dau', 'tai sao', 'vi sao', 'bao nhieu', 'co phai', 'lam sao', 'nhu nao'];
@@ -53,6 +53,9 @@ export function mayBeQuestion(text: string): boolean {
 
 function toOutbound(result: AnswerResult, offerChoices: boolean): Outbound {
   const out: Outbound = { text: result.text };
+  if (result.smallTalk) return { ...out, answer: { status: 'reply', intent: 'smalltalk', sources: [] } };
+  out.answer = { status: result.status, intent: result.intent, sources: result.sources };
+  if (result.options?.length) out.answer.options = result.options;
   if (offerChoices && result.status === 'clarify' && result.options?.length) {
     out.choices = result.options.map(({ id, label }) => ({ id, label }));
   }
@@ -77,14 +80,22 @@ export function answerIfFound(ctx: DialogContext, text: string, planId?: string)
   return result.status === 'answer' ? reply(ctx, text, result, plan) : undefined;
 }
 
+/**
+ * The answerer gets the chat's context (what the previous answer resolved, if recent) and, as the
+ * fallback when neither the question nor the context names a plan, the asker's registered plan.
+ */
 function ask(ctx: DialogContext, text: string, planId?: string): { result: AnswerResult; plan?: string } {
   const plan = planId ?? ctx.store.contacts.get(ctx.inbound.channel, ctx.inbound.userId)?.planId;
-  const request = plan === undefined ? { text } : { text, planId: plan };
+  const context = currentContext(ctx.session.state, ctx.inbound.chatId, ctx.now, ctx.config.contextIdleMinutes * 60_000);
+  const request = { text, ...(plan === undefined ? {} : { planId: plan }), ...(context ? { context } : {}) };
   return { result: ctx.answerer.answer(request), plan };
 }
 
 function reply(ctx: DialogContext, text: string, result: AnswerResult, plan: string | undefined): Outbound[] {
   ctx.logger.debug({ event: 'question', status: result.status, intent: result.intent, channel: ctx.inbound.channel }, 'question answered');
+  // Small talk is neither a question the bot failed nor a new topic: the context stays as it was.
+  if (result.smallTalk) return [toOutbound(result, false)];
+  if (result.resolved) setContext(ctx.session.state, ctx.inbound.chatId, { ...result.resolved, at: ctx.now.toISOString() });
   if (result.status === 'not_found' || result.status === 'clarify') {
     ctx.store.questions.record({
       channel: ctx.inbound.channel,
@@ -122,7 +133,9 @@ export function resolvePendingQuestion(
     const plan = ctx.knowledge.plan(o.planId);
     return { ...o, aliases: plan ? planAliases(plan) : [] };
   });
-  const m = matchChoice(input, options, { numbers: opts.numbers });
+  // Only a button, a number or a plan's name as a whole message picks here; anything longer goes to the
+  // answerer with the context, where "Tây Ninh thì sao" picks the plan and a new question is answered as such.
+  const m = matchChoice(input, options, { numbers: opts.numbers, whole: true });
   if (m.kind !== 'match') return undefined;
   return answerQuestion(ctx, pending.text, m.choice.planId);
 }

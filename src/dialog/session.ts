@@ -28,11 +28,24 @@ export const pendingQuestionSchema = z.object({
 });
 export type PendingQuestion = z.infer<typeof pendingQuestionSchema>;
 
+/** What the last answer in one chat resolved: the next question there may lean on it (see answers/types.ts). */
+export const chatContextSchema = z.object({
+  question: z.string(),
+  plans: z.array(z.string()),
+  intent: z.string(),
+  sources: z.array(z.object({ plan: z.string(), section: z.string() })),
+  /** When it was set: it ends after the quiet period (config.contextIdleMinutes). */
+  at: z.string(),
+});
+export type ChatContext = z.infer<typeof chatContextSchema>;
+
 export const conversationStateSchema = z.object({
   flow: flowStateSchema.optional(),
   /** /huy was typed: waiting for "yes, discard" or "continue". */
   confirmCancel: z.boolean().optional(),
   pendingQuestion: pendingQuestionSchema.optional(),
+  /** Per chat id: a user talks to the bot privately and in groups, each with its own thread. */
+  contexts: z.record(z.string(), chatContextSchema).optional(),
 });
 export type ConversationState = z.infer<typeof conversationStateSchema>;
 
@@ -53,7 +66,23 @@ export function loadSession(store: Store, channel: ChannelName, userId: string):
 }
 
 function isEmpty(state: ConversationState): boolean {
-  return state.flow === undefined && !state.confirmCancel && state.pendingQuestion === undefined;
+  return state.flow === undefined && !state.confirmCancel && state.pendingQuestion === undefined && Object.keys(state.contexts ?? {}).length === 0;
+}
+
+/** The chat's context if it is younger than `idleMs`; older ones (of every chat) are dropped. */
+export function currentContext(state: ConversationState, chatId: string, now: Date, idleMs: number): ChatContext | undefined {
+  for (const [id, c] of Object.entries(state.contexts ?? {})) {
+    if (now.getTime() - Date.parse(c.at) > idleMs) delete state.contexts![id];
+  }
+  return state.contexts?.[chatId];
+}
+
+export function setContext(state: ConversationState, chatId: string, context: ChatContext): void {
+  state.contexts = { ...state.contexts, [chatId]: context };
+}
+
+export function clearContext(state: ConversationState, chatId: string): void {
+  if (state.contexts) delete state.contexts[chatId];
 }
 
 /** Writes the state (or removes the row when nothing is in progress). */

@@ -38,9 +38,20 @@ export interface OutboundDocument {
   caption?: string;
 }
 
+/** What an answer to a question was (for `chat --json` and for channels that format answers). */
+export interface AnswerMeta {
+  /** `reply` for small talk: a message of the answerer that answers no question. */
+  status: 'answer' | 'clarify' | 'not_found' | 'reply';
+  intent: string;
+  sources: { plan: string; section: string }[];
+  options?: { id: string; label: string; planId: string }[];
+}
+
 export interface Outbound {
   /** Plain text (channels escape it for their own markup). Vietnamese with full diacritics. */
   text: string;
+  /** Set when this message answers a question (small talk and form steps have none). */
+  answer?: AnswerMeta;
   choices?: Choice[];
   document?: OutboundDocument;
 }

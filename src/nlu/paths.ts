@@ -10,3 +10,4 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const DEFAULT_GLOSSARY_PATH = path.join(repoRoot, 'data', 'glossary.json');
 export const DEFAULT_INTENTS_DIR = path.join(repoRoot, 'intents');
 export const DEFAULT_ANSWER_TYPES_PATH = path.join(repoRoot, 'data', 'answer-types.json');
+export const DEFAULT_CONVERSATION_PATH = path.join(repoRoot, 'data', 'conversation.json');

@@ -52,6 +52,18 @@ export interface Slots {
   negated: boolean;
   /** Token positions consumed by localities and document references (not search terms). */
   claimed: Set<number>;
+  /** Where each slot value was read, in token positions: what a follow-up replaces ("cá nhân thì sao"). */
+  spans: SlotSpan[];
+}
+
+export type SlotSpanKind = 'locality' | 'docref' | 'section' | 'ordinal' | 'target' | 'agency' | 'award' | 'awardKind' | 'year';
+
+export interface SlotSpan {
+  kind: SlotSpanKind;
+  start: number;
+  end: number;
+  /** The document number, for a docref span. */
+  number?: string;
 }
 
 /** Edits allowed between a window and a place alias: one for a short alias, two from this many letters. */
@@ -145,13 +157,16 @@ export class SlotExtractor {
 
   extract(tokens: readonly string[]): Slots {
     const claimed = new Set<number>();
-    const claim = (start: number, end: number) => {
+    const spans: SlotSpan[] = [];
+    const claimer = (kind: SlotSpanKind) => (start: number, end: number, number?: string) => {
       for (let i = start; i < end; i++) claimed.add(i);
+      spans.push(number === undefined ? { kind, start, end } : { kind, start, end, number });
     };
+    const claim = claimer('locality');
 
-    const sections = findSections(tokens, claim);
-    const ordinal = findOrdinal(tokens, claim);
-    const docrefs = this.findDocRefs(tokens, claim, claimed);
+    const sections = findSections(tokens, claimer('section'));
+    const ordinal = findOrdinal(tokens, claimer('ordinal'));
+    const docrefs = this.findDocRefs(tokens, claimer('docref'), claimed);
 
     const localities: LocalityMention[] = this.localities
       .findAll(tokens, { skip: (i) => claimed.has(i) })
@@ -171,22 +186,22 @@ export class SlotExtractor {
     const { plans, alternates } = resolvePlans(localities);
 
     const unique = <T>(xs: T[]) => [...new Set(xs)];
-    const targets = unique(
-      this.targets
-        .findAll(tokens, { skip: (i) => claimed.has(i) })
-        .map((m) => m.value)
-        .filter((v): v is string => v !== null),
-    );
-    const years = unique(tokens.filter((t, i) => isYear(t) && !claimed.has(i)).map(Number));
+    const found = <T>(kind: SlotSpanKind, matches: { start: number; end: number; value: T }[]): T[] => {
+      for (const m of matches) spans.push({ kind, start: m.start, end: m.end });
+      return unique(matches.map((m) => m.value));
+    };
+    const targets = found('target', this.targets.findAll(tokens, { skip: (i) => claimed.has(i) }).filter((m) => m.value !== null)) as string[];
+    const yearAt = tokens.flatMap((t, i) => (isYear(t) && !claimed.has(i) ? [{ start: i, end: i + 1, value: Number(t) }] : []));
+    const years = found('year', yearAt);
 
     return {
       localities,
       plans,
       otherLocalities: unique(otherLocalities),
       targets,
-      agencies: unique(this.agencies.findAll(tokens).map((m) => m.value)),
-      awards: unique(this.awards.findAll(tokens).map((m) => m.value)),
-      awardKinds: unique(this.awardKinds.findAll(tokens).map((m) => m.value)),
+      agencies: found('agency', this.agencies.findAll(tokens)),
+      awards: found('award', this.awards.findAll(tokens)),
+      awardKinds: found('awardKind', this.awardKinds.findAll(tokens)),
       years,
       docrefs,
       sections,
@@ -195,10 +210,11 @@ export class SlotExtractor {
       crossPlan: this.crossPlan.findAll(tokens).length > 0 || plans.length > 1,
       negated: this.negations.findAll(tokens).length > 0,
       claimed,
+      spans: spans.sort((a, b) => a.start - b.start),
     };
   }
 
-  private findDocRefs(tokens: readonly string[], claim: (s: number, e: number) => void, claimed: ReadonlySet<number>): DocRef[] {
+  private findDocRefs(tokens: readonly string[], claim: (s: number, e: number, number?: string) => void, claimed: ReadonlySet<number>): DocRef[] {
     const refs: DocRef[] = [];
     const seen = new Set<string>();
     const add = (ref: DocRef) => {
@@ -212,7 +228,7 @@ export class SlotExtractor {
       if (tokens[at] === 'so') at++;
       if (isDocNumber(tokens[at])) {
         add({ type: m.value, number: String(Number(tokens[at])) });
-        claim(m.start, at + 1);
+        claim(m.start, at + 1, String(Number(tokens[at])));
       }
     }
     for (let i = 0; i < tokens.length; i++) {
@@ -221,11 +237,11 @@ export class SlotExtractor {
       // "62/KH-UBND", "1373/QĐ-TTg", "209/CDYT"
       if (AFTER_NUMBER.has(tokens[i + 1] ?? '')) {
         if (!refs.some((r) => r.number === String(Number(t)))) add({ number: String(Number(t)) });
-        claim(i, i + 2);
+        claim(i, i + 2, String(Number(t)));
       } else if (tokens[i - 1] === 'so' && !refs.some((r) => r.number === String(Number(t)))) {
         // "số 62"
         add({ number: String(Number(t)) });
-        claim(i - 1, i + 1);
+        claim(i - 1, i + 1, String(Number(t)));
       }
     }
     return refs;

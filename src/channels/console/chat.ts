@@ -21,6 +21,22 @@ export interface ConsoleChatOptions {
   interactive?: boolean;
   /** Where documents (admin exports) are written (default: a folder in the OS temp dir). */
   documentsDir?: string;
+  /** One JSON object per input line (`chat --json`, the contract in DESIGN.md) instead of plain text. */
+  json?: boolean;
+}
+
+/** One turn as `chat --json` prints it: what the user saw, and what kind of turn it was. */
+export function turnJson(rendered: readonly string[], replies: readonly Outbound[]): Record<string, unknown> {
+  const meta = replies.find((r) => r.answer)?.answer;
+  const status = meta?.status ?? 'reply';
+  const out: Record<string, unknown> = {
+    status,
+    intent: meta?.intent ?? 'none',
+    answer: rendered.join('\n\n'),
+    sources: meta?.sources ?? [],
+  };
+  if (meta?.options?.length) out.options = meta.options;
+  return out;
 }
 
 function saveDocument(dir: string, message: Outbound): string | undefined {
@@ -36,7 +52,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const userId = options.userId ?? 'console';
-  const interactive = options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
+  const json = options.json === true;
+  const interactive = !json && (options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY));
   const documentsDir = options.documentsDir ?? join(tmpdir(), 'thidua-bot');
   const write = (s: string) => output.write(s);
 
@@ -44,7 +61,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   if (interactive) write('Trò chuyện với trợ lý (gõ /batdau để bắt đầu, Ctrl-D để thoát).\n> ');
   for await (const line of rl) {
     const text = line.trim();
-    if (text === '') {
+    if (text === '' && !json) {
       if (interactive) write('> ');
       continue;
     }
@@ -56,7 +73,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       text,
       displayName: options.displayName,
     });
-    for (const r of replies) write(`${renderOutbound(r, saveDocument(documentsDir, r))}\n\n`);
+    const rendered = replies.map((r) => renderOutbound(r, saveDocument(documentsDir, r)));
+    if (json) write(`${JSON.stringify(turnJson(rendered, replies))}\n`);
+    else for (const r of rendered) write(`${r}\n\n`);
     if (interactive) write('> ');
   }
   if (interactive) write('\n');

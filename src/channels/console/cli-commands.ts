@@ -11,7 +11,7 @@ import { openStore } from '../../store/db.js';
 import { migrationStatus } from '../../store/migrate.js';
 import { migrations } from '../../store/migrations.js';
 
-async function chat(opts: { user?: string; name?: string }): Promise<void> {
+async function chat(opts: { user?: string; name?: string; json?: boolean }): Promise<void> {
   // Loaded here so that `db …` does not pay for the knowledge base and the answer index.
   const [{ createAnswerer }, { createCore }, { loadKnowledge }, { runConsoleChat }] = await Promise.all([
     import('../../answers/answerer.js'),
@@ -26,7 +26,7 @@ async function chat(opts: { user?: string; name?: string }): Promise<void> {
     const knowledge = loadKnowledge();
     const answerer = createAnswerer(knowledge, { maxInputChars: config.maxInputChars });
     const core = createCore({ store, knowledge, answerer, config, logger });
-    await runConsoleChat({ core, userId: opts.user, displayName: opts.name });
+    await runConsoleChat({ core, userId: opts.user, displayName: opts.name, json: opts.json === true });
   } finally {
     store.close();
   }
@@ -86,6 +86,7 @@ export function registerConsoleCommands(program: Command): void {
     .description('Trò chuyện với trợ lý trên dòng lệnh (đọc từng dòng từ stdin, cùng cơ sở dữ liệu với bot)')
     .option('--user <id>', 'mã người dùng trên kênh console (mỗi mã có đăng ký và bản nháp riêng)', 'console')
     .option('--name <name>', 'tên hiển thị')
+    .option('--json', 'mỗi dòng vào in ra đúng một đối tượng JSON {status, intent, answer, sources, options?}')
     .action(chat);
 
   const db = program.command('db').description('Cơ sở dữ liệu SQLite (DATABASE_PATH)');

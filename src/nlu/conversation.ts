@@ -1,0 +1,135 @@
+/**
+ * How a message stands to the conversation: small talk ("chào bạn", "ok", "👍"), a follow-up that leans
+ * on the previous question ("còn Tây Ninh thì sao?", "cá nhân thì sao", "ý thứ 2", "nói rõ hơn"), or a
+ * question of its own. The phrases are data (data/conversation.json); this module only reads them.
+ *
+ * A follow-up is read from what the message holds besides its lean words:
+ * - nothing but slots (a place, a target group, a phase, a year, an ordinal) → the previous question
+ *   with those slots replaced ("topic");
+ * - only "nói rõ hơn" and the like → the previous answer's section in full ("detail");
+ * - words of its own → a question of its own; it takes the previous plan(s) when it names none ("plan").
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { fold } from '../text/normalize.js';
+import type { QueryAnalysis } from './analyze.js';
+import { DataFileError, describeIssues } from './errors.js';
+import type { AbbreviationExpander } from './expand.js';
+import { DEFAULT_CONVERSATION_PATH } from './paths.js';
+import { PhraseMatcher } from './phrases.js';
+import type { SlotSpanKind } from './slots.js';
+
+const phrase = z.string().trim().min(1);
+
+/** `stray`: a bare number with no menu to pick from ("2"); not a question either. */
+export const SMALL_TALK_KINDS = ['greeting', 'thanks', 'ack', 'presence', 'identity', 'bye', 'stray'] as const;
+export type SmallTalkKind = (typeof SMALL_TALK_KINDS)[number];
+
+export const conversationSchema = z.object({
+  smallTalk: z.array(z.object({ kind: z.enum(SMALL_TALK_KINDS).exclude(['stray']), phrases: z.array(phrase).min(1) })),
+  /** Words that may go with small talk without making it a question ("cảm ơn bạn nhiều nhé"). */
+  smallTalkFiller: z.array(phrase).default([]),
+  followUp: z.object({
+    /** Words that lean on the previous question and name nothing themselves ("còn", "thì sao", "ở đó"). */
+    markers: z.array(phrase),
+    /** "nói rõ hơn", "trích nguyên văn": the previous answer, in full. */
+    detail: z.array(phrase),
+  }),
+});
+export type ConversationData = z.infer<typeof conversationSchema>;
+
+export function loadConversationData(file: string = DEFAULT_CONVERSATION_PATH): ConversationData {
+  const parsed = conversationSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new DataFileError(`Invalid conversation data:\n${describeIssues(file, parsed.error.issues)}`);
+  return parsed.data;
+}
+
+export type FollowUp =
+  /** A question of its own that names its plan (or asks across plans): the context plays no part. */
+  | { kind: 'new' }
+  /** A question of its own without a plan: the previous plan(s) apply. */
+  | { kind: 'plan' }
+  /** Only slots: the previous question with them replaced; `text` is the question to answer. */
+  | { kind: 'topic'; text: string }
+  /** "nói rõ hơn": the previous answer's section in full (an ordinal, if any, picks an item of it). */
+  | { kind: 'detail' };
+
+/** Slots that name the plan: a follow-up naming one replaces the previous plan, not the topic. */
+const PLAN_KINDS: ReadonlySet<SlotSpanKind> = new Set(['locality', 'docref']);
+
+export class ConversationReader {
+  private readonly smallTalkPhrases: PhraseMatcher<SmallTalkKind>;
+  private readonly filler: PhraseMatcher<true>;
+  private readonly markers: PhraseMatcher<true>;
+  private readonly detail: PhraseMatcher<true>;
+  private readonly questionWords: ReadonlySet<string>;
+
+  constructor(data: ConversationData, expander: AbbreviationExpander, questionWords: readonly string[]) {
+    const norm = (s: string) => expander.normalizePhrase(s);
+    // Folded without abbreviation expansion too: "ok" or "hi" must not become something else first.
+    const both = (s: string) => [norm(s), fold(s).split(' ').filter(Boolean)];
+    this.smallTalkPhrases = new PhraseMatcher(data.smallTalk.flatMap((g) => g.phrases.flatMap((p) => both(p).map((tokens) => ({ tokens, value: g.kind })))));
+    this.filler = new PhraseMatcher(data.smallTalkFiller.flatMap((p) => both(p).map((tokens) => ({ tokens, value: true as const }))));
+    this.markers = new PhraseMatcher(data.followUp.markers.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.detail = new PhraseMatcher(data.followUp.detail.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.questionWords = new Set(questionWords.map((w) => fold(w)));
+  }
+
+  /**
+   * The kind of small talk when the message is nothing else: every word belongs to a small-talk phrase
+   * or its filler. "chào bạn, hạn báo cáo Củ Chi?" is a question. The first phrase's kind wins
+   * ("chào bạn, cảm ơn nhé" greets).
+   */
+  smallTalk(tokens: readonly string[]): SmallTalkKind | undefined {
+    if (tokens.length === 0 || tokens.length > 12) return undefined;
+    if (tokens.every((t) => /^\d{1,3}$/.test(t))) return 'stray';
+    const covered = new Set<number>();
+    const found = this.smallTalkPhrases.findAll(tokens);
+    for (const m of [...found, ...this.filler.findAll(tokens)]) for (let i = m.start; i < m.end; i++) covered.add(i);
+    if (found.length === 0 || covered.size < tokens.length) return undefined;
+    return found.sort((a, b) => a.start - b.start)[0]!.value;
+  }
+
+  /**
+   * How `cur` (the new message) stands to `prev` (the previous question, analysed). `isPlanNumber` tells
+   * a plan's own number ("KH 1792") from a cited document's ("Kết luận 49").
+   */
+  followUp(cur: QueryAnalysis, prev: QueryAnalysis | undefined, isPlanNumber: (n: string) => boolean): FollowUp {
+    const spans = cur.slots.spans;
+    const namesPlan = (s: (typeof spans)[number]) => s.kind === 'locality' || (s.kind === 'docref' && s.number !== undefined && isPlanNumber(s.number));
+    const ownPlan = spans.some(namesPlan);
+    const tokens = cur.repaired;
+    const lean = new Set<number>();
+    const cover = (start: number, end: number) => {
+      for (let i = start; i < end; i++) lean.add(i);
+    };
+    for (const s of spans) cover(s.start, s.end);
+    for (const m of this.markers.findAll(tokens)) cover(m.start, m.end);
+    const detail = this.detail.findAll(tokens, { skip: (i) => lean.has(i) });
+    for (const m of detail) cover(m.start, m.end);
+    const own = tokens.filter((t, i) => !lean.has(i) && !this.questionWords.has(t) && t !== 'y');
+    if (own.length > 0 || cur.slots.sections.length > 0) return cur.slots.crossPlan || ownPlan ? { kind: 'new' } : { kind: 'plan' };
+    if (!prev) return { kind: 'new' };
+    if (detail.length > 0 && !ownPlan) return { kind: 'detail' };
+    if (spans.length === 0) return { kind: 'new' };
+    return { kind: 'topic', text: mergeTopic(prev, cur, namesPlan) };
+  }
+}
+
+/**
+ * The previous question with the new message's slots in place of its own of the same kind: a place or a
+ * plan number replaces the previous plan's, "cá nhân" replaces "tập thể", "tổng kết" replaces "sơ kết",
+ * a new ordinal the old one.
+ */
+function mergeTopic(prev: QueryAnalysis, cur: QueryAnalysis, namesPlan: (s: QueryAnalysis['slots']['spans'][number]) => boolean): string {
+  const replaced = new Set(cur.slots.spans.filter((s) => !namesPlan(s)).map((s) => s.kind));
+  const newPlan = cur.slots.spans.some(namesPlan);
+  const drop = new Set<number>();
+  for (const s of prev.slots.spans) {
+    const goes = PLAN_KINDS.has(s.kind) && namesPlan(s) ? newPlan : replaced.has(s.kind);
+    if (goes) for (let i = s.start; i < s.end; i++) drop.add(i);
+  }
+  const kept = prev.typed.filter((_, i) => !drop.has(i));
+  const added = cur.slots.spans.flatMap((s) => cur.typed.slice(s.start, s.end));
+  return [...kept, ...added].join(' ');
+}
