@@ -49,6 +49,8 @@ const MAX_INTENTS = 4;
 const GRAMMAR_ONLY_PRIOR = 0.5;
 /** The prior of an intent suggested only by a filled slot (a named agency, award, target group). */
 const SLOT_PRIOR = 0.2;
+/** The prior of the previous question's intent, for a follow-up with words of its own. */
+const CONTEXT_PRIOR = 0.6;
 /** Passages of a plan that become candidates, and the prior of the best one. */
 const PASSAGES_PER_PLAN = 3;
 const PASSAGE_PRIOR = 0.5;
@@ -250,10 +252,13 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   }
 
   /** The intents a question may be asking, with their priors: the primary one first, then every intent its keywords or slots point at. */
-  function plausibleIntents(a: QueryAnalysis, primary: IntentDef | undefined, numbers: readonly string[]): PlausibleIntent[] {
+  function plausibleIntents(a: QueryAnalysis, primary: IntentDef | undefined, numbers: readonly string[], contextIntent?: string): PlausibleIntent[] {
     const top = a.ranked[0]?.score ?? 0;
     const free = (id: string) => new Set((a.ranked.find((r) => r.id === id)?.phrases ?? []).flatMap((p) => p.split(' ')));
     const out = new Map<string, PlausibleIntent>();
+    // The previous question's topic: a follow-up in few words ("ngày nào ban hành" after "ai ký công văn 209") may go on with it.
+    const previous = contextIntent ? intentById.get(contextIntent) : undefined;
+    if (previous && COMPOSERS[previous.id] && previous.id !== primary?.id) out.set(previous.id, { def: previous, prior: CONTEXT_PRIOR, free: new Set() });
     // Keywords made only of question words ("ai", "gồm những ai") say how the question is asked, not what about.
     const grammarOnly = (id: string) => {
       const phrases = a.ranked.find((r) => r.id === id)?.phrases ?? [];
@@ -478,7 +483,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * `planId`: the asker's registered plan; `contextPlans`: the plan(s) of the conversation, which come
    * first. Either applies only to a question that names no plan and does not ask across plans.
    */
-  function answerAnalysed(a: QueryAnalysis, planId: string | undefined, contextPlans: readonly string[] = []): AnswerResult {
+  function answerAnalysed(a: QueryAnalysis, planId: string | undefined, contextPlans: readonly string[] = [], contextIntent?: string): AnswerResult {
     const { slots } = a;
     const refs = readDocRefs(a);
     const { numbers, unknownNumbers } = refs;
@@ -502,7 +507,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (intent?.id === 'help') return help();
 
     const profile = questionProfile(a, corpus, answerTypes, numbers);
-    const ask: Ask = { a, profile, primary: intent && COMPOSERS[intent.id] ? intent : undefined, intents: plausibleIntents(a, intent, numbers), numbers };
+    const ask: Ask = { a, profile, primary: intent && COMPOSERS[intent.id] ? intent : undefined, intents: plausibleIntents(a, intent, numbers, contextIntent), numbers };
 
     if (slots.sections.length) {
       const id = named.length === 1 ? named[0] : named.length === 0 ? planId : undefined;
@@ -568,7 +573,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const own = readDocRefs(analysis).named;
     const usesContextPlans = follow.kind !== 'new' && own.length === 0 && !analysis.slots.crossPlan && (context?.plans.length ?? 0) > 0;
     if (usesContextPlans) filled.push('plan');
-    const out = answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : []);
+    const out = answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], follow.kind === 'plan' ? context!.intent : undefined);
     const plans = out.sources.length ? [...new Set(out.sources.map((s) => s.plan))] : own.length ? own : usesContextPlans ? context!.plans : [];
     return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources }, filled);
   }

@@ -95,7 +95,9 @@ function reply(ctx: DialogContext, text: string, result: AnswerResult, plan: str
   ctx.logger.debug({ event: 'question', status: result.status, intent: result.intent, channel: ctx.inbound.channel }, 'question answered');
   // Small talk is neither a question the bot failed nor a new topic: the context stays as it was.
   if (result.smallTalk) return [toOutbound(result, false)];
-  if (result.resolved) setContext(ctx.session.state, ctx.inbound.chatId, { ...result.resolved, at: ctx.now.toISOString() });
+  // A message the bot could not read at all leaves the thread as it was: the next follow-up still has it.
+  const unread = result.status === 'not_found' && result.intent === 'unknown' && !result.filled;
+  if (result.resolved && !unread) setContext(ctx.session.state, ctx.inbound.chatId, { ...result.resolved, at: ctx.now.toISOString() });
   if (result.status === 'not_found' || result.status === 'clarify') {
     ctx.store.questions.record({
       channel: ctx.inbound.channel,
