@@ -26,6 +26,10 @@ export const answerTypesSchema = z.object({
   lightWords: z.array(phrase),
   /** Words that make a clause the one that asks; the clauses before it are a polite preamble. */
   askWords: z.array(phrase),
+  /** Words after which the question proper begins, inside the clause that asks ("bên em đang làm hồ sơ, muốn hỏi là …"). */
+  askIntros: z.array(phrase).default([]),
+  /** A clause after the question that holds one of these only thanks ("…, cảm ơn bạn nhiều nhé"). */
+  thanks: z.array(phrase).default([]),
   /** In order: the first type whose cue the question holds is the one asked for. */
   types: z
     .array(z.object({
@@ -66,6 +70,8 @@ export class AnswerTypes {
   /** Value: the light phrases with these folded tokens, in lower case with their diacritics (to compare with what was typed). */
   private readonly light: PhraseMatcher<string[]>;
   private readonly asking: PhraseMatcher<true>;
+  private readonly intros: PhraseMatcher<true>;
+  private readonly thanking: PhraseMatcher<true>;
 
   constructor(
     private readonly data: AnswerTypesData,
@@ -81,6 +87,8 @@ export class AnswerTypes {
     }
     this.light = new PhraseMatcher([...forms].map(([key, value]) => ({ tokens: key.split(' '), value })));
     this.asking = matcher(data.askWords);
+    this.intros = matcher(data.askIntros);
+    this.thanking = matcher(data.thanks);
   }
 
   /**
@@ -109,6 +117,17 @@ export class AnswerTypes {
   /** True when every token of the folded phrase belongs to a light phrase (read folded: no typed diacritics to go by). */
   isLightPhrase(tokens: readonly string[]): boolean {
     return this.lightPositions(tokens, tokens, () => false).size === tokens.length;
+  }
+
+  /** Where the question proper starts in a clause: after its last intro ("muốn hỏi là"), or 0. */
+  questionStart(tokens: readonly string[]): number {
+    const last = this.intros.findAll(tokens).at(-1);
+    return last && last.end < tokens.length ? last.end : 0;
+  }
+
+  /** True when the tokens hold a thanks ("cảm ơn bạn nhiều"). */
+  thanks(tokens: readonly string[]): boolean {
+    return this.thanking.findAll(tokens).length > 0;
   }
 
   /** True when the tokens hold an asking word ("gì", "khi nào"). */

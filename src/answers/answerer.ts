@@ -282,15 +282,21 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   }
 
   /** Words every answer of a plan covers by being that plan's: its name, kind, number and issuer (the citation says them). */
-  const planTerms = new Map(plans.map((p) => [p.id, new Set(corpus.terms(`${documentName(p)} ${p.shortName} ${p.locality.name}`))]));
+  const planNames = new Map(plans.map((p) => [p.id, `${documentName(p)} ${p.shortName} ${p.locality.name}`]));
+  const planTerms = new Map(plans.map((p) => [p.id, new Set(corpus.terms(planNames.get(p.id)!))]));
 
   function candidate(ask: Ask, source: Candidate['source'], intent: string, plan: Plan, answer: PlanAnswer, prior: number, free: ReadonlySet<string>, penalty = 0): Candidate {
     const terms = new Set([...corpus.terms(answer.text), ...planTerms.get(plan.id)!]);
+    // What the candidate writes, for words whose diacritics matter: its text, its headings, its plan's names.
+    const written = [answer.text, planNames.get(plan.id)!];
     for (const id of answer.sections) {
       const p = corpus.passage(plan.id, id);
-      if (p) for (const t of corpus.termSet(p.trail)) terms.add(t);
+      if (p) {
+        for (const t of corpus.termSet(p.trail)) terms.add(t);
+        written.push(p.trail);
+      }
     }
-    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes);
+    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, written.join('\n'));
     return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check) - penalty };
   }
 
@@ -407,7 +413,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const text = `${msg.sameFactInPlans(holders.length, fact)}\n\n${blocks.join('\n\n')}`;
       return withWhy(result('answer', first!.intent, text, holders.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, holders, 'same fact in every plan');
     }
-    return withWhy(clarify(intentId, holders.map((h) => h.plan)), ask, cands, [], 'several plans answer');
+    // The menu lists the plans in their usual order, not by score: "số 2" must mean the same plan every time.
+    return withWhy(clarify(intentId, scope.filter((p) => holders.some((h) => h.plan === p))), ask, cands, [], 'several plans answer');
   }
 
   /**
@@ -501,7 +508,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // citation, not from the plan's own header.
     if ((!intent || intent.id === 'document') && numbers.length) intent = intentById.get('basis');
     // Only a place or a document number ("Củ Chi", "KH 62"): describe that document.
-    if (!intent && named.length && a.words.length === 0) intent = intentById.get('document');
+    if (!intent && named.length && a.words.length === 0 && slots.ordinal === undefined) intent = intentById.get('document');
     // Only an agency (and maybe a place): "Hội Khuyến học tỉnh Thái Bình" asks what that body does.
     if (!intent && slots.agencies.length && agencyOnly(a)) intent = intentById.get('responsibilities');
     if (intent?.id === 'help') return help();
@@ -565,10 +572,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (follow.kind === 'detail') {
       const detail = answerDetail(context!, a);
       if (detail) return withContext(detail, { ...context!, sources: detail.sources }, ['topic']);
-    } else if (follow.kind === 'topic') {
+    } else if (follow.kind === 'topic' || follow.kind === 'plan') {
       question = follow.text;
       analysis = analyzer.analyze(question);
-      filled.push('topic');
+      if (follow.kind === 'topic') filled.push('topic');
     }
     const own = readDocRefs(analysis).named;
     const usesContextPlans = follow.kind !== 'new' && own.length === 0 && !analysis.slots.crossPlan && (context?.plans.length ?? 0) > 0;

@@ -10,6 +10,7 @@
 import type { QueryAnalysis } from '../nlu/analyze.js';
 import type { AnswerTypes, ExpectedType } from './answer-types.js';
 import type { Corpus } from './corpus.js';
+import { toneKey } from '../text/normalize.js';
 
 export interface Unit {
   /** The folded syllables of the unit (one, or two for a compound). */
@@ -19,6 +20,11 @@ export interface Unit {
   /** The plans write the pair ("thi đua"); otherwise its syllables only occur apart ("bóng đá"). */
   known?: boolean;
   weight: number;
+  /**
+   * Aligned with `words`: the form the user typed, where its diacritics tell it from another word the
+   * plans also write ("đặt" is not "đạt", "áp" not "ấp"); a candidate covers that word only in that form.
+   */
+  forms?: (string | undefined)[];
 }
 
 export interface QuestionProfile {
@@ -51,7 +57,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const lightAt = types.lightPositions(tokens, a.typed, (t, form) => corpus.hasOtherCommonForm(t, form));
   const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
-  const preamble = preambleEnd(a, types);
+  const polite = politeSpans(a, types);
 
   // Compounds by dynamic programming over the content tokens of each clause: the pairing whose pairs go
   // together most strongly in the plans, so "ngày | cuối cùng | nộp" is not "ngày cuối | cùng nộp".
@@ -64,7 +70,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     }
     let j = i;
     while (j < tokens.length && !light(j) && (j === i || !a.breaks[j])) j++;
-    units.push(...segmentRun(tokens.slice(i, j), corpus, weightOf).map((u) => (i < preamble ? { ...u, weight: u.weight * PREAMBLE_WEIGHT } : u)));
+    units.push(...segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf).map((u) => (polite(i) ? { ...u, weight: u.weight * PREAMBLE_WEIGHT } : u)));
     i = j;
   }
   for (const n of cited) units.push({ words: [n], weight: maxIdf });
@@ -79,22 +85,35 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
 }
 
 /**
- * Where the polite preamble ends: the clauses before the first one that asks (holds an asking word
- * such as "gì", "nào", "khi nào", "bao nhiêu", or is the last clause). "Em chào anh chị, bên em là
- * trường THCS…, cho em hỏi hạn nộp báo cáo khi nào ạ": the first two clauses set the scene.
+ * Which tokens are politeness around the question: the clauses before the first one that asks (holds
+ * an asking word such as "gì", "nào", "khi nào", "bao nhiêu", or is the last clause), the words of that
+ * clause up to its "muốn hỏi là", and the clauses after it that only thank. "Em chào anh chị, bên em là
+ * trường THCS…, em đang làm hồ sơ, muốn hỏi là hạn nộp báo cáo khi nào ạ, cảm ơn anh chị nhiều".
  */
-function preambleEnd(a: QueryAnalysis, types: AnswerTypes): number {
-  const starts = a.repaired.map((_, i) => i).filter((i) => i === 0 || a.breaks[i]);
-  if (starts.length < 2) return 0;
-  for (let k = 0; k < starts.length; k++) {
-    const end = starts[k + 1] ?? a.repaired.length;
-    if (types.asks(a.repaired.slice(starts[k], end))) return starts[k]!;
-  }
-  return starts[starts.length - 1]!;
+function politeSpans(a: QueryAnalysis, types: AnswerTypes): (i: number) => boolean {
+  const tokens = a.repaired;
+  const starts = tokens.map((_, i) => i).filter((i) => i === 0 || a.breaks[i]);
+  const clauses = starts.map((s, k) => ({ start: s, end: starts[k + 1] ?? tokens.length }));
+  let ask = clauses.findIndex((c) => types.asks(tokens.slice(c.start, c.end)));
+  if (ask < 0) ask = clauses.length - 1;
+  const asking = clauses[ask]!;
+  const before = asking.start + types.questionStart(tokens.slice(asking.start, asking.end));
+  const after = clauses.slice(ask + 1).filter((c) => !types.asks(tokens.slice(c.start, c.end)) && types.thanks(tokens.slice(c.start, c.end)));
+  return (i) => i < before || after.some((c) => i >= c.start && i < c.end);
+}
+
+/**
+ * The typed form of a syllable when it is evidence: typed with diacritics, written so in the plans, and
+ * the plans also write the folded syllable as another common word. A tone the plans never write (a slip:
+ * "tiêu chì") is no evidence.
+ */
+function evidentForm(folded: string, typed: string | undefined, corpus: Corpus): string | undefined {
+  if (typed === undefined || typed === folded || corpus.formCount(typed) === 0) return undefined;
+  return corpus.hasOtherCommonForm(folded, typed, 1) ? typed : undefined;
 }
 
 /** One run of content tokens as units: the best pairing into compounds, then lone syllables. */
-function segmentRun(run: readonly string[], corpus: Corpus, weightOf: (w: string) => number): Unit[] {
+function segmentRun(run: readonly string[], typed: readonly string[], corpus: Corpus, weightOf: (w: string) => number): Unit[] {
   const n = run.length;
   // best[k]: the best pairing of run[k…]; a pair scores by how strongly its syllables go together in
   // the plans (Dice: twice the pair's passages over the syllables' passages), a lone syllable 0.
@@ -128,6 +147,10 @@ function segmentRun(run: readonly string[], corpus: Corpus, weightOf: (w: string
       merged[merged.length - 1] = { words: [prev.words[0]!, u.words[0]!], pair: `${prev.words[0]}_${u.words[0]}`, known: false, weight: Math.max(prev.weight, u.weight) };
     } else merged.push(u);
   }
+  for (const u of merged) {
+    const forms = u.words.map((w) => evidentForm(w, typed[run.indexOf(w)], corpus));
+    if (forms.some((f) => f !== undefined)) u.forms = forms;
+  }
   return merged;
 }
 
@@ -142,12 +165,20 @@ export interface Check {
 
 /**
  * `terms`: the candidate's term set (its text and headings); `free`: words the candidate answers by
- * what it is (the phrases of its intent: a deadlines answer covers "hạn" without writing it).
+ * what it is (the phrases of its intent: a deadlines answer covers "hạn" without writing it); `written`:
+ * everything the candidate writes (text, headings, the plan's names), for words typed with diacritics.
  */
-export function checkCandidate(profile: QuestionProfile, terms: ReadonlySet<string>, free: ReadonlySet<string>, text: string, types: AnswerTypes): Check {
+export function checkCandidate(profile: QuestionProfile, terms: ReadonlySet<string>, free: ReadonlySet<string>, text: string, types: AnswerTypes, written = text): Check {
   let covered = 0;
   const missing: string[] = [];
+  let forms: Set<string> | undefined;
+  const writes = (form: string) => (forms ??= new Set(written.split(/[^\p{L}\p{N}]+/u).map(toneKey))).has(toneKey(form));
   for (const u of profile.units) {
+    const formOk = (k: number) => u.forms?.[k] === undefined || free.has(u.words[k]!) || writes(u.forms[k]!);
+    if (!u.words.every((_, k) => formOk(k))) {
+      missing.push(u.words.join(' '));
+      continue;
+    }
     const has = (w: string) => terms.has(w) || free.has(w);
     let credit = 0;
     if (u.pair) {

@@ -11,7 +11,7 @@ import type { Plan, SectionNode } from '../knowledge/schema.js';
 import { sectionTitle, walkSections } from '../knowledge/sections.js';
 import type { AbbreviationExpander } from '../nlu/expand.js';
 import { pairsWithin, segmentedSyllables } from '../nlu/segments.js';
-import { fold, syllables } from '../text/normalize.js';
+import { fold, syllables, toneKey } from '../text/normalize.js';
 
 export interface Passage {
   /** "<plan>#<section>" */
@@ -174,9 +174,23 @@ export class Corpus {
    * True when the plans often write this folded syllable in a form other than `form`: an undiacritised
    * "co" may be "cơ" (cơ quan), "hoi" may be "hội"; "nhung" is nearly always "những".
    */
+  /** How often the plans write this exact lower-case form ("đặt", "đạt"). */
+  formCount(form: string): number {
+    const key = toneKey(form);
+    let n = 0;
+    for (const [f, count] of this.forms.get(fold(form)) ?? []) if (toneKey(f) === key) n += count;
+    return n;
+  }
+
+  /** Forms compared by toneKey: "hoà" is "hòa". */
   hasOtherCommonForm(folded: string, form: string, min = 3): boolean {
-    for (const [f, n] of this.forms.get(folded) ?? []) if (f !== form && n >= min) return true;
-    return false;
+    const key = toneKey(form);
+    const others = new Map<string, number>();
+    for (const [f, n] of this.forms.get(folded) ?? []) {
+      const k = toneKey(f);
+      if (k !== key) others.set(k, (others.get(k) ?? 0) + n);
+    }
+    return [...others.values()].some((n) => n >= min);
   }
 
   private collectWords(plan: Plan): void {

@@ -95,9 +95,10 @@ function reply(ctx: DialogContext, text: string, result: AnswerResult, plan: str
   ctx.logger.debug({ event: 'question', status: result.status, intent: result.intent, channel: ctx.inbound.channel }, 'question answered');
   // Small talk is neither a question the bot failed nor a new topic: the context stays as it was.
   if (result.smallTalk) return [toOutbound(result, false)];
-  // A message the bot could not read at all leaves the thread as it was: the next follow-up still has it.
-  const unread = result.status === 'not_found' && result.intent === 'unknown' && !result.filled;
-  if (result.resolved && !unread) setContext(ctx.session.state, ctx.inbound.chatId, { ...result.resolved, at: ctx.now.toISOString() });
+  // A question the bot could not answer leaves the thread as it was (the next follow-up still has it),
+  // unless it named a plan of its own: then the user has moved on to that plan.
+  const keeps = result.status !== 'not_found' || (!result.filled && (result.resolved?.plans.length ?? 0) > 0);
+  if (result.resolved && keeps) setContext(ctx.session.state, ctx.inbound.chatId, { ...result.resolved, at: ctx.now.toISOString() });
   if (result.status === 'not_found' || result.status === 'clarify') {
     ctx.store.questions.record({
       channel: ctx.inbound.channel,

@@ -47,8 +47,8 @@ export function loadConversationData(file: string = DEFAULT_CONVERSATION_PATH): 
 export type FollowUp =
   /** A question of its own that names its plan (or asks across plans): the context plays no part. */
   | { kind: 'new' }
-  /** A question of its own without a plan: the previous plan(s) apply. */
-  | { kind: 'plan' }
+  /** A question of its own without a plan: the previous plan(s) apply; `text` is it without its lean words. */
+  | { kind: 'plan'; text: string }
   /** Only slots: the previous question with them replaced; `text` is the question to answer. */
   | { kind: 'topic'; text: string }
   /** "nói rõ hơn": the previous answer's section in full (an ordinal, if any, picks an item of it). */
@@ -104,11 +104,20 @@ export class ConversationReader {
       for (let i = start; i < end; i++) lean.add(i);
     };
     for (const s of spans) cover(s.start, s.end);
-    for (const m of this.markers.findAll(tokens)) cover(m.start, m.end);
+    const markers = this.markers.findAll(tokens);
+    for (const m of markers) cover(m.start, m.end);
     const detail = this.detail.findAll(tokens, { skip: (i) => lean.has(i) });
     for (const m of detail) cover(m.start, m.end);
-    const own = tokens.filter((t, i) => !lean.has(i) && !this.questionWords.has(t) && t !== 'y');
-    if (own.length > 0 || cur.slots.sections.length > 0) return cur.slots.crossPlan || ownPlan ? { kind: 'new' } : { kind: 'plan' };
+    const own = tokens.filter((t, i) => !lean.has(i) && !this.questionWords.has(t));
+    if (own.length > 0 || cur.slots.sections.length > 0) {
+      if (cur.slots.crossPlan || ownPlan) return { kind: 'new' };
+      // "thế còn kinh phí thì sao": the lean words at either end would weigh as words the answer must hold.
+      const edge = new Set<number>();
+      for (const m of markers) if (m.start === 0 || edge.has(m.start - 1)) for (let i = m.start; i < m.end; i++) edge.add(i);
+      for (const m of [...markers].reverse()) if (m.end === tokens.length || edge.has(m.end)) for (let i = m.start; i < m.end; i++) edge.add(i);
+      const kept = cur.typed.filter((_, i) => !edge.has(i));
+      return { kind: 'plan', text: kept.length ? kept.join(' ') : cur.typed.join(' ') };
+    }
     if (!prev) return { kind: 'new' };
     if (detail.length > 0 && !ownPlan) return { kind: 'detail' };
     if (spans.length === 0) return { kind: 'new' };
@@ -118,15 +127,15 @@ export class ConversationReader {
 
 /**
  * The previous question with the new message's slots in place of its own of the same kind: a place or a
- * plan number replaces the previous plan's, "cá nhân" replaces "tập thể", "tổng kết" replaces "sơ kết",
- * a new ordinal the old one.
+ * plan number replaces the previous plan's, "cá nhân" replaces "tập thể", "tổng kết" replaces "sơ kết".
  */
 function mergeTopic(prev: QueryAnalysis, cur: QueryAnalysis, namesPlan: (s: QueryAnalysis['slots']['spans'][number]) => boolean): string {
   const replaced = new Set(cur.slots.spans.filter((s) => !namesPlan(s)).map((s) => s.kind));
   const newPlan = cur.slots.spans.some(namesPlan);
   const drop = new Set<number>();
   for (const s of prev.slots.spans) {
-    const goes = PLAN_KINDS.has(s.kind) && namesPlan(s) ? newPlan : replaced.has(s.kind);
+    // An ordinal points into the answer it followed; it never carries over to the next one.
+    const goes = s.kind === 'ordinal' || (PLAN_KINDS.has(s.kind) && namesPlan(s) ? newPlan : replaced.has(s.kind));
     if (goes) for (let i = s.start; i < s.end; i++) drop.add(i);
   }
   const kept = prev.typed.filter((_, i) => !drop.has(i));

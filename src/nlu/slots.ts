@@ -293,24 +293,35 @@ export class SlotExtractor {
 
 /** "thứ 3", "thứ hai" anywhere; "đầu tiên" / "cuối cùng" right after an item noun. */
 function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) => void): number | undefined {
+  // The item noun belongs to the ordinal ("ý thứ hai", "điểm thứ 5"): a follow-up of only these names nothing else.
+  const from = (i: number) => (i > 0 && ITEM_NOUNS.has(tokens[i - 1]!) ? i - 1 : i);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (t === 'thu' && next !== undefined) {
       const n = /^\d{1,2}$/.test(next) ? Number(next) : ORDINAL_WORDS[next];
       if (n) {
-        claim(i, i + 2);
+        claim(from(i), i + 2);
         return n;
       }
     }
-    if (i > 0 && ITEM_NOUNS.has(tokens[i - 1]!) && next !== undefined) {
+    if (i > 0 && ITEM_NOUNS.has(tokens[i - 1]!)) {
       if (t === 'dau' && next === 'tien') {
-        claim(i, i + 2);
+        claim(i - 1, i + 2);
         return 1;
       }
       if (t === 'cuoi' && (next === 'cung' || next === 'cua')) {
-        claim(i, i + (next === 'cung' ? 2 : 1));
+        claim(i - 1, i + (next === 'cung' ? 2 : 1));
         return -1;
+      }
+      // "ý cuối", "ý 2" (a bare number after "ý" only: "điểm 5" may be a score).
+      if (t === 'cuoi' && tokens[i - 1] === 'y') {
+        claim(i - 1, i + 1);
+        return -1;
+      }
+      if (tokens[i - 1] === 'y' && /^\d{1,2}$/.test(t) && !/^\d/.test(next ?? '')) {
+        claim(i - 1, i + 1);
+        return Number(t);
       }
     }
   }

@@ -28,6 +28,18 @@ export function foldDiacritics(text: string): string {
     .replace(/Đ/g, 'd');
 }
 
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/**
+ * One lower-case syllable with its tone mark moved to the end, so that old and new tone placement
+ * compare equal ("hòa" and "hoà") while other diacritics still tell words apart ("đặt" ≠ "đạt", "áp" ≠ "ấp").
+ */
+export function toneKey(word: string): string {
+  const d = word.normalize('NFC').toLowerCase().normalize('NFD');
+  const tones = d.match(TONE_MARKS)?.join('') ?? '';
+  return `${d.replace(TONE_MARKS, '').normalize('NFC')}${tones}`;
+}
+
 /** Folded text reduced to syllables separated by single spaces: "Sở GD&ĐT Hoà" → "so gd dt hoa". */
 export function fold(text: string): string {
   return foldDiacritics(text)

@@ -18,8 +18,16 @@ describe('bad input gets a clear reply, never an exception', () => {
     }
   });
 
-  it('only emoji or punctuation', () => {
-    for (const text of ['😀🎉👍', '?!?!', '…']) expect(ask(text).text).toMatch(/^Tôi chưa đọc được câu hỏi: tin nhắn không có chữ hoặc số nào\./);
+  it('only punctuation', () => {
+    for (const text of ['?!?!', '…']) expect(ask(text).text).toMatch(/^Tôi chưa đọc được câu hỏi: tin nhắn không có chữ hoặc số nào\./);
+  });
+
+  it('an emoji alone is a reaction: one short polite reply, not a failed question', () => {
+    for (const text of ['😀🎉👍', '👍', '🙏']) {
+      const r = ask(text);
+      expect(r.smallTalk).toBe('ack');
+      expect(r.text.length).toBeLessThanOrEqual(200);
+    }
   });
 
   it('20,000 characters: cut at the limit, and the answer says so', () => {

@@ -20,6 +20,23 @@ beforeAll(() => {
 const profile = (q: string) => questionProfile(engine.analyzer.analyze(q), engine.corpus, types);
 const unitWords = (q: string) => profile(q).units.map((u) => u.words.join(' '));
 
+describe('diacritics as typed are evidence', () => {
+  it('a word typed with its diacritics is covered only by that word, not by another of the same letters', () => {
+    const p = profile('ấp văn hóa được khen thưởng ra sao');
+    const terms = (text: string) => new Set(engine.corpus.terms(text));
+    const withAp = 'Khen thưởng khu phố, ấp văn hóa tiêu biểu.';
+    const withApDung = 'Khen thưởng áp dụng cho văn hóa tiêu biểu.';
+    expect(checkCandidate(p, terms(withAp), new Set(), withAp, types).missing).not.toContain('ap');
+    expect(checkCandidate(p, terms(withApDung), new Set(), withApDung, types).missing).toContain('ap');
+  });
+
+  it('typed without diacritics, either word covers it', () => {
+    const p = profile('ap van hoa duoc khen thuong ra sao');
+    const text = 'Khen thưởng áp dụng cho văn hóa tiêu biểu.';
+    expect(checkCandidate(p, new Set(engine.corpus.terms(text)), new Set(), text, types).missing).not.toContain('ap');
+  });
+});
+
 describe('question profile', () => {
   it('counts a compound the plans write once, and leaves places and polite words out', () => {
     const units = unitWords('cho em hỏi với ạ, kinh phí thực hiện ở Khánh Hòa');

@@ -1,0 +1,92 @@
+/** The answerer given the conversation so far: follow-ups completed from it, and what each answer resolved. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerer, type AnswerEngine } from '../../src/answers/answerer.js';
+import type { AnswerResult, AskContext } from '../../src/answers/types.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+
+let answerer: AnswerEngine;
+beforeAll(() => {
+  answerer = createAnswerer(loadKnowledge());
+});
+
+/** Asks each line in turn, each with the context the previous answer resolved (small talk keeps it). */
+function converse(lines: readonly string[], planId?: string): AnswerResult[] {
+  let context: AskContext | undefined;
+  return lines.map((text) => {
+    const r = answerer.answer({ text, ...(planId ? { planId } : {}), ...(context ? { context } : {}) });
+    if (r.resolved && !r.smallTalk) context = r.resolved;
+    return r;
+  });
+}
+const plansOf = (r: AnswerResult) => [...new Set(r.sources.map((s) => s.plan))];
+
+describe('follow-ups take what they lack from the context', () => {
+  it('"còn X thì sao?": the same topic for another plan, and the first line says what was taken', () => {
+    const [, next] = converse(['Củ Chi hạn nộp báo cáo là ngày nào', 'thế còn Khánh Hòa thì sao?']);
+    expect(next!.status).toBe('answer');
+    expect(next!.intent).toBe('deadlines');
+    expect(plansOf(next!)).toEqual(['khanh-hoa']);
+    expect(next!.filled).toContain('topic');
+    expect(next!.text.split('\n')[0]).toBe('Khánh Hòa — hạn báo cáo và các mốc thời gian (tiếp câu hỏi trước):');
+  });
+
+  it('a new topic without a place stays with the plan of the conversation', () => {
+    const [, next] = converse(['tiêu chí thi đua cấp xã ở Tây Ninh', 'vậy kinh phí lấy từ đâu']);
+    expect(next!.intent).toBe('funding');
+    expect(plansOf(next!)).toEqual(['tay-ninh']);
+    expect(next!.filled).toEqual(['plan']);
+    expect(next!.text.split('\n')[0]).toMatch(/^Tây Ninh — kinh phí thực hiện \(tiếp câu hỏi trước\):$/);
+  });
+
+  it('"của huyện" after a criteria question: the other group of the same plan', () => {
+    const [first, next] = converse(['Tây Ninh đặt tiêu chí gì cho cấp xã', 'còn của huyện']);
+    expect(first!.sources.map((s) => s.section)).toEqual(['III.2.3']);
+    expect(next!.sources.map((s) => s.section)).toEqual(['III.2.2']);
+  });
+
+  it('a plan picked after "which plan?" answers the question that was asked', () => {
+    const [menu, picked, more] = converse(['kinh phí thực hiện lấy từ nguồn nào', 'Tây Ninh', 'còn Khánh Hòa']);
+    expect(menu!.status).toBe('clarify');
+    expect(menu!.resolved!.plans).toEqual([]);
+    expect(picked!.intent).toBe('funding');
+    expect(plansOf(picked!)).toEqual(['tay-ninh']);
+    expect(plansOf(more!)).toEqual(['khanh-hoa']);
+    expect(more!.intent).toBe('funding');
+  });
+
+  it('a complete new question replaces the context, even right after a menu', () => {
+    const [, next] = converse(['kinh phí thực hiện lấy từ nguồn nào', 'Củ Chi giao phòng nào tổng hợp báo cáo của các đơn vị']);
+    expect(plansOf(next!)).toEqual(['cu-chi']);
+    expect(next!.intent).not.toBe('funding');
+    expect(next!.filled).toBeUndefined();
+  });
+
+  it('"nói rõ hơn" quotes the section the previous answer came from', () => {
+    const [first, more] = converse(['Bắc Kạn sơ kết giai đoạn 1 vào năm nào', 'nói rõ hơn']);
+    const section = first!.sources.find((s) => s.section)!;
+    expect(more!.status).toBe('answer');
+    expect(more!.sources).toEqual([section]);
+  });
+
+  it('an ordinal picks that item of the previous answer', () => {
+    const [list, item] = converse(['các giải pháp thực hiện của Bắc Kạn', 'ý thứ 2']);
+    expect(list!.status).toBe('answer');
+    expect(item!.status).toBe('answer');
+    expect(item!.text).toMatch(/ý thứ hai|thứ 2/);
+    expect(item!.text.length).toBeLessThan(list!.text.length);
+  });
+
+  it('small talk leaves the context alone; the registered plan counts only when the context has none', () => {
+    const [, , next] = converse(['hạn báo cáo của Tây Ninh là khi nào', 'cảm ơn', 'còn kinh phí?'], 'cu-chi');
+    expect(plansOf(next!)).toEqual(['tay-ninh']);
+    const [alone] = converse(['kinh phí lấy từ đâu'], 'cu-chi');
+    expect(plansOf(alone!)).toEqual(['cu-chi']);
+    expect(alone!.filled).toBeUndefined();
+  });
+
+  it('without a context nothing is taken: a place alone describes that document', () => {
+    const [card] = converse(['Khánh Hòa']);
+    expect(card!.intent).toBe('document');
+    expect(card!.filled).toBeUndefined();
+  });
+});
