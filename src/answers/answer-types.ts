@@ -30,6 +30,8 @@ export const answerTypesSchema = z.object({
   askIntros: z.array(phrase).default([]),
   /** A clause after the question that holds one of these only thanks ("…, cảm ơn bạn nhiều nhé"). */
   thanks: z.array(phrase).default([]),
+  /** A clause after the question that opens with one of these is about the asker ("…, mình cần gấp để làm tờ trình"). */
+  selfWords: z.array(phrase).default([]),
   /** In order: the first type whose cue the question holds is the one asked for. */
   types: z
     .array(z.object({
@@ -72,6 +74,7 @@ export class AnswerTypes {
   private readonly asking: PhraseMatcher<true>;
   private readonly intros: PhraseMatcher<true>;
   private readonly thanking: PhraseMatcher<true>;
+  private readonly self: PhraseMatcher<true>;
 
   constructor(
     private readonly data: AnswerTypesData,
@@ -89,6 +92,7 @@ export class AnswerTypes {
     this.asking = matcher(data.askWords);
     this.intros = matcher(data.askIntros);
     this.thanking = matcher(data.thanks);
+    this.self = matcher(data.selfWords);
   }
 
   /**
@@ -125,9 +129,9 @@ export class AnswerTypes {
     return last && last.end < tokens.length ? last.end : 0;
   }
 
-  /** True when the tokens hold a thanks ("cảm ơn bạn nhiều"). */
-  thanks(tokens: readonly string[]): boolean {
-    return this.thanking.findAll(tokens).length > 0;
+  /** True when a clause only speaks of the asker: it thanks ("cảm ơn bạn nhiều"), or opens with "mình", "bên em"… */
+  aboutAsker(tokens: readonly string[]): boolean {
+    return this.thanking.findAll(tokens).length > 0 || this.self.candidatesAt(tokens, 0).length > 0;
   }
 
   /** True when the tokens hold an asking word ("gì", "khi nào"). */

@@ -29,7 +29,8 @@ import { COMPOSERS } from './compose/index.js';
 import { pickOrdinal } from './compose/ordinal.js';
 import { clip, renderPassage } from './compose/passage.js';
 import { Corpus, type Passage, type SearchHit } from './corpus.js';
-import { citation, documentName, placeOf, planLabel, planShortLabel, quote, sourceRefs } from './format.js';
+import { citation, documentName, placeOf, planButtonLabel, planLabel, planShortLabel, quote, sourceRefs } from './format.js';
+import { overviewOf } from './layout.js';
 import { Lexicon } from './lexicon.js';
 import * as msg from './messages.js';
 import type { AnswerRequest, AnswerResult, Answerer, AskContext, FilledFromContext, PlanOption, SourceRef } from './types.js';
@@ -202,7 +203,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   }
 
   function clarify(intentId: string, candidates: readonly Plan[]): AnswerResult {
-    const options = candidates.map((p) => ({ id: `p:${p.id}`, label: planLabel(p), planId: p.id }));
+    const options = candidates.map((p) => ({ id: `p:${p.id}`, label: planButtonLabel(p), planId: p.id }));
     return result('clarify', intentId, msg.CLARIFY, [], options);
   }
 
@@ -571,7 +572,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const filled: FilledFromContext[] = [];
     if (follow.kind === 'detail') {
       const detail = answerDetail(context!, a);
-      if (detail) return withContext(detail, { ...context!, sources: detail.sources }, ['topic']);
+      if (detail) return withContext(fitForPhone(detail, a), { ...context!, sources: detail.sources }, ['topic']);
     } else if (follow.kind === 'topic' || follow.kind === 'plan') {
       question = follow.text;
       analysis = analyzer.analyze(question);
@@ -580,9 +581,16 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const own = readDocRefs(analysis).named;
     const usesContextPlans = follow.kind !== 'new' && own.length === 0 && !analysis.slots.crossPlan && (context?.plans.length ?? 0) > 0;
     if (usesContextPlans) filled.push('plan');
-    const out = answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], follow.kind === 'plan' ? context!.intent : undefined);
+    const out = fitForPhone(answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], follow.kind === 'plan' ? context!.intent : undefined), analysis);
     const plans = out.sources.length ? [...new Set(out.sources.map((s) => s.plan))] : own.length ? own : usesContextPlans ? context!.plans : [];
     return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources }, filled);
+  }
+
+  /** A long answer as an overview with its parts (layout.ts). */
+  function fitForPhone(out: AnswerResult, a: QueryAnalysis): AnswerResult {
+    if (out.status !== 'answer') return out;
+    const overview = overviewOf(out.text, (sentence) => corpus.overlap(sentence, a.terms));
+    return overview ? { ...out, text: overview.text, parts: overview.parts } : out;
   }
 
   /** Adds what the answer resolved, and, when a part came from the context, a first line naming it. */

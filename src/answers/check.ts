@@ -87,7 +87,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
 /**
  * Which tokens are politeness around the question: the clauses before the first one that asks (holds
  * an asking word such as "gì", "nào", "khi nào", "bao nhiêu", or is the last clause), the words of that
- * clause up to its "muốn hỏi là", and the clauses after it that only thank. "Em chào anh chị, bên em là
+ * clause up to its "muốn hỏi là", and the clauses after it that speak of the asker (thanks, "mình cần gấp…"). "Em chào anh chị, bên em là
  * trường THCS…, em đang làm hồ sơ, muốn hỏi là hạn nộp báo cáo khi nào ạ, cảm ơn anh chị nhiều".
  */
 function politeSpans(a: QueryAnalysis, types: AnswerTypes): (i: number) => boolean {
@@ -98,7 +98,7 @@ function politeSpans(a: QueryAnalysis, types: AnswerTypes): (i: number) => boole
   if (ask < 0) ask = clauses.length - 1;
   const asking = clauses[ask]!;
   const before = asking.start + types.questionStart(tokens.slice(asking.start, asking.end));
-  const after = clauses.slice(ask + 1).filter((c) => !types.asks(tokens.slice(c.start, c.end)) && types.thanks(tokens.slice(c.start, c.end)));
+  const after = clauses.slice(ask + 1).filter((c) => !types.asks(tokens.slice(c.start, c.end)) && types.aboutAsker(tokens.slice(c.start, c.end)));
   return (i) => i < before || after.some((c) => i >= c.start && i < c.end);
 }
 

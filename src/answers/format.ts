@@ -32,6 +32,26 @@ export function planLabel(plan: Plan): string {
   return `${plan.locality.name} — ${plan.shortName}`;
 }
 
+/** The issuer without its place, in the short forms officials use: "Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn" → "VP UBND tỉnh". */
+function issuerShort(plan: Plan): string {
+  return plan.issuer.name
+    .replace(plan.locality.name, '')
+    .replace(/Ủy ban nhân dân|Uỷ ban nhân dân/g, 'UBND')
+    .replace(/^Văn phòng /, 'VP ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A plan on a button (at most ~40 characters, the place first, so a phone never cuts the place off):
+ * "Thái Bình — Công văn 209/CDYT", "Tây Ninh — Kế hoạch UBND tỉnh".
+ */
+export function planButtonLabel(plan: Plan): string {
+  const what = plan.number ? `${KIND_NAMES[plan.kind]} ${plan.number}` : `${KIND_NAMES[plan.kind]} ${issuerShort(plan)}`;
+  const label = `${plan.locality.name} — ${what}`;
+  return label.length <= 40 ? label : `${label.slice(0, 39).trimEnd()}…`;
+}
+
 /**
  * Who speaks, in a heading: the locality for a plan of a province/district/office ("Tây Ninh"), the
  * issuer for a letter ("Công đoàn ngành Y tế Thái Bình"), so the two Thái Bình documents never blur.

@@ -1,5 +1,6 @@
 import type { SmallTalkKind } from '../nlu/conversation.js';
 import type { Why } from './candidates.js';
+import type { AnswerPart } from './layout.js';
 
 /**
  * The contract between the dialog (which knows who asks) and the answer composer (which knows the plans).
@@ -61,6 +62,8 @@ export interface AnswerResult {
   resolved?: AskContext;
   /** The parts taken from the context (the answer's first line names them). */
   filled?: FilledFromContext[];
+  /** A long answer is sent as an overview (`text`); these are its parts, each to open on request. */
+  parts?: AnswerPart[];
 }
 
 export interface Answerer {

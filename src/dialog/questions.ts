@@ -21,7 +21,7 @@ import { matchChoice, type ChoiceInput } from './choices.js';
 import type { DialogContext } from './context.js';
 import { planAliases } from './plan-options.js';
 import { currentContext, setContext, type PendingQuestion } from './session.js';
-import type { Outbound } from './types.js';
+import type { Choice, Outbound } from './types.js';
 
 const PHRASES = ['khi nao', 'bao gio', 'la gi', 'the nao', 'ra sao', 'o dau', 'tai sao', 'vi sao', 'bao nhieu', 'co phai', 'lam sao', 'nhu nao'];
 const WORDS = new Set(['ai', 'gi', 'nao', 'sao']);
@@ -59,7 +59,15 @@ function toOutbound(result: AnswerResult, offerChoices: boolean): Outbound {
   if (offerChoices && result.status === 'clarify' && result.options?.length) {
     out.choices = result.options.map(({ id, label }) => ({ id, label }));
   }
+  if (offerChoices && result.parts?.length) out.choices = partChoices(result.parts);
   return out;
+}
+
+const PART_PREFIX = 'part:';
+
+/** Every part, always in the same order: "2" means the same part after one has been opened. */
+function partChoices(parts: readonly { label: string }[]): Choice[] {
+  return parts.map((p, i) => ({ id: `${PART_PREFIX}${i}`, label: p.label }));
 }
 
 /**
@@ -116,8 +124,10 @@ function reply(ctx: DialogContext, text: string, result: AnswerResult, plan: str
       chatId: ctx.inbound.chatId,
       options: result.options!.map(({ id, label, planId: p }) => ({ id, label, planId: p })),
     };
+  } else if (result.parts?.length) {
+    ctx.session.state.pendingQuestion = { text, chatId: ctx.inbound.chatId, options: [], parts: result.parts };
   }
-  return [toOutbound(result, offer)];
+  return [toOutbound(result, offer || (result.parts?.length ?? 0) > 0)];
 }
 
 /**
@@ -132,6 +142,7 @@ export function resolvePendingQuestion(
   opts: { numbers: boolean },
 ): Outbound[] | undefined {
   if (!pending || pending.chatId !== ctx.inbound.chatId) return undefined;
+  if (pending.parts) return openPart(ctx, pending, input, opts);
   const options = pending.options.map((o) => {
     const plan = ctx.knowledge.plan(o.planId);
     return { ...o, aliases: plan ? planAliases(plan) : [] };
@@ -141,4 +152,22 @@ export function resolvePendingQuestion(
   const m = matchChoice(input, options, { numbers: opts.numbers, whole: true });
   if (m.kind !== 'match') return undefined;
   return answerQuestion(ctx, pending.text, m.choice.planId);
+}
+
+/**
+ * A part of an overview, chosen by button, number or its label typed whole: shown with the parts
+ * still on offer (the overview stays open until a message that picks none of them).
+ */
+function openPart(ctx: DialogContext, pending: PendingQuestion, input: ChoiceInput, opts: { numbers: boolean }): Outbound[] | undefined {
+  const parts = pending.parts!;
+  const m = matchChoice(input, partChoices(parts), { numbers: opts.numbers, whole: true });
+  if (m.kind !== 'match') return undefined;
+  const i = Number(m.choice.id.slice(PART_PREFIX.length));
+  const part = parts[i];
+  if (!part) return undefined;
+  ctx.session.state.pendingQuestion = pending;
+  const out: Outbound = { text: part.text, choices: partChoices(parts) };
+  const context = ctx.session.state.contexts?.[ctx.inbound.chatId];
+  if (context) out.answer = { status: 'answer', intent: context.intent, sources: context.sources };
+  return [out];
 }

@@ -25,6 +25,8 @@ export const pendingQuestionSchema = z.object({
   /** The chat it was asked in: a choice pressed in another chat does not answer it. */
   chatId: z.string(),
   options: z.array(z.object({ id: z.string(), label: z.string(), planId: z.string() })),
+  /** A long answer sent as an overview: its parts, each opened by a choice "part:<i>". */
+  parts: z.array(z.object({ label: z.string(), text: z.string() })).optional(),
 });
 export type PendingQuestion = z.infer<typeof pendingQuestionSchema>;
 

@@ -36,10 +36,10 @@ describe('ask CLI', () => {
     const json = (await ask(['--json', '--batch', file])).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(json.map((o) => o.status)).toEqual(['answer', 'not_found', 'not_found', 'clarify']);
     // The clarification's JSON answer is what the user sees: the question and the numbered plans.
-    expect(json[3].answer).toContain('\n1. Thái Bình — Kế hoạch số 62/KH-UBND');
+    expect(json[3].answer).toContain('\n1. Thái Bình — Kế hoạch 62/KH-UBND');
     const text = (await ask(['--batch', file])).stdout;
     expect(text.split('\n\n').length).toBeGreaterThanOrEqual(4);
-    expect(text).toContain('1. Thái Bình — Kế hoạch số 62/KH-UBND');
+    expect(text).toContain('1. Thái Bình — Kế hoạch 62/KH-UBND');
   });
 
   it('--plan answers for the asker\'s plan; an unknown plan is an error on stderr', async () => {

@@ -56,17 +56,18 @@ describe('awards and standards', () => {
 });
 
 describe('deadlines and phases', () => {
-  it('quotes the deadline, then the short normalized line, then the citation', () => {
+  it('gives the date first in one line, then what it is and the quote, then the citation', () => {
     const r = ask('hạn nộp báo cáo');
     expect(r.text).toBe(
-      'Hạn và mốc thời gian (Mẫu):\nBáo cáo kết quả thực hiện (gửi UBND tỉnh):\n“Tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 05 tháng 12 hàng năm.”\nHạn: trước ngày 05/12 hằng năm.\n' +
+      'Hạn và mốc thời gian (Mẫu): trước ngày 05/12 hằng năm.\n\nBáo cáo kết quả thực hiện (gửi UBND tỉnh) — trước ngày 05/12 hằng năm:\n“Tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 05 tháng 12 hàng năm.”\n' +
         `${CITE}, Mục VII.3.`,
     );
   });
 
   it('answers "when is the review" with the review date', () => {
     const r = ask('khi nào sơ kết');
-    expect(r.text).toContain('“Tiến hành sơ kết tại đơn vị chậm nhất vào Quý 3 năm 2025.”\nHạn: chậm nhất quý III năm 2025.');
+    expect(r.text.split('\n')[0]).toBe('Hạn và mốc thời gian (Mẫu): chậm nhất quý III năm 2025.');
+    expect(r.text).toContain('“Tiến hành sơ kết tại đơn vị chậm nhất vào Quý 3 năm 2025.”');
   });
 
   it('lists the phases, or the one asked for', () => {
@@ -152,13 +153,13 @@ describe('award kinds read from the plan', () => {
 });
 
 describe('which plan', () => {
-  it('asks which plan when several have the answer, with short ids as choices', () => {
+  it('asks which plan when several have the answer, with short ids and labels that lead with the place', () => {
     const r = answerer.answer({ text: 'hạn nộp báo cáo' });
     expect(r).toMatchObject({ status: 'clarify', intent: 'deadlines', sources: [] });
     expect(r.text).toContain('Câu hỏi này cần biết kế hoạch của địa phương nào.');
     expect(r.options).toEqual([
-      { id: 'p:mau', label: 'Mẫu — Kế hoạch số 99/KH-UBND ngày 2/1/2024 của UBND tỉnh Mẫu', planId: 'mau' },
-      { id: 'p:mau-hai', label: 'Mẫu Hai — Kế hoạch của UBND tỉnh Mẫu Hai', planId: 'mau-hai' },
+      { id: 'p:mau', label: 'Mẫu — Kế hoạch 99/KH-UBND', planId: 'mau' },
+      { id: 'p:mau-hai', label: 'Mẫu Hai — Kế hoạch UBND tỉnh', planId: 'mau-hai' },
     ]);
   });
 

@@ -76,7 +76,9 @@ describe('Telegram end to end (long polling)', () => {
     const [without] = await lan.ask('han bao cao cua cu chi la khi nao', CU_CHI_SOURCE);
     for (const answer of [withMarks!, without!]) {
       expect(answer.plain).toContain(CU_CHI_DEADLINE);
-      expect(answer.plain).toContain('Hạn: trước ngày 15/11 hằng năm.');
+      // The dates first, in bold: what a phone shows before the quotes.
+      expect(answer.plain.split("\n")[0]).toMatch(/^Hạn và mốc thời gian \(Củ Chi\): .*trước ngày 15\/11 hằng năm/);
+      expect(answer.raw.startsWith('<b>Hạn và mốc thời gian (Củ Chi)')).toBe(true);
     }
   });
 

@@ -85,7 +85,7 @@ describe('Zalo end to end (long polling)', () => {
     const without = await say('han bao cao ket qua thuc hien cua cu chi la khi nao');
     const answer = withMarks.join('\n');
     expect(answer).toContain('báo cáo kết quả thực hiện cho Hội đồng Thi đua - Khen thưởng huyện và Chủ tịch Ủy ban nhân dân huyện trước ngày 20 tháng 11 năm 2024.');
-    expect(answer).toContain('Hạn: trước ngày 20/11/2024.');
+    expect(answer.split('\n')[0]).toMatch(/^Hạn và mốc thời gian \(Củ Chi\): trước ngày 20\/11\/2024/);
     expect(answer).toContain('Kế hoạch số 1792/KH-UBND');
     expect(without).toEqual(withMarks);
     for (const t of [...withMarks, ...without]) expect(t.length).toBeLessThanOrEqual(2000);
@@ -125,16 +125,19 @@ describe('Zalo end to end (long polling)', () => {
     expect(r.store.reports.byCode(code!)).toMatchObject({ channel: 'zalo', userId: LAN, planId: 'cu-chi', year: 2025, version: 1 });
   });
 
-  it('sends a long answer across plans as several messages of at most 2000 characters, nothing lost', async () => {
+  it('sends a long answer across plans as one short overview with numbered parts; a number opens that part', async () => {
     await startRig();
     const question = 'hình thức khen thưởng của các tỉnh';
-    const expected = answerer.answer({ text: question }).text;
-    expect(expected.length).toBeGreaterThan(2000);
-    const texts = await say(question);
-    expect(texts.length).toBeGreaterThanOrEqual(2);
-    for (const t of texts) expect(t.length).toBeLessThanOrEqual(2000);
+    const full = answerer.answer({ text: question });
+    expect(full.parts?.length).toBeGreaterThanOrEqual(3);
+    const [overview, ...more] = await say(question);
+    expect(more).toEqual([]);
+    expect(overview!.length).toBeLessThanOrEqual(1400);
+    expect(overview).toMatch(/\d phần — chọn một phần để xem nguyên văn:/);
+    expect(overview).toContain(`2. ${full.parts![1]!.label}`);
+    const part = (await say('2')).join('\n');
     const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-    expect(squash(texts.join('\n'))).toBe(squash(expected));
+    expect(squash(part)).toContain(squash(full.parts![1]!.text));
   });
 
   it('polls through idle 408 answers, backs off on 429 and 5xx, and still answers', async () => {

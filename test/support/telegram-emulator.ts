@@ -559,9 +559,17 @@ export class EmulatedUser {
   }
 
   /** Presses an inline button (by its callback data). Returns the update id. */
+  /**
+   * Presses a button: as Telegram does, the callback carries the message the button is on (its id and
+   * its current keyboard), found as the newest message of this chat with that button.
+   */
   async press(data: string): Promise<number> {
     const id = this.emulator.nextUpdateId;
-    await this.emu.addUserCallback(this.client.makeCallbackQuery(data));
+    const on = this.all().findLast((m) => m.buttons.flat().some((b) => b.data === data));
+    const message = on
+      ? { message: { message_id: on.messageId, text: on.plain, reply_markup: { inline_keyboard: on.buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } }
+      : {};
+    await this.emu.addUserCallback(this.client.makeCallbackQuery(data, message));
     return id;
   }
 

@@ -6,6 +6,9 @@ import type { Award } from '../../knowledge/schema.js';
 import { placeOf, quote } from '../format.js';
 import { inFilter, type ComposeContext, type PlanAnswer } from './context.js';
 
+/** The award names go on the first line when together they are at most this long. */
+const KEY_LINE_CHARS = 220;
+
 /** Award names that only say the kind of award ("bằng khen", "giấy khen"), not whose. */
 export const GENERIC_AWARDS = new Set(['bang-khen', 'giay-khen']);
 
@@ -78,7 +81,10 @@ export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
     };
   }
   const picked = pickByKind(ctx, all);
-  const head = ctx.mode === 'single' ? `Hình thức khen thưởng (${placeOf(plan)}):\n` : '';
+  // The award names first, on one line, when they are short enough to read at a glance.
+  const names = [...new Set(picked.flatMap((a) => a.items))];
+  const glance = names.length && names.join('; ').length <= KEY_LINE_CHARS ? ` ${names.join('; ')}.` : '';
+  const head = ctx.mode === 'single' ? `Hình thức khen thưởng (${placeOf(plan)}):${glance}\n` : glance ? `${glance.trim()}\n` : '';
   return { text: head + picked.map((a) => renderForms(ctx, a)).join('\n\n'), sections: picked.map((a) => a.section) };
 }
 

@@ -1,6 +1,6 @@
 /**
- * Hạn và mốc thời gian: each deadline's sentence quoted, then a short normalized line ("Hạn: trước ngày
- * 01/12 hằng năm"). Which deadlines: the kind the question asks for (báo cáo / kế hoạch / sơ kết / tổng
+ * Hạn và mốc thời gian: the dates first, on one line ("Hạn và mốc thời gian (Tây Ninh): trước ngày 01/12
+ * hằng năm."), then each deadline's sentence quoted under what it is and its date. Which deadlines: the kind the question asks for (báo cáo / kế hoạch / sơ kết / tổng
  * kết), else the reports. When the plan sets no date, say so and quote what it does say.
  */
 import type { Deadline } from '../../knowledge/schema.js';
@@ -90,6 +90,11 @@ function namedMilestone(ctx: ComposeContext, list: readonly Deadline[]): Deadlin
   return best && best.score >= TOPIC_MIN_SCORE && best.score >= TOPIC_MARGIN * bestReport ? best.d : undefined;
 }
 
+/** "Hạn: trước ngày 30/11 hằng năm." → "trước ngày 30/11 hằng năm"; "Thời điểm: năm 2030." → "năm 2030". */
+function factOf(line: string): string {
+  return line.replace(/^(Hạn|Thời điểm):\s*/, '').replace(/\.$/, '');
+}
+
 /** Passages whose best sentence is weighed against the deadlines. */
 const TOPIC_PASSAGES = 5;
 /** A topic sentence replaces the deadlines only when it matches this well… */
@@ -142,7 +147,9 @@ export function composeDeadlines(ctx: ComposeContext): PlanAnswer | null {
     if (!group) groups.set(d.quote, { d, lines: [line] });
     else if (!group.lines.includes(line)) group.lines.push(line);
   }
-  const blocks = [...groups.values()].map(({ d, lines }) => `${d.what}${d.to ? ` (gửi ${d.to})` : ''}:\n${quote([d.quote])}\n${lines.join('\n')}`);
-  const head = ctx.mode === 'single' ? `Hạn và mốc thời gian (${placeOf(plan)}):\n` : '';
-  return { text: head + blocks.join('\n\n'), sections: list.map((d) => d.section) };
+  // The dates first, on one line (what a phone shows before the quotes); each quote then under its own.
+  const facts = [...new Set([...groups.values()].flatMap((g) => g.lines.map(factOf)))];
+  const key = ctx.mode === 'single' ? `Hạn và mốc thời gian (${placeOf(plan)}): ${facts.join('; ')}.` : `Hạn: ${facts.join('; ')}.`;
+  const blocks = [...groups.values()].map(({ d, lines }) => `${d.what}${d.to ? ` (gửi ${d.to})` : ''} — ${lines.map(factOf).join('; ')}:\n${quote([d.quote])}`);
+  return { text: `${key}\n\n${blocks.join('\n\n')}`, sections: list.map((d) => d.section) };
 }

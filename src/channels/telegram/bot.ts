@@ -15,6 +15,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Core } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
 import { createTelegramSender, type TelegramSender } from './deliver.js';
+import { chosenKeyboard } from './keyboard.js';
 import { describeError } from './errors.js';
 import { createFloodGate, DEFAULT_FLOOD, type FloodOptions } from './flood.js';
 import { classifyUpdate, type InboundEvent } from './inbound.js';
@@ -165,7 +166,16 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     } finally {
       clearInterval(typing);
     }
-    if (replies.length) await deliver(chatId, replies);
+    if (replies.length) {
+      const cq = ctx.update.callback_query;
+      const chosen = cq?.message && cq.data !== undefined ? chosenKeyboard(cq.message.reply_markup, cq.data) : undefined;
+      if (chosen && cq?.message) {
+        await bot.api
+          .editMessageReplyMarkup(cq.message.chat.id, cq.message.message_id, { reply_markup: chosen })
+          .catch((err: unknown) => log.debug({ event: 'edit-markup-failed', ...describeError(err) }, 'could not replace the pressed keyboard'));
+      }
+      await deliver(chatId, replies);
+    }
   });
 
   bot.catch((err) => log.error({ event: 'update-failed', ...describeError(err.error) }, 'update handling failed'));

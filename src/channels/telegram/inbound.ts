@@ -7,6 +7,7 @@
  * with this bot's name. The mention is removed before the text goes to the core, which is told the
  * chat is a group (it never runs a report there and asks the user to write privately).
  */
+import { CHOSEN_DATA } from './keyboard.js';
 import type { Message, MessageEntity, Update, UserFromGetMe } from 'grammy/types';
 import type { Inbound } from '../../dialog/types.js';
 
@@ -114,7 +115,7 @@ export function classifyUpdate(update: Update, me: UserFromGetMe): InboundEvent 
   if (update.message) return fromMessage(update, update.message, me);
   const cq = update.callback_query;
   if (cq) {
-    if (cq.data === undefined) return { kind: 'bare-callback', callbackQueryId: cq.id };
+    if (cq.data === undefined || cq.data === CHOSEN_DATA) return { kind: 'bare-callback', callbackQueryId: cq.id };
     const chat = cq.message?.chat;
     const kind = chat ? chatKind(chat.type) : 'private';
     if (!kind) return { kind: 'bare-callback', callbackQueryId: cq.id };

@@ -11,7 +11,19 @@ import type { Choice } from '../../dialog/types.js';
 
 export const CALLBACK_DATA_MAX_BYTES = 64;
 /** Labels longer than this do not fit a button on a narrow phone screen. */
-export const LONG_LABEL_CHARS = 28;
+export const LONG_LABEL_CHARS = 40;
+/** The callback data of the one button left after a press ("✓ Tây Ninh — …"): pressing it does nothing. */
+export const CHOSEN_DATA = 'chosen';
+
+/**
+ * After a press, the keyboard of that message is replaced by the choice made, so that old buttons do
+ * not linger; undefined when the pressed button is not on the keyboard.
+ */
+export function chosenKeyboard(markup: InlineKeyboardMarkup | undefined, data: string): InlineKeyboardMarkup | undefined {
+  const button = markup?.inline_keyboard.flat().find((b) => 'callback_data' in b && b.callback_data === data);
+  if (!button || data === CHOSEN_DATA) return undefined;
+  return { inline_keyboard: [[{ text: `✓ ${button.text.replace(/^\d+\.\s*/, '')}`, callback_data: CHOSEN_DATA }]] };
+}
 /** Short buttons share a row while their labels together stay within this many characters. */
 const ROW_CHARS = 30;
 const ROW_BUTTONS = 3;

@@ -26,10 +26,30 @@ export interface Rendered {
   rejectedChoiceIds: string[];
 }
 
+/** A line of an answer that reads as a heading: a plan ("■ Tây Ninh — …") or a line that opens a quote ("Đối với cấp xã:"). */
+function isHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.startsWith('■ ')) return true;
+  return t.length > 0 && t.length <= 200 && t.endsWith(':') && !/^[“"+\-•]/u.test(t);
+}
+
+/**
+ * An answer in Telegram's HTML: its first line (the key fact) and its headings in bold; everything
+ * escaped. Other messages (form steps, notices) stay plain.
+ */
+function answerHtml(chunk: string, first: boolean): string {
+  return chunk
+    .split('\n')
+    .map((line, i) => ((first && i === 0) || isHeading(line) ? `<b>${escapeHtml(line)}</b>` : escapeHtml(line)))
+    .join('\n');
+}
+
 export function renderOutbound(message: Outbound): Rendered {
   const keyboard = choiceKeyboard(message.choices ?? []);
   const text = [message.text.trim(), keyboard.listing].filter((s) => s).join('\n\n');
-  const texts = text ? splitText(text, TELEGRAM_TEXT_LIMIT).map(escapeHtml) : [];
+  const isAnswer = message.answer !== undefined && message.answer.status !== 'reply';
+  const chunks = text ? splitText(text, TELEGRAM_TEXT_LIMIT) : [];
+  const texts = chunks.map((c, i) => (isAnswer ? answerHtml(c, i === 0) : escapeHtml(c)));
   const messages: TelegramMessage[] = texts.map((html) => ({ kind: 'text', html }));
 
   const doc = message.document;

@@ -1,0 +1,138 @@
+/**
+ * Answers sized for a phone. An answer longer than one screen's worth (several reports, a comparison
+ * across plans, a whole section) becomes an overview: its first line (the key fact), the part the
+ * question points at most in full, one line for each other part (its heading and key line or first
+ * words), and all the parts, which the dialog offers as choices ("Xem: Khánh Hòa"). A short answer is
+ * left as it is.
+ */
+
+/** A single message stays within this many characters; a longer answer with several parts is split… */
+export const MESSAGE_CHARS = 1000;
+/** …unless it has only two parts, or compares plans, and stays within this many (two screens). */
+const TWO_PART_CHARS = 1500;
+/** Choice labels fit a phone's button. */
+const LABEL_CHARS = 34;
+const GIST_CHARS = 90;
+/** One line of the overview per part. */
+const ITEM_CHARS = 200;
+
+export interface AnswerPart {
+  /** What the choice says: the part's heading (a group, a report, a plan). */
+  label: string;
+  /** The part as it is shown when chosen: the answer's first line, the part, the citation. */
+  text: string;
+}
+
+export interface Overview {
+  text: string;
+  parts: AnswerPart[];
+}
+
+const CITATION = /^Nguồn: /;
+const PLAN_BLOCK = /^■ /;
+
+function clip(s: string, max: number): string {
+  const t = s.trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
+}
+
+const DATE_BONUS = 1000;
+/** A date as plans write it: "trước ngày 01 tháng 12 hàng năm", "năm 2025", "quý IV". */
+const DATE_WORDS = /(?:(?:trước|chậm nhất|từ)\s+)?(?:ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}|\/\d{1,2})|tháng\s+\d{1,2}|quý\s+[IV]+|năm\s+(?:19|20)\d\d)[^,.;”]*/iu;
+
+/**
+ * A part in one line, in the plan's own words: the words around its date when its quote has one
+ * ("…trước ngày 01 tháng 12 hàng năm…"), else the first words of its quote; else its own first line.
+ */
+function gistOf(lines: readonly string[], focus?: (sentence: string) => number): string {
+  const first = lines[0] ?? '';
+  // A plan's block across plans opens with its key line ("Hạn: trước ngày 01/12 hằng năm."): it leads.
+  // Its own heading ("Hình thức khen thưởng (Bắc Kạn): …") repeats the place the overview names already.
+  const bare = first.replace(/^[^:“]{0,80}\([^()]{1,40}\):\s+/u, '');
+  const key = first && !/^[“+\-]/u.test(bare) && !first.endsWith(':') && !CITATION.test(first) ? bare : '';
+  const quoted = lines.filter((l) => l.startsWith('“') || l.startsWith('+') || l.startsWith('-')).join(' ').replace(/[“”]/g, '');
+  if (!quoted) return clip(key || (lines.find((l) => l && !CITATION.test(l)) ?? ''), GIST_CHARS);
+  const date = DATE_WORDS.exec(quoted);
+  let words: string;
+  // The sentence that holds what was asked, when the caller can tell ("KH nào có … dân tộc thiểu số").
+  const sentences = focus ? quoted.split(/(?<=[.;])\s+|\s+(?=[-+]\s)/u).filter((x) => x.trim()) : [];
+  // A date is what a deadline's line must show; among sentences and windows, those with one come first.
+  const dated = (x: string) => (date && DATE_WORDS.test(x) ? DATE_BONUS : 0);
+  const scored = sentences.map((x) => ({ x, score: focus!(x) + dated(x) })).sort((a, b) => b.score - a.score);
+  if (scored.length > 0 && scored[0]!.score > 0) {
+    words = `${scored[0]!.x === sentences[0] ? '' : '…'}${bestWindow(scored[0]!.x.replace(/^[-+•]\s*/, ''), (w) => focus!(w) + dated(w)).replace(/…$/, '')}…`;
+  } else if (date) {
+    const start = Math.max(0, quoted.lastIndexOf(' ', Math.max(0, date.index - 40)));
+    words = `${start > 0 ? '…' : ''}${clip(quoted.slice(start, date.index + date[0].length).trim(), GIST_CHARS).replace(/…$/, '')}…`;
+  } else if (key) return clip(key, GIST_CHARS + 60);
+  else words = `${clip(quoted.replace(/^[-+•]\s*/, ''), GIST_CHARS).replace(/…$/, '')}…`;
+  return key ? `${key} “${words}”` : `“${words}”`;
+}
+
+/** The run of words of a long sentence that scores best (about GIST_CHARS long), so the point asked is in view. */
+function bestWindow(sentence: string, focus: (s: string) => number): string {
+  if (sentence.length <= GIST_CHARS + 40) return sentence;
+  const words = sentence.split(/\s+/);
+  const size = Math.max(8, Math.round(((GIST_CHARS + 20) / sentence.length) * words.length));
+  let best = { start: 0, score: -1 };
+  for (let i = 0; i + size <= words.length; i++) {
+    const score = focus(words.slice(i, i + size).join(' '));
+    if (score > best.score) best = { start: i, score };
+  }
+  return words.slice(best.start, best.start + size).join(' ');
+}
+
+/**
+ * The overview of `text`, or undefined when it fits one message or has fewer than two parts. `focus`
+ * scores a sentence by what the question asks: each part's line then quotes its best sentence.
+ * Parts are the blocks of one plan's answer (separated by a blank line, each under its heading), or
+ * the plans of an answer across plans ("■ Tây Ninh — …", each with its own citation).
+ */
+export function overviewOf(text: string, focus?: (sentence: string) => number): Overview | undefined {
+  if (text.length <= MESSAGE_CHARS) return undefined;
+  const lines = text.split('\n');
+  const head = lines[0]!;
+  const rest = lines.slice(1);
+  // Across plans, each plan's block ends with its own citation.
+  const across = rest.some((l) => PLAN_BLOCK.test(l));
+  const citation = !across && rest.length && CITATION.test(rest.at(-1)!) ? rest.pop()! : undefined;
+  const body = rest.join('\n').trim();
+  let blocks: string[];
+  let tail: string | undefined;
+  if (across) {
+    blocks = body.split(/\n(?=■ )/).map((b) => b.trim()).filter((b) => PLAN_BLOCK.test(b));
+    // "Không nêu trong: …" after the last plan belongs to the overview, not to that plan.
+    const last = blocks.at(-1);
+    const m = last ? /\n\n?(Không nêu trong: [^\n]*)$/.exec(last) : null;
+    if (m) {
+      blocks[blocks.length - 1] = last!.slice(0, m.index).trim();
+      tail = m[1];
+    }
+  } else blocks = body.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  // Two parts, or a comparison across plans, may take two screens before they are split.
+  if (blocks.length < 2 || ((blocks.length === 2 || across) && text.length <= TWO_PART_CHARS)) return undefined;
+
+  const parts = blocks.map((block) => {
+    const blines = block.split('\n');
+    const first = blines[0]!.replace(PLAN_BLOCK, '');
+    const heading = first.startsWith('“') ? clip(first.replace(/^“/, ''), 60) : first.replace(/:$/, '');
+    const label = across ? heading.split(' — ')[0]! : heading;
+    const partText = across ? `${head}\n\n${block}` : [head, block, citation].filter(Boolean).join('\n');
+    return { label: clip(label, LABEL_CHARS), heading: across ? label : heading, gist: first.startsWith('“') ? '' : gistOf(blines.slice(1), focus), text: partText };
+  });
+  // One plan's answer: the part the question points at most (composers put it first) in full, the
+  // others one line each. Across plans no plan comes first: each gets its line (its key fact).
+  const others = parts.slice(1);
+  const listed = across ? parts : others;
+  const lead = across ? undefined : blocks[0]!;
+  const intro = across ? `${parts.length} phần — chọn một phần để xem nguyên văn:` : `Còn ${others.length} phần nữa — chọn để xem nguyên văn:`;
+  const fixed = head.length + (lead?.length ?? 0) + intro.length + (citation?.length ?? 0) + (tail?.length ?? 0) + 8;
+  const room = Math.floor((MESSAGE_CHARS - fixed) / listed.length) - 3;
+  const budget = Math.min(ITEM_CHARS, Math.max(60, room));
+  const items = listed.map((p) => `• ${clip(p.gist ? `${clip(p.heading, 70)}: ${p.gist}` : p.heading, budget)}`);
+  const overview = [head, ...(lead ? [lead, ''] : []), intro, ...items, ...(tail ? [tail] : []), ...(citation ? [citation] : [])].join('\n');
+  return { text: overview, parts: parts.map(({ label, text: t }) => ({ label: `Xem: ${label}`, text: t })) };
+}
