@@ -566,22 +566,22 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (talk) return smallTalk(talk);
     const context = request.context;
     const prev = context?.question ? analyzer.analyze(context.question) : undefined;
-    const follow = context ? conversation.followUp(a, prev, (n) => planByNumber.has(n)) : { kind: 'new' as const };
+    const follow = conversation.followUp(a, prev, (n) => planByNumber.has(n));
     let question = text;
     let analysis = a;
     const filled: FilledFromContext[] = [];
     if (follow.kind === 'detail') {
       const detail = answerDetail(context!, a);
       if (detail) return withContext(fitForPhone(detail, a), { ...context!, sources: detail.sources }, ['topic']);
-    } else if (follow.kind === 'topic' || follow.kind === 'plan') {
-      question = follow.text;
+    } else if (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text)) {
+      question = follow.text!;
       analysis = analyzer.analyze(question);
       if (follow.kind === 'topic') filled.push('topic');
     }
     const own = readDocRefs(analysis).named;
     const usesContextPlans = follow.kind !== 'new' && own.length === 0 && !analysis.slots.crossPlan && (context?.plans.length ?? 0) > 0;
     if (usesContextPlans) filled.push('plan');
-    const out = fitForPhone(answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], follow.kind === 'plan' ? context!.intent : undefined), analysis);
+    const out = fitForPhone(answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], follow.kind === 'plan' ? context?.intent : undefined), analysis);
     const plans = out.sources.length ? [...new Set(out.sources.map((s) => s.plan))] : own.length ? own : usesContextPlans ? context!.plans : [];
     return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources }, filled);
   }

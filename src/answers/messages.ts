@@ -105,7 +105,7 @@ export function smallTalkReply(kind: SmallTalkKind, examples: readonly string[])
   const ex = examples.map((q) => `“${q}”`).join(', ');
   switch (kind) {
     case 'greeting':
-      return `Xin chào anh/chị! Tôi là trợ lý tự động về kế hoạch Phong trào thi đua xây dựng xã hội học tập. Anh/chị có thể hỏi, ví dụ: ${ex}.`;
+      return `Xin chào anh/chị! Tôi là trợ lý tự động về các kế hoạch thi đua xây dựng xã hội học tập. Anh/chị có thể hỏi, ví dụ: ${ex}.`;
     case 'thanks':
       return 'Không có gì ạ. Anh/chị cần hỏi thêm về kế hoạch thi đua cứ nhắn cho tôi.';
     case 'ack':
@@ -117,6 +117,6 @@ export function smallTalkReply(kind: SmallTalkKind, examples: readonly string[])
     case 'bye':
       return 'Chào anh/chị. Khi cần, cứ nhắn lại cho tôi ạ.';
     case 'stray':
-      return `Tôi chưa rõ con số này ứng với gì (không có danh sách nào đang chờ chọn). Anh/chị gõ câu hỏi đầy đủ giúp tôi, ví dụ: ${ex}.`;
+      return `Tôi chưa rõ con số này ứng với gì (không có danh sách nào đang chờ chọn). Anh/chị gõ câu hỏi đầy đủ giúp tôi, ví dụ: ${examples.slice(0, 1).map((q) => `“${q}”`).join('')}.`;
   }
 }

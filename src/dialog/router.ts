@@ -100,7 +100,8 @@ export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
   const picked = resolvePendingQuestion(ctx, pending, input, { numbers: true });
   if (picked) return picked;
   if (action !== undefined) return [...notices, { text: texts.staleButton }];
-  if (!hasWordCharacters(text)) return [...notices, { text: texts.noWords }];
+  // An emoji alone is a reaction the answerer replies to; other text without a letter is explained.
+  if (!hasWordCharacters(text) && !/\p{Extended_Pictographic}/u.test(text)) return [...notices, { text: texts.noWords }];
   // Right after a draft expired, a leftover form answer ("12") is not a question.
   if (info.expiredNotice && !mayBeQuestion(text)) return notices;
   const answers = answerQuestion(ctx, text);

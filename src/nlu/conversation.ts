@@ -45,8 +45,9 @@ export function loadConversationData(file: string = DEFAULT_CONVERSATION_PATH): 
 }
 
 export type FollowUp =
-  /** A question of its own that names its plan (or asks across plans): the context plays no part. */
-  | { kind: 'new' }
+  /** A question of its own that names its plan (or asks across plans): the context plays no part. `text`:
+   * with no context at all, a place and other slots only, without the lean words ("còn Tây Ninh?" → "tây ninh"). */
+  | { kind: 'new'; text?: string }
   /** A question of its own without a plan: the previous plan(s) apply; `text` is it without its lean words. */
   | { kind: 'plan'; text: string }
   /** Only slots: the previous question with them replaced; `text` is the question to answer. */
@@ -110,7 +111,7 @@ export class ConversationReader {
     for (const m of detail) cover(m.start, m.end);
     const own = tokens.filter((t, i) => !lean.has(i) && !this.questionWords.has(t));
     if (own.length > 0 || cur.slots.sections.length > 0) {
-      if (cur.slots.crossPlan || ownPlan) return { kind: 'new' };
+      if (cur.slots.crossPlan || ownPlan || !prev) return { kind: 'new' };
       // "thế còn kinh phí thì sao": the lean words at either end would weigh as words the answer must hold.
       const edge = new Set<number>();
       for (const m of markers) if (m.start === 0 || edge.has(m.start - 1)) for (let i = m.start; i < m.end; i++) edge.add(i);
@@ -118,7 +119,11 @@ export class ConversationReader {
       const kept = cur.typed.filter((_, i) => !edge.has(i));
       return { kind: 'plan', text: kept.length ? kept.join(' ') : cur.typed.join(' ') };
     }
-    if (!prev) return { kind: 'new' };
+    // Nothing to lean on: the message is what its slots say ("còn Tây Ninh?" alone is "Tây Ninh").
+    if (!prev) {
+      if (cur.slots.crossPlan || !ownPlan) return { kind: 'new' };
+      return { kind: 'new', text: cur.typed.filter((_, i) => spans.some((sp) => i >= sp.start && i < sp.end)).join(' ') };
+    }
     if (detail.length > 0 && !ownPlan) return { kind: 'detail' };
     if (spans.length === 0) return { kind: 'new' };
     return { kind: 'topic', text: mergeTopic(prev, cur, namesPlan) };

@@ -1,0 +1,71 @@
+/** Answers sized for a phone: when a long answer becomes an overview, and what the overview shows. */
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_CHARS, overviewOf } from '../../src/answers/layout.js';
+
+const quote = (n: number, what: string) => `“${what} ${'nội dung kế hoạch '.repeat(n)}.”`;
+const CITE = 'Nguồn: Kế hoạch số 1/KH-UBND của UBND tỉnh Mẫu, Mục III.1, III.2, III.3.';
+
+describe('overview of a long answer', () => {
+  it('leaves an answer that fits one message as it is', () => {
+    expect(overviewOf(`Tiêu chí (Mẫu):\n${quote(5, 'Một')}\n${CITE}`)).toBeUndefined();
+  });
+
+  it('leaves two parts whole while they fit two screens', () => {
+    const text = `Mục đích, yêu cầu (Mẫu):\nMục đích:\n${quote(40, 'A')}\n\nYêu cầu:\n${quote(30, 'B')}\n${CITE}`;
+    expect(text.length).toBeGreaterThan(MESSAGE_CHARS);
+    expect(overviewOf(text)).toBeUndefined();
+  });
+
+  it('one plan: its key line, the first part in full, one line for each other part, the citation', () => {
+    const text = [
+      'Hạn và mốc thời gian (Mẫu): trước ngày 01/12 hằng năm; trước ngày 15/11 hằng năm; năm 2030.',
+      '',
+      `Báo cáo năm (gửi UBND tỉnh) — trước ngày 01/12 hằng năm:\n“Báo cáo về UBND tỉnh trước ngày 01 tháng 12 hàng năm ${'để tổng hợp '.repeat(20)}.”`,
+      '',
+      `Báo cáo của đơn vị — trước ngày 15/11 hằng năm:\n“${'Các đơn vị tổng hợp kết quả '.repeat(8)} trước ngày 15 tháng 11 hàng năm.”`,
+      '',
+      `Tổng kết — năm 2030:\n${quote(20, 'Tổng kết vào năm 2030')}`,
+      CITE,
+    ].join('\n');
+    const o = overviewOf(text)!;
+    expect(o.text.length).toBeLessThanOrEqual(MESSAGE_CHARS);
+    const lines = o.text.split('\n');
+    expect(lines[0]).toBe('Hạn và mốc thời gian (Mẫu): trước ngày 01/12 hằng năm; trước ngày 15/11 hằng năm; năm 2030.');
+    expect(o.text).toContain('“Báo cáo về UBND tỉnh trước ngày 01 tháng 12 hàng năm');
+    expect(o.text).toContain('Còn 2 phần nữa — chọn để xem nguyên văn:');
+    // The other parts show their date in the plan's own words.
+    expect(o.text).toMatch(/• Báo cáo của đơn vị — trước ngày 15\/11 hằng năm: “….*trước ngày 15 tháng 11 hàng năm…”/);
+    expect(lines.at(-1)).toBe(CITE);
+    expect(o.parts.map((p) => p.label)).toEqual(['Xem: Báo cáo năm (gửi UBND tỉnh)…', 'Xem: Báo cáo của đơn vị — trước ngày…', 'Xem: Tổng kết — năm 2030']);
+    for (const p of o.parts) {
+      expect(p.label.length).toBeLessThanOrEqual(40);
+      expect(p.text.startsWith(lines[0]!)).toBe(true);
+      expect(p.text.endsWith(CITE)).toBe(true);
+    }
+    expect(o.parts[2]!.text).toContain('Tổng kết vào năm 2030');
+  });
+
+  it('across plans: no plan first; one line per plan with its key fact, and each plan a part', () => {
+    const block = (place: string, date: string) =>
+      `■ ${place} — Kế hoạch của UBND tỉnh ${place}\nHạn: trước ngày ${date} hằng năm.\n\nBáo cáo năm:\n“${'Các sở, ngành báo cáo '.repeat(16)}trước ngày ${date.replace('/', ' tháng ')} hàng năm.”\nNguồn: Kế hoạch của UBND tỉnh ${place}, Mục VII.9.`;
+    const text = `Hạn và mốc thời gian theo từng kế hoạch (3 kế hoạch):\n\n${block('Một', '01/12')}\n\n${block('Hai', '10/12')}\n\n${block('Ba', '15/11')}\nKhông nêu trong: Bốn (Kế hoạch).`;
+    expect(text.length).toBeGreaterThan(1500);
+    const o = overviewOf(text)!;
+    expect(o.text.length).toBeLessThanOrEqual(MESSAGE_CHARS);
+    expect(o.text).toContain('3 phần — chọn một phần để xem nguyên văn:');
+    expect(o.text).toContain('• Một: Hạn: trước ngày 01/12 hằng năm.');
+    expect(o.text).toContain('• Hai: Hạn: trước ngày 10/12 hằng năm.');
+    expect(o.text.split('\n').at(-1)).toBe('Không nêu trong: Bốn (Kế hoạch).');
+    expect(o.parts.map((p) => p.label)).toEqual(['Xem: Một', 'Xem: Hai', 'Xem: Ba']);
+    expect(o.parts[1]!.text).toContain('Nguồn: Kế hoạch của UBND tỉnh Hai, Mục VII.9.');
+    expect(o.parts[1]!.text).not.toContain('tỉnh Một');
+  });
+
+  it('with a focus, a part is shown by the words of its quote that the question asks about', () => {
+    const block = (place: string, tail: string) =>
+      `■ ${place} — Kế hoạch\nNội dung (${place}):\n“${'Đẩy mạnh tuyên truyền về học tập suốt đời. '.repeat(20)}${tail}”\nNguồn: ${place}, Mục II.`;
+    const text = `2 trong 3 kế hoạch có nội dung này:\n\n${block('Một', 'Hỗ trợ người dân tộc thiểu số đi học.')}\n\n${block('Hai', 'Hỗ trợ người học dân tộc thiểu số.')}`;
+    const o = overviewOf(text, (s) => (s.includes('dân tộc thiểu số') ? 5 : 0))!;
+    expect(o.text).toContain('• Một: “…Hỗ trợ người dân tộc thiểu số đi học.…”');
+  });
+});
