@@ -82,6 +82,35 @@ describe('Telegram end to end (long polling)', () => {
     }
   });
 
+  it('keeps the conversation: a pressed plan is remembered, follow-ups lean on it, a typed question replaces the menu', async () => {
+    const an = emulator.user({ userId: 1010 });
+    const [menu] = (await an.ask('kinh phí thực hiện lấy từ nguồn nào', (m) => m.buttons.length > 0)).slice(-1);
+    const labels = menu!.buttons.flat().map((b) => b.text);
+    // Buttons lead with the place and fit a phone: no number, nothing cut.
+    expect(labels).toEqual(['Củ Chi — Kế hoạch 1792/KH-UBND', 'Tây Ninh — Kế hoạch UBND tỉnh', 'Khánh Hòa — Kế hoạch UBND tỉnh']);
+    await an.pressLabel('Tây Ninh');
+    const [funding] = (await an.waitFor('Kinh phí thực hiện (Tây Ninh)')).slice(-1);
+    expect(funding!.raw.startsWith('<b>Kinh phí thực hiện (Tây Ninh):</b>')).toBe(true);
+    // After the press, the menu shows the choice made instead of the old buttons.
+    const edited = an.all().find((m) => m.messageId === menu!.messageId)!;
+    expect(edited.buttons.flat().map((b) => b.text)).toEqual(['✓ Tây Ninh — Kế hoạch UBND tỉnh']);
+
+    const [next] = (await an.ask('còn Khánh Hòa thì sao?', 'Khánh Hòa')).slice(-1);
+    expect(next!.plain.split('\n')[0]).toBe('Khánh Hòa — kinh phí thực hiện (tiếp câu hỏi trước):');
+    expect(next!.raw.startsWith('<b>Khánh Hòa — kinh phí thực hiện (tiếp câu hỏi trước):</b>')).toBe(true);
+
+    // A question without a place stays with Khánh Hòa; after /huy it asks which plan again.
+    expect((await an.ask('tiêu chí thi đua là gì', 'Khánh Hòa')).at(-1)!.plain).toContain('Khánh Hòa');
+    await an.ask('/huy', 'Đã bỏ ngữ cảnh');
+    await an.ask('tiêu chí thi đua là gì', (m) => m.buttons.length > 0);
+    const [deadline] = (await an.ask('han nop bao cao khanh hoa', 'Hạn và mốc thời gian (Khánh Hòa)')).slice(-1);
+    expect(deadline!.plain.split('\n')[0]).toBe('Hạn và mốc thời gian (Khánh Hòa): trước ngày 01/12 hằng năm.');
+
+    const [thanks] = (await an.ask('cảm ơn nhé', 'Không có gì')).slice(-1);
+    expect(thanks!.raw).not.toContain('<b>');
+    expect(thanks!.plain.length).toBeLessThanOrEqual(200);
+  });
+
   it('registers a unit and takes a complete report through buttons and typed answers', async () => {
     const lan = emulator.user({ userId: 1003 });
     await register(lan);

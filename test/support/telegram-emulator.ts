@@ -77,6 +77,7 @@ interface EmulatorInternals {
   messageId: number;
   webServer: (req: IncomingMessage, res: ServerResponse) => void;
   addBotMessage(message: Record<string, unknown>, token: string): { message_id: number };
+  editMessageReplyMarkup(message: Record<string, unknown>): void;
   addUserMessage(message: unknown): Promise<void>;
   addUserCommand(message: unknown): Promise<void>;
   addUserCallback(message: unknown): Promise<void>;
@@ -485,6 +486,19 @@ export class TelegramEmulator {
         this.announce(chatId!);
         return ok(sent);
       }
+      case 'editMessageReplyMarkup': {
+        // As Telegram: the message must exist in that chat, and the new keyboard must differ.
+        const stored = this.emu.storage.botMessages.find((m) => String(m.messageId) === String(p.message_id) && String(m.message.chat_id) === chatId);
+        if (!stored) return fail({ error_code: 400, description: 'Bad Request: message to edit not found' });
+        const markup = typeof p.reply_markup === 'string' ? JSON.parse(p.reply_markup) : p.reply_markup;
+        const before = typeof stored.message.reply_markup === 'string' ? JSON.parse(stored.message.reply_markup) : stored.message.reply_markup;
+        if (JSON.stringify(markup) === JSON.stringify(before)) {
+          return fail({ error_code: 400, description: 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message' });
+        }
+        this.emu.editMessageReplyMarkup({ ...p, chat_id: chatId, reply_markup: markup });
+        this.announce(chatId!);
+        return ok(true);
+      }
       default:
         return fail({ error_code: 404, description: `Not Found: method ${method} is not emulated` });
     }
@@ -558,10 +572,10 @@ export class EmulatedUser {
     return id;
   }
 
-  /** Presses an inline button (by its callback data). Returns the update id. */
   /**
-   * Presses a button: as Telegram does, the callback carries the message the button is on (its id and
-   * its current keyboard), found as the newest message of this chat with that button.
+   * Presses an inline button (by its callback data); returns the update id. As Telegram does, the
+   * callback carries the message the button is on (its id and its current keyboard), found as the
+   * newest message of this chat with that button.
    */
   async press(data: string): Promise<number> {
     const id = this.emulator.nextUpdateId;

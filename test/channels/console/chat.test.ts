@@ -153,3 +153,46 @@ describe('npm run -s chat (the real CLI)', () => {
     }
   });
 });
+
+describe('chat --json (the contract for checks outside the project)', () => {
+  it('prints exactly one JSON object per input line, in order, with the text as the user sees it', async () => {
+    const tmp = tempDir();
+    cleanups.push(() => tmp.cleanup());
+    const lines = [
+      'chào bạn',
+      'hạn báo cáo của Củ Chi là khi nào',
+      'còn Tây Ninh thì sao?',
+      '/huy',
+      'kinh phí lấy từ nguồn nào',
+      '2',
+      '',
+      'thời tiết hôm nay thế nào',
+      '/dangky',
+    ];
+    const child = spawn('npm', ['run', '-s', 'chat', '--', '--json', '--user', 'json-1'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PATH: join(tmp.dir, 'chat.sqlite'), LOG_LEVEL: 'silent', TZ: 'Asia/Ho_Chi_Minh' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stdin.end(`${lines.join('\n')}\n`);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    const objects = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(objects).toHaveLength(lines.length);
+    for (const o of objects) {
+      expect(Object.keys(o).slice(0, 4)).toEqual(['status', 'intent', 'answer', 'sources']);
+      expect(['answer', 'clarify', 'not_found', 'reply']).toContain(o.status);
+    }
+    expect(objects.map((o) => o.status)).toEqual(['reply', 'answer', 'answer', 'reply', 'clarify', 'answer', 'reply', 'not_found', 'reply']);
+    expect(objects[0]!.intent).toBe('smalltalk');
+    expect(objects[2]).toMatchObject({ intent: 'deadlines', sources: [{ plan: 'tay-ninh', section: 'VII.9' }] });
+    expect(String(objects[2]!.answer).split('\n')[0]).toBe('Tây Ninh — hạn báo cáo và các mốc thời gian (tiếp câu hỏi trước):');
+    // A clarification carries its options, and the answer shows them as the user sees them.
+    expect((objects[4]!.options as { planId: string }[]).map((o) => o.planId)).toEqual(['cu-chi', 'tay-ninh', 'khanh-hoa']);
+    expect(objects[4]!.answer).toContain('  2. Tây Ninh — Kế hoạch UBND tỉnh');
+    expect(objects[5]).toMatchObject({ intent: 'funding', sources: [{ plan: 'tay-ninh', section: 'VI' }, { plan: 'tay-ninh', section: 'VII.4' }] });
+    // A form step is a reply, as the user sees it.
+    expect(objects[8]!.answer).toContain('(Câu 1/5)');
+  }, 60_000);
+});
