@@ -588,7 +588,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /** A long answer as an overview with its parts (layout.ts). */
   function fitForPhone(out: AnswerResult, a: QueryAnalysis): AnswerResult {
-    if (out.status !== 'answer') return out;
+    // The help answer is the introduction: read whole, like /batdau.
+    if (out.status !== 'answer' || out.intent === 'help') return out;
     const overview = overviewOf(out.text, (sentence) => corpus.overlap(sentence, a.terms));
     return overview ? { ...out, text: overview.text, parts: overview.parts } : out;
   }

@@ -10,6 +10,10 @@
 export const MESSAGE_CHARS = 1000;
 /** …unless it has only two parts, or compares plans, and stays within this many (two screens). */
 const TWO_PART_CHARS = 1500;
+/** One quoted list (a plan's solutions, its contents) is split into its items only beyond this length. */
+const ITEMS_SPLIT_CHARS = 1600;
+/** The first part is shown in full only up to this length. */
+const LEAD_CHARS = 650;
 /** Choice labels fit a phone's button. */
 const LABEL_CHARS = 34;
 const GIST_CHARS = 90;
@@ -112,6 +116,7 @@ export function overviewOf(text: string, focus?: (sentence: string) => number): 
       tail = m[1];
     }
   } else blocks = body.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  if (!across && blocks.length === 1) return text.length > ITEMS_SPLIT_CHARS ? itemsOverview(head, blocks[0]!, citation) : undefined;
   // Two parts, or a comparison across plans, may take two screens before they are split.
   if (blocks.length < 2 || ((blocks.length === 2 || across) && text.length <= TWO_PART_CHARS)) return undefined;
 
@@ -124,15 +129,41 @@ export function overviewOf(text: string, focus?: (sentence: string) => number): 
     return { label: clip(label, LABEL_CHARS), heading: across ? label : heading, gist: first.startsWith('“') ? '' : gistOf(blines.slice(1), focus), text: partText };
   });
   // One plan's answer: the part the question points at most (composers put it first) in full, the
-  // others one line each. Across plans no plan comes first: each gets its line (its key fact).
+  // others one line each. Across plans no plan comes first: each gets its line (its key fact). A first
+  // part too long to leave room for the others is listed like them.
+  const lead = across || blocks[0]!.length > LEAD_CHARS ? undefined : blocks[0]!;
   const others = parts.slice(1);
-  const listed = across ? parts : others;
-  const lead = across ? undefined : blocks[0]!;
-  const intro = across ? `${parts.length} phần — chọn một phần để xem nguyên văn:` : `Còn ${others.length} phần nữa — chọn để xem nguyên văn:`;
+  const listed = lead === undefined ? parts : others;
+  const intro = lead === undefined ? `${parts.length} phần — chọn một phần để xem nguyên văn:` : `Còn ${others.length} phần nữa — chọn để xem nguyên văn:`;
   const fixed = head.length + (lead?.length ?? 0) + intro.length + (citation?.length ?? 0) + (tail?.length ?? 0) + 8;
   const room = Math.floor((MESSAGE_CHARS - fixed) / listed.length) - 3;
   const budget = Math.min(ITEM_CHARS, Math.max(60, room));
   const items = listed.map((p) => `• ${clip(p.gist ? `${clip(p.heading, 70)}: ${p.gist}` : p.heading, budget)}`);
   const overview = [head, ...(lead ? [lead, ''] : []), intro, ...items, ...(tail ? [tail] : []), ...(citation ? [citation] : [])].join('\n');
   return { text: overview, parts: parts.map(({ label, text: t }) => ({ label: `Xem: ${label}`, text: t })) };
+}
+
+/**
+ * One long block of listed items ("“- Tăng cường…\n- Triển khai…”", a plan's solutions or contents):
+ * each item a part, the overview one line per item.
+ */
+function itemsOverview(head: string, block: string, citation: string | undefined): Overview | undefined {
+  const lines = block.split('\n');
+  const heading = lines[0]!.endsWith(':') && !lines[0]!.startsWith('“') ? lines.shift()! : undefined;
+  const items: string[] = [];
+  for (const line of lines) {
+    const bare = line.replace(/^“/, '').replace(/”$/, '');
+    if (/^[-+•]\s/u.test(bare) || items.length === 0) items.push(bare);
+    else items[items.length - 1] += `\n${bare}`;
+  }
+  if (items.length < 3) return undefined;
+  const intro = `${items.length} ý — chọn một ý để xem nguyên văn:`;
+  const room = Math.floor((MESSAGE_CHARS - head.length - (heading?.length ?? 0) - intro.length - (citation?.length ?? 0) - 8) / items.length) - 3;
+  const budget = Math.min(ITEM_CHARS, Math.max(50, room));
+  const text = [head, ...(heading ? [heading] : []), intro, ...items.map((it) => `• ${clip(it.replace(/^[-+•]\s*/u, ''), budget)}`), ...(citation ? [citation] : [])].join('\n');
+  const parts = items.map((it, i) => ({
+    label: `Xem ý ${i + 1}: ${clip(it.replace(/^[-+•]\s*/u, ''), LABEL_CHARS - 10)}`,
+    text: [head, ...(heading ? [heading] : []), `(ý thứ ${i + 1})`, `“${it}”`, ...(citation ? [citation] : [])].join('\n'),
+  }));
+  return { text, parts };
 }

@@ -227,7 +227,7 @@ const SEALED_DIR = fileURLToPath(new URL('../fixtures/sealed/', import.meta.url)
 
 /** The own set and the sealed batches (each already past its first run: they are dev data now). */
 function allQuestions(): Question[] {
-  const sealed = readdirSync(SEALED_DIR).filter((f) => f.endsWith('.jsonl')).sort();
+  const sealed = readdirSync(SEALED_DIR).filter((f) => f.startsWith('batch-') && f.endsWith('.jsonl')).sort();
   return [...loadQuestions(), ...sealed.flatMap((f) => loadQuestions(path.join(SEALED_DIR, f)))];
 }
 

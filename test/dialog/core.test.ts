@@ -126,13 +126,14 @@ describe('questions outside a form', () => {
     ]);
   });
 
-  it('empty and emoji-only messages get a clear message', async () => {
+  it('empty and punctuation-only messages get a clear message; an emoji goes to the answerer as a reaction', async () => {
     const noWords =
       'Tôi chỉ đọc được tin nhắn bằng chữ. Hãy gõ câu hỏi, ví dụ: “Tiêu chí thi đua cấp xã của Thái Bình là gì?”, hoặc gõ /trogiup để xem các lệnh.';
     expect(seen(await lan.say(''))).toBe(noWords);
-    expect(seen(await lan.say('👍🎉'))).toBe(noWords);
     expect(seen(await lan.say('?!'))).toBe(noWords);
     expect(answerer.requests).toHaveLength(0);
+    await lan.say('👍🎉');
+    expect(answerer.requests.map((r) => r.text)).toEqual(['👍🎉']);
   });
 
   it('an over-long message in the middle of a form is refused and the question asked again', async () => {
