@@ -19,6 +19,7 @@ import { webhookPath as telegramWebhookPath } from './channels/telegram/webhook.
 import { startZalo, zaloNeedsHttp } from './channels/zalo/index.js';
 import { webhookPath as zaloWebhookPath } from './channels/zalo/webhook.js';
 import type { ChannelName, Config } from './config.js';
+import { BOT_COMMANDS } from './bot-commands.js';
 import { createCore } from './dialog/core.js';
 import type { Core } from './dialog/types.js';
 import { loadKnowledge } from './knowledge/loader.js';
@@ -81,7 +82,7 @@ function channelStarters(options: AppOptions): ChannelStarter[] {
       name: 'telegram',
       enabled: (c) => Boolean(c.telegram.token),
       needsHttp: telegramNeedsHttp,
-      start: (ctx) => startTelegram({ ...ctx, ...options.telegram }),
+      start: (ctx) => startTelegram({ ...ctx, commands: BOT_COMMANDS, ...options.telegram }),
     },
     {
       name: 'zalo',
@@ -146,7 +147,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   let url: string | undefined;
   try {
     const answerer = createAnswerer(knowledge, { maxInputChars: config.maxInputChars });
-    core = createCore({ store, knowledge, answerer, config, logger });
+    core = createCore({ store, knowledge, answerer, config, logger, commands: BOT_COMMANDS });
     const starters = channelStarters(options).filter((s) => s.enabled(config));
     if (starters.some((s) => s.needsHttp(config))) http = createHttpServer({ logger });
     for (const starter of starters) {

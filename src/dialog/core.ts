@@ -15,7 +15,7 @@ import type { Logger } from '../log.js';
 import { createAdminCheck } from '../store/admins.js';
 import type { Store } from '../store/db.js';
 import { cleanInput } from '../text/normalize.js';
-import { commands as defaultCommands } from './commands/index.js';
+import { dialogCommands } from './commands/index.js';
 import type { CommandSpec, DialogContext, DialogForms } from './context.js';
 import { checkRegistrationForm, reportYearField } from './flows.js';
 import { loadForm } from './forms/definition.js';
@@ -58,7 +58,7 @@ export function createCore(deps: CoreDeps): Core {
   // Fail at start-up, not at the first submission.
   checkRegistrationForm(forms.registration);
   reportYearField(forms.report);
-  const commands = deps.commands ?? defaultCommands;
+  const commands = deps.commands ?? dialogCommands;
   const isAdmin = createAdminCheck(store.admins, config.adminIds);
   const log = logger.child({ part: 'core' });
   let prunedAt = 0;

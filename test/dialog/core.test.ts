@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnswerRequest, AnswerResult, Answerer } from '../../src/answers/types.js';
-import { commands } from '../../src/dialog/commands/index.js';
+import { BOT_COMMANDS as commands } from '../../src/bot-commands.js';
 import type { CommandSpec } from '../../src/dialog/context.js';
 import { ChatUser, FakeAnswerer, harness, REGISTRATION, REPORT, seen, type Harness } from './support.js';
 

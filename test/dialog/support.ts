@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnswerRequest, AnswerResult, Answerer } from '../../src/answers/types.js';
 import { loadConfig, type ChannelName, type Config } from '../../src/config.js';
+import { BOT_COMMANDS } from '../../src/bot-commands.js';
 import { createCore, type CoreDeps } from '../../src/dialog/core.js';
 import type { Core, Inbound, Outbound } from '../../src/dialog/types.js';
 import { loadKnowledge, type Knowledge } from '../../src/knowledge/loader.js';
@@ -82,7 +83,7 @@ export function harness(opts: { answerer?: Answerer; env?: Record<string, string
   const answerer = opts.answerer ?? new FakeAnswerer();
   const clock = { now: opts.start ?? new Date('2025-11-20T03:00:00Z') };
   const make = (store: Store) =>
-    createCore({ store, knowledge: realKnowledge(), answerer, config, logger: silentLogger(), now: () => clock.now, ...opts.deps });
+    createCore({ store, knowledge: realKnowledge(), answerer, config, logger: silentLogger(), now: () => clock.now, commands: BOT_COMMANDS, ...opts.deps });
   const h: Harness = {
     store: openStore(dbPath),
     core: undefined as unknown as Core,

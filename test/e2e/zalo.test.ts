@@ -3,6 +3,7 @@
  * and a local fake of the Zalo Bot Platform API (test/support/zalo-fake-api.ts). What is asserted is
  * what the Zalo user receives.
  */
+import { BOT_COMMANDS } from '../../src/bot-commands.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAnswerer } from '../../src/answers/answerer.js';
 import type { Answerer } from '../../src/answers/types.js';
@@ -36,7 +37,7 @@ async function startRig(env: Record<string, string> = {}, fake: FakeZaloOptions 
     env,
     fake,
     deps: { now: () => new Date(Date.now() + zaloClock.offsetMs) },
-    core: (store, config) => (tracker = new TrackingCore(createCore({ store, knowledge, answerer, config, logger: silentLogger() }))),
+    core: (store, config) => (tracker = new TrackingCore(createCore({ store, knowledge, answerer, config, logger: silentLogger(), commands: BOT_COMMANDS }))),
   });
   return rig;
 }

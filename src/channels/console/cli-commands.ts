@@ -13,11 +13,12 @@ import { migrations } from '../../store/migrations.js';
 
 async function chat(opts: { user?: string; name?: string; json?: boolean }): Promise<void> {
   // Loaded here so that `db …` does not pay for the knowledge base and the answer index.
-  const [{ createAnswerer }, { createCore }, { loadKnowledge }, { runConsoleChat }] = await Promise.all([
+  const [{ createAnswerer }, { createCore }, { loadKnowledge }, { runConsoleChat }, { BOT_COMMANDS }] = await Promise.all([
     import('../../answers/answerer.js'),
     import('../../dialog/core.js'),
     import('../../knowledge/loader.js'),
     import('./chat.js'),
+    import('../../bot-commands.js'),
   ]);
   const config = loadConfig();
   const logger = createLogger(config);
@@ -25,7 +26,7 @@ async function chat(opts: { user?: string; name?: string; json?: boolean }): Pro
   try {
     const knowledge = loadKnowledge();
     const answerer = createAnswerer(knowledge, { maxInputChars: config.maxInputChars });
-    const core = createCore({ store, knowledge, answerer, config, logger });
+    const core = createCore({ store, knowledge, answerer, config, logger, commands: BOT_COMMANDS });
     await runConsoleChat({ core, userId: opts.user, displayName: opts.name, json: opts.json === true });
   } finally {
     store.close();

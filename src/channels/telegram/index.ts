@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../../config.js';
-import { commands as defaultCommands } from '../../dialog/commands/index.js';
+import { dialogCommands } from '../../dialog/commands/index.js';
 import type { CommandSpec } from '../../dialog/context.js';
 import type { Core } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
@@ -35,7 +35,7 @@ export interface TelegramDeps {
   logger: Logger;
   /** The bot's HTTP server, not listening yet. Required in webhook mode. */
   http?: FastifyInstance;
-  /** The command registry the menu is built from (default: the core's). */
+  /** The command registry the menu is built from (the app's; default: the dialog's own commands). */
   commands?: readonly CommandSpec[];
   /** Told once when the channel stops by itself (token revoked, another instance polling). */
   onFatal?: (err: Error) => void;
@@ -130,7 +130,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
     });
   }
 
-  const menus = commandMenus(deps.commands ?? defaultCommands);
+  const menus = commandMenus(deps.commands ?? dialogCommands);
   const adminMenus: AdminMenuSync = createAdminMenuSync({
     api: tg.bot.api,
     menus,

@@ -1,8 +1,8 @@
 /**
- * The command registry: every chat command the bot knows, in the order /trogiup lists them.
- * To add commands (e.g. the admin commands), import them and add them to this list — one line.
+ * The dialog's own chat commands, in the order /trogiup lists them. Other parts' commands (the admin
+ * commands) are added by the composition root (src/app.ts), which hands the whole registry to the core
+ * and to the channels: the dialog does not import the parts that plug into it.
  */
-import { adminCommands } from '../../admin/commands.js';
 import type { CommandSpec } from '../context.js';
 import { askCommand } from './ask.js';
 import { cancelCommand } from './cancel.js';
@@ -12,7 +12,7 @@ import { registerCommand } from './register.js';
 import { reportCommand } from './report.js';
 import { startCommand } from './start.js';
 
-export const commands: CommandSpec[] = [
+export const dialogCommands: readonly CommandSpec[] = [
   startCommand,
   askCommand,
   registerCommand,
@@ -20,7 +20,6 @@ export const commands: CommandSpec[] = [
   myReportsCommand,
   cancelCommand,
   helpCommand,
-  ...adminCommands,
 ];
 
 /** The command named `name` (lower case, without "/"). */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, expect, it } from 'vitest';
+import { BOT_COMMANDS } from '../../../src/bot-commands.js';
 import { startTelegram, type TelegramHandle } from '../../../src/channels/telegram/index.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Core } from '../../../src/dialog/types.js';
@@ -50,6 +51,7 @@ async function startBot(adminIds: string, adminMenuSyncMs?: number): Promise<voi
     core,
     store,
     logger: createLogger(config, { write: (l: string) => void logs.push(l) }),
+    commands: BOT_COMMANDS,
     resilience: { pacing: false },
     pollTimeoutSeconds: 1,
     ...(adminMenuSyncMs ? { adminMenuSyncMs } : {}),

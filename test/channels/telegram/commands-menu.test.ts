@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { commandMenus } from '../../../src/channels/telegram/commands-menu.js';
-import { commands } from '../../../src/dialog/commands/index.js';
+import { BOT_COMMANDS as commands } from '../../../src/bot-commands.js';
 import type { CommandSpec } from '../../../src/dialog/context.js';
 
 it('shows every public command of the core in the menu, with its Vietnamese description', () => {
