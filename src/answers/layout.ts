@@ -11,7 +11,7 @@ export const MESSAGE_CHARS = 1000;
 /** …unless it has only two parts, or compares plans, and stays within this many (two screens). */
 const TWO_PART_CHARS = 1500;
 /** One quoted list (a plan's solutions, its contents) is split into its items only beyond this length. */
-const ITEMS_SPLIT_CHARS = 1600;
+const ITEMS_SPLIT_CHARS = 2000;
 /** The first part is shown in full only up to this length. */
 const LEAD_CHARS = 650;
 /** Choice labels fit a phone's button. */
@@ -116,7 +116,7 @@ export function overviewOf(text: string, focus?: (sentence: string) => number): 
       tail = m[1];
     }
   } else blocks = body.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
-  if (!across && blocks.length === 1) return text.length > ITEMS_SPLIT_CHARS ? itemsOverview(head, blocks[0]!, citation) : undefined;
+  if (!across && blocks.length === 1) return text.length > ITEMS_SPLIT_CHARS ? itemsOverview(head, blocks[0]!, citation, focus) : undefined;
   // Two parts, or a comparison across plans, may take two screens before they are split.
   if (blocks.length < 2 || ((blocks.length === 2 || across) && text.length <= TWO_PART_CHARS)) return undefined;
 
@@ -147,7 +147,7 @@ export function overviewOf(text: string, focus?: (sentence: string) => number): 
  * One long block of listed items ("“- Tăng cường…\n- Triển khai…”", a plan's solutions or contents):
  * each item a part, the overview one line per item.
  */
-function itemsOverview(head: string, block: string, citation: string | undefined): Overview | undefined {
+function itemsOverview(head: string, block: string, citation: string | undefined, focus?: (sentence: string) => number): Overview | undefined {
   const lines = block.split('\n');
   const heading = lines[0]!.endsWith(':') && !lines[0]!.startsWith('“') ? lines.shift()! : undefined;
   const items: string[] = [];
@@ -160,10 +160,18 @@ function itemsOverview(head: string, block: string, citation: string | undefined
   const intro = `${items.length} ý — chọn một ý để xem nguyên văn:`;
   const room = Math.floor((MESSAGE_CHARS - head.length - (heading?.length ?? 0) - intro.length - (citation?.length ?? 0) - 8) / items.length) - 3;
   const budget = Math.min(ITEM_CHARS, Math.max(50, room));
-  const text = [head, ...(heading ? [heading] : []), intro, ...items.map((it) => `• ${clip(it.replace(/^[-+•]\s*/u, ''), budget)}`), ...(citation ? [citation] : [])].join('\n');
+  const text = [head, ...(heading ? [heading] : []), intro, ...items.map((it) => `• ${itemLine(it.replace(/^[-+•]\s*/u, ''), budget, focus)}`), ...(citation ? [citation] : [])].join('\n');
   const parts = items.map((it, i) => ({
     label: `Xem ý ${i + 1}: ${clip(it.replace(/^[-+•]\s*/u, ''), LABEL_CHARS - 10)}`,
     text: [head, ...(heading ? [heading] : []), `(ý thứ ${i + 1})`, `“${it}”`, ...(citation ? [citation] : [])].join('\n'),
   }));
   return { text, parts };
+}
+
+/** An item in one line: its opening words, or, when the question's words are further in, the words around them. */
+function itemLine(item: string, budget: number, focus?: (sentence: string) => number): string {
+  if (item.length <= budget || !focus) return clip(item, budget);
+  const start = clip(item, budget);
+  const window = bestWindow(item, focus);
+  return focus(window) > focus(start) ? `…${clip(window, budget - 1)}` : start;
 }
