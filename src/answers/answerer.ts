@@ -29,7 +29,7 @@ import { COMPOSERS } from './compose/index.js';
 import { pickOrdinal } from './compose/ordinal.js';
 import { clip, renderPassage } from './compose/passage.js';
 import { Corpus, type Passage, type SearchHit } from './corpus.js';
-import { citation, documentName, placeOf, planButtonLabel, planLabel, planShortLabel, quote, sourceRefs } from './format.js';
+import { citation, documentName, placeInitials, placeOf, planButtonLabel, planLabel, planShortLabel, quote, sourceRefs } from './format.js';
 import { overviewOf } from './layout.js';
 import { Lexicon } from './lexicon.js';
 import * as msg from './messages.js';
@@ -121,6 +121,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const conversation = new ConversationReader(opts.conversation ?? loadConversationData(), expander, glossary.questionWords);
   const sectionWords = new Map(intents.map((i) => [i.id, i.sectionWords.map((w) => analyzer.expander.normalizePhrase(w).join(' '))]));
   const plans = knowledge.plans;
+  /** "bk" → "Bắc Kạn": each place's initials, from the plans' own locality names. */
+  const placeByInitials = new Map(plans.map((p) => [placeInitials(p.locality.name), p.locality.name]));
 
   /** Plan numbers ("62" of "62/KH-UBND") → plan id: a question naming it names the plan. */
   const planByNumber = new Map<string, string>();
@@ -491,13 +493,13 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * `planId`: the asker's registered plan; `contextPlans`: the plan(s) of the conversation, which come
    * first. Either applies only to a question that names no plan and does not ask across plans.
    */
-  function answerAnalysed(a: QueryAnalysis, planId: string | undefined, contextPlans: readonly string[] = [], contextIntent?: string): AnswerResult {
+  function answerAnalysed(a: QueryAnalysis, planId: string | undefined, contextPlans: readonly string[] = [], contextIntent?: string, pointsBack = false): AnswerResult {
     const { slots } = a;
     const refs = readDocRefs(a);
     const { numbers, unknownNumbers } = refs;
     if (unknownNumbers.length && !refs.named.length && !numbers.length) return notFound(a.intent?.id ?? UNKNOWN, msg.unknownDocument(unknownNumbers));
 
-    const fromContext = refs.named.length === 0 && !slots.crossPlan ? contextPlans.filter((id) => knowledge.plan(id)) : [];
+    const fromContext = refs.named.length === 0 && (!slots.crossPlan || pointsBack) ? contextPlans.filter((id) => knowledge.plan(id)) : [];
     const named = refs.named.length ? refs.named : fromContext;
     if (fromContext.length === 1) planId = fromContext[0];
     if (slots.otherLocalities.length && named.length === 0) {
@@ -559,12 +561,21 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * A message read against the conversation: small talk; a follow-up completed from the context (the
    * previous question with the new slots, or the previous plan for a new topic); or a question alone.
    */
-  function answerInContext(text: string, request: AnswerRequest): AnswerResult {
-    const a = analyzer.analyze(text);
+  function answerInContext(typedText: string, request: AnswerRequest): AnswerResult {
+    let text = typedText;
+    let a = analyzer.analyze(text);
     if (a.tokens.length === 0) return result('not_found', UNKNOWN, `${msg.NO_WORDS}\n${msg.shortSuggestions(intents)}`);
     const talk = conversation.smallTalk(a.tokens);
     if (talk) return smallTalk(talk);
     const context = request.context;
+    // In a conversation, a place's initials alone are that place ("còn BK thì sao", "KH thì sao"), not
+    // the award or the document type the letters also stand for.
+    const lone = context ? conversation.loneWord(a.tokens) : undefined;
+    const initial = lone ? placeByInitials.get(lone) : undefined;
+    if (initial) {
+      text = a.tokens.map((t) => (t === lone ? initial : t)).join(' ');
+      a = analyzer.analyze(text);
+    }
     const prev = context?.question ? analyzer.analyze(context.question) : undefined;
     const follow = conversation.followUp(a, prev, (n) => planByNumber.has(n));
     let question = text;
@@ -579,9 +590,11 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (follow.kind === 'topic') filled.push('topic');
     }
     const own = readDocRefs(analysis).named;
-    const usesContextPlans = follow.kind !== 'new' && own.length === 0 && !analysis.slots.crossPlan && (context?.plans.length ?? 0) > 0;
+    const pointsBack = follow.kind === 'plan' && follow.pointsBack === true;
+    const usesContextPlans = follow.kind !== 'new' && own.length === 0 && (!analysis.slots.crossPlan || pointsBack) && (context?.plans.length ?? 0) > 0;
     if (usesContextPlans) filled.push('plan');
-    const out = fitForPhone(answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], follow.kind === 'plan' ? context?.intent : undefined), analysis);
+    const leans = follow.kind === 'plan' || (follow.kind === 'new' && follow.leans === true);
+    const out = fitForPhone(answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], leans ? context?.intent : undefined, pointsBack), analysis);
     const plans = out.sources.length ? [...new Set(out.sources.map((s) => s.plan))] : own.length ? own : usesContextPlans ? context!.plans : [];
     return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources }, filled);
   }

@@ -4,6 +4,7 @@
  */
 import type { DeadlineWhen, Plan } from '../knowledge/schema.js';
 import { CLOSING_ID, PREAMBLE_ID } from '../knowledge/sections.js';
+import { fold } from '../text/normalize.js';
 import type { SourceRef } from './types.js';
 
 /** "27/3/2024" from "2024-03-27". */
@@ -30,6 +31,15 @@ export function documentName(plan: Plan): string {
 /** How the bot names a plan in lists and choices: "Tây Ninh — Kế hoạch của UBND tỉnh Tây Ninh (giai đoạn 2024–2030)". */
 export function planLabel(plan: Plan): string {
   return `${plan.locality.name} — ${plan.shortName}`;
+}
+
+/** "Bắc Kạn" → "bk", "Tây Ninh" → "tn": how a place is typed in a hurry. */
+export function placeInitials(name: string): string {
+  return fold(name)
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => w[0])
+    .join('');
 }
 
 /** The issuer without its place, in the short forms officials use: "Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn" → "VP UBND tỉnh". */

@@ -3,24 +3,16 @@
  * "plan:<id>", the plan's short name as label, and the names users type for it (locality, number,
  * issuer) as aliases.
  */
-import { fold } from '../text/normalize.js';
+import { placeInitials } from '../answers/format.js';
 import type { Knowledge } from '../knowledge/loader.js';
 import type { Plan } from '../knowledge/schema.js';
 import type { FieldOption, FormEnv } from './forms/engine.js';
 
 export const PLAN_CHOICE_PREFIX = 'plan:';
 
-/** "Bắc Kạn" → "bk", "Tây Ninh" → "tn": how a place is typed in a hurry (only ever matched as a whole answer). */
-function initials(name: string): string {
-  return fold(name)
-    .split(' ')
-    .filter(Boolean)
-    .map((w) => w[0])
-    .join('');
-}
-
 export function planAliases(plan: Plan): string[] {
-  const aliases = [plan.locality.name, plan.issuer.name, initials(plan.locality.name)];
+  // The initials are only ever matched as a whole answer to a menu ("TN").
+  const aliases = [plan.locality.name, plan.issuer.name, placeInitials(plan.locality.name)];
   if (plan.locality.district) aliases.push(plan.locality.district);
   if (plan.number) {
     aliases.push(plan.number);

@@ -34,6 +34,8 @@ export const conversationSchema = z.object({
     markers: z.array(phrase),
     /** "nói rõ hơn", "trích nguyên văn": the previous answer, in full. */
     detail: z.array(phrase),
+    /** "kế hoạch đó", "ở đó": the plan of the conversation, even in a question that reads as one across plans. */
+    anaphora: z.array(phrase).default([]),
   }),
 });
 export type ConversationData = z.infer<typeof conversationSchema>;
@@ -45,11 +47,17 @@ export function loadConversationData(file: string = DEFAULT_CONVERSATION_PATH): 
 }
 
 export type FollowUp =
-  /** A question of its own that names its plan (or asks across plans): the context plays no part. `text`:
-   * with no context at all, a place and other slots only, without the lean words ("còn Tây Ninh?" → "tây ninh"). */
-  | { kind: 'new'; text?: string }
-  /** A question of its own without a plan: the previous plan(s) apply; `text` is it without its lean words. */
-  | { kind: 'plan'; text: string }
+  /**
+   * A question of its own that names its plan (or asks across plans). `text`: with no context at all, a
+   * place and other slots only, without the lean words ("còn Tây Ninh?" → "tây ninh"). `leans`: it opens
+   * with a lean word ("còn Tây Ninh theo văn bản nào"), so it may go on with the previous topic.
+   */
+  | { kind: 'new'; text?: string; leans?: boolean }
+  /**
+   * A question of its own without a plan: the previous plan(s) apply; `text` is it without its lean
+   * words; `pointsBack`: it names the previous plan by a word ("kế hoạch đó"), across plans or not.
+   */
+  | { kind: 'plan'; text: string; pointsBack?: boolean }
   /** Only slots: the previous question with them replaced; `text` is the question to answer. */
   | { kind: 'topic'; text: string }
   /** "nói rõ hơn": the previous answer's section in full (an ordinal, if any, picks an item of it). */
@@ -63,7 +71,9 @@ export class ConversationReader {
   private readonly filler: PhraseMatcher<true>;
   private readonly markers: PhraseMatcher<true>;
   private readonly detail: PhraseMatcher<true>;
+  private readonly anaphora: PhraseMatcher<true>;
   private readonly questionWords: ReadonlySet<string>;
+  private readonly markerTokens: PhraseMatcher<true>;
 
   constructor(data: ConversationData, expander: AbbreviationExpander, questionWords: readonly string[]) {
     const norm = (s: string) => expander.normalizePhrase(s);
@@ -73,6 +83,8 @@ export class ConversationReader {
     this.filler = new PhraseMatcher(data.smallTalkFiller.flatMap((p) => both(p).map((tokens) => ({ tokens, value: true as const }))));
     this.markers = new PhraseMatcher(data.followUp.markers.map((p) => ({ tokens: norm(p), value: true as const })));
     this.detail = new PhraseMatcher(data.followUp.detail.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.anaphora = new PhraseMatcher(data.followUp.anaphora.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.markerTokens = new PhraseMatcher(data.followUp.markers.map((p) => ({ tokens: fold(p).split(' '), value: true as const })));
     this.questionWords = new Set(questionWords.map((w) => fold(w)));
   }
 
@@ -89,6 +101,17 @@ export class ConversationReader {
     for (const m of [...found, ...this.filler.findAll(tokens)]) for (let i = m.start; i < m.end; i++) covered.add(i);
     if (found.length === 0 || covered.size < tokens.length) return undefined;
     return found.sort((a, b) => a.start - b.start)[0]!.value;
+  }
+
+  /**
+   * The one word of a short follow-up that is not a lean word ("còn BK thì sao" → "bk"), read on the
+   * folded tokens as typed (before "BK" becomes "Bằng khen"); undefined when there is not exactly one.
+   */
+  loneWord(tokens: readonly string[]): string | undefined {
+    const lean = new Set<number>();
+    for (const m of this.markerTokens.findAll(tokens)) for (let i = m.start; i < m.end; i++) lean.add(i);
+    const rest = tokens.filter((t, i) => !lean.has(i) && !this.questionWords.has(t));
+    return rest.length === 1 ? rest[0] : undefined;
   }
 
   /**
@@ -110,14 +133,16 @@ export class ConversationReader {
     const detail = this.detail.findAll(tokens, { skip: (i) => lean.has(i) });
     for (const m of detail) cover(m.start, m.end);
     const own = tokens.filter((t, i) => !lean.has(i) && !this.questionWords.has(t));
+    const pointsBack = this.anaphora.findAll(tokens).length > 0;
     if (own.length > 0 || cur.slots.sections.length > 0) {
-      if (cur.slots.crossPlan || ownPlan || !prev) return { kind: 'new' };
+      if (!prev) return { kind: 'new' };
+      if (ownPlan || (cur.slots.crossPlan && !pointsBack)) return markers.some((m) => m.start === 0) ? { kind: 'new', leans: true } : { kind: 'new' };
       // "thế còn kinh phí thì sao": the lean words at either end would weigh as words the answer must hold.
       const edge = new Set<number>();
       for (const m of markers) if (m.start === 0 || edge.has(m.start - 1)) for (let i = m.start; i < m.end; i++) edge.add(i);
       for (const m of [...markers].reverse()) if (m.end === tokens.length || edge.has(m.end)) for (let i = m.start; i < m.end; i++) edge.add(i);
       const kept = cur.typed.filter((_, i) => !edge.has(i));
-      return { kind: 'plan', text: kept.length ? kept.join(' ') : cur.typed.join(' ') };
+      return { kind: 'plan', text: kept.length ? kept.join(' ') : cur.typed.join(' '), ...(pointsBack ? { pointsBack } : {}) };
     }
     // Nothing to lean on: the message is what its slots say ("còn Tây Ninh?" alone is "Tây Ninh").
     if (!prev) {

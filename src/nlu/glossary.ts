@@ -50,6 +50,8 @@ export const glossarySchema = z.object({
   crossPlanPhrases: z.array(phrase).default([]),
   /** "không có", "không nêu": in a question across plans, asks for the plans that lack the thing. */
   negationPhrases: z.array(phrase).default([]),
+  /** Words after which "văn bản nào", "công văn nào" ask for a cited document, not across plans. */
+  crossPlanNotAfter: z.array(phrase).default([]),
 });
 
 export type Glossary = z.infer<typeof glossarySchema>;

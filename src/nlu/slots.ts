@@ -101,6 +101,9 @@ const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, n
 /** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
 const ITEM_NOUNS = new Set(['y', 'dung', 'phap', 'tieu', 'vu', 'diem', 'chi', 'dich', 'cau', 'khoan', 'gach', 'dong', 'muc', 'nhom', 'doan']);
 
+/** First words of the cross-plan phrases that name a document ("văn bản nào", "công văn nào", "kế hoạch nào"). */
+const DOC_NOUNS = new Set(['van', 'cong', 'ke', 'kh']);
+
 const isYear = (t: string) => /^(19|20)\d\d$/.test(t);
 const isDocNumber = (t: string | undefined) => t !== undefined && /^\d{1,5}$/.test(t) && !isYear(t);
 
@@ -120,6 +123,7 @@ export class SlotExtractor {
   private readonly awards: PhraseMatcher<string>;
   private readonly awardKinds: PhraseMatcher<AwardKindKey>;
   private readonly crossPlan: PhraseMatcher<true>;
+  private readonly notCrossAfter: string[][];
   private readonly negations: PhraseMatcher<true>;
   private readonly docTypes: PhraseMatcher<string>;
 
@@ -151,6 +155,7 @@ export class SlotExtractor {
     this.awards = new PhraseMatcher(glossary.awards.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
     this.awardKinds = new PhraseMatcher(glossary.awardKinds.flatMap((k) => k.synonyms.map((s) => ({ tokens: norm(s), value: k.key }))));
     this.crossPlan = new PhraseMatcher(glossary.crossPlanPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.notCrossAfter = glossary.crossPlanNotAfter.map(norm);
     this.negations = new PhraseMatcher(glossary.negationPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.docTypes = new PhraseMatcher(Object.entries(DOC_TYPES).map(([k, v]) => ({ tokens: k.split(' '), value: v })));
   }
@@ -207,7 +212,7 @@ export class SlotExtractor {
       sections,
       ...(ordinal !== undefined ? { ordinal } : {}),
       alternates,
-      crossPlan: this.crossPlan.findAll(tokens).length > 0 || plans.length > 1,
+      crossPlan: this.crossPlan.findAll(tokens, { accept: (e, at) => !(DOC_NOUNS.has(e.tokens[0]!) && this.follows(tokens, at, this.notCrossAfter)) }).length > 0 || plans.length > 1,
       negated: this.negations.findAll(tokens).length > 0,
       claimed,
       spans: spans.sort((a, b) => a.start - b.start),
@@ -280,6 +285,11 @@ export class SlotExtractor {
       }
     }
     return found;
+  }
+
+  /** True when the tokens right before `at` are one of `phrases`. */
+  private follows(tokens: readonly string[], at: number, phrases: readonly string[][]): boolean {
+    return phrases.some((p) => p.length <= at && p.every((t, k) => tokens[at - p.length + k] === t));
   }
 
   /** Token positions that name a place (exactly or nearly): typo repair leaves them alone. */

@@ -84,6 +84,20 @@ describe('follow-ups take what they lack from the context', () => {
     expect(alone!.filled).toBeUndefined();
   });
 
+  it("a place's initials alone are that place in a follow-up, not the award or the document type", () => {
+    const [, bk] = converse(['Thái Bình khen thưởng sơ kết những hình thức nào', 'còn BK thì sao']);
+    expect(plansOf(bk!)).toEqual(['bac-kan-vp']);
+    expect(bk!.intent).toBe('awards');
+    const [, kh] = converse(['tiêu chí thi đua cấp xã của Tây Ninh', 'KH thì sao']);
+    expect(plansOf(kh!)).toEqual(['khanh-hoa']);
+  });
+
+  it('"kế hoạch đó" keeps the plan of the conversation even in words that read as across plans', () => {
+    const [, basis] = converse(['Củ Chi hạn nộp báo cáo là ngày nào', 'kế hoạch đó căn cứ những văn bản nào']);
+    expect(plansOf(basis!)).toEqual(['cu-chi']);
+    expect(basis!.intent).toBe('basis');
+  });
+
   it('without a context nothing is taken: a place alone describes that document', () => {
     const [card] = converse(['Khánh Hòa']);
     expect(card!.intent).toBe('document');

@@ -24,7 +24,7 @@ export interface Question {
   must?: string[];
   /** Text the answer must not contain (compared folded). */
   not?: string[];
-  /** A long answer sent as an overview: facts one of its parts must hold (opened by a choice). */
+  /** Facts of a long answer that one of its parts must hold when it is sent as an overview (else the answer). */
   inParts?: string[];
   /** Plans a clarification must offer. */
   options?: string[];
@@ -68,7 +68,8 @@ export function judge(q: Question, r: AnswerResult): Verdict {
   const text = ` ${fold(r.text)} `;
   for (const m of q.must ?? []) if (!text.includes(` ${fold(m)} `)) problems.push(`missing "${m}"`);
   for (const m of q.not ?? []) if (text.includes(` ${fold(m)} `)) problems.push(`should not contain "${m}"`);
-  const parts = (r.parts ?? []).map((p) => ` ${fold(p.text)} `);
+  // Sent whole (no overview), the answer itself must hold them.
+  const parts = r.parts?.length ? r.parts.map((p) => ` ${fold(p.text)} `) : [text];
   for (const m of q.inParts ?? []) if (!parts.some((p) => p.includes(` ${fold(m)} `))) problems.push(`no part holds "${m}"`);
   if (q.options) {
     const offered = new Set((r.options ?? []).map((o) => o.planId));

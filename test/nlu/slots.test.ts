@@ -135,3 +135,12 @@ describe('places typed with a slip', () => {
     expect(slots('hạn báo cáo tỉnh Thanh Hóa')).toMatchObject({ plans: [], otherLocalities: ['Thanh Hóa'] });
   });
 });
+
+describe('across plans or a cited document', () => {
+  it('"văn bản nào" after "căn cứ", "theo" asks for the basis, not across plans', () => {
+    expect(slots('văn bản nào có Bằng khen của Thủ tướng').crossPlan).toBe(true);
+    expect(slots('kế hoạch này căn cứ văn bản nào').crossPlan).toBe(false);
+    expect(slots('thực hiện theo công văn nào của LĐLĐ').crossPlan).toBe(false);
+    expect(slots('tỉnh nào căn cứ Kết luận 49').crossPlan).toBe(true);
+  });
+});
