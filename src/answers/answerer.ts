@@ -549,11 +549,20 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return { ...result('answer', 'smalltalk', msg.smallTalkReply(kind, msg.exampleQuestions(intents, 2))), smallTalk: kind };
   }
 
-  /** "nói rõ hơn": the first section the previous answer came from, quoted (an ordinal picks an item). */
+  /**
+   * "nói rõ hơn" (and "ý thứ 2" alone): a section the previous answer came from, quoted. When that answer
+   * drew on several sections, an ordinal picks one of them ("ý 2" of a letter's points 1–4); otherwise
+   * it picks an item of the one section.
+   */
   function answerDetail(context: AskContext, a: QueryAnalysis): AnswerResult | undefined {
-    const source = context.sources.find((s) => s.section !== '' && knowledge.plan(s.plan));
+    const sources = context.sources.filter((s, i, all) => s.section !== '' && knowledge.plan(s.plan) && all.findIndex((x) => x.plan === s.plan && x.section === s.section) === i);
+    if (sources.length === 0) return undefined;
+    const ordinal = a.slots.ordinal;
+    const many = ordinal !== undefined && sources.length > 1;
+    const source = many ? sources[ordinal === -1 ? sources.length - 1 : ordinal - 1] : sources[0];
     if (!source) return undefined;
-    const ask: Ask = { a, profile: questionProfile(a, corpus, answerTypes, []), intents: [], numbers: [] };
+    const analysis = many ? { ...a, slots: { ...a.slots, ordinal: undefined } } : a;
+    const ask: Ask = { a: analysis, profile: questionProfile(analysis, corpus, answerTypes, []), intents: [], numbers: [] };
     return answerSection(knowledge.plan(source.plan)!, source.section, ask);
   }
 
@@ -581,10 +590,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     let question = text;
     let analysis = a;
     const filled: FilledFromContext[] = [];
-    if (follow.kind === 'detail') {
+    // "ý thứ 2" alone points into the previous answer as "nói rõ hơn ý 2" does.
+    const onlyOrdinal = follow.kind === 'topic' && a.slots.ordinal !== undefined && a.slots.spans.every((sp) => sp.kind === 'ordinal');
+    if (follow.kind === 'detail' || onlyOrdinal) {
       const detail = answerDetail(context!, a);
-      if (detail) return withContext(fitForPhone(detail, a), { ...context!, sources: detail.sources }, ['topic']);
-    } else if (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text)) {
+      // The context keeps the list it came from: "ý cuối" next is the list's last point, not this one's.
+      if (detail) return withContext(fitForPhone(detail, a), context!, ['topic']);
+    }
+    if (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text)) {
       question = follow.text!;
       analysis = analyzer.analyze(question);
       if (follow.kind === 'topic') filled.push('topic');

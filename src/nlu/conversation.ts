@@ -63,6 +63,10 @@ export type FollowUp =
   /** "nói rõ hơn": the previous answer's section in full (an ordinal, if any, picks an item of it). */
   | { kind: 'detail' };
 
+function markedAt(matches: readonly { start: number; end: number }[], i: number): boolean {
+  return matches.some((m) => i >= m.start && i < m.end);
+}
+
 /** Slots that name the plan: a follow-up naming one replaces the previous plan, not the topic. */
 const PLAN_KINDS: ReadonlySet<SlotSpanKind> = new Set(['locality', 'docref']);
 
@@ -151,7 +155,12 @@ export class ConversationReader {
     }
     if (detail.length > 0 && !ownPlan) return { kind: 'detail' };
     if (spans.length === 0) return { kind: 'new' };
-    return { kind: 'topic', text: mergeTopic(prev, cur, namesPlan) };
+    // Its question words go with it: "huyện sơ kết khi nào" after an awards question asks for a date.
+    const keep = new Set(spans.flatMap((sp) => Array.from({ length: sp.end - sp.start }, (_, k) => sp.start + k)));
+    tokens.forEach((t, i) => {
+      if (this.questionWords.has(t) && !markedAt(markers, i)) keep.add(i);
+    });
+    return { kind: 'topic', text: mergeTopic(prev, cur, namesPlan, keep) };
   }
 }
 
@@ -159,7 +168,7 @@ export class ConversationReader {
  * The previous question with the new message's slots in place of its own of the same kind: a place or a
  * plan number replaces the previous plan's, "cá nhân" replaces "tập thể", "tổng kết" replaces "sơ kết".
  */
-function mergeTopic(prev: QueryAnalysis, cur: QueryAnalysis, namesPlan: (s: QueryAnalysis['slots']['spans'][number]) => boolean): string {
+function mergeTopic(prev: QueryAnalysis, cur: QueryAnalysis, namesPlan: (s: QueryAnalysis['slots']['spans'][number]) => boolean, keep: ReadonlySet<number>): string {
   const replaced = new Set(cur.slots.spans.filter((s) => !namesPlan(s)).map((s) => s.kind));
   const newPlan = cur.slots.spans.some(namesPlan);
   const drop = new Set<number>();
@@ -169,6 +178,6 @@ function mergeTopic(prev: QueryAnalysis, cur: QueryAnalysis, namesPlan: (s: Quer
     if (goes) for (let i = s.start; i < s.end; i++) drop.add(i);
   }
   const kept = prev.typed.filter((_, i) => !drop.has(i));
-  const added = cur.slots.spans.flatMap((s) => cur.typed.slice(s.start, s.end));
+  const added = cur.typed.filter((_, i) => keep.has(i));
   return [...kept, ...added].join(' ');
 }

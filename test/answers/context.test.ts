@@ -84,6 +84,13 @@ describe('follow-ups take what they lack from the context', () => {
     expect(alone!.filled).toBeUndefined();
   });
 
+  it('"nói rõ hơn ý 2", "ý cuối" after an answer drawn from several sections: that section, quoted', () => {
+    const [list, second, last] = converse(['công văn 209 đề nghị các công đoàn cơ sở làm những gì', 'nói rõ hơn ý 2', 'ý cuối']);
+    expect(list!.sources.map((s) => s.section)).toEqual(['1', '2', '3', '4']);
+    expect(second!.sources).toEqual([{ plan: 'thai-binh-cdyt', section: '2' }]);
+    expect(last!.sources).toEqual([{ plan: 'thai-binh-cdyt', section: '4' }]);
+  });
+
   it("a place's initials alone are that place in a follow-up, not the award or the document type", () => {
     const [, bk] = converse(['Thái Bình khen thưởng sơ kết những hình thức nào', 'còn BK thì sao']);
     expect(plansOf(bk!)).toEqual(['bac-kan-vp']);
