@@ -29,6 +29,16 @@ const DIALOG_FIRST_RUNS: Array<{ batch: number; turns: number; turnsRight: numbe
     dialogsRight: 36,
     note: 'run right after conversation context was built. Wrong then: "ý cuối", "ý 1", "điểm thứ 5" not read as ordinals; an unanswerable follow-up replaced the context; lean words ("thế còn kinh phí") weighed as words the answer must hold; plan menus listed by score, so "số 4" was not the fourth plan; "mấy" weighed as a content word',
   },
+  {
+    batch: 2,
+    turns: 219,
+    turnsRight: 167,
+    followUps: 150,
+    followUpsRight: 109,
+    dialogs: 69,
+    dialogsRight: 33,
+    note: 'after the fixes from set 1 and the phone layout. Wrong then: a place\'s initials alone ("còn BK", "KH thì sao") read as Bằng khen / kế hoạch; "kế hoạch đó căn cứ những văn bản nào" and "căn cứ văn bản nào" taken as questions across plans; "nói rõ hơn ý 2" and "ý thứ 2" picking an item of the first section instead of the second section of the answer; a topic follow-up dropping its own question words ("huyện sơ kết khi nào" after an awards question)',
+  },
 ];
 
 const pct = (x: number, n: number) => `${((100 * x) / (n || 1)).toFixed(1)} %`;
