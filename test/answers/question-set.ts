@@ -35,17 +35,22 @@ export interface Question {
   batch?: number;
 }
 
-export function loadQuestions(file = QUESTIONS_FILE): Question[] {
+/** One JSON object per non-empty line; a line that does not parse names the file and the line. */
+export function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l, i) => {
       try {
-        return JSON.parse(l) as Question;
+        return JSON.parse(l) as T;
       } catch (err) {
         throw new Error(`${file}:${i + 1}: ${(err as Error).message}`);
       }
     });
+}
+
+export function loadQuestions(file = QUESTIONS_FILE): Question[] {
+  return readJsonl<Question>(file);
 }
 
 export interface Verdict {

@@ -5,11 +5,10 @@
  * must get a short reply that is no answer and is not logged as unanswered. Shared by the benchmark
  * and by `node --import tsx test/dialog/evaluate-dialogs.ts FILE…`, which prints figures and failures.
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { AnswerResult, Answerer } from '../../src/answers/types.js';
 import type { Outbound } from '../../src/dialog/types.js';
-import { judge, type Question } from '../answers/question-set.js';
+import { judge, readJsonl, type Question } from '../answers/question-set.js';
 import { ChatUser, harness } from './support.js';
 
 export interface DialogTurn {
@@ -41,16 +40,7 @@ export interface ScoredTurn {
 export const SMALL_TALK_MAX_CHARS = 220;
 
 export function loadDialogs(file: string): Dialog[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as Dialog;
-      } catch (err) {
-        throw new Error(`${file}:${i + 1}: ${(err as Error).message}`);
-      }
-    });
+  return readJsonl<Dialog>(file);
 }
 
 /** The turn as an answer result, from what the core sent: the first message that answers, all texts joined. */
