@@ -126,6 +126,20 @@ describe('Zalo end to end (long polling)', () => {
     expect(r.store.reports.byCode(code!)).toMatchObject({ channel: 'zalo', userId: LAN, planId: 'cu-chi', year: 2025, version: 1 });
   });
 
+  it('keeps the conversation: a plan picked by number from the numbered menu is remembered, follow-ups lean on it', async () => {
+    await startRig();
+    const [menu] = await say('kinh phí thực hiện lấy từ nguồn nào');
+    expect(menu).toContain('1. Củ Chi — Kế hoạch 1792/KH-UBND');
+    expect(menu).toContain('2. Tây Ninh — Kế hoạch UBND tỉnh');
+    const picked = (await say('2')).join('\n');
+    expect(picked).toContain('Kinh phí thực hiện (Tây Ninh)');
+    const next = (await say('con khanh hoa thi sao')).join('\n');
+    expect(next.split('\n')[0]).toBe('Khánh Hòa — kinh phí thực hiện (tiếp câu hỏi trước):');
+    const [thanks, ...rest] = await say('cam on ban');
+    expect(rest).toEqual([]);
+    expect(thanks!.length).toBeLessThanOrEqual(200);
+  });
+
   it('sends a long answer across plans as one short overview with numbered parts; a number opens that part', async () => {
     await startRig();
     const question = 'hình thức khen thưởng của các tỉnh';
