@@ -396,13 +396,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (which) return withWhy(listHolders(scope, holders, ask), ask, cands, holders, 'which plans');
     const pick = (c: Candidate, decision: string) => withWhy(single(c.plan, c.answer, c.intent), ask, cands, [c], decision);
     if (holders.length === 1) return pick(holders[0]!, 'only plan');
-    // A word only one plan uses ("Phòng Tài chính – Kế hoạch huyện") points at it, but only if that plan's
-    // answer also covers the question better than every other: plans that all answer fully are asked about.
-    const inferred = inferPlan(ask.a, ask.primary?.id, holders.map((h) => h.plan.id));
-    const own = holders.find((h) => h.plan.id === inferred);
-    if (own && holders.every((h) => h === own || h.check.coverage < own.check.coverage)) return pick(own, 'inferred plan');
     const [first, second] = holders;
-    if (first!.check.coverage >= second!.check.coverage + CLEAR_PLAN_MARGIN) return pick(first!, 'clear plan');
     const body = quotedBody(first!);
     if (body && holders.every((h) => quotedBody(h) === body)) {
       const names = holders.map((h) => planShortLabel(h.plan)).join('; ');
@@ -416,18 +410,27 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const text = `${msg.sameFactInPlans(holders.length, fact)}\n\n${blocks.join('\n\n')}`;
       return withWhy(result('answer', first!.intent, text, holders.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, holders, 'same fact in every plan');
     }
+    // A word only one plan uses ("Phòng Tài chính – Kế hoạch huyện") points at it, but only if that plan's
+    // answer also covers the question better than every other: plans that all answer fully are asked about.
+    const inferred = inferPlan(ask.a, ask.primary?.id, holders.map((h) => h.plan.id));
+    const own = holders.find((h) => h.plan.id === inferred);
+    if (own && holders.every((h) => h === own || h.check.coverage < own.check.coverage)) return pick(own, 'inferred plan');
+    if (first!.check.coverage >= second!.check.coverage + CLEAR_PLAN_MARGIN) return pick(first!, 'clear plan');
     // The menu lists the plans in their usual order, not by score: "số 2" must mean the same plan every time.
     return withWhy(clarify(intentId, scope.filter((p) => holders.some((h) => h.plan === p))), ask, cands, [], 'several plans answer');
   }
 
   /**
    * The fact a date question asks for, as one candidate states it: the dates and years of its lines that
-   * hold the question's weightiest word ("tổng kết"). Undefined when the question asks no date or the
+   * hold the question's weightiest word it covers ("tổng kết"). Undefined when the question asks no date or the
    * candidate has no such line.
    */
   function keyFact(c: Candidate, ask: Ask): string | undefined {
     if (ask.profile.expected?.type !== 'date') return undefined;
-    const heaviest = [...ask.profile.units].sort((x, y) => y.weight - x.weight)[0];
+    // The weightiest word the candidate holds: one that no plan writes ("xã hội học tập" typed as "xhht"
+    // but worded otherwise) would find no line at all.
+    const missing = new Set(c.check.missing);
+    const heaviest = [...ask.profile.units].sort((x, y) => y.weight - x.weight).find((u) => !missing.has(u.words.join(' ')));
     if (!heaviest) return undefined;
     const lines = c.answer.text.split(/\n|(?<=[.;])\s+/).filter((l) => {
       // Composed text, not plan text: its terms are not kept in the corpus's term cache.

@@ -1,4 +1,4 @@
-/** Giai đoạn và tiến độ: each phase's label and its text, quoted; one phase when the question names it or a year. */
+/** Giai đoạn và tiến độ: each phase's label and its text, quoted; one phase when the question names it, its year, or its sơ kết / tổng kết. */
 import type { Phase } from '../../knowledge/schema.js';
 import { sectionTrail } from '../../knowledge/sections.js';
 import { placeOf, quote } from '../format.js';
@@ -8,6 +8,16 @@ function pick(ctx: ComposeContext, phases: Phase[]): Phase[] {
   const numbered = (n: number, roman: string) => asks(ctx, `giai doan ${n}`) || asks(ctx, `giai doan ${roman}`);
   const byNumber = phases.filter((_, i) => numbered(i + 1, ['i', 'ii', 'iii'][i] ?? ''));
   if (byNumber.length) return byNumber;
+  // "sơ kết" or "tổng kết" alone: the phase whose text holds it (the sơ kết ends phase 1, the tổng kết phase 2).
+  const kinds = ctx.analysis.slots.awardKinds.filter((k) => k === 'so-ket' || k === 'tong-ket');
+  if (kinds.length === 1) {
+    const words = kinds[0] === 'so-ket' ? 'so ket' : 'tong ket';
+    const holding = phases.filter((p) => ` ${ctx.lexicon.folded(p.quote)} `.includes(` ${words} `));
+    // A later phase may name the sơ kết it builds on ("trên cơ sở sơ kết…"): the sơ kết is the first that
+    // holds it, the tổng kết the last.
+    const one = kinds[0] === 'so-ket' ? holding[0] : holding.at(-1);
+    if (one && phases.length > 1) return [one];
+  }
   const year = ctx.analysis.slots.years.find((y) => y >= 2020 && y <= 2035);
   if (year !== undefined) {
     const byYear = phases.filter((p) => p.from <= year && year <= p.to);
