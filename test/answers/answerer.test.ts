@@ -159,3 +159,15 @@ describe('questions the plans answer in passing', () => {
     expect(r.text).toMatch(/^Hạn và mốc thời gian \(Củ Chi\): trước ngày 15\/11 hằng năm[.;].*\n+Báo cáo tình hình tổ chức thực hiện Phong trào thi đua \(hằng năm\) \(gửi Phòng Giáo dục và Đào tạo huyện\)/);
   });
 });
+
+describe('phases', () => {
+  it('"sơ kết" or "tổng kết" alone answers with its own phase', () => {
+    const review = ask('Khánh Hòa sơ kết vào năm nào');
+    expect(review.sources.map((x) => x.section)).toEqual(['V', 'V.1']);
+    const final = ask('Tây Ninh tổng kết vào năm nào');
+    expect(final.sources.map((x) => x.section)).toContain('V.2');
+    expect(final.sources.map((x) => x.section)).not.toContain('V.1');
+    expect(final.text).toContain('tổng kết vào năm 2030');
+  });
+});
+
