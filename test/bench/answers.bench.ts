@@ -123,7 +123,17 @@ const HELD_OUT_FIRST_RUNS: Array<{ batch: number; correct: number; total: number
     notFound: 8,
     failures:
       'with no change to single-question answering since batch 10 (the session built conversation context and small talk). Wrong then: "which places require the report before 01/12" listing every plan\'s deadlines; a Củ Chi event date the plan does not give answered from a neighbouring passage; tasks of MTTQ or "where to send difficulties" with no place asked back instead of answering from the plans that say it; "the movement has how many phases" asked back although every plan says two',
+  },  {
+    batch: 12,
+    correct: 72,
+    total: 100,
+    wrong: 15,
+    asked: 7,
+    notFound: 6,
+    failures:
+      'after this session\'s conversation work, the phone layout (which hides some quoted facts behind parts to open) and a few answer fixes (diacritics as evidence, politeness around the asking clause, "căn cứ văn bản nào" not read as across plans, sơ kết / tổng kết picking their phase)',
   },
+
 
 ];
 
