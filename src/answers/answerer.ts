@@ -217,8 +217,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return result('answer', 'help', `${msg.INTRO}\nCác kế hoạch đang có:\n${msg.planList(plans)}\n${msg.whatICanAnswer(intents)}`);
   }
 
+  /** One plan's answer with its citation; a composer's "the plan does not state it" is `not_found`. */
   function single(plan: Plan, answer: PlanAnswer, intentId: string): AnswerResult {
-    return result('answer', intentId, `${answer.text}\n${citation(plan, answer.sections)}`, refs(plan, answer.sections));
+    return result(answer.absent ? 'not_found' : 'answer', intentId, `${answer.text}\n${citation(plan, answer.sections)}`, refs(plan, answer.sections));
   }
 
   function refs(plan: Plan, sections: readonly string[]): SourceRef[] {
@@ -386,7 +387,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const best = choose(own);
       // A composed answer counts only if the composer has the very thing asked (its cross-plan mode is
       // silent otherwise: "tiêu chí cấp huyện" of a plan without a district group).
-      const holds = best && answersQuestion(best, strict(ask)) && (best.source !== 'intent' || COMPOSERS[best.intent]!(context(plan, ask.a, 'cross', ask.numbers)) !== null);
+      const holds = best && !best.answer.absent && answersQuestion(best, strict(ask)) && (best.source !== 'intent' || COMPOSERS[best.intent]!(context(plan, ask.a, 'cross', ask.numbers)) !== null);
       if (best && holds) holders.push(best);
       else if (best && (!nearest || best.check.coverage > nearest.check.coverage)) nearest = best;
     }

@@ -23,9 +23,10 @@ describe('criteria', () => {
     expect(r.text).toBe(`Tiêu chí thi đua — Đối với cấp xã (Mẫu):\n“Được công nhận “Cộng đồng học tập” cấp xã.”\n${CITE}, Mục III.1.a.`);
   });
 
-  it('says so when the plan sets no criteria for the group, and lists the groups it has', () => {
+  it('says so when the plan sets no criteria for the group (not found), and lists the groups it has', () => {
     const r = ask('tieu chi cap huyen');
-    expect(r.text).toContain('Mẫu: kế hoạch không đặt tiêu chí riêng cho cấp huyện.');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toContain('Kế hoạch của Mẫu không nêu tiêu chí riêng cho cấp huyện.');
     expect(r.text).toContain('- Đối với doanh nghiệp (Mục III.1.b)');
   });
 
@@ -45,7 +46,9 @@ describe('awards and standards', () => {
 
   it('answers yes or no for a named award', () => {
     expect(ask('có bằng khen của thủ tướng không').text).toMatch(/^Có\. Mẫu có Bằng khen của Thủ tướng Chính phủ/);
-    expect(ask('có bằng khen của UBND thành phố không').text).toMatch(/^Kế hoạch của Mẫu không nêu Bằng khen của Ủy ban nhân dân Thành phố\./);
+    const absent = ask('có bằng khen của UBND thành phố không');
+    expect(absent.text).toMatch(/^Kế hoạch của Mẫu không nêu Bằng khen của Ủy ban nhân dân Thành phố\./);
+    expect(absent.status).toBe('not_found');
   });
 
   it('quotes the standards', () => {
@@ -210,6 +213,6 @@ describe('audience and purposes, precisely', () => {
 
   it('says when the plan has no "mục tiêu" before quoting its purposes', () => {
     const r = ask('mục tiêu của kế hoạch');
-    expect(r.text).toMatch(/^Kế hoạch của Mẫu không có mục “Mục tiêu” riêng\.\nMục đích, yêu cầu \(Mẫu\):/);
+    expect(r.text).toMatch(/^Kế hoạch của Mẫu không nêu mục tiêu thi đua riêng\.\nMục đích, yêu cầu \(Mẫu\):/);
   });
 });

@@ -78,6 +78,7 @@ export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
     return {
       text: `Kế hoạch của ${placeOf(plan)} không nêu ${names}.${rest}`,
       sections: (forms.length ? forms : all).map((a) => a.section),
+      absent: true,
     };
   }
   const picked = pickByKind(ctx, all);

@@ -5,6 +5,7 @@
 import type { ItemsBlock } from '../../knowledge/schema.js';
 import { findSection, sectionNumber } from '../../knowledge/sections.js';
 import { placeOf, quote } from '../format.js';
+import { notStated } from '../messages.js';
 import { asks, inFilter, type ComposeContext, type PlanAnswer } from './context.js';
 import { groupsForTargets, renderGroup } from './criteria.js';
 
@@ -65,7 +66,7 @@ export function composePurposes(ctx: ComposeContext): PlanAnswer | null {
   const answer = renderBlocks(ctx, title, blocks) ?? (goals.length ? renderBlocks(ctx, 'Mục tiêu thi đua', goals) : null);
   // "Mục tiêu" asked of a plan that has none: say so before quoting its purposes instead.
   if (answer && asks(ctx, 'muc tieu') && !goals.length && ctx.mode === 'single') {
-    return { ...answer, text: `Kế hoạch của ${placeOf(plan)} không có mục “Mục tiêu” riêng.\n${answer.text}` };
+    return { ...answer, text: `${notStated(`Kế hoạch của ${placeOf(plan)}`, 'mục tiêu thi đua riêng')}\n${answer.text}`, absent: true };
   }
   return answer;
 }

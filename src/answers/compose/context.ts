@@ -24,6 +24,11 @@ export interface PlanAnswer {
   text: string;
   /** Sections quoted, in order (the citation and `sources`). */
   sections: string[];
+  /**
+   * The plan does not state the very thing asked (no group for that target, no such award, no date):
+   * the text says so first, then what the plan has instead. Sent with status `not_found`.
+   */
+  absent?: true;
 }
 
 export type PlanComposer = (ctx: ComposeContext) => PlanAnswer | null;

@@ -1,5 +1,6 @@
 /** Tiêu chí thi đua: the group the user names (cấp xã, doanh nghiệp…), quoted; otherwise the groups there are. */
 import type { Criterion } from '../../knowledge/schema.js';
+import { notStated } from '../messages.js';
 import { lowerFirst, placeOf, quote } from '../format.js';
 import { inFilter, type ComposeContext, type PlanAnswer } from './context.js';
 
@@ -39,10 +40,10 @@ export function composeCriteria(ctx: ComposeContext): PlanAnswer | null {
   const asked = ctx.analysis.slots.targets.map((t) => ctx.lexicon.targetName(t));
   if (ctx.mode === 'cross' && asked.length) return null;
   const intro = asked.length
-    ? `${placeOf(plan)}: kế hoạch không đặt tiêu chí riêng cho ${asked.join(', ')}. Các nhóm có tiêu chí thi đua:`
+    ? `${notStated(`Kế hoạch của ${placeOf(plan)}`, `tiêu chí riêng cho ${asked.join(', ')}`)} Các nhóm có tiêu chí thi đua:`
     : `${placeOf(plan)}: kế hoạch đặt tiêu chí thi đua cho ${groups.length} nhóm:`;
   // The shortest label makes the clearest example ("tiêu chí cấp xã Khánh Hòa").
   const shortest = [...groups].sort((a, b) => a.label.length - b.label.length)[0]!;
   const example = `\nHỏi tiếp một nhóm, ví dụ: “tiêu chí ${lowerFirst(shortest.label.replace(/^Đối với\s+(các\s+)?/i, ''))} ${placeOf(plan)}”.`;
-  return { text: `${intro}\n${list}${ctx.mode === 'single' ? example : ''}`, sections: groups.map((g) => g.section) };
+  return { text: `${intro}\n${list}${ctx.mode === 'single' ? example : ''}`, sections: groups.map((g) => g.section), ...(asked.length ? { absent: true as const } : {}) };
 }

@@ -5,6 +5,7 @@
  */
 import type { Deadline } from '../../knowledge/schema.js';
 import { deadlineLine, placeOf, quote } from '../format.js';
+import { notStated } from '../messages.js';
 import { asks, inFilter, type ComposeContext, type PlanAnswer } from './context.js';
 
 type Want = 'report' | 'plan' | 'so-ket' | 'tong-ket' | 'any';
@@ -95,6 +96,9 @@ function factOf(line: string): string {
   return line.replace(/^(Hạn|Thời điểm):\s*/, '').replace(/\.$/, '');
 }
 
+/** Words that ask where a report goes rather than when. */
+const WHERE = ['ve dau', 'o dau', 'gui cho', 'gui ve', 'noi nao', 'co quan nao', 'don vi nao', 'cho ai', 've ai'];
+
 /** Passages whose best sentence is weighed against the deadlines. */
 const TOPIC_PASSAGES = 5;
 /** A topic sentence replaces the deadlines only when it matches this well… */
@@ -127,8 +131,10 @@ export function composeDeadlines(ctx: ComposeContext): PlanAnswer | null {
     const hit = ctx.corpus.search(['bao', 'cao', 'bao_cao', ...ctx.topic], { plans: [plan.id], limit: 5 }).find((h) => h.passage.bodyTokens.has('bao'));
     if (!hit) return null;
     return {
-      text: `${placeOf(plan)}: văn bản không ghi ngày cụ thể cho việc báo cáo. Văn bản viết:\n${quote([bestSentence(ctx, hit.passage.node.text)])}`,
+      text: `${notStated(`Kế hoạch của ${placeOf(plan)}`, 'ngày cụ thể cho việc báo cáo')} Văn bản viết:\n${quote([bestSentence(ctx, hit.passage.node.text)])}`,
       sections: [hit.passage.sectionId],
+      // Asked when: the plan is silent on it. Asked where or to whom: the quote is the answer.
+      ...(WHERE.some((p) => asks(ctx, p)) ? {} : { absent: true as const }),
     };
   }
 
