@@ -63,6 +63,9 @@ export type FollowUp =
   /** "nói rõ hơn": the previous answer's section in full (an ordinal, if any, picks an item of it). */
   | { kind: 'detail' };
 
+/** Question words that are also conjunctions: they ask only with another question word ("khi nào", "như thế nào"). */
+const CONJUNCTIONS = new Set(['khi', 'nhu', 'the', 'co', 'la', 'va', 'hay', 'hoac', 'ma', 'thi', 'cua', 've', 'o', 'voi', 'cho', 'duoc', 'mot']);
+
 function markedAt(matches: readonly { start: number; end: number }[], i: number): boolean {
   return matches.some((m) => i >= m.start && i < m.end);
 }
@@ -157,8 +160,10 @@ export class ConversationReader {
     if (spans.length === 0) return { kind: 'new' };
     // Its question words go with it: "huyện sơ kết khi nào" after an awards question asks for a date.
     const keep = new Set(spans.flatMap((sp) => Array.from({ length: sp.end - sp.start }, (_, k) => sp.start + k)));
+    // A question word counts when it asks ("khi nào", "ai", "ở đâu"), not as a conjunction ("khi sơ kết").
+    const asking = (i: number) => this.questionWords.has(tokens[i]!) && !markedAt(markers, i);
     tokens.forEach((t, i) => {
-      if (this.questionWords.has(t) && !markedAt(markers, i)) keep.add(i);
+      if (asking(i) && (!CONJUNCTIONS.has(t) || (i + 1 < tokens.length && asking(i + 1)))) keep.add(i);
     });
     return { kind: 'topic', text: mergeTopic(prev, cur, namesPlan, keep) };
   }
