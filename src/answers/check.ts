@@ -154,6 +154,19 @@ function segmentRun(run: readonly string[], typed: readonly string[], corpus: Co
   return merged;
 }
 
+/** The words a text writes, by toneKey; the same candidate texts come back question after question. */
+const formsCache = new Map<string, ReadonlySet<string>>();
+const FORMS_CACHE = 2000;
+function formsOf(text: string): ReadonlySet<string> {
+  let set = formsCache.get(text);
+  if (!set) {
+    set = new Set(text.split(/[^\p{L}\p{N}]+/u).map(toneKey));
+    if (formsCache.size >= FORMS_CACHE) formsCache.delete(formsCache.keys().next().value!);
+    formsCache.set(text, set);
+  }
+  return set;
+}
+
 export interface Check {
   /** Share of the question's weight the candidate covers, 0…1 (1 when the question has no content units). */
   coverage: number;
@@ -171,8 +184,8 @@ export interface Check {
 export function checkCandidate(profile: QuestionProfile, terms: ReadonlySet<string>, free: ReadonlySet<string>, text: string, types: AnswerTypes, written = text): Check {
   let covered = 0;
   const missing: string[] = [];
-  let forms: Set<string> | undefined;
-  const writes = (form: string) => (forms ??= new Set(written.split(/[^\p{L}\p{N}]+/u).map(toneKey))).has(toneKey(form));
+  let forms: ReadonlySet<string> | undefined;
+  const writes = (form: string) => (forms ??= formsOf(written)).has(toneKey(form));
   for (const u of profile.units) {
     const formOk = (k: number) => u.forms?.[k] === undefined || free.has(u.words[k]!) || writes(u.forms[k]!);
     if (!u.words.every((_, k) => formOk(k))) {

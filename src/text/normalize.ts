@@ -35,10 +35,19 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
  * compare equal ("hòa" and "hoà") while other diacritics still tell words apart ("đặt" ≠ "đạt", "áp" ≠ "ấp").
  */
 export function toneKey(word: string): string {
-  const d = word.normalize('NFC').toLowerCase().normalize('NFD');
-  const tones = d.match(TONE_MARKS)?.join('') ?? '';
-  return `${d.replace(TONE_MARKS, '').normalize('NFC')}${tones}`;
+  let key = toneKeys.get(word);
+  if (key === undefined) {
+    const d = word.normalize('NFC').toLowerCase().normalize('NFD');
+    const tones = d.match(TONE_MARKS)?.join('') ?? '';
+    key = `${d.replace(TONE_MARKS, '').normalize('NFC')}${tones}`;
+    // Words come from the plans and from questions: a bounded vocabulary, worth remembering.
+    if (toneKeys.size < TONE_KEY_CACHE) toneKeys.set(word, key);
+  }
+  return key;
 }
+
+const TONE_KEY_CACHE = 50_000;
+const toneKeys = new Map<string, string>();
 
 /** Folded text reduced to syllables separated by single spaces: "Sở GD&ĐT Hoà" → "so gd dt hoa". */
 export function fold(text: string): string {
