@@ -586,7 +586,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const lone = context ? conversation.loneWord(a.tokens) : undefined;
     const initial = lone ? placeByInitials.get(lone) : undefined;
     if (initial) {
-      text = a.tokens.map((t) => (t === lone ? initial : t)).join(' ');
+      // Replaced in the text as typed, so the other words keep their diacritics.
+      const replaced = text.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${lone}(?=$|[^\\p{L}\\p{N}])`, 'iu'), `$1${initial}`);
+      text = replaced !== text ? replaced : a.tokens.map((t) => (t === lone ? initial : t)).join(' ');
       a = analyzer.analyze(text);
     }
     const prev = context?.question ? analyzer.analyze(context.question) : undefined;
