@@ -17,7 +17,7 @@ import { AbbreviationExpander } from '../nlu/expand.js';
 import { loadGlossary, type Glossary } from '../nlu/glossary.js';
 import { ConversationReader, loadConversationData, type ConversationData, type SmallTalkKind } from '../nlu/conversation.js';
 import { loadIntents, type IntentDef, type SlotName } from '../nlu/intents.js';
-import { cleanInput, hasWordCharacters } from '../text/normalize.js';
+import { cleanInput, hasEmoji, hasWordCharacters } from '../text/normalize.js';
 import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
 import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
 import { checkCandidate, questionProfile, type QuestionProfile } from './check.js';
@@ -642,7 +642,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (cleaned.text === '') return result('not_found', UNKNOWN, `${msg.EMPTY_QUESTION}\n${msg.shortSuggestions(intents)}`);
       if (!hasWordCharacters(cleaned.text)) {
         // An emoji alone ("👍", "🙏") is a reaction, not a question.
-        if (/\p{Extended_Pictographic}/u.test(cleaned.text)) return smallTalk('ack');
+        if (hasEmoji(cleaned.text)) return smallTalk('ack');
         return result('not_found', UNKNOWN, `${msg.NO_WORDS}\n${msg.shortSuggestions(intents)}`);
       }
       const out = answerInContext(cleaned.text, request);

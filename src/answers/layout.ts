@@ -35,7 +35,8 @@ export interface Overview {
 const CITATION = /^Nguồn: /;
 const PLAN_BLOCK = /^■ /;
 
-function clip(s: string, max: number): string {
+/** Cuts at a word before `max`, marking the cut with “…” (compose/passage.ts's clip cuts whole sentences). */
+function clipAtWord(s: string, max: number): string {
   const t = s.trim();
   if (t.length <= max) return t;
   const cut = t.slice(0, max - 1);
@@ -58,7 +59,7 @@ function gistOf(lines: readonly string[], focus?: (sentence: string) => number):
   const bare = first.replace(/^[^:“]{0,80}\([^()]{1,40}\):\s+/u, '');
   const key = first && !/^[“+\-]/u.test(bare) && !first.endsWith(':') && !CITATION.test(first) ? bare : '';
   const quoted = lines.filter((l) => l.startsWith('“') || l.startsWith('+') || l.startsWith('-')).join(' ').replace(/[“”]/g, '');
-  if (!quoted) return clip(key || (lines.find((l) => l && !CITATION.test(l)) ?? ''), GIST_CHARS);
+  if (!quoted) return clipAtWord(key || (lines.find((l) => l && !CITATION.test(l)) ?? ''), GIST_CHARS);
   const date = DATE_WORDS.exec(quoted);
   let words: string;
   // The sentence that holds what was asked, when the caller can tell ("KH nào có … dân tộc thiểu số").
@@ -70,9 +71,9 @@ function gistOf(lines: readonly string[], focus?: (sentence: string) => number):
     words = `${scored[0]!.x === sentences[0] ? '' : '…'}${bestWindow(scored[0]!.x.replace(/^[-+•]\s*/, ''), (w) => focus!(w) + dated(w)).replace(/…$/, '')}…`;
   } else if (date) {
     const start = Math.max(0, quoted.lastIndexOf(' ', Math.max(0, date.index - 40)));
-    words = `${start > 0 ? '…' : ''}${clip(quoted.slice(start, date.index + date[0].length).trim(), GIST_CHARS).replace(/…$/, '')}…`;
-  } else if (key) return clip(key, GIST_CHARS + 60);
-  else words = `${clip(quoted.replace(/^[-+•]\s*/, ''), GIST_CHARS).replace(/…$/, '')}…`;
+    words = `${start > 0 ? '…' : ''}${clipAtWord(quoted.slice(start, date.index + date[0].length).trim(), GIST_CHARS).replace(/…$/, '')}…`;
+  } else if (key) return clipAtWord(key, GIST_CHARS + 60);
+  else words = `${clipAtWord(quoted.replace(/^[-+•]\s*/, ''), GIST_CHARS).replace(/…$/, '')}…`;
   return key ? `${key} “${words}”` : `“${words}”`;
 }
 
@@ -123,10 +124,10 @@ export function overviewOf(text: string, focus?: (sentence: string) => number): 
   const parts = blocks.map((block) => {
     const blines = block.split('\n');
     const first = blines[0]!.replace(PLAN_BLOCK, '');
-    const heading = first.startsWith('“') ? clip(first.replace(/^“/, ''), 60) : first.replace(/:$/, '');
+    const heading = first.startsWith('“') ? clipAtWord(first.replace(/^“/, ''), 60) : first.replace(/:$/, '');
     const label = across ? heading.split(' — ')[0]! : heading;
     const partText = across ? `${head}\n\n${block}` : [head, block, citation].filter(Boolean).join('\n');
-    return { label: clip(label, LABEL_CHARS), heading: across ? label : heading, gist: first.startsWith('“') ? '' : gistOf(blines.slice(1), focus), text: partText };
+    return { label: clipAtWord(label, LABEL_CHARS), heading: across ? label : heading, gist: first.startsWith('“') ? '' : gistOf(blines.slice(1), focus), text: partText };
   });
   // One plan's answer: the part the question points at most (composers put it first) in full, the
   // others one line each. Across plans no plan comes first: each gets its line (its key fact). A first
@@ -138,7 +139,7 @@ export function overviewOf(text: string, focus?: (sentence: string) => number): 
   const fixed = head.length + (lead?.length ?? 0) + intro.length + (citation?.length ?? 0) + (tail?.length ?? 0) + 8;
   const room = Math.floor((MESSAGE_CHARS - fixed) / listed.length) - 3;
   const budget = Math.min(ITEM_CHARS, Math.max(60, room));
-  const items = listed.map((p) => `• ${clip(p.gist ? `${clip(p.heading, 70)}: ${p.gist}` : p.heading, budget)}`);
+  const items = listed.map((p) => `• ${clipAtWord(p.gist ? `${clipAtWord(p.heading, 70)}: ${p.gist}` : p.heading, budget)}`);
   const overview = [head, ...(lead ? [lead, ''] : []), intro, ...items, ...(tail ? [tail] : []), ...(citation ? [citation] : [])].join('\n');
   return { text: overview, parts: parts.map(({ label, text: t }) => ({ label: `Xem: ${label}`, text: t })) };
 }
@@ -162,7 +163,7 @@ function itemsOverview(head: string, block: string, citation: string | undefined
   const budget = Math.min(ITEM_CHARS, Math.max(50, room));
   const text = [head, ...(heading ? [heading] : []), intro, ...items.map((it) => `• ${itemLine(it.replace(/^[-+•]\s*/u, ''), budget, focus)}`), ...(citation ? [citation] : [])].join('\n');
   const parts = items.map((it, i) => ({
-    label: `Xem ý ${i + 1}: ${clip(it.replace(/^[-+•]\s*/u, ''), LABEL_CHARS - 10)}`,
+    label: `Xem ý ${i + 1}: ${clipAtWord(it.replace(/^[-+•]\s*/u, ''), LABEL_CHARS - 10)}`,
     text: [head, ...(heading ? [heading] : []), `(ý thứ ${i + 1})`, `“${it}”`, ...(citation ? [citation] : [])].join('\n'),
   }));
   return { text, parts };
@@ -170,8 +171,8 @@ function itemsOverview(head: string, block: string, citation: string | undefined
 
 /** An item in one line: its opening words, or, when the question's words are further in, the words around them. */
 function itemLine(item: string, budget: number, focus?: (sentence: string) => number): string {
-  if (item.length <= budget || !focus) return clip(item, budget);
-  const start = clip(item, budget);
+  if (item.length <= budget || !focus) return clipAtWord(item, budget);
+  const start = clipAtWord(item, budget);
   const window = bestWindow(item, focus);
-  return focus(window) > focus(start) ? `…${clip(window, budget - 1)}` : start;
+  return focus(window) > focus(start) ? `…${clipAtWord(window, budget - 1)}` : start;
 }

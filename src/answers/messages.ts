@@ -96,8 +96,9 @@ export function sameFactInPlans(n: number, fact: string): string {
 
 /** The one line before an answer that took a part from the conversation: "Tây Ninh — Hạn và mốc thời gian (tiếp câu hỏi trước):". */
 export function fromContext(places: readonly string[], title: string | undefined): string {
-  const where = places.length ? places.join(', ') : 'Câu hỏi trước';
-  return `${where}${title ? ` — ${title.toLocaleLowerCase('vi')}` : ''} (tiếp câu hỏi trước):`;
+  const topic = title ? title.toLocaleLowerCase('vi') : undefined;
+  if (places.length === 0) return topic ? `Tiếp câu hỏi trước — ${topic}:` : 'Tiếp câu hỏi trước:';
+  return `${places.join(', ')}${topic ? ` — ${topic}` : ''} (tiếp câu hỏi trước):`;
 }
 
 /** Short replies to small talk (at most ~200 characters); a greeting shows two example questions. */

@@ -3,7 +3,7 @@
  * "which plan?" option, or a question. Synchronous except for commands that return a promise.
  */
 import { truncatedNotice } from '../answers/messages.js';
-import { fold, hasWordCharacters } from '../text/normalize.js';
+import { fold, hasEmoji, hasWordCharacters } from '../text/normalize.js';
 import type { ChoiceInput } from './choices.js';
 import { cancelCommand } from './commands/cancel.js';
 import { findCommand } from './commands/index.js';
@@ -101,7 +101,7 @@ export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
   if (picked) return picked;
   if (action !== undefined) return [...notices, { text: texts.staleButton }];
   // An emoji alone is a reaction the answerer replies to; other text without a letter is explained.
-  if (!hasWordCharacters(text) && !/\p{Extended_Pictographic}/u.test(text)) return [...notices, { text: texts.noWords }];
+  if (!hasWordCharacters(text) && !hasEmoji(text)) return [...notices, { text: texts.noWords }];
   // Right after a draft expired, a leftover form answer ("12") is not a question.
   if (info.expiredNotice && !mayBeQuestion(text)) return notices;
   const answers = answerQuestion(ctx, text);

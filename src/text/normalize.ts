@@ -100,3 +100,8 @@ export function cleanInput(raw: string, maxChars: number): CleanedInput {
 export function hasWordCharacters(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
+
+/** True when the text holds an emoji ("👍", "🙏"): alone, it is a reaction, not a question. */
+export function hasEmoji(text: string): boolean {
+  return /\p{Extended_Pictographic}/u.test(text);
+}
