@@ -41,6 +41,8 @@ export interface CoreDeps {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Redeliveries come within minutes; a month of update ids is plenty. */
 const KEEP_PROCESSED_UPDATES_DAYS = 30;
+/** Sent replies carry personal data (a report's summary); a week is enough to look into a complaint. */
+const KEEP_SENT_REPLIES_DAYS = 7;
 /** Upper bound of messages committed together, so one burst cannot delay its first replies for long. */
 const MAX_BATCH = 256;
 
@@ -66,7 +68,8 @@ export function createCore(deps: CoreDeps): Core {
   function pruneProcessedUpdates(at: Date): void {
     if (at.getTime() - prunedAt < DAY_MS) return;
     prunedAt = at.getTime();
-    store.updates.pruneBefore(new Date(at.getTime() - KEEP_PROCESSED_UPDATES_DAYS * DAY_MS));
+    store.inbox.pruneBefore(new Date(at.getTime() - KEEP_PROCESSED_UPDATES_DAYS * DAY_MS));
+    store.outbox.pruneBefore(new Date(at.getTime() - KEEP_SENT_REPLIES_DAYS * DAY_MS));
   }
   pruneProcessedUpdates(now());
 
@@ -80,9 +83,9 @@ export function createCore(deps: CoreDeps): Core {
     return { text: texts.draftExpired(flow.name, config.draftTtlDays) };
   }
 
-  function handleInTransaction(inbound: Inbound, at: Date): { replies: Outbound[]; later?: Promise<Outbound[]> } | 'duplicate' {
+  function handleInTransaction(inbound: Inbound, at: Date, outbox: boolean): { replies: Outbound[]; later?: Promise<Outbound[]> } | 'duplicate' {
     const { channel, userId } = inbound;
-    if (inbound.updateId !== undefined && !store.updates.claim(channel, inbound.updateId, at)) return 'duplicate';
+    if (inbound.updateId !== undefined && !store.inbox.claim(channel, inbound.updateId, at)) return 'duplicate';
     const chatType = inbound.chatType ?? 'private';
     const privateChatId = chatType === 'private' ? inbound.chatId : undefined;
     store.users.touch({ channel, userId, privateChatId, displayName: inbound.displayName, at });
@@ -119,14 +122,18 @@ export function createCore(deps: CoreDeps): Core {
     };
     const result = route(ctx, info);
     saveSession(store, channel, userId, session, at);
-    if (isThenable(result)) return { replies: notices, later: result };
-    return { replies: [...notices, ...result] };
+    const replies = isThenable(result) ? notices : [...notices, ...result];
+    if (!outbox) return isThenable(result) ? { replies, later: result } : { replies };
+    // In the same commit as the state change: a reply (a report's code) exists only if its cause does.
+    store.outbox.add(channel, inbound.chatId, inbound.updateId, replies, at);
+    return isThenable(result) ? { replies: [], later: result } : { replies: [] };
   }
 
   type Outcome = ReturnType<typeof handleInTransaction>;
   interface Waiting {
     inbound: Inbound;
     at: Date;
+    outbox: boolean;
     done(outcome: Outcome | Error): void;
   }
   let queue: Waiting[] = [];
@@ -145,7 +152,7 @@ export function createCore(deps: CoreDeps): Core {
         pruneProcessedUpdates(now());
         for (const w of batch) {
           try {
-            outcomes.push(store.transaction(() => handleInTransaction(w.inbound, w.at)));
+            outcomes.push(store.transaction(() => handleInTransaction(w.inbound, w.at, w.outbox)));
           } catch (err) {
             outcomes.push(err instanceof Error ? err : new Error(String(err)));
           }
@@ -160,18 +167,19 @@ export function createCore(deps: CoreDeps): Core {
     batch.forEach((w, i) => w.done(outcomes[i]!));
   }
 
-  function handleDurably(inbound: Inbound, at: Date): Promise<Outcome | Error> {
+  function handleDurably(inbound: Inbound, at: Date, outbox: boolean): Promise<Outcome | Error> {
     return new Promise((resolve) => {
-      queue.push({ inbound, at, done: resolve });
+      queue.push({ inbound, at, outbox, done: resolve });
       // The real timer (imported, not the global): tests that fake timers still get their replies.
       if (queue.length === 1) nextTurn(flush);
     });
   }
 
   return {
-    async handle(inbound) {
+    async handle(inbound, options = {}) {
       const at = inbound.receivedAt ?? now();
-      const outcome = await handleDurably(inbound, at);
+      const outbox = options.outbox === true;
+      const outcome = await handleDurably(inbound, at, outbox);
       if (outcome instanceof Error) {
         // Rolled back, the dedup claim included: a redelivery of this update is handled afresh.
         log.error({ event: 'handle-failed', channel: inbound.channel, err: errorSummary(outcome) }, 'message handling failed');
@@ -182,11 +190,20 @@ export function createCore(deps: CoreDeps): Core {
         return [];
       }
       if (!outcome.later) return outcome.replies;
+      let later: Outbound[];
       try {
-        return [...outcome.replies, ...(await outcome.later)];
+        later = await outcome.later;
       } catch (err) {
         log.error({ event: 'command-failed', channel: inbound.channel, err: errorSummary(err) }, 'command failed');
-        return [...outcome.replies, { text: texts.internalError }];
+        later = [{ text: texts.internalError }];
+      }
+      if (!outbox) return [...outcome.replies, ...later];
+      try {
+        store.transaction(() => store.outbox.add(inbound.channel, inbound.chatId, inbound.updateId, later, now()));
+        return [];
+      } catch (err) {
+        log.error({ event: 'outbox-failed', channel: inbound.channel, err: errorSummary(err) }, 'could not store a reply; sending it directly');
+        return later;
       }
     },
   };

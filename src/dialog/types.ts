@@ -56,6 +56,15 @@ export interface Outbound {
   document?: OutboundDocument;
 }
 
+export interface HandleOptions {
+  /**
+   * Store the replies in the outbox, in the same commit as the state change, instead of returning
+   * them; the channel's sender delivers them from there. What is returned then is only what could not
+   * be stored (a failure notice), for the channel to send directly.
+   */
+  outbox?: boolean;
+}
+
 export interface Core {
-  handle(inbound: Inbound): Promise<Outbound[]>;
+  handle(inbound: Inbound, options?: HandleOptions): Promise<Outbound[]>;
 }

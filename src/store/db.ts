@@ -9,9 +9,10 @@ import Database from 'better-sqlite3';
 import { createAdminsRepo, type AdminsRepo } from './admins.js';
 import { createContactsRepo, type ContactsRepo } from './contacts.js';
 import { createConversationStatesRepo, type ConversationStatesRepo } from './conversation-states.js';
+import { createInboxRepo, type InboxRepo } from './inbox.js';
 import { migrate } from './migrate.js';
 import { migrations as defaultMigrations, type Migration } from './migrations.js';
-import { createProcessedUpdatesRepo, type ProcessedUpdatesRepo } from './processed-updates.js';
+import { createOutboxRepo, type OutboxRepo } from './outbox.js';
 import { createQuestionLogRepo, type QuestionLogRepo } from './question-log.js';
 import { createReportsRepo, type ReportsRepo } from './reports.js';
 import { createUsersRepo, type UsersRepo } from './users.js';
@@ -24,7 +25,10 @@ export interface Store {
   readonly contacts: ContactsRepo;
   readonly reports: ReportsRepo;
   readonly conversations: ConversationStatesRepo;
-  readonly updates: ProcessedUpdatesRepo;
+  /** Inbound deliveries: stored before they are acknowledged, and the dedup claim. */
+  readonly inbox: InboxRepo;
+  /** Replies waiting to be sent. */
+  readonly outbox: OutboxRepo;
   readonly questions: QuestionLogRepo;
   readonly admins: AdminsRepo;
   /**
@@ -73,7 +77,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     contacts: createContactsRepo(db),
     reports: createReportsRepo(db),
     conversations: createConversationStatesRepo(db),
-    updates: createProcessedUpdatesRepo(db),
+    inbox: createInboxRepo(db),
+    outbox: createOutboxRepo(db),
     questions: createQuestionLogRepo(db),
     admins: createAdminsRepo(db),
     transaction: <T>(fn: () => T) => runInTransaction.immediate(fn) as T,

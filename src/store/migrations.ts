@@ -165,5 +165,48 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
-  // Append new migrations here (next version: 5).
+  {
+    version: 5,
+    name: 'inbox and outbox: every update stored before it is acknowledged, every reply before it is sent',
+    up: `
+      -- Every update a platform delivered, stored before the channel acknowledges it (the webhook's 200,
+      -- the poller's next offset), with the delivery as received so a crash before handling is resumed
+      -- at start. The row is also the dedup claim: a second delivery of the same id finds it. Once
+      -- handled, the payload (the user's words) is dropped; the id stays a month against redeliveries.
+      CREATE TABLE inbox (
+        seq         INTEGER PRIMARY KEY,
+        channel     TEXT NOT NULL,
+        update_id   TEXT NOT NULL,
+        payload     TEXT,
+        received_at TEXT NOT NULL,
+        handled_at  TEXT,
+        UNIQUE (channel, update_id)
+      );
+      CREATE INDEX inbox_waiting ON inbox (channel, seq) WHERE handled_at IS NULL;
+      CREATE INDEX inbox_received ON inbox (received_at);
+      INSERT INTO inbox (channel, update_id, payload, received_at, handled_at)
+        SELECT channel, update_id, NULL, processed_at, processed_at FROM processed_updates;
+      DROP TABLE processed_updates;
+
+      -- Every reply, stored in the same commit as the state change that produced it and sent from here
+      -- by the channel's paced sender, which marks it delivered (or failed, when the platform refuses
+      -- the chat for good). Undelivered rows are sent after a restart.
+      CREATE TABLE outbox (
+        id           INTEGER PRIMARY KEY,
+        channel      TEXT NOT NULL,
+        chat_id      TEXT NOT NULL,
+        update_id    TEXT,
+        message      TEXT NOT NULL,
+        document     BLOB,
+        created_at   TEXT NOT NULL,
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        last_error   TEXT,
+        delivered_at TEXT,
+        failed_at    TEXT
+      );
+      CREATE INDEX outbox_waiting ON outbox (channel, id) WHERE delivered_at IS NULL AND failed_at IS NULL;
+      CREATE INDEX outbox_created ON outbox (created_at);
+    `,
+  },
+  // Append new migrations here (next version: 6).
 ];

@@ -188,10 +188,10 @@ describe('delivery guarantees', () => {
 
   it('forgets update ids after 30 days (checked once a day)', async () => {
     await lan.say('/start');
-    expect(h.store.updates.count()).toBe(1);
+    expect(h.store.inbox.count()).toBe(1);
     h.clock.now = new Date(h.clock.now.getTime() + 31 * 24 * 3600_000);
     await lan.say('/start');
-    expect(h.store.updates.count()).toBe(1);
+    expect(h.store.inbox.count()).toBe(1);
   });
 
   it('every choice id offered in the flows fits Telegram’s 64-byte callback data', async () => {

@@ -13,7 +13,8 @@ import { TelegramEmulator } from '../support/telegram-emulator.js';
 import { startFakeZaloApi, zaloFixtures, type FakeZaloApi } from '../support/zalo-fake-api.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+// What `npm start` runs: node with tsx's loader (the tsx CLI would stand between the test's signals and the bot).
+const SERVE = ['--import', 'tsx', 'src/cli.ts', 'serve'];
 
 let emulator: TelegramEmulator | undefined;
 let fake: FakeZaloApi | undefined;
@@ -37,7 +38,7 @@ it('finishes the replies in flight on both channels after SIGTERM, closes the da
   fake = await startFakeZaloApi({ pollTimeoutMs: 200 });
   dir = mkdtempSync(join(tmpdir(), 'serve-both-'));
   const dbPath = join(dir, 'thidua.sqlite');
-  child = spawn(TSX, ['src/cli.ts', 'serve'], {
+  child = spawn(process.execPath, SERVE, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -33,7 +33,7 @@ describe('openStore', () => {
       expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
       const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
       expect(tables).toEqual(
-        expect.arrayContaining(['admins', 'contacts', 'conversation_states', 'processed_updates', 'question_log', 'reports', 'schema_migrations', 'users']),
+        expect.arrayContaining(['admins', 'contacts', 'conversation_states', 'inbox', 'outbox', 'question_log', 'reports', 'schema_migrations', 'users']),
       );
     } finally {
       store.close();

@@ -143,14 +143,53 @@ describe('conversation states', () => {
   });
 });
 
-describe('processed updates', () => {
+describe('inbox', () => {
   it('claims an update id once per channel and prunes old claims', () => {
-    expect(store.updates.claim('telegram', '42', t0)).toBe(true);
-    expect(store.updates.claim('telegram', '42', later(1))).toBe(false);
-    expect(store.updates.claim('zalo', '42', later(1))).toBe(true);
-    expect(store.updates.pruneBefore(later(1))).toBe(1);
-    expect(store.updates.count()).toBe(1);
-    expect(store.updates.claim('telegram', '42', later(2))).toBe(true);
+    expect(store.inbox.claim('telegram', '42', t0)).toBe(true);
+    expect(store.inbox.claim('telegram', '42', later(1))).toBe(false);
+    expect(store.inbox.claim('zalo', '42', later(1))).toBe(true);
+    expect(store.inbox.pruneBefore(later(1))).toBe(1);
+    expect(store.inbox.count()).toBe(1);
+    expect(store.inbox.claim('telegram', '42', later(2))).toBe(true);
+  });
+
+  it('keeps an accepted update waiting until it is claimed, and refuses a second delivery', () => {
+    expect(store.inbox.accept('telegram', '7', '{"update_id":7}', t0)).toBe(true);
+    expect(store.inbox.accept('telegram', '8', '{"update_id":8}', t0)).toBe(true);
+    expect(store.inbox.accept('telegram', '7', '{"update_id":7}', later(1))).toBe(false);
+    expect(store.inbox.waiting('telegram')).toEqual([
+      { updateId: '7', payload: '{"update_id":7}' },
+      { updateId: '8', payload: '{"update_id":8}' },
+    ]);
+    expect(store.inbox.claim('telegram', '7', later(1))).toBe(true);
+    store.inbox.finish('telegram', '8', later(1));
+    expect(store.inbox.waiting('telegram')).toEqual([]);
+    expect(store.inbox.claim('telegram', '8', later(2))).toBe(false);
+    // A handled update is never pruned while it may still be redelivered… and is once it is old.
+    expect(store.inbox.pruneBefore(t0)).toBe(0);
+    expect(store.inbox.pruneBefore(later(1))).toBe(2);
+  });
+});
+
+describe('outbox', () => {
+  it('keeps replies in order until delivered or failed, documents included', () => {
+    const doc = { filename: 'a.xlsx', mimeType: 'application/x', content: Buffer.from([1, 2, 3]), caption: 'Tệp' };
+    store.outbox.add('telegram', 'c1', '5', [{ text: 'Một', choices: [{ id: 'x', label: 'X' }] }, { text: 'Hai', document: doc }], t0);
+    store.outbox.add('zalo', 'c2', undefined, [{ text: 'Ba' }], t0);
+    const waiting = store.outbox.waiting('telegram');
+    expect(waiting.map((w) => [w.chatId, w.updateId, w.message.text])).toEqual([
+      ['c1', '5', 'Một'],
+      ['c1', '5', 'Hai'],
+    ]);
+    expect(waiting[0]!.message.choices).toEqual([{ id: 'x', label: 'X' }]);
+    expect(waiting[1]!.message.document).toEqual(doc);
+    store.outbox.noteAttempt(waiting[0]!.id, 'timeout');
+    expect(store.outbox.waiting('telegram')[0]!.attempts).toBe(1);
+    store.outbox.markDelivered(waiting[0]!.id, later(1));
+    store.outbox.markFailed(waiting[1]!.id, later(1), '403 blocked');
+    expect(store.outbox.waiting('telegram')).toEqual([]);
+    expect(store.outbox.countWaiting()).toBe(1);
+    expect(store.outbox.pruneBefore(later(1))).toBe(2);
   });
 });
 

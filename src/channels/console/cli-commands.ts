@@ -34,7 +34,7 @@ async function chat(opts: { user?: string; name?: string; json?: boolean }): Pro
 }
 
 /** Row counts of the main tables, for `db status`. */
-const COUNTED_TABLES = ['users', 'contacts', 'reports', 'conversation_states', 'processed_updates', 'question_log', 'admins'];
+const COUNTED_TABLES = ['users', 'contacts', 'reports', 'conversation_states', 'inbox', 'outbox', 'question_log', 'admins'];
 
 function status(): void {
   const config = loadConfig();

@@ -1,22 +1,27 @@
 /**
  * The grammY bot of the Telegram channel, without its transport (long polling or webhook): the API
- * with its retry and pacing transformers, and the middleware that turns updates into core calls.
+ * with its retry and pacing transformers, the mailbox, and the middleware that turns updates into core
+ * calls.
  *
- *   in-flight count → error boundary → sequentialize (per chat and per user) → classify → flood gate → handle
+ *   receive: answer a pressed button at once → mailbox.accept (stored; only then acknowledged)
+ *   handle (from the mailbox): error boundary → sequentialize (per chat and per user) → classify
+ *            → flood gate → core (replies stored in the outbox, in the same commit) → outbox sender
  *
- * Handling one update: answer the pressed button at once (no spinning button), show "typing…" while the
- * core works, then send the replies in order. Every update gets its `update_id` passed to the core, which
- * ignores a second delivery of the same update.
+ * A second delivery of an update stops at the mailbox (never counted by the flood gate); its replies
+ * still waiting are sent. "typing…" shows while the core works.
  */
 import { setMaxListeners } from 'node:events';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, HttpError, type Context, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import type { Core } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
+import type { Store } from '../../store/db.js';
+import { createMailbox, type Acceptance, type Mailbox } from '../mailbox/mailbox.js';
 import { createTelegramSender, type TelegramSender } from './deliver.js';
 import { chosenKeyboard } from './keyboard.js';
-import { describeError } from './errors.js';
+import { describeError, TelegramDeliveryError } from './errors.js';
 import { createFloodGate, DEFAULT_FLOOD, type FloodOptions } from './flood.js';
 import { classifyUpdate, type InboundEvent } from './inbound.js';
 import { resilience, type ResilienceOptions } from './pacing.js';
@@ -29,6 +34,7 @@ export interface TelegramBotDeps {
   /** Bot API server, e.g. https://api.telegram.org or a local emulator. */
   apiRoot: string;
   core: Core;
+  store: Store;
   logger: Logger;
   resilience?: ResilienceOptions;
   flood?: FloodOptions;
@@ -41,6 +47,12 @@ export interface TelegramBotDeps {
 export interface TelegramBot {
   readonly bot: Bot<TelegramContext>;
   readonly sender: TelegramSender;
+  readonly mailbox: Mailbox;
+  /**
+   * Takes one update from the transport: answers a pressed button at once, then stores the update.
+   * Resolves when it is stored (the transport may acknowledge it then); rejects while stopping.
+   */
+  receive(update: Update): Promise<Acceptance>;
   /** Updates being handled right now. */
   inFlight(): number;
   /** Resolves when no update is being handled. */
@@ -79,25 +91,6 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   const flood = createFloodGate(deps.flood ?? DEFAULT_FLOOD);
   const typingEvery = deps.typingIntervalMs ?? 4000;
 
-  let inFlight = 0;
-  let idleWaiters: Array<() => void> = [];
-  const settle = () => {
-    if (inFlight > 0) return;
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    for (const w of waiters) w();
-  };
-
-  bot.use(async (_ctx, next) => {
-    inFlight += 1;
-    try {
-      await next();
-    } finally {
-      inFlight -= 1;
-      settle();
-    }
-  });
-
   bot.use(async (ctx, next) => {
     try {
       await next();
@@ -128,7 +121,8 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     bot.api.sendChatAction(chatId, 'typing').catch((err: unknown) => log.debug({ event: 'chat-action-failed', ...describeError(err) }, 'typing action failed'));
   };
 
-  const deliver = async (chatId: string, replies: Parameters<TelegramSender['deliver']>[1]) => {
+  /** Replies the core could not store (a failure notice): sent once, directly. */
+  const deliverDirect = async (chatId: string, replies: Parameters<TelegramSender['deliver']>[1]) => {
     try {
       await sender.deliver(chatId, replies);
     } catch (err) {
@@ -136,46 +130,52 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     }
   };
 
+  const mailbox = createMailbox({
+    channel: 'telegram',
+    store: deps.store,
+    logger: log,
+    handle: (payload) => bot.handleUpdate(payload as Update),
+    deliver: (chatId, message) => sender.deliver(chatId, [message]),
+    isPermanent: (err) => err instanceof TelegramDeliveryError && (err.kind === 'blocked' || err.kind === 'unknown_chat'),
+  });
+
   bot.use(async (ctx) => {
     const event = classifyUpdate(ctx.update, ctx.me);
-    if (event.kind === 'ignore') return;
-    if (event.kind === 'bare-callback') return answerButton(event.callbackQueryId);
-
+    if (event.kind === 'ignore' || event.kind === 'bare-callback') return;
+    const updateId = String(ctx.update.update_id);
     const userId = event.kind === 'core' ? event.inbound.userId : event.userId;
     const chatId = event.kind === 'core' ? event.inbound.chatId : event.chatId;
-    const callbackQueryId = event.kind === 'core' ? event.callbackQueryId : undefined;
     const verdict = flood.check(userId);
     if (verdict !== 'ok') {
       // Once per user and window at info; the rest of a flood only at debug, so a flood cannot flood the log.
-      if (verdict === 'first-excess') log.info({ event: 'flood' }, 'user over the message limit; updates dropped for now');
-      else log.debug({ event: 'flood' }, 'update dropped (flood)');
-      if (callbackQueryId) return answerButton(callbackQueryId, telegramTexts.tooFastButton);
-      if (verdict === 'first-excess') await deliver(chatId, [{ text: telegramTexts.tooFast }]);
+      if (verdict === 'first-excess') log.info({ event: 'flood' }, 'user over the message limit; updates refused for now');
+      else log.debug({ event: 'flood' }, 'update refused (flood)');
+      // Every refused message is told so: nothing accepted is dropped without a word.
+      const said = event.kind === 'core' ? (event.inbound.text ?? (event.callbackQueryId ? undefined : '')) : undefined;
+      mailbox.reply(chatId, updateId, [{ text: telegramTexts.tooFast(said) }]);
       return;
     }
 
-    if (event.kind === 'non-text') return deliver(chatId, [{ text: telegramTexts.nonText }]);
-    if (event.kind === 'empty-mention') return deliver(chatId, [{ text: telegramTexts.emptyMention(ctx.me.username) }]);
+    if (event.kind === 'non-text') return mailbox.reply(chatId, updateId, [{ text: telegramTexts.nonText }]);
+    if (event.kind === 'empty-mention') return mailbox.reply(chatId, updateId, [{ text: telegramTexts.emptyMention(ctx.me.username) }]);
 
-    if (callbackQueryId) await answerButton(callbackQueryId);
+    const cq = ctx.update.callback_query;
+    const chosen = cq?.message && cq.data !== undefined ? chosenKeyboard(cq.message.reply_markup, cq.data) : undefined;
+    if (chosen && cq?.message) {
+      bot.api
+        .editMessageReplyMarkup(cq.message.chat.id, cq.message.message_id, { reply_markup: chosen })
+        .catch((err: unknown) => log.debug({ event: 'edit-markup-failed', ...describeError(err) }, 'could not replace the pressed keyboard'));
+    }
     sendTyping(chatId);
     const typing = setInterval(() => sendTyping(chatId), typingEvery);
-    let replies;
+    let unstored;
     try {
-      replies = await deps.core.handle(event.inbound);
+      unstored = await deps.core.handle(event.inbound, { outbox: true });
     } finally {
       clearInterval(typing);
     }
-    if (replies.length) {
-      const cq = ctx.update.callback_query;
-      const chosen = cq?.message && cq.data !== undefined ? chosenKeyboard(cq.message.reply_markup, cq.data) : undefined;
-      if (chosen && cq?.message) {
-        await bot.api
-          .editMessageReplyMarkup(cq.message.chat.id, cq.message.message_id, { reply_markup: chosen })
-          .catch((err: unknown) => log.debug({ event: 'edit-markup-failed', ...describeError(err) }, 'could not replace the pressed keyboard'));
-      }
-      await deliver(chatId, replies);
-    }
+    mailbox.kick();
+    if (unstored.length) await deliverDirect(chatId, unstored);
   });
 
   bot.catch((err) => log.error({ event: 'update-failed', ...describeError(err.error) }, 'update handling failed'));
@@ -183,13 +183,14 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   return {
     bot,
     sender,
-    inFlight: () => inFlight,
-    idle: () =>
-      inFlight === 0
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            idleWaiters.push(resolve);
-          }),
+    mailbox,
+    receive(update) {
+      // At once, not behind the chat's queue: a pressed button must never spin.
+      if (update.callback_query) void answerButton(update.callback_query.id);
+      return mailbox.accept(String(update.update_id), update);
+    },
+    inFlight: () => mailbox.inFlight(),
+    idle: () => mailbox.idle(),
     abortSends: () => sends.abort(),
   };
 }

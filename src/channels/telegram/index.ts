@@ -1,13 +1,13 @@
 /**
  * The Telegram channel: `startTelegram(deps)` connects the core to the Telegram Bot API (grammY), by
- * long polling (default, @grammyjs/runner) or by webhook (when TELEGRAM_WEBHOOK_URL is set), and
- * returns a ChannelHandle.
+ * long polling (default, `poller.ts`) or by webhook (when TELEGRAM_WEBHOOK_URL is set), and returns a
+ * ChannelHandle. Either way an update is acknowledged only once it is in the mailbox (SQLite), and
+ * replies go out from the outbox: see `../mailbox/mailbox.ts`.
  *
  * Order of use with the HTTP server: create it, call `startTelegram({ …, http })` (the webhook route is
  * registered before the first await), then make the server listen. `telegramNeedsHttp(config)` says
  * whether the server is needed at all.
  */
-import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { FastifyInstance } from 'fastify';
 import { GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -24,6 +24,7 @@ import { createAdminMenuSync, createAdminMenusRepo, type AdminMenuSync } from '.
 import { commandMenus, publishPublicMenu } from './commands-menu.js';
 import type { FloodOptions } from './flood.js';
 import type { ResilienceOptions } from './pacing.js';
+import { startPolling, type Poller } from './poller.js';
 import { registerTelegramWebhook, webhookPath } from './webhook.js';
 
 export { TelegramDeliveryError } from './errors.js';
@@ -43,7 +44,6 @@ export interface TelegramDeps {
   resilience?: ResilienceOptions;
   flood?: FloodOptions;
   typingIntervalMs?: number;
-  webhookTimeoutMs?: number;
   /** Seconds a getUpdates call may be held open (default 30). */
   pollTimeoutSeconds?: number;
   /** How long stop() lets updates in flight finish before pending sends give up (default 10 s). */
@@ -111,6 +111,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
     token,
     apiRoot: config.telegram.apiRoot,
     core: deps.core,
+    store: deps.store,
     logger: deps.logger,
     ...(deps.resilience ? { resilience: deps.resilience } : {}),
     ...(deps.flood ? { flood: deps.flood } : {}),
@@ -122,11 +123,10 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
   if (webhookUrl && deps.http) {
     registerTelegramWebhook(deps.http, {
       path: webhookPath(webhookUrl),
-      bot: tg.bot,
+      receive: tg.receive,
       secret: secret!,
       logger: log,
       isOpen: () => open,
-      ...(deps.webhookTimeoutMs ? { timeoutMs: deps.webhookTimeoutMs } : {}),
     });
   }
 
@@ -140,7 +140,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
     ...(deps.adminMenuSyncMs ? { intervalMs: deps.adminMenuSyncMs } : {}),
   });
 
-  let runner: RunnerHandle | undefined;
+  let poller: Poller | undefined;
   try {
     // Not bot.init(): grammY retries getMe there forever when the Bot API server cannot be reached, so a
     // wrong TELEGRAM_API_ROOT or a machine without network would hang start-up without a word. Our
@@ -161,23 +161,25 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
   log.info({ botId: tg.bot.botInfo.id, username: tg.bot.botInfo.username, mode }, 'telegram bot connected');
   adminMenus.start();
 
+  // Updates a crash left stored but not handled, and replies left unsent.
+  tg.mailbox.resume();
   if (!webhookUrl) {
-    runner = run(tg.bot, {
-      runner: {
-        fetch: { timeout: deps.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
-        silent: true, // failures are logged by the bot's getUpdates transformer, through pino
+    poller = startPolling({
+      api: tg.bot.api,
+      logger: log,
+      receive: tg.receive,
+      timeoutSeconds: deps.pollTimeoutSeconds ?? 30,
+      allowedUpdates: ALLOWED_UPDATES,
+      onFatal: (err) => {
+        if (!open) return;
+        open = false;
+        const message =
+          err instanceof GrammyError && err.error_code === 409
+            ? 'Telegram báo có một bản khác của bot này đang nhận tin nhắn với cùng token (409 Conflict); bản này đã ngừng nhận tin.'
+            : startError(err, config.telegram.apiRoot).message;
+        log.fatal({ event: 'polling-stopped' }, message);
+        deps.onFatal?.(new TelegramStartError(message));
       },
-    });
-    runner.task()?.catch((err: unknown) => {
-      if (!open) return;
-      open = false;
-      const fatal = startError(err, config.telegram.apiRoot);
-      const message =
-        err instanceof GrammyError && err.error_code === 409
-          ? 'Telegram báo có một bản khác của bot này đang nhận tin nhắn với cùng token (409 Conflict); bản này đã ngừng nhận tin.'
-          : fatal.message;
-      log.fatal({ event: 'polling-stopped' }, message);
-      deps.onFatal?.(new TelegramStartError(message));
     });
   }
 
@@ -191,15 +193,13 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
     stop() {
       stopping ??= (async () => {
         open = false;
-        if (runner?.isRunning()) await runner.stop();
+        await poller?.stop();
         await adminMenus.stop();
-        const finished = await settlesWithin(tg.idle(), deps.shutdownGraceMs ?? 10_000);
-        if (!finished) {
-          log.warn({ event: 'shutdown-grace-over', inFlight: tg.inFlight() }, 'replies still waiting for a retry are dropped');
-          tg.abortSends();
-          await tg.idle();
-        }
+        // What is handled and sent within the grace goes now; the rest stays in the outbox for the next start.
+        await tg.mailbox.stop(deps.shutdownGraceMs ?? 10_000);
         tg.abortSends();
+        const finished = await settlesWithin(tg.idle(), 2000);
+        if (!finished) log.warn({ event: 'shutdown-grace-over', inFlight: tg.inFlight() }, 'updates still in flight at shutdown are handled again after the next start');
         log.info('telegram channel stopped');
       })();
       return stopping;

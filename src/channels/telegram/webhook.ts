@@ -6,33 +6,29 @@
  *  - the body must be an update (an object with an integer update_id), else 400. An update whose
  *    message part does not have the shape the bot reads is answered 200 and dropped (logged): Telegram
  *    retries a failed delivery and holds the updates after it, so one odd update must not stall the bot;
- *  - the answer comes when the update has been handled (a crash before that makes Telegram redeliver;
- *    the core's update_id dedup makes the redelivery harmless), but never later than `timeoutMs`: a
- *    slow update is then answered 200 and finishes in the background (it stays counted as in flight);
+ *  - the answer (200) comes as soon as the update is stored in the mailbox, before it is handled: a
+ *    crash before the commit makes Telegram deliver it again, a crash after it is resumed at start, and
+ *    a delivery seen before is answered 200 at once (its unsent replies are sent again);
  *  - while the bot shuts down, new deliveries get 503 and Telegram retries them after the restart.
  */
-import { webhookCallback, type Bot } from 'grammy';
 import type { FastifyInstance } from 'fastify';
+import type { Update } from 'grammy/types';
 import type { Logger } from '../../log.js';
 import { headerValue, secretMatches } from '../../server/secret.js';
-import type { TelegramContext } from './bot.js';
+import type { Acceptance } from '../mailbox/mailbox.js';
 import { telegramUpdateSchema, updateEnvelopeSchema } from './update-schema.js';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
 export interface TelegramWebhookOptions {
   path: string;
-  bot: Bot<TelegramContext>;
+  /** Stores the update (the bot's `receive`); resolves once it is stored. */
+  receive(update: Update): Promise<Acceptance>;
   secret: string;
   logger: Logger;
   /** False once the channel is stopping. */
   isOpen: () => boolean;
-  /** Answer Telegram after at most this long even if the update is still being handled. */
-  timeoutMs?: number;
 }
-
-/** Well within the time Telegram waits for a webhook answer. */
-export const DEFAULT_WEBHOOK_TIMEOUT_MS = 8000;
 
 /** The route path of a webhook URL: https://bot.example.vn/telegram/hook → /telegram/hook. */
 export function webhookPath(webhookUrl: string): string {
@@ -41,12 +37,6 @@ export function webhookPath(webhookUrl: string): string {
 
 export function registerTelegramWebhook(http: FastifyInstance, options: TelegramWebhookOptions): void {
   const log = options.logger;
-  // grammY checks the secret again (also in constant time); by then it is known to match.
-  const handle = webhookCallback(options.bot, 'fastify', {
-    secretToken: options.secret,
-    onTimeout: () => log.warn({ event: 'webhook-slow-update' }, 'update still being handled; answered Telegram early'),
-    timeoutMilliseconds: options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS,
-  });
   http.post(
     options.path,
     {
@@ -70,8 +60,13 @@ export function registerTelegramWebhook(http: FastifyInstance, options: Telegram
         log.error({ event: 'webhook-malformed-update', field }, 'telegram webhook: update without the expected shape, dropped');
         return reply.code(200).send('');
       }
-      await handle(request, reply);
-      return reply;
+      try {
+        await options.receive(request.body as Update);
+      } catch {
+        // Stopping: Telegram delivers it again after the restart.
+        return reply.code(503).send({ ok: false, description: 'shutting down' });
+      }
+      return reply.code(200).send('');
     },
   );
 }

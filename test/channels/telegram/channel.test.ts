@@ -142,18 +142,29 @@ describe('Telegram channel: talking to the core', () => {
 });
 
 describe('Telegram channel: limits and faults', () => {
-  it('answers a flood politely once and drops the rest; a pressed button is still answered', async () => {
+  it('over the flood limit tells the user of each refused message, in order; a pressed button is answered at once', async () => {
     const { emulator, seen } = await start(echo, { deps: { flood: { limit: 2, windowMs: 60_000 } } });
     const lan = emulator.user({ userId: 507 });
     for (const t of ['1', '2', '3', '4']) await lan.send(t);
     await lan.press('form:ok');
-    await lan.waitFor(telegramTexts.tooFast);
     await emulator.until(() => emulator.callbackAnswers.length === 1, 20_000, 'the button to be answered');
+    await lan.waitFor(telegramTexts.tooFast());
     const other = emulator.user({ userId: 508 });
     await other.ask('tôi', 'Bạn viết: tôi'); // everything before it has been handled (one process, in order)
-    expect(lan.all().map((m) => m.plain)).toEqual(['Bạn viết: 1', 'Bạn viết: 2', telegramTexts.tooFast]);
+    expect(lan.all().map((m) => m.plain)).toEqual(['Bạn viết: 1', 'Bạn viết: 2', telegramTexts.tooFast('3'), telegramTexts.tooFast('4'), telegramTexts.tooFast()]);
+    expect(telegramTexts.tooFast('3')).toContain('Tin “3” chưa được xử lý');
     expect(seen.map((i) => i.text ?? i.action)).toEqual(['1', '2', 'tôi']);
-    expect(emulator.callbackAnswers[0]!.text).toBe(telegramTexts.tooFastButton);
+  });
+
+  it('counts a redelivered update once: 100 deliveries of one update are handled once and trip no flood notice', async () => {
+    const { emulator, seen } = await start(echo, { deps: { flood: { limit: 5, windowMs: 60_000 } } });
+    const lan = emulator.user({ userId: 511 });
+    const id = await lan.send('một');
+    await lan.waitFor('Bạn viết: một');
+    for (let i = 0; i < 100; i += 1) await emulator.redeliver(id);
+    await lan.ask('hai', 'Bạn viết: hai');
+    expect(lan.all().map((m) => m.plain)).toEqual(['Bạn viết: một', 'Bạn viết: hai']);
+    expect(seen.map((i) => i.text)).toEqual(['một', 'hai']);
   });
 
   it('waits as long as Telegram says after a 429 and then delivers', async () => {
