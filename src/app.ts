@@ -5,6 +5,10 @@
  *   → every channel whose token is configured (Telegram, Zalo) → the HTTP server listens → reminders
  *   no token at all → the console chat on stdin/stdout, on the same core and database
  *
+ * A channel that fails to start does not stop the others: the bot runs what started, tells the admins
+ * (on the channels that run) which channel failed and why, and tries it again with a growing pause.
+ * Only when no channel at all could start does start-up fail.
+ *
  * `stop()` shuts down in the safe order: reminders stop between two sends, all channels stop taking
  * updates and finish the ones in flight, then the HTTP server closes, then the database. The `serve`
  * command (src/serve.ts, npm start) wires SIGINT/SIGTERM to it.
@@ -19,6 +23,7 @@ import { webhookPath as telegramWebhookPath } from './channels/telegram/webhook.
 import { startZalo, zaloNeedsHttp } from './channels/zalo/index.js';
 import { webhookPath as zaloWebhookPath } from './channels/zalo/webhook.js';
 import type { ChannelName, Config } from './config.js';
+import { adminChatIds } from './admin/admin-chats.js';
 import { BOT_COMMANDS } from './bot-commands.js';
 import { createCore } from './dialog/core.js';
 import type { Core } from './dialog/types.js';
@@ -55,6 +60,22 @@ export interface AppOptions {
   telegram?: Partial<Omit<TelegramDeps, 'config' | 'core' | 'store' | 'logger' | 'http' | 'onFatal'>>;
   /** Deadline reminder tuning (tests): clock, catch-up delay, or `schedule: false` to leave them off. */
   reminders?: Partial<Pick<ReminderSchedulerDeps, 'now' | 'clock' | 'catchUpDelayMs' | 'schedule'>>;
+  /** Pause before the n-th new try of a channel that failed to start (default 30 s, doubling, at most 15 min). */
+  channelRetryMs?: (attempt: number) => number;
+}
+
+const defaultChannelRetry = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 15 * 60_000);
+
+const CHANNEL_LABEL: Record<ChannelName, string> = { telegram: 'Telegram', zalo: 'Zalo', console: 'dòng lệnh' };
+
+/** What admins are told when a channel could not start (on the channels that run). */
+function channelDownNotice(name: ChannelName, reason: string, retryMs: number): string {
+  const minutes = Math.max(1, Math.round(retryMs / 60_000));
+  return (
+    `⚠️ Kênh ${CHANNEL_LABEL[name]} của bot chưa chạy được: ${reason}\n` +
+    `Bot vẫn chạy trên các kênh khác và sẽ tự thử lại kênh ${CHANNEL_LABEL[name]} sau khoảng ${minutes} phút. ` +
+    'Nếu lỗi do cấu hình (token, địa chỉ webhook), hãy sửa cấu hình rồi khởi động lại bot.'
+  );
 }
 
 /**
@@ -127,7 +148,51 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
 
   let reminders: ReminderScheduler | undefined;
+  let closing = false;
+  const retryTimers = new Set<NodeJS.Timeout>();
+  const retryPause = options.channelRetryMs ?? defaultChannelRetry;
+  /** Live list (reminders read it at each run): a channel that starts late joins it. */
+  const running: ChannelHandle[] = [];
+
+  /** Tells the admins on every running channel; a failure to tell is only logged. */
+  const tellAdmins = (text: string) => {
+    for (const handle of channels.values()) {
+      for (const chatId of adminChatIds(config, store, handle.channel)) {
+        handle.send(chatId, [{ text }]).catch((err: unknown) => logger.warn({ event: 'admin-notice-failed', channel: handle.channel, ...errorSummary(err) }, 'could not tell an admin'));
+      }
+    }
+  };
+
+  /**
+   * A channel that failed to start: logged, admins told (the first time), and tried again after a
+   * pause that grows with each failure.
+   */
+  function retryLater(starter: ChannelStarter, ctx: ChannelContext, error: Error, attempt: number): void {
+    const pause = retryPause(attempt);
+    logger.error({ event: 'channel-start-failed', channel: starter.name, attempt, retryInMs: pause, message: error.message }, 'channel did not start; trying again later');
+    if (attempt === 1) tellAdmins(channelDownNotice(starter.name, error.message, pause));
+    const timer = setTimeout(() => {
+      retryTimers.delete(timer);
+      if (closing) return;
+      starter.start(ctx).then(
+        (handle) => {
+          if (closing) return void handle.stop();
+          channels.set(starter.name, handle);
+          running.push(handle);
+          logger.info({ event: 'channel-started', channel: starter.name, attempt: attempt + 1 }, 'channel started after a retry');
+          tellAdmins(`✅ Kênh ${CHANNEL_LABEL[starter.name]} của bot đã chạy lại.`);
+        },
+        (err: unknown) => retryLater(starter, ctx, err instanceof Error ? err : new Error(String(err)), attempt + 1),
+      );
+    }, pause);
+    timer.unref();
+    retryTimers.add(timer);
+  }
+
   const closeAll = async () => {
+    closing = true;
+    for (const t of retryTimers) clearTimeout(t);
+    retryTimers.clear();
     // Reminders first: a run in progress stops between two sends, before the channels go.
     await reminders?.stop();
     // All channels at once: each stops taking updates right away (one must not keep taking them while
@@ -150,22 +215,23 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     core = createCore({ store, knowledge, answerer, config, logger, commands: BOT_COMMANDS });
     const starters = channelStarters(options).filter((s) => s.enabled(config));
     if (starters.some((s) => s.needsHttp(config))) http = createHttpServer({ logger });
+    const ctx: ChannelContext = { config, core, store, logger, ...(http ? { http } : {}), onFatal: (err) => resolveDone(err) };
+    const failures: Array<{ starter: ChannelStarter; error: Error }> = [];
     for (const starter of starters) {
-      const handle = await starter.start({
-        config,
-        core,
-        store,
-        logger,
-        ...(http ? { http } : {}),
-        onFatal: (err) => resolveDone(err),
-      });
-      channels.set(starter.name, handle);
+      try {
+        channels.set(starter.name, await starter.start(ctx));
+      } catch (err) {
+        failures.push({ starter, error: err instanceof Error ? err : new Error(String(err)) });
+      }
     }
+    // Nothing runs: start-up fails with the reason (the first one, or all of them).
+    if (channels.size === 0 && failures.length > 0) throw new Error(failures.map((f) => f.error.message).join('\n'));
     if (http) {
       url = await http.listen({ port: config.port, host: config.host ?? '0.0.0.0' });
       const address = http.server.address();
       logger.info({ event: 'http-listening', port: typeof address === 'object' && address ? address.port : config.port }, 'http server listening');
     }
+    for (const f of failures) retryLater(f.starter, ctx, f.error, 1);
   } catch (err) {
     await closeAll().catch(() => undefined);
     throw err;
@@ -180,7 +246,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     );
   } else {
     logger.info({ event: 'started', channels: [...channels.keys()] }, 'bot started');
-    reminders = startReminderScheduler({ store, knowledge, config, logger, channels: [...channels.values()], ...options.reminders });
+    running.push(...channels.values());
+    reminders = startReminderScheduler({ store, knowledge, config, logger, channels: running, ...options.reminders });
   }
 
   let stopping: Promise<void> | undefined;

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../src/app.js';
+import { startApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { FAST } from '../support/telegram-app.js';
@@ -35,9 +35,10 @@ afterEach(async () => {
   logs.length = 0;
 });
 
-async function start(env: Record<string, string> = {}): Promise<App> {
+async function start(env: Record<string, string> = {}, before?: () => void, extra: Partial<AppOptions> = {}): Promise<App> {
   emulator = await TelegramEmulator.start();
   fake = await startFakeZaloApi({ pollTimeoutMs: 50 });
+  before?.();
   dir = mkdtempSync(join(tmpdir(), 'both-channels-'));
   const config = loadConfig({
     DATABASE_PATH: join(dir, 'thidua.sqlite'),
@@ -55,6 +56,7 @@ async function start(env: Record<string, string> = {}): Promise<App> {
     logger: createLogger(config, { write: (line: string) => void logs.push(line) }),
     telegram: FAST,
     reminders: { schedule: false },
+    ...extra,
   });
   return app;
 }
@@ -66,6 +68,26 @@ async function zaloSays(userId: string, text: string, match: string): Promise<st
   await fake.waitFor(() => fake.textsTo(userId).slice(before).some((t) => t.includes(match)), `"${match}" on Zalo`, 20_000);
   return fake.textsTo(userId).slice(before);
 }
+
+describe('a channel that fails to start', () => {
+  it('does not stop the others: Telegram runs, the admin is told, and Zalo is tried again until it starts', async () => {
+    const app = await start({ ADMIN_IDS: 'telegram:5009' }, () => fake.failNext('getMe', 502, { description: 'Bad Gateway', times: 20 }), {
+      channelRetryMs: () => 300,
+    });
+    expect([...app.channels.keys()]).toEqual(['telegram']);
+    const admin = emulator.user({ userId: 5009 });
+    const [notice] = await admin.waitFor('Kênh Zalo của bot chưa chạy được');
+    expect(notice!.plain).toContain('Bot vẫn chạy trên các kênh khác');
+    const [answer] = await emulator.user({ userId: 5010 }).ask(CU_CHI_QUESTION, 'Nguồn:');
+    expect(answer!.plain).toContain(CU_CHI_DEADLINE);
+
+    await admin.waitFor('Kênh Zalo của bot đã chạy lại', 30_000);
+    expect([...app.channels.keys()]).toEqual(['telegram', 'zalo']);
+    const said = await zaloSays('z-5011', CU_CHI_QUESTION, 'Nguồn:');
+    expect(said.join('\n')).toContain(CU_CHI_DEADLINE);
+    expect(logs.some((l) => l.includes('"event":"channel-start-failed"') && l.includes('"channel":"zalo"'))).toBe(true);
+  });
+});
 
 describe('Telegram and Zalo in one process (long polling)', () => {
   it('answers each channel on that channel, keeps conversations apart, and stops both gracefully', async () => {

@@ -179,6 +179,11 @@ export interface EmulatorOptions {
   token?: string;
   /** As Telegram: a chat-scoped menu for a chat that never wrote to the bot is refused (400 chat not found). */
   strictChats?: boolean;
+  /**
+   * As Telegram: a webhook delivery that fails (no connection, not 2xx) is tried again until the bot
+   * answers 2xx (every 250 ms here, for up to 2 minutes). Off by default: most tests look at one delivery.
+   */
+  retryWebhook?: boolean;
 }
 
 type BotCommandList = Array<{ command: string; description: string }>;
@@ -195,6 +200,7 @@ export class TelegramEmulator {
   /** Chats that have written to the bot. */
   private readonly knownChats = new Set<string>();
   private readonly strictChats: boolean;
+  private readonly retryWebhook: boolean;
   readonly webhookDeliveries: WebhookDelivery[] = [];
   /** Chats that blocked the bot: sending there answers 403. */
   readonly blockedChats = new Set<string>();
@@ -215,6 +221,7 @@ export class TelegramEmulator {
   private constructor(opts: EmulatorOptions) {
     this.token = opts.token ?? DEFAULT_TOKEN;
     this.strictChats = opts.strictChats ?? false;
+    this.retryWebhook = opts.retryWebhook ?? false;
     this.emu = new (TelegramServer as unknown as new (config: object) => EmulatorInternals)({ host: '127.0.0.1', storeTimeout: 24 * 3600 });
     // Updates go to the webhook (with its secret) when one is set, else into the store for getUpdates.
     this.emu.addUserUpdate = async (update: StoredUpdate) => {
@@ -224,7 +231,7 @@ export class TelegramEmulator {
       if (chatId !== undefined) this.knownChats.add(String(chatId));
       this.delivered.set(update.updateId, update);
       if (this.webhook) {
-        await this.postToWebhook(formatUpdate(update), update.updateId, this.webhook.secret);
+        await this.deliverToWebhook(formatUpdate(update), update.updateId);
       } else {
         this.emu.storage.userMessages.push(update);
         this.wakePollers();
@@ -367,6 +374,23 @@ export class TelegramEmulator {
     } else {
       this.emu.storage.userMessages.push({ ...update, isRead: false, forced: true });
       this.wakePollers();
+    }
+  }
+
+  /** One webhook delivery, tried again as Telegram does when `retryWebhook` is set. */
+  private async deliverToWebhook(update: Record<string, unknown>, updateId: number): Promise<void> {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (!this.webhook) return;
+      try {
+        const d = await this.postToWebhook(update, updateId, this.webhook.secret);
+        if (!this.retryWebhook || (d.status >= 200 && d.status < 300)) return;
+      } catch (err) {
+        if (!this.retryWebhook) throw err;
+        this.webhookDeliveries.push({ updateId, status: 0, body: String(err) });
+      }
+      if (this.closed || Date.now() > deadline) return;
+      await new Promise((r) => setTimeout(r, 250));
     }
   }
 

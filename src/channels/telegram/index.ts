@@ -17,6 +17,7 @@ import type { CommandSpec } from '../../dialog/context.js';
 import type { Core } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/db.js';
+import { adminChatIds } from '../../admin/admin-chats.js';
 import { settlesWithin } from '../settles-within.js';
 import type { ChannelHandle } from '../types.js';
 import { createTelegramBot, type TelegramBot } from './bot.js';
@@ -89,12 +90,6 @@ function startError(err: unknown, apiRoot: string): TelegramStartError {
   return new TelegramStartError(`Kênh Telegram: ${err instanceof Error ? err.message : String(err)}`);
 }
 
-function adminChatIds(config: Config, store: Store): string[] {
-  const ids = new Set<string>();
-  for (const a of config.adminIds) if (a.channel === 'telegram') ids.add(a.userId);
-  for (const a of store.admins.list()) if (a.channel === 'telegram') ids.add(a.userId);
-  return [...ids]; // a private chat's id is the user's id
-}
 
 export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle> {
   const { config } = deps;
@@ -134,7 +129,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramHandle>
   const adminMenus: AdminMenuSync = createAdminMenuSync({
     api: tg.bot.api,
     menus,
-    adminChatIds: () => adminChatIds(config, deps.store),
+    adminChatIds: () => adminChatIds(config, deps.store, 'telegram'),
     repo: createAdminMenusRepo(deps.store.db),
     logger: log,
     ...(deps.adminMenuSyncMs ? { intervalMs: deps.adminMenuSyncMs } : {}),

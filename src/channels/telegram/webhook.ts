@@ -35,12 +35,26 @@ export function webhookPath(webhookUrl: string): string {
   return new URL(webhookUrl).pathname || '/';
 }
 
-export function registerTelegramWebhook(http: FastifyInstance, options: TelegramWebhookOptions): void {
-  const log = options.logger;
+/**
+ * The route's current options per server and path: fastify takes no route once it listens, so a
+ * channel started again after a failed start (see app.ts) points the route it registered before to its
+ * new bot instead of registering it twice.
+ */
+const routes = new WeakMap<FastifyInstance, Map<string, TelegramWebhookOptions>>();
+
+export function registerTelegramWebhook(http: FastifyInstance, current: TelegramWebhookOptions): void {
+  const byPath = routes.get(http) ?? new Map<string, TelegramWebhookOptions>();
+  routes.set(http, byPath);
+  const known = byPath.has(current.path);
+  byPath.set(current.path, current);
+  if (known) return;
+  const optionsOf = () => byPath.get(current.path)!;
   http.post(
-    options.path,
+    current.path,
     {
       onRequest: async (request, reply) => {
+        const options = optionsOf();
+        const log = options.logger;
         const given = headerValue(request.headers, SECRET_HEADER);
         if (!secretMatches(given, options.secret)) {
           log.warn({ event: 'webhook-refused', secretHeader: given === undefined ? 'missing' : 'wrong' }, 'telegram webhook: bad secret, refused');
@@ -49,6 +63,8 @@ export function registerTelegramWebhook(http: FastifyInstance, options: Telegram
       },
     },
     async (request, reply) => {
+      const options = optionsOf();
+      const log = options.logger;
       if (!options.isOpen()) return reply.code(503).send({ ok: false, description: 'shutting down' });
       if (!updateEnvelopeSchema.safeParse(request.body).success) {
         log.warn({ event: 'webhook-not-an-update' }, 'telegram webhook: body is not an update, refused');

@@ -12,6 +12,7 @@ import type { Core } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
 import { createDownloadLinks, registerDownloadRoutes, type DownloadLinks } from '../../server/downloads.js';
 import type { Store } from '../../store/db.js';
+import { adminChatIds as adminChatsOn } from '../../admin/admin-chats.js';
 import { settlesWithin } from '../settles-within.js';
 import type { ChannelHandle } from '../types.js';
 import type { BackoffOptions } from './backoff.js';
@@ -130,13 +131,7 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
     ...(deps.now ? { now: deps.now } : {}),
   });
 
-  const adminChatIds = (): string[] => {
-    const ids = new Set<string>();
-    for (const a of config.adminIds) if (a.channel === 'zalo') ids.add(a.userId);
-    for (const a of deps.store.admins.list()) if (a.channel === 'zalo') ids.add(a.userId);
-    // Replies go to the chat the admin last wrote from (for a private chat it may equal the user id).
-    return [...ids].map((id) => deps.store.users.get('zalo', id)?.chatId ?? id);
-  };
+  const adminChatIds = (): string[] => adminChatsOn(config, deps.store, 'zalo');
 
   const sender = createZaloSender({
     client,
