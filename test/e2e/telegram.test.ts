@@ -146,6 +146,25 @@ describe('Telegram end to end (long polling)', () => {
     expect(summary!.plain).toContain('2. Hoạt động tuyên truyền, phát động đã thực hiện: Tổ chức 3 hội nghị phát động, 12 buổi tuyên truyền');
   });
 
+  it('keeps the code of a report stored just before a shutdown and delivers it after the restart', { timeout: 60_000 }, async () => {
+    const lan = emulator.user({ userId: 1011 });
+    await register(lan);
+    await lan.ask('/baocao', '(Câu 1/11)');
+    await lan.ask('2025', '(Câu 2/11)');
+    await answerReport(lan, REPORT_ANSWERS);
+    // Telegram stops answering sendMessage just as the report is stored: its receipt cannot go out.
+    const held = emulator.holdNext('sendMessage');
+    await lan.pressLabel('Gửi');
+    await held.arrived;
+    await bot.app.stop(); // the grace runs out with the receipt still unsent
+    expect(lan.all().some((m) => m.plain.includes('Đã nhận báo cáo năm 2025'))).toBe(false);
+
+    await bot.restart();
+    const [receipt] = await lan.waitFor('Đã nhận báo cáo năm 2025');
+    expect(receipt!.plain).toContain('“UBND xã An Nhơn Tây”');
+    held.release(); // the call Telegram sat on (given up by the bot at shutdown)
+  });
+
   it('handles an update delivered twice only once', async () => {
     const lan = emulator.user({ userId: 1005 });
     const id = await lan.send('Khánh Hòa có những hình thức khen thưởng nào?');
