@@ -4,11 +4,14 @@
  * Each part of the bot registers its own commands; this file only assembles them.
  */
 import { Command } from 'commander';
+import { logStoreFault } from './store/fault-log.js';
+import { StoreFault } from './store/faults.js';
 import { registerKnowledgeCommands } from './knowledge/cli-commands.js';
 import { registerConsoleCommands } from './channels/console/cli-commands.js';
 import { registerAskCommands } from './answers/cli-commands.js';
 import { registerServeCommands } from './serve.js';
 import { registerAdminCommands } from './admin/cli-commands.js';
+import { registerStoreCommands } from './store/cli-commands.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -18,6 +21,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerKnowledgeCommands(program);
   registerConsoleCommands(program);
+  registerStoreCommands(program);
   registerAskCommands(program);
   registerServeCommands(program);
   registerAdminCommands(program);
@@ -29,6 +33,7 @@ if (isMain) {
   buildProgram()
     .parseAsync(process.argv)
     .catch((err: unknown) => {
+      if (err instanceof StoreFault) logStoreFault(err);
       process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
       process.exit(1);
     });

@@ -5,6 +5,8 @@
  */
 import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { logStoreFault } from './store/fault-log.js';
+import { StoreFault } from './store/faults.js';
 
 async function serve(): Promise<void> {
   let config: Config;
@@ -19,6 +21,7 @@ async function serve(): Promise<void> {
   try {
     app = await startApp(config);
   } catch (err) {
+    if (err instanceof StoreFault) logStoreFault(err);
     process.stderr.write(`Không khởi động được bot: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   }

@@ -14,6 +14,7 @@ import type { Knowledge } from '../knowledge/loader.js';
 import type { Logger } from '../log.js';
 import { createAdminCheck } from '../store/admins.js';
 import type { Store } from '../store/db.js';
+import { faultKind, isWriteFault, userFaultMessage } from '../store/faults.js';
 import { cleanInput } from '../text/normalize.js';
 import { dialogCommands } from './commands/index.js';
 import type { CommandSpec, DialogContext, DialogForms } from './context.js';
@@ -23,6 +24,7 @@ import { texts } from './messages.js';
 import { route, type RouteInput } from './router.js';
 import { loadSession, saveSession, type Session } from './session.js';
 import type { Core, Inbound, Outbound } from './types.js';
+import { answerWithoutStoring } from './unstored.js';
 
 export interface CoreDeps {
   store: Store;
@@ -155,11 +157,15 @@ export function createCore(deps: CoreDeps): Core {
             outcomes.push(store.transaction(() => handleInTransaction(w.inbound, w.at, w.outbox)));
           } catch (err) {
             outcomes.push(err instanceof Error ? err : new Error(String(err)));
+            // SQLite rolled the whole batch back (SQLITE_FULL, SQLITE_IOERR do): the rest must not run
+            // outside it, each committing on its own while the batch is reported as failed.
+            if (!store.db.inTransaction) throw err;
           }
         }
       });
     } catch (err) {
-      // The commit itself failed (disk full, I/O error): nothing of the batch is stored.
+      // The commit itself failed (disk full, I/O error): nothing of the batch is stored; `handle`
+      // answers the questions among them without storing and tells the rest to send again later.
       const failure = err instanceof Error ? err : new Error(String(err));
       batch.forEach((w) => w.done(failure));
       return;
@@ -182,8 +188,12 @@ export function createCore(deps: CoreDeps): Core {
       const outcome = await handleDurably(inbound, at, outbox);
       if (outcome instanceof Error) {
         // Rolled back, the dedup claim included: a redelivery of this update is handled afresh.
-        log.error({ event: 'handle-failed', channel: inbound.channel, err: errorSummary(outcome) }, 'message handling failed');
-        return [{ text: texts.internalError }];
+        const fault = faultKind(outcome);
+        log.error({ event: 'handle-failed', channel: inbound.channel, ...(fault ? { fault } : {}), err: errorSummary(outcome) }, 'message handling failed');
+        if (!fault) return [{ text: texts.internalError }];
+        // A write fault: questions are still answered (nothing stored); anything else is told it was not stored.
+        const answers = isWriteFault(fault) ? answerWithoutStoring({ store, knowledge, answerer, config, logger: log, forms, commands, isAdmin }, inbound, at) : [];
+        return answers.length > 0 ? answers : [{ text: userFaultMessage(fault) }];
       }
       if (outcome === 'duplicate') {
         log.debug({ event: 'duplicate-update', channel: inbound.channel }, 'update already handled');

@@ -30,7 +30,15 @@ export const texts = {
   helpFooter: 'Ngoài các lệnh, bạn có thể gõ thẳng câu hỏi về các kế hoạch thi đua.',
   askUsage: 'Hãy gõ câu hỏi sau lệnh /hoi, ví dụ: /hoi Hạn gửi báo cáo của Củ Chi là khi nào?',
   unknownCommand: (name: string) => `Không có lệnh “/${name}”. Gõ /trogiup để xem các lệnh.`,
-  adminOnly: 'Lệnh này chỉ dành cho quản trị viên.',
+  adminOnly:
+    'Lệnh này chỉ dành cho quản trị viên. Để được cấp quyền, gõ /toi để xem mã kênh:mã của bạn, rồi nhờ người vận hành bot thêm mã đó vào ADMIN_IDS.',
+  whoami: (id: string, isAdmin: boolean) =>
+    [
+      `Mã của bạn: ${id}`,
+      isAdmin
+        ? 'Bạn đang có quyền quản trị viên.'
+        : `Để được quyền quản trị viên, gửi mã này cho người vận hành bot để thêm vào ADMIN_IDS (ví dụ ADMIN_IDS=${id}; nhiều mã cách nhau bằng dấu phẩy; có hiệu lực khi khởi động lại bot) hoặc chạy lệnh "admin add ${id}" (có hiệu lực ngay).`,
+    ].join('\n'),
   privateOnly:
     'Việc đăng ký, gửi và xem báo cáo chỉ thực hiện trong tin nhắn riêng để bảo vệ thông tin của đơn vị. Vui lòng nhắn riêng cho tôi để tiếp tục.',
   tooLong: (length: number, max: number) =>

@@ -1,7 +1,10 @@
 /**
  * The SQLite store (better-sqlite3): the single source of truth for users, contacts, reports and
- * conversation state. `openStore` creates the folder and the file, sets the pragmas and runs the
- * pending migrations, so every process that opens the database sees the current schema.
+ * conversation state. `openStore` creates the folder and the file, sets the pragmas, checks the file
+ * (`PRAGMA quick_check`) and runs the pending migrations, so every process that opens the database sees
+ * the current schema on a sound file. Any database fault on the way (disk full, read-only, a folder that
+ * cannot be created, a damaged file, an I/O error) is thrown as a StoreFault whose message tells the
+ * operator, in Vietnamese, which file and what to do.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,6 +17,7 @@ import { migrate } from './migrate.js';
 import { migrations as defaultMigrations, type Migration } from './migrations.js';
 import { createOutboxRepo, type OutboxRepo } from './outbox.js';
 import { createQuestionLogRepo, type QuestionLogRepo } from './question-log.js';
+import { IntegrityError, quickCheck, toStoreFault } from './faults.js';
 import { createReportsRepo, type ReportsRepo } from './reports.js';
 import { createUsersRepo, type UsersRepo } from './users.js';
 
@@ -45,6 +49,8 @@ export interface OpenStoreOptions {
   migrations?: readonly Migration[];
   /** Milliseconds to wait for another process's write lock. */
   busyTimeoutMs?: number;
+  /** Run `PRAGMA quick_check` before using the file (default true; one pass over the file). */
+  checkIntegrity?: boolean;
 }
 
 /**
@@ -58,15 +64,33 @@ function applyPragmas(db: Database.Database, busyTimeoutMs: number): void {
   db.pragma('foreign_keys = ON');
 }
 
+function openConnection(path: string): Database.Database {
+  if (path === ':memory:') return new Database(path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (err) {
+    throw toStoreFault(err, path, { creatingFolder: true });
+  }
+  try {
+    return new Database(path);
+  } catch (err) {
+    throw toStoreFault(err, path);
+  }
+}
+
 export function openStore(path: string, options: OpenStoreOptions = {}): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = openConnection(path);
   try {
     applyPragmas(db, options.busyTimeoutMs ?? 5000);
+    // Before the migrations: a damaged file must not be written to (restoring a backup is the way out).
+    if (options.checkIntegrity !== false && path !== ':memory:') {
+      const problems = quickCheck(db);
+      if (problems.length > 0) throw new IntegrityError(problems);
+    }
     migrate(db, options.migrations ?? defaultMigrations);
   } catch (err) {
     db.close();
-    throw err;
+    throw toStoreFault(err, path);
   }
   // One wrapper reused for every call (creating a transaction function per call costs more than the call).
   const runInTransaction = db.transaction((fn: () => unknown) => fn());

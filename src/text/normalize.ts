@@ -7,6 +7,8 @@
  *   old/new tone placement ("Hòa"/"Hoà") and missing diacritics all compare equal.
  */
 
+import { sanitizeText } from './sanitize.js';
+
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // C0/C1 control characters except tab and newline, plus zero-width and bidi controls that
 // users paste by accident and that would otherwise split or hide words.
@@ -86,11 +88,12 @@ export interface CleanedInput {
 }
 
 /**
- * Makes user input safe to process: NFC, no control characters, collapsed whitespace,
- * cut at `maxChars` (counted in code points so no surrogate pair is split).
+ * Makes user input safe to process: no character XML or the platforms refuse (sanitizeText: line
+ * breaks normalised first, so a CR still breaks the line), NFC, no control characters, collapsed
+ * whitespace, cut at `maxChars` (counted in code points so no surrogate pair is split).
  */
 export function cleanInput(raw: string, maxChars: number): CleanedInput {
-  const text = collapseWhitespace(nfc(raw).replace(CONTROL_CHARS, ''));
+  const text = collapseWhitespace(nfc(sanitizeText(raw)).replace(CONTROL_CHARS, ''));
   const points = Array.from(text);
   if (points.length <= maxChars) return { text, truncated: false };
   return { text: points.slice(0, maxChars).join('').trim(), truncated: true };

@@ -58,7 +58,8 @@ function sheetRows(ws: ExcelJS.Worksheet): { headers: string[]; rows: Record<str
 }
 
 function expectReportRow(row: Record<string, unknown>, report: Report, opts: { csv: boolean }): void {
-  // XLSX keeps line breaks as LF (XML has no CR); CSV keeps the text byte for byte (formula guard aside).
+  // Both files hold line breaks as LF (XML has no CR; sanitizeText normalises CR LF); CSV keeps the rest
+  // of the text byte for byte (formula guard aside).
   const text = (v: string | number | null | undefined) =>
     v === null || v === undefined ? (opts.csv ? '' : null) : opts.csv ? csvText(String(v)) : String(v).replace(/\r\n?/g, '\n');
   const num = (v: string | number | null | undefined) => (v === null || v === undefined ? (opts.csv ? '' : null) : opts.csv ? String(v) : Number(v));
@@ -242,7 +243,7 @@ describe('CSV export', () => {
     const tricky = records.find((r) => r[label('activities')] === TRICKY_ANSWERS.activities);
     expect(tricky).toBeDefined();
     expect(records.some((r) => r[label('difficulties')] === TRICKY_ANSWERS.difficulties)).toBe(false); // starts with "-": guarded
-    expect(records.some((r) => r[label('difficulties')] === `'${TRICKY_ANSWERS.difficulties}`)).toBe(true);
+    expect(records.some((r) => r[label('difficulties')] === `'${String(TRICKY_ANSWERS.difficulties).replace(/\r\n/g, '\n')}`)).toBe(true);
   });
 
   it('guards text that a spreadsheet would run as a formula', async () => {

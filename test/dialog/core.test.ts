@@ -3,6 +3,7 @@ import type { AnswerRequest, AnswerResult, Answerer } from '../../src/answers/ty
 import { BOT_COMMANDS as commands } from '../../src/bot-commands.js';
 import type { CommandSpec } from '../../src/dialog/context.js';
 import { ChatUser, FakeAnswerer, harness, REGISTRATION, REPORT, seen, type Harness } from './support.js';
+import { texts } from '../../src/dialog/messages.js';
 
 let h: Harness;
 let answerer: FakeAnswerer;
@@ -66,8 +67,8 @@ describe('admin commands plugged into the registry', () => {
     h = harness({ answerer, env: { ADMIN_IDS: 'telegram:1' }, deps: { commands: [...userCommands, secret, slow] } });
     const admin = new ChatUser(h, '1');
     const other = new ChatUser(h, '2');
-    expect(seen(await other.say('/thongke'))).toBe('Lệnh này chỉ dành cho quản trị viên.');
-    expect(seen(await other.say('/xuat'))).toBe('Lệnh này chỉ dành cho quản trị viên.');
+    expect(seen(await other.say('/thongke'))).toBe(texts.adminOnly);
+    expect(seen(await other.say('/xuat'))).toBe(texts.adminOnly);
     expect(seen(await other.say('/trogiup'))).not.toContain('/thongke');
     expect(seen(await admin.say('/trogiup'))).toContain('/thongke — Thống kê');
     expect(seen(await admin.say('/thongke'))).toBe('Số liệu bí mật');

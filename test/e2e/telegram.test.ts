@@ -66,7 +66,7 @@ describe('Telegram end to end (long polling)', () => {
     const [greeting] = await lan.ask('/batdau', 'trợ lý tự động');
     expect(greeting!.plain).toMatch(/^Xin chào Lan!/);
     const menu = emulator.commandMenus.find((m) => m.scope.type === 'default');
-    expect(menu?.commands.map((c) => c.command)).toEqual(['batdau', 'hoi', 'dangky', 'baocao', 'cuatoi', 'huy', 'trogiup']);
+    expect(menu?.commands.map((c) => c.command)).toEqual(['batdau', 'hoi', 'dangky', 'baocao', 'cuatoi', 'huy', 'toi', 'trogiup']);
     expect(menu?.commands.every((c) => /[àáảãạăâđêôơư]/i.test(c.description))).toBe(true);
   });
 

@@ -8,13 +8,18 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { isoLocalDateTime } from '../../calendar.js';
+import { sanitizeText } from '../../text/sanitize.js';
 import type { Cell, Table } from './table.js';
 
 // Also their full-width forms, which Apple Numbers turns into the ASCII ones before evaluating.
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-/** The text a CSV cell holds for a user's text (guarded against formula injection). */
-export function csvText(text: string): string {
+/**
+ * The text a CSV cell holds for a user's text: without the characters XML and the platforms refuse
+ * (the file is often opened and saved again as XLSX), guarded against formula injection.
+ */
+export function csvText(raw: string): string {
+  const text = sanitizeText(raw);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

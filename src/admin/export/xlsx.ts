@@ -10,6 +10,7 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { wallClockAsUtc } from '../../calendar.js';
+import { sanitizeText } from '../../text/sanitize.js';
 import type { Cell, Column, Table } from './table.js';
 
 const MIN_WIDTH = 8;
@@ -33,13 +34,15 @@ function widthOf(column: Column, values: Cell[]): number {
 export const MAX_CELL_CHARS = 32_767;
 
 /**
- * XML stores line breaks as LF (a CR would be lost on reading), and Excel breaks lines on LF. Text is
- * always a string cell, never a formula: an answer starting with "=" stays the text the user typed.
+ * XML stores line breaks as LF (a CR would be lost on reading), and Excel breaks lines on LF. A
+ * character XML refuses (U+FFFF, a lone surrogate, a control character), however it got into the
+ * database, is dropped: one would make the whole file unreadable. Text is always a string cell, never
+ * a formula: an answer starting with "=" stays the text the user typed.
  */
 function xlsxValue(cell: Cell, timeZone: string): Cell {
   if (cell instanceof Date) return wallClockAsUtc(cell, timeZone);
   if (typeof cell === 'string') {
-    const text = cell.replace(/\r\n?/g, '\n');
+    const text = sanitizeText(cell);
     return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1)}…` : text;
   }
   return cell;
@@ -56,7 +59,7 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: Table, timeZone: string): Promise<void> {
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   sheet.columns = table.columns.map((c, i) => ({
-    header: c.header,
+    header: sanitizeText(c.header),
     width: widthOf(c, table.rows.map((r) => r[i] ?? null)),
     style: columnStyle(c),
   }));

@@ -11,6 +11,7 @@ import { myReportsCommand } from './my-reports.js';
 import { registerCommand } from './register.js';
 import { reportCommand } from './report.js';
 import { startCommand } from './start.js';
+import { whoamiCommand } from './whoami.js';
 
 export const dialogCommands: readonly CommandSpec[] = [
   startCommand,
@@ -19,6 +20,7 @@ export const dialogCommands: readonly CommandSpec[] = [
   reportCommand,
   myReportsCommand,
   cancelCommand,
+  whoamiCommand,
   helpCommand,
 ];
 

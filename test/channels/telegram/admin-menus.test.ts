@@ -19,7 +19,7 @@ import { TelegramEmulator, type EmulatorOptions } from '../../support/telegram-e
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const run = promisify(execFile);
-const PUBLIC = ['batdau', 'hoi', 'dangky', 'baocao', 'cuatoi', 'huy', 'trogiup'];
+const PUBLIC = ['batdau', 'hoi', 'dangky', 'baocao', 'cuatoi', 'huy', 'toi', 'trogiup'];
 const ADMIN_ONLY = ['xuat', 'thongke', 'chuanop', 'cauhoi'];
 
 const core: Core = { handle: async () => [{ text: 'Xin chào!' }] };

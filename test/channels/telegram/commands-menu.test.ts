@@ -5,7 +5,7 @@ import type { CommandSpec } from '../../../src/dialog/context.js';
 
 it('shows every public command of the core in the menu, with its Vietnamese description', () => {
   const menus = commandMenus(commands);
-  expect(menus.everyone.map((c) => c.command)).toEqual(['batdau', 'hoi', 'dangky', 'baocao', 'cuatoi', 'huy', 'trogiup']);
+  expect(menus.everyone.map((c) => c.command)).toEqual(['batdau', 'hoi', 'dangky', 'baocao', 'cuatoi', 'huy', 'toi', 'trogiup']);
   expect(menus.everyone.find((c) => c.command === 'baocao')?.description).toMatch(/báo cáo/);
 });
 
