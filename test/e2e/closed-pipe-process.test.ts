@@ -22,7 +22,8 @@ let dir: string | undefined;
 afterEach(async () => {
   if (child && child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.kill('SIGKILL');
+    // The whole group: killing only tsx would leave the bot it started running on (a failed test).
+    process.kill(-child.pid!, 'SIGKILL');
     await exited;
   }
   await emulator?.stop();
@@ -57,6 +58,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         TELEGRAM_API_ROOT: emulator.apiRoot,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));

@@ -26,7 +26,8 @@ afterEach(async () => {
   attack?.stop();
   if (child && child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.kill('SIGKILL');
+    // The whole group: killing only tsx would leave the bot it started running on (a failed test).
+    process.kill(-child.pid!, 'SIGKILL');
     await exited;
   }
   await fake?.close();
@@ -55,6 +56,7 @@ it('answers /healthz and a Zalo update during a 300-connection slowloris attack 
       HOST: '127.0.0.1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
