@@ -2,13 +2,29 @@
  * CLI: `serve` (npm start) — runs the bot until SIGINT/SIGTERM, the end of the console input (no token
  * set), or a fatal channel error. A bad setting or a start-up failure prints one clear message and
  * exits 1. The app is imported only when the command runs, so other commands start fast.
+ *
+ * Shutdown always ends: stdout and stderr may be pipes whose reader is gone (`npm start | tee bot.log`
+ * and Ctrl-C, which kills tee too), so a write error on them is ignored instead of crashing or hanging
+ * the bot; and if stopping ever takes longer than the channels' grace period allows, the process ends
+ * anyway with exit code 1.
  */
 import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { logStoreFault } from './store/fault-log.js';
 import { StoreFault } from './store/faults.js';
 
+/** The channels give their updates in flight 10 s; closing the server and the database comes on top. */
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
+/** Nobody reads the output any more (EPIPE): nothing to tell anyone, and no reason to stop the bot. */
+function ignoreOutputErrors(): void {
+  const ignore = () => undefined;
+  process.stdout.on('error', ignore);
+  process.stderr.on('error', ignore);
+}
+
 async function serve(): Promise<void> {
+  ignoreOutputErrors();
   let config: Config;
   try {
     config = loadConfig();
@@ -34,6 +50,10 @@ async function serve(): Promise<void> {
       process.exit(130);
     }
     signalled = true;
+    setTimeout(() => {
+      process.stderr.write(`Bot chưa dừng xong sau ${SHUTDOWN_DEADLINE_MS / 1000} giây: buộc dừng.\n`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     app.logger.info({ event: 'signal', signal }, 'signal received, finishing the updates in flight');
     app.stop().then(
       () => process.exit(0),
