@@ -27,7 +27,7 @@ const INTERNAL = 'Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn.
 function fillDatabase(store: Store): void {
   const pages = store.db.pragma('page_count', { simple: true }) as number;
   store.db.pragma(`max_page_count = ${pages}`);
-  const insert = store.db.prepare("INSERT INTO processed_updates (channel, update_id, processed_at) VALUES ('telegram', ?, '0')");
+  const insert = store.db.prepare("INSERT INTO inbox (channel, update_id, received_at, handled_at) VALUES ('telegram', ?, '0', '0')");
   let code: unknown;
   try {
     for (let i = 0; ; i++) insert.run(i.toString(36));
