@@ -47,7 +47,7 @@ export default async function crashBench(): Promise<{ title: string; markdown: s
   return {
     title: 'Crash runs (kill -9 under load)',
     markdown: [
-      `${USERS} unit contacts register and file their report at once (16 messages each) while the real bot process (\`node --import tsx src/cli.ts serve\`, what \`npm start\` runs) is killed with SIGKILL ${KILLS} times at random moments and started again at once. Each contact types the next answer when the bot has said something, and counts a message unanswered after 45 s of silence. Targets: 0 reports lost, 0 unanswered, every stored report's code delivered to its contact.`,
+      `${USERS} unit contacts register and file their report at once (${Math.round((results[0]?.messages ?? 0) / USERS)} messages each) while the real bot process (\`node --import tsx src/cli.ts serve\`, what \`npm start\` runs) is killed with SIGKILL ${KILLS} times at random moments and started again at once. Each contact types the next answer when the bot has said something, and counts a message unanswered after 45 s of silence. Targets: 0 reports lost, 0 unanswered, every stored report's code delivered to its contact.`,
       '',
       '| channel and mode | contacts | kills | messages | reports lost | unanswered | codes delivered | time |',
       '|---|---|---|---|---|---|---|---|',
