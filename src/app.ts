@@ -35,6 +35,8 @@ interface ChannelContext {
   logger: Logger;
   http?: FastifyInstance;
   onFatal: (err: Error) => void;
+  /** The channels started so far (filled as they start): admin notices of one channel reach admins on another. */
+  channels: ReadonlyMap<ChannelName, ChannelHandle>;
 }
 
 interface ChannelStarter {
@@ -158,6 +160,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         logger,
         ...(http ? { http } : {}),
         onFatal: (err) => resolveDone(err),
+        channels,
       });
       channels.set(starter.name, handle);
     }

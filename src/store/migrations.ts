@@ -165,5 +165,29 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
-  // Append new migrations here (next version: 5).
+  {
+    // PLACEHOLDER, branch zalo-real only: version 5 belongs to the inbox/outbox work on another branch.
+    // At the merge this entry is replaced by that branch's version 5 (keep version 6 below after it).
+    // The runner refuses gaps, so without it version 6 could not run on this branch.
+    version: 5,
+    name: 'reserved (inbox/outbox, another branch)',
+    up: '',
+  },
+  {
+    version: 6,
+    name: 'Zalo user limit notices told to admins',
+    up: `
+      -- The Zalo free plan allows a limited number of users per bot (50). Admins are told once when 80 %
+      -- and once when 100 % of the limit have written to the bot: each notice is claimed here first, so a
+      -- restart never repeats it. Keyed by the limit too: a new limit (a paid plan) starts afresh.
+      CREATE TABLE zalo_user_limit_notices (
+        user_limit INTEGER NOT NULL,
+        percent    INTEGER NOT NULL,
+        users      INTEGER NOT NULL,
+        told_at    TEXT NOT NULL,
+        PRIMARY KEY (user_limit, percent)
+      ) WITHOUT ROWID;
+    `,
+  },
+  // Append new migrations here (next version: 7).
 ];

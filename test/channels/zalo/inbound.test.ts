@@ -3,10 +3,10 @@ import { classifyUpdate, parseUpdateBody } from '../../../src/channels/zalo/inbo
 import { zaloTexts } from '../../../src/channels/zalo/texts.js';
 import { zaloFixtures } from '../../support/zalo-fake-api.js';
 
-function classify(body: unknown, botName?: string) {
+function classify(body: unknown, ...botNames: string[]) {
   const parsed = parseUpdateBody(body);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return classifyUpdate(parsed.update, botName ? { botName } : {});
+  return classifyUpdate(parsed.update, { botNames });
 }
 
 describe('Zalo inbound', () => {
