@@ -16,7 +16,7 @@ import { createAnswerer } from './answers/answerer.js';
 import type { ChannelHandle } from './channels/types.js';
 import { startTelegram, telegramNeedsHttp, type TelegramDeps, type TelegramHandle } from './channels/telegram/index.js';
 import { webhookPath as telegramWebhookPath } from './channels/telegram/webhook.js';
-import { startZalo, zaloNeedsHttp } from './channels/zalo/index.js';
+import { startZalo, zaloNeedsHttp, type ZaloHandle } from './channels/zalo/index.js';
 import { webhookPath as zaloWebhookPath } from './channels/zalo/webhook.js';
 import type { ChannelName, Config } from './config.js';
 import { BOT_COMMANDS } from './bot-commands.js';
@@ -168,6 +168,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       url = await http.listen({ port: config.port, host: config.host ?? '0.0.0.0' });
       const address = http.server.address();
       logger.info({ event: 'http-listening', port: typeof address === 'object' && address ? address.port : config.port }, 'http server listening');
+      // Zalo sets its webhook only now (Zalo calls the URL to verify it); a refusal stops start-up as before.
+      await (channels.get('zalo') as ZaloHandle | undefined)?.afterListen();
     }
   } catch (err) {
     await closeAll().catch(() => undefined);
