@@ -20,7 +20,7 @@ import { createAnswerer } from './answers/answerer.js';
 import type { ChannelHandle } from './channels/types.js';
 import { startTelegram, telegramNeedsHttp, type TelegramDeps, type TelegramHandle } from './channels/telegram/index.js';
 import { webhookPath as telegramWebhookPath } from './channels/telegram/webhook.js';
-import { startZalo, zaloNeedsHttp } from './channels/zalo/index.js';
+import { startZalo, zaloNeedsHttp, type ZaloHandle } from './channels/zalo/index.js';
 import { webhookPath as zaloWebhookPath } from './channels/zalo/webhook.js';
 import type { ChannelName, Config } from './config.js';
 import { adminChatIds } from './admin/admin-chats.js';
@@ -40,6 +40,8 @@ interface ChannelContext {
   logger: Logger;
   http?: FastifyInstance;
   onFatal: (err: Error) => void;
+  /** The channels started so far (filled as they start): admin notices of one channel reach admins on another. */
+  channels: ReadonlyMap<ChannelName, ChannelHandle>;
 }
 
 interface ChannelStarter {
@@ -215,7 +217,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     core = createCore({ store, knowledge, answerer, config, logger, commands: BOT_COMMANDS });
     const starters = channelStarters(options).filter((s) => s.enabled(config));
     if (starters.some((s) => s.needsHttp(config))) http = createHttpServer({ logger });
-    const ctx: ChannelContext = { config, core, store, logger, ...(http ? { http } : {}), onFatal: (err) => resolveDone(err) };
+    const ctx: ChannelContext = { config, core, store, logger, ...(http ? { http } : {}), onFatal: (err) => resolveDone(err), channels };
     const failures: Array<{ starter: ChannelStarter; error: Error }> = [];
     for (const starter of starters) {
       try {
@@ -230,6 +232,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       url = await http.listen({ port: config.port, host: config.host ?? '0.0.0.0' });
       const address = http.server.address();
       logger.info({ event: 'http-listening', port: typeof address === 'object' && address ? address.port : config.port }, 'http server listening');
+      // Zalo sets its webhook only now (Zalo calls the URL to verify it); a refusal stops start-up as before.
+      await (channels.get('zalo') as ZaloHandle | undefined)?.afterListen();
     }
     for (const f of failures) retryLater(f.starter, ctx, f.error, 1);
   } catch (err) {

@@ -63,6 +63,7 @@ const envSchema = z
     ZALO_WEBHOOK_SECRET: secret,
     ZALO_MONTHLY_QUOTA: intFromEnv(3000, 0, 10_000_000),
     ZALO_QUOTA_WARN_PERCENT: intFromEnv(80, 1, 100),
+    ZALO_USER_LIMIT: intFromEnv(50, 0, 10_000_000),
     PORT: intFromEnv(8080, 0, 65535),
     HOST: optionalString,
     PUBLIC_BASE_URL: optionalUrl,
@@ -97,6 +98,8 @@ export interface Config {
     webhookSecret?: string;
     monthlyQuota: number;
     quotaWarnPercent: number;
+    /** Users a bot may have on its Zalo plan (free plan: 50); admins are told at 80 % and 100 %. 0: off. */
+    userLimit: number;
   };
   port: number;
   /** Address the HTTP server binds to (HOST; default 0.0.0.0, all interfaces). */
@@ -143,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhookSecret: e.ZALO_WEBHOOK_SECRET,
       monthlyQuota: e.ZALO_MONTHLY_QUOTA,
       quotaWarnPercent: e.ZALO_QUOTA_WARN_PERCENT,
+      userLimit: e.ZALO_USER_LIMIT,
     },
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',

@@ -208,5 +208,21 @@ export const migrations: Migration[] = [
       CREATE INDEX outbox_created ON outbox (created_at);
     `,
   },
-  // Append new migrations here (next version: 6).
+  {
+    version: 6,
+    name: 'Zalo user limit notices told to admins',
+    up: `
+      -- The Zalo free plan allows a limited number of users per bot (50). Admins are told once when 80 %
+      -- and once when 100 % of the limit have written to the bot: each notice is claimed here first, so a
+      -- restart never repeats it. Keyed by the limit too: a new limit (a paid plan) starts afresh.
+      CREATE TABLE zalo_user_limit_notices (
+        user_limit INTEGER NOT NULL,
+        percent    INTEGER NOT NULL,
+        users      INTEGER NOT NULL,
+        told_at    TEXT NOT NULL,
+        PRIMARY KEY (user_limit, percent)
+      ) WITHOUT ROWID;
+    `,
+  },
+  // Append new migrations here (next version: 7).
 ];

@@ -54,6 +54,7 @@ describe('npm start with ZALO_BOT_TOKEN', () => {
       PUBLIC_BASE_URL: 'https://bot.example.vn',
     });
     expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // setWebhook came once the server listened (Zalo calls the URL to verify it), before startApp resolved.
     expect(fake.webhook?.url).toBe('https://bot.example.vn/hooks/zalo');
     expect((await fake.deliverToWebhook(app.url!, zaloFixtures.text('/trogiup', { userId: 'z1' }), { secret: 'wrong-secret-value' })).status).toBe(403);
     expect((await fake.deliverToWebhook(app.url!, zaloFixtures.text('/trogiup', { userId: 'z1' }))).status).toBe(200);

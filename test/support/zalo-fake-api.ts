@@ -2,13 +2,21 @@
  * A local fake of the Zalo Bot Platform API on 127.0.0.1, following shared/reference/zalo-bot-api.md
  * ("Testing offline"): `POST /bot<TOKEN>/<method>`, answers `{ok, result | error_code, description}`.
  *
+ * Strict by default where the real API is (reference, "What clients of the real API report"); each of
+ * these is switchable per test through FakeZaloOptions:
  * - token check: any other token → 401;
- * - getUpdates pops one pending update (FIFO) or answers 408 after a short wait; refuses while a webhook is set;
- * - setWebhook requires an https URL and a secret of 8–256 characters; deleteWebhook / getWebhookInfo;
+ * - getUpdates pops one pending update (FIFO) or, after a short wait, answers `{ok:false,error_code:408}`
+ *   with HTTP status 408 (`idlePoll: 'ok-empty'`: an empty `{ok:true}` at once); refuses while a webhook is set;
+ * - a bot that never had a webhook gets 400 from deleteWebhook and 404 from getWebhookInfo (`noWebhookErrors`);
+ * - setWebhook requires an https URL and a secret of 8–256 characters, then calls the URL to verify it
+ *   and answers a `verification` object: the POST goes to `webhookTarget()` (the bot's local server,
+ *   never the public URL: tests stay offline), so the bot must be listening already;
+ * - getMe carries a `display_name` besides `account_name`: group mentions use the display name;
  * - sendMessage requires a chat that has written to the bot and a text of 1–2000 characters;
  * - hooks: `inject` an update, `deliverToWebhook` (POST to the bot's webhook with the secret header),
- *   `failNext` (the next call of a method fails with 429, 401, 5xx …), `holdNext` (the next call of a
- *   method waits until released: a bot caught in the middle of an update), and waits on what the bot sent.
+ *   `failNext` (the next call of a method fails with 429, 401, 5xx, the documented 403 "Internal server
+ *   error", or a gateway's HTML page), `holdNext` (the next call of a method waits until released: a bot
+ *   caught in the middle of an update), and waits on what the bot sent.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -20,8 +28,25 @@ export interface FakeZaloOptions {
   pollTimeoutMs?: number;
   /** sendMessage to a chat that never wrote to the bot is refused, as on the real platform. Default true. */
   strictChats?: boolean;
-  /** The bot's name (getMe `account_name`), as people @mention it in groups. */
+  /** getMe `account_name`. */
   botName?: string;
+  /** getMe `display_name`: the name group members see and @mention. Default "Trợ lý thi đua". */
+  botDisplayName?: string;
+  /**
+   * What an idle getUpdates answers: 'http-408' (default, as reported from the real API: HTTP 408 and
+   * `{ok:false,error_code:408}`), 'ok-408' (the same JSON with HTTP 200), 'ok-empty' (`{ok:true}` with no
+   * result, at once: "nothing new", as some clients see).
+   */
+  idlePoll?: 'http-408' | 'ok-408' | 'ok-empty';
+  /** A bot that never had a webhook: deleteWebhook 400, getWebhookInfo 404. Default true. */
+  noWebhookErrors?: boolean;
+  /** A webhook already set when the fake starts (a bot that ran in webhook mode before). */
+  initialWebhook?: { url: string; secret: string };
+  /**
+   * Where the bot listens (e.g. http://127.0.0.1:PORT), asked when setWebhook verifies the URL. Undefined
+   * (or no function): the URL cannot be reached, verification fails.
+   */
+  webhookTarget?: () => string | undefined;
 }
 
 export interface SentMessage {
@@ -43,12 +68,24 @@ interface Failure {
   errorCode: number;
   description: string;
   retryAfter?: number;
+  /** Answer with a gateway's HTML page (not JSON) and this HTTP status. */
+  html?: boolean;
+}
+
+/** What setWebhook says about its test call to the URL. */
+export interface WebhookVerification {
+  ok: boolean;
+  url: string;
+  outcome: string;
+  hint?: string;
 }
 
 export interface WebhookState {
   url: string;
   secret: string;
   updatedAt: number;
+  /** The outcome of the test call setWebhook made (undefined for `initialWebhook`). */
+  verification?: WebhookVerification;
 }
 
 export interface FakeZaloApi {
@@ -65,8 +102,11 @@ export interface FakeZaloApi {
   readonly openPolls: number;
   /** Queues an update (the `result` object) for getUpdates. */
   inject(update: ZaloTestUpdate): void;
-  /** The next call of `method` ('*' for any) fails with this error code. */
-  failNext(method: string, errorCode: number, opts?: { description?: string; retryAfter?: number; times?: number }): void;
+  /**
+   * The next call of `method` ('*' for any) fails with this error code. `html`: the answer is a gateway's
+   * HTML error page with that HTTP status instead of Zalo's JSON.
+   */
+  failNext(method: string, errorCode: number, opts?: { description?: string; retryAfter?: number; times?: number; html?: boolean }): void;
   /**
    * The next call of `method` is held until `release()`; `arrived` resolves when it comes in. The call
    * is then answered as usual.
@@ -106,9 +146,14 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
+  504: 'Gateway Time-out',
 };
 
 const hexId = () => randomBytes(12).toString('hex');
+
+/** What nginx-style gateways answer during an outage. */
+const gatewayPage = (status: number) =>
+  `<html>\r\n<head><title>${status} ${ERROR_DESCRIPTIONS[status] ?? 'Error'}</title></head>\r\n<body>\r\n<center><h1>${status} ${ERROR_DESCRIPTIONS[status] ?? 'Error'}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -121,6 +166,9 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
   const pollTimeoutMs = options.pollTimeoutMs ?? 150;
   const strictChats = options.strictChats ?? true;
   const botName = options.botName ?? 'bot.thidua.test';
+  const botDisplayName = options.botDisplayName ?? 'Trợ lý thi đua';
+  const idlePoll = options.idlePoll ?? 'http-408';
+  const noWebhookErrors = options.noWebhookErrors ?? true;
 
   const queue: ZaloTestUpdate[] = [];
   const pollers: Array<(update: ZaloTestUpdate | undefined) => void> = [];
@@ -131,7 +179,8 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
   const calls: CallRecord[] = [];
   const knownChats = new Set<string>();
   const watchers = new Set<() => void>();
-  let webhook: WebhookState | undefined;
+  let webhook: WebhookState | undefined = options.initialWebhook ? { ...options.initialWebhook, updatedAt: Date.now() } : undefined;
+  let hadWebhook = webhook !== undefined;
   let closed = false;
 
   const notify = () => {
@@ -143,12 +192,16 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     if (typeof chat === 'string') knownChats.add(chat);
   }
 
-  function reply(res: ServerResponse, method: string, payload: { ok: true; result: unknown } | { ok: false; code: number; description?: string; retryAfter?: number }) {
+  type Payload =
+    | { ok: true; result?: unknown }
+    | { ok: false; code: number; description?: string; retryAfter?: number; status?: number };
+
+  function reply(res: ServerResponse, method: string, payload: Payload) {
     calls.push(payload.ok ? { method } : { method, errorCode: payload.code });
-    // Zalo's contract is the `ok` field; the HTTP status is not to be relied on (408 comes with 200 here).
-    const status = payload.ok || payload.code === 408 ? 200 : payload.code;
+    // Zalo's contract is the `ok` field; the HTTP status mostly follows the error code (408 included).
+    const status = payload.ok ? 200 : (payload.status ?? payload.code);
     const body = payload.ok
-      ? { ok: true, result: payload.result }
+      ? { ok: true, ...(payload.result === undefined ? {} : { result: payload.result }) }
       : {
           ok: false,
           error_code: payload.code,
@@ -158,6 +211,33 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
     notify();
+  }
+
+  function replyHtml(res: ServerResponse, method: string, status: number) {
+    calls.push({ method, errorCode: status });
+    res.writeHead(status, { 'content-type': 'text/html' });
+    res.end(gatewayPage(status));
+    notify();
+  }
+
+  /** setWebhook's test call: a POST with the secret and an empty object, as a probe [U]. */
+  async function verifyWebhook(url: string, secret: string): Promise<WebhookVerification> {
+    const base = options.webhookTarget?.();
+    const unreachable = { ok: false, url, outcome: 'unreachable', hint: 'Could not connect to the webhook URL. Make sure the server is running and reachable over HTTPS.' };
+    if (!base) return unreachable;
+    try {
+      const res = await fetch(`${base.replace(/\/+$/, '')}${new URL(url).pathname}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': secret },
+        body: '{}',
+        signal: AbortSignal.timeout(5000),
+      });
+      await res.arrayBuffer();
+      if (res.ok) return { ok: true, url, outcome: 'success' };
+      return { ok: false, url, outcome: `http_${res.status}`, hint: `The webhook URL answered HTTP ${res.status}; it must answer 200.` };
+    } catch {
+      return unreachable;
+    }
   }
 
   function takeFailure(method: string): Failure | undefined {
@@ -182,6 +262,7 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
       await hold.released;
     }
     const failure = takeFailure(method);
+    if (failure?.html) return replyHtml(res, method, failure.errorCode);
     if (failure) {
       return reply(res, method, { ok: false, code: failure.errorCode, description: failure.description, ...(failure.retryAfter ? { retryAfter: failure.retryAfter } : {}) });
     }
@@ -194,11 +275,15 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     const now = Date.now();
     switch (method) {
       case 'getMe':
-        return reply(res, method, { ok: true, result: { id: token.split(':')[0], account_name: botName, account_type: 'BASIC', can_join_groups: true } });
+        return reply(res, method, {
+          ok: true,
+          result: { id: token.split(':')[0], account_name: botName, display_name: botDisplayName, account_type: 'BASIC', can_join_groups: true },
+        });
       case 'getUpdates': {
         if (webhook) return reply(res, method, { ok: false, code: 400, description: 'Bad Request: webhook is set, use deleteWebhook first' });
         const next = queue.shift();
         if (next) return reply(res, method, { ok: true, result: next });
+        if (idlePoll === 'ok-empty') return reply(res, method, { ok: true });
         const update = await new Promise<ZaloTestUpdate | undefined>((resolve) => {
           const timer = setTimeout(() => {
             const i = pollers.indexOf(wake);
@@ -223,7 +308,7 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
           return;
         }
         if (update) return reply(res, method, { ok: true, result: update });
-        return reply(res, method, { ok: false, code: 408 });
+        return reply(res, method, { ok: false, code: 408, ...(idlePoll === 'ok-408' ? { status: 200 } : {}) });
       }
       case 'setWebhook': {
         const url = body.url;
@@ -234,13 +319,19 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
         if (typeof secret !== 'string' || secret.length < 8 || secret.length > 256) {
           return reply(res, method, { ok: false, code: 400, description: 'Bad Request: secret_token must be 8-256 characters' });
         }
+        // Set first, then tested: Zalo keeps the URL and says how the test went.
         webhook = { url, secret, updatedAt: now };
-        return reply(res, method, { ok: true, result: { url, updated_at: now } });
+        hadWebhook = true;
+        const verification = await verifyWebhook(url, secret);
+        webhook = { ...webhook, verification };
+        return reply(res, method, { ok: true, result: { url, updated_at: now, verification } });
       }
       case 'deleteWebhook':
+        if (!hadWebhook && noWebhookErrors) return reply(res, method, { ok: false, code: 400, description: 'Bad Request: webhook is not set' });
         webhook = undefined;
         return reply(res, method, { ok: true, result: { url: '', updated_at: now } });
       case 'getWebhookInfo':
+        if (!hadWebhook && noWebhookErrors) return reply(res, method, { ok: false, code: 404, description: 'Not Found: no webhook' });
         return reply(res, method, { ok: true, result: { url: webhook?.url ?? '', updated_at: webhook?.updatedAt ?? now } });
       case 'sendMessage': {
         const chatId = body.chat_id;
@@ -323,6 +414,7 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
           errorCode,
           description: opts.description ?? ERROR_DESCRIPTIONS[errorCode] ?? 'Error',
           ...(opts.retryAfter ? { retryAfter: opts.retryAfter } : {}),
+          ...(opts.html ? { html: true } : {}),
         });
       }
     },
@@ -414,6 +506,9 @@ export const zaloFixtures = {
   unsupported: (opts: FixtureOptions = {}): ZaloTestUpdate => ({ event_name: 'message.unsupported.received', message: message(opts, {}) }),
   group: (text: string, opts: FixtureOptions = {}): ZaloTestUpdate =>
     zaloFixtures.text(text, { chatId: 'group0f1e2d3c', ...opts, group: true }),
+  /** A group message as Zalo delivers it to a bot: starting with the @mention of its display name. */
+  groupMention: (displayName: string, text: string, opts: FixtureOptions = {}): ZaloTestUpdate =>
+    zaloFixtures.group(`@${displayName} ${text}`, opts),
   unknownEvent: (opts: FixtureOptions = {}): ZaloTestUpdate => ({ event_name: 'message.reaction.received', message: message(opts, { reaction: '❤' }) }),
   /** A webhook body wrapped as `{ok, result}`. */
   enveloped: (update: ZaloTestUpdate) => ({ ok: true, result: update }),

@@ -68,6 +68,8 @@ export const getMeResultSchema = z
   .object({
     id,
     account_name: z.string().optional(),
+    /** The name people see (and @mention in groups); reported by clients of the real API [U]. */
+    display_name: z.string().nullish(),
     account_type: z.string().optional(),
     can_join_groups: z.boolean().optional(),
   })
@@ -81,6 +83,23 @@ export const webhookInfoSchema = z
   })
   .loose();
 export type ZaloWebhookInfo = z.infer<typeof webhookInfoSchema>;
+
+/**
+ * setWebhook's answer. Zalo calls the URL to test it and may report how that went in `verification`
+ * (seen in an SDK of the real API [U]): `ok`, an `outcome` word and a `hint` for the operator.
+ */
+export const setWebhookResultSchema = webhookInfoSchema.extend({
+  verification: z
+    .object({
+      ok: z.boolean().optional(),
+      url: z.string().optional(),
+      outcome: z.string().optional(),
+      hint: z.string().optional(),
+    })
+    .loose()
+    .optional(),
+});
+export type ZaloSetWebhookResult = z.infer<typeof setWebhookResultSchema>;
 
 export const sentMessageSchema = z
   .object({

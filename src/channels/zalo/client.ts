@@ -10,9 +10,11 @@ import {
   apiResponseSchema,
   getMeResultSchema,
   sentMessageSchema,
+  setWebhookResultSchema,
   webhookInfoSchema,
   type ZaloBotInfo,
   type ZaloSentMessage,
+  type ZaloSetWebhookResult,
   type ZaloWebhookInfo,
 } from './api-schemas.js';
 import { ZaloApiError } from './errors.js';
@@ -33,9 +35,12 @@ export interface CallOptions {
 export interface ZaloClient {
   call<S extends z.ZodType>(method: string, body: Record<string, unknown>, schema: S, opts?: CallOptions): Promise<z.output<S>>;
   getMe(opts?: CallOptions): Promise<ZaloBotInfo>;
-  /** The next pending update (raw, validated by the caller), or a ZaloApiError 408 when none came in time. */
+  /**
+   * The next pending update (raw, validated by the caller), or a ZaloApiError 408 when none came in time.
+   * `undefined` when the platform answered an empty `{ok: true}` (some bots see that instead of 408).
+   */
   getUpdates(timeoutSeconds: number, opts?: CallOptions): Promise<unknown>;
-  setWebhook(url: string, secretToken: string, opts?: CallOptions): Promise<ZaloWebhookInfo>;
+  setWebhook(url: string, secretToken: string, opts?: CallOptions): Promise<ZaloSetWebhookResult>;
   deleteWebhook(opts?: CallOptions): Promise<ZaloWebhookInfo>;
   getWebhookInfo(opts?: CallOptions): Promise<ZaloWebhookInfo>;
   sendMessage(chatId: string, text: string, opts?: CallOptions): Promise<ZaloSentMessage>;
@@ -86,6 +91,7 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
     try {
       json = JSON.parse(raw);
     } catch {
+      // A gateway's HTML page (502/504 during an outage) lands here: retryable by its status (errors.ts).
       throw new ZaloApiError(method, 'invalid_response', status, `HTTP ${status}, not JSON`);
     }
     const envelope = apiResponseSchema.safeParse(json);
@@ -114,7 +120,7 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
         // The server holds the request for up to `timeout` seconds; allow a margin on top.
         timeoutMs: opts.timeoutMs ?? timeoutSeconds * 1000 + 15_000,
       }),
-    setWebhook: (url, secretToken, opts) => call('setWebhook', { url, secret_token: secretToken }, webhookInfoSchema, opts),
+    setWebhook: (url, secretToken, opts) => call('setWebhook', { url, secret_token: secretToken }, setWebhookResultSchema, opts),
     deleteWebhook: (opts) => call('deleteWebhook', {}, webhookInfoSchema, opts),
     getWebhookInfo: (opts) => call('getWebhookInfo', {}, webhookInfoSchema, opts),
     sendMessage: (chatId, text, opts) => call('sendMessage', { chat_id: chatId, text }, sentMessageSchema, opts),

@@ -11,16 +11,19 @@ import type { Inbound } from '../../dialog/types.js';
 import { zaloMessageSchema, zaloUpdateSchema, type ZaloMessage, type ZaloUpdate } from './api-schemas.js';
 import { zaloTexts } from './texts.js';
 
-export type BodyParse = { ok: true; update: ZaloUpdate } | { ok: false; reason: 'array' | 'not_an_update' };
+export type BodyParse = { ok: true; update: ZaloUpdate } | { ok: false; reason: 'array' | 'not_an_update' | 'empty' };
 
 /**
  * A webhook body or a getUpdates result: enveloped `{ok, result: update}` or bare `{event_name, message}`.
- * An array is not an update.
+ * An array is not an update. An empty object (or `{ok: true}` with no result) carries nothing: the test
+ * call setWebhook makes to verify the URL [U], or an empty poll. It is answered as fine, not refused.
  */
 export function parseUpdateBody(body: unknown): BodyParse {
   if (Array.isArray(body)) return { ok: false, reason: 'array' };
   if (body === null || typeof body !== 'object') return { ok: false, reason: 'not_an_update' };
   const record = body as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 0 || (keys.length === 1 && record.ok === true)) return { ok: false, reason: 'empty' };
   const candidate = !('event_name' in record) && 'result' in record ? record.result : record;
   if (Array.isArray(candidate)) return { ok: false, reason: 'array' };
   const parsed = zaloUpdateSchema.safeParse(candidate);
@@ -51,22 +54,30 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Removes "@<bot name>" (any case) wherever it stands, then the punctuation a mention leaves ("@bot, …").
- * The name people see may differ from getMe's account_name [U]: a message that still starts with a
- * mention and goes on to a command ("@Trợ lý /baocao") is taken from the command on.
+ * Removes "@<bot name>" (any case) wherever it stands, for each of the bot's names (a group mention
+ * carries the display name, not getMe's account_name), longest first so that a name is never cut by a
+ * shorter one it starts with; then the punctuation a mention leaves ("@bot, …"). When the name shown is
+ * none of these [U], a message that still starts with a mention and goes on to a command
+ * ("@Trợ lý /baocao") is taken from the command on.
  */
-export function stripBotMention(text: string, botName: string | undefined): string {
+export function stripBotMention(text: string, botNames: string | readonly (string | undefined)[] | undefined): string {
   let out = text.normalize('NFC');
-  const name = botName?.trim().normalize('NFC');
-  if (name) out = out.replace(new RegExp(`@${escapeRegExp(name)}(?=$|[\\s,.:;!?])`, 'giu'), ' ');
+  const names = (typeof botNames === 'string' ? [botNames] : (botNames ?? []))
+    .map((n) => n?.trim().normalize('NFC'))
+    .filter((n): n is string => Boolean(n))
+    .sort((a, b) => b.length - a.length);
+  for (const name of names) out = out.replace(new RegExp(`@${escapeRegExp(name)}(?=$|[\\s,.:;!?])`, 'giu'), ' ');
   out = out.replace(/\s+/g, ' ').replace(/^[\s,:;.!?-]+/, '').trim();
   const command = out.startsWith('@') ? /\s(\/[\p{L}\p{N}_]+(?:\s.*)?)$/u.exec(out) : null;
   return command ? command[1]!.trim() : out;
 }
 
 export interface ClassifyOptions {
-  /** The bot's name (getMe `account_name`), as people @mention it in groups. */
-  botName?: string;
+  /**
+   * The bot's names from getMe, as people @mention it in groups: the display name first (what a group
+   * mention carries), then `account_name`. The first one is the name the bot suggests in its hint.
+   */
+  botNames?: readonly string[];
 }
 
 export function classifyUpdate(update: ZaloUpdate, options: ClassifyOptions = {}): InboundAction {
@@ -87,8 +98,8 @@ export function classifyUpdate(update: ZaloUpdate, options: ClassifyOptions = {}
   if (!text.trim()) return { kind: 'ignore', event, reason: 'empty_text' };
   const chatType = chatTypeOf(message);
   if (chatType === 'group') {
-    text = stripBotMention(text, options.botName);
-    if (!text) return { kind: 'explain', text: zaloTexts.emptyMention(options.botName), messageId, chatId, event };
+    text = stripBotMention(text, options.botNames);
+    if (!text) return { kind: 'explain', text: zaloTexts.emptyMention(options.botNames?.[0]), messageId, chatId, event };
   }
   const displayName = message.from.display_name?.trim();
   const inbound: Inbound = {

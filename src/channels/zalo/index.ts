@@ -3,27 +3,34 @@
  * (default) or by webhook (when ZALO_WEBHOOK_URL is set), and returns a ChannelHandle.
  *
  * Order of use with the HTTP server: create it, call `startZalo({ …, http })` (routes are registered
- * before its first await), then make the server listen. `zaloNeedsHttp(config)` says whether Zalo
- * needs the server at all (webhook mode, or download links for exports).
+ * before its first await), then make the server listen. In webhook mode `setWebhook` comes only after
+ * that: Zalo calls the URL to verify it, so the server must already listen. The channel does it from
+ * the server's onListen hook by itself; `handle.afterListen()` returns the same registration, for a
+ * caller that wants to wait for it (or see it fail). `zaloNeedsHttp(config)` says whether Zalo needs
+ * the server at all (webhook mode, or download links for exports).
  */
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config.js';
+import type { ChannelName, Config } from '../../config.js';
 import type { Core } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
 import { createDownloadLinks, registerDownloadRoutes, type DownloadLinks } from '../../server/downloads.js';
 import type { Store } from '../../store/db.js';
-import { adminChatIds as adminChatsOn } from '../../admin/admin-chats.js';
 import { settlesWithin } from '../settles-within.js';
 import type { ChannelHandle } from '../types.js';
-import type { BackoffOptions } from './backoff.js';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { createZaloClient } from './client.js';
+import { adminChatIds as adminChatsOn } from '../../admin/admin-chats.js';
+import { tellAdmins } from './admin-notices.js';
 import { isZaloApiError, type ZaloApiError } from './errors.js';
 import { createMessageCountsRepo } from './message-counts.js';
 import { startPolling, type Poller } from './poller.js';
 import { createQuotaMeter, type QuotaMeter } from './quota.js';
-import { createZaloSender } from './sender.js';
+import { createZaloSender, errorSummary } from './sender.js';
+import { zaloTexts } from './texts.js';
 import { createUpdateHandler } from './updates.js';
+import { createUserLimitWatch, type UserLimitWatch } from './user-limit.js';
 import { registerZaloWebhook, webhookPath } from './webhook.js';
+import { clearWebhookForPolling, registerWebhook } from './webhook-setup.js';
 
 export interface ZaloDeps {
   config: Config;
@@ -34,8 +41,13 @@ export interface ZaloDeps {
   http?: FastifyInstance;
   /** Download links for exports; by default created here when PUBLIC_BASE_URL is set and `http` is given. */
   downloads?: DownloadLinks;
-  /** Told once when Zalo refuses the token while running (401); the channel has stopped taking updates. */
+  /**
+   * Told once when the channel cannot go on: Zalo refuses the token while running (401; the channel has
+   * stopped taking updates), or the webhook could not be registered after the server began to listen.
+   */
   onFatal?: (err: Error) => void;
+  /** The app's running channels (filled as they start): admin notices reach Telegram admins through them. */
+  channels?: ReadonlyMap<ChannelName, ChannelHandle>;
   now?: () => Date;
   /** Tuning for tests: seconds a getUpdates call may be held open, retry pauses, typing renewal. */
   pollTimeoutSeconds?: number;
@@ -49,6 +61,13 @@ export interface ZaloHandle extends ChannelHandle {
   readonly mode: 'polling' | 'webhook';
   /** This month's message counts (sent and received), for admins and tests. */
   readonly quota: QuotaMeter;
+  /** Distinct Zalo users against the plan's limit (ZALO_USER_LIMIT). */
+  readonly userLimit: UserLimitWatch;
+  /**
+   * The step that needs the HTTP server listening: in webhook mode, `setWebhook` (once; every call
+   * returns the same promise). Started by the server's onListen hook; resolves at once in polling mode.
+   */
+  afterListen(): Promise<void>;
 }
 
 export class ZaloStartError extends Error {
@@ -143,12 +162,43 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
     signal: lifetime.signal,
     ...(deps.backoff ? { backoff: deps.backoff } : {}),
   });
-  let botName: string | undefined;
+  const userLimit = createUserLimitWatch({ db: deps.store.db, limit: config.zalo.userLimit });
+  /** Tells admins when the plan's user limit comes near or is reached (each notice once, ever). */
+  const watchUserLimit = async (): Promise<void> => {
+    try {
+      const notice = userLimit.check(deps.now?.());
+      if (!notice) return;
+      log.warn({ users: notice.users, limit: notice.limit, percent: notice.percent }, 'zalo user limit threshold reached');
+      await tellAdmins(
+        {
+          config,
+          store: deps.store,
+          logger: log,
+          sendZalo: (chatId, text) => sender.sendTexts(chatId, [text]),
+          ...(deps.channels ? { channels: deps.channels } : {}),
+        },
+        zaloTexts.userLimitNotice(notice.users, notice.limit, notice.full),
+        'zalo-user-limit',
+      );
+    } catch (err) {
+      log.error({ err: errorSummary(err) }, 'zalo user limit check failed');
+    }
+  };
+  // The core records each user it sees: after it has handled a message, the count may have grown.
+  const core = {
+    async handle(inbound: Parameters<typeof deps.core.handle>[0]) {
+      const replies = await deps.core.handle(inbound);
+      void watchUserLimit();
+      return replies;
+    },
+  };
+
+  let botNames: string[] = [];
   const handler = createUpdateHandler({
-    core: deps.core,
+    core,
     sender,
     logger: log,
-    botName: () => botName,
+    botNames: () => botNames,
     ...(deps.typingIntervalMs ? { typingIntervalMs: deps.typingIntervalMs } : {}),
   });
 
@@ -165,20 +215,49 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
 
   try {
     const me = await client.getMe();
-    botName = me.account_name;
+    // A group mention carries the display name; account_name is kept for bots that show that one.
+    botNames = [me.display_name, me.account_name].filter((n): n is string => Boolean(n?.trim()));
     log.info({ botId: me.id, botName: me.account_name, mode }, 'zalo bot connected');
-    if (webhookUrl) {
-      await client.setWebhook(webhookUrl, config.zalo.webhookSecret!);
-      log.info({ path: webhookPath(webhookUrl) }, 'zalo webhook registered');
-    } else {
-      // getUpdates does not work while a webhook is set.
-      await client.deleteWebhook();
-    }
+    // getUpdates does not work while a webhook is set.
+    if (!webhookUrl) await clearWebhookForPolling(client, log, lifetime.signal);
   } catch (err) {
     await client.close();
     if (isZaloApiError(err) && err.isUnauthorized) throw unauthorizedError();
     throw startError(err, config.zalo.apiRoot);
   }
+
+  let registration: Promise<void> | undefined;
+  const afterListen = (): Promise<void> => {
+    registration ??= webhookUrl
+      ? registerWebhook(client, log, {
+          url: webhookUrl,
+          secret: config.zalo.webhookSecret!,
+          backoff: deps.backoff ?? DEFAULT_BACKOFF,
+          signal: lifetime.signal,
+        }).catch((err: unknown) => {
+          if (lifetime.signal.aborted) return;
+          if (isZaloApiError(err) && err.isUnauthorized) {
+            onUnauthorized(err);
+            throw unauthorizedError();
+          }
+          const fatal = startError(err, config.zalo.apiRoot);
+          open = false;
+          log.fatal({ err: errorSummary(err) }, fatal.message);
+          deps.onFatal?.(fatal);
+          throw fatal;
+        })
+      : Promise.resolve();
+    return registration;
+  };
+  if (webhookUrl && deps.http) {
+    // Fastify runs onListen hooks right after listen() resolves, without waiting for them: failures are
+    // reported through onFatal (and to whoever awaits afterListen()).
+    deps.http.addHook('onListen', async () => {
+      await afterListen().catch(() => undefined);
+    });
+  }
+
+  void watchUserLimit();
 
   if (!webhookUrl) {
     poller = startPolling({
@@ -196,6 +275,8 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
     channel: 'zalo',
     mode,
     quota,
+    userLimit,
+    afterListen,
     send: (chatId, messages) => sender.deliver(chatId, messages),
     stop() {
       stopping ??= (async () => {

@@ -1,7 +1,10 @@
 /**
  * Long polling: `getUpdates` in a loop, one update per call. 408 means "nothing yet" (poll again at
- * once); 429, 5xx and network errors wait with jittered exponential backoff; 401 stops the loop and is
- * reported (the token is wrong or was reset: retrying cannot help). Run one poller per token.
+ * once, no warning: the real API says it with HTTP status 408). An empty `{ok: true}` means "nothing
+ * yet" too, but comes back at once, so the loop pauses a moment before the next call instead of
+ * spinning. 429, 5xx (HTML gateway pages included) and network errors wait with jittered exponential
+ * backoff; 401 stops the loop and is reported (the token is wrong or was reset: retrying cannot help).
+ * Run one poller per token.
  */
 import type { Logger } from '../../log.js';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from './backoff.js';
@@ -18,6 +21,15 @@ export interface PollerDeps {
   pollTimeoutSeconds?: number;
   backoff?: BackoffOptions;
   random?: () => number;
+  /** Pause after an empty `{ok: true}` answer (default: the backoff's first delay). */
+  emptyPauseMs?: number;
+  /** Waits between calls; injectable so tests can see the pauses without timing them. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** An empty `{ok: true}` (no result, or an empty object): nothing new. */
+function isEmptyResult(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === 'object' && !Array.isArray(raw) && Object.keys(raw).length === 0);
 }
 
 export interface Poller {
@@ -31,6 +43,8 @@ export function startPolling(deps: PollerDeps): Poller {
   const controller = new AbortController();
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
   const pollTimeoutSeconds = deps.pollTimeoutSeconds ?? 30;
+  const emptyPauseMs = deps.emptyPauseMs ?? backoff.initialMs;
+  const wait = deps.sleep ?? sleep;
 
   async function loop(): Promise<void> {
     let failures = 0;
@@ -50,21 +64,26 @@ export function startPolling(deps: PollerDeps): Poller {
           return;
         }
         failures += 1;
-        const wait =
+        const delay =
           isZaloApiError(err) && err.retryAfterSeconds
             ? err.retryAfterSeconds * 1000
             : backoffDelay(failures, backoff, deps.random);
         const level = failures >= 5 ? 'error' : 'warn';
         log[level](
           isZaloApiError(err)
-            ? { method: err.method, kind: err.kind, errorCode: err.errorCode, failures, waitMs: wait }
-            : { failures, waitMs: wait },
+            ? { method: err.method, kind: err.kind, errorCode: err.errorCode, failures, waitMs: delay }
+            : { failures, waitMs: delay },
           'zalo getUpdates failed, backing off',
         );
-        await sleep(wait, controller.signal);
+        await wait(delay, controller.signal);
         continue;
       }
       failures = 0;
+      if (isEmptyResult(raw)) {
+        log.debug('zalo getUpdates: empty answer, nothing new');
+        await wait(emptyPauseMs, controller.signal);
+        continue;
+      }
       try {
         deps.onUpdate(raw);
       } catch (err) {

@@ -52,6 +52,23 @@ export const zaloTexts = {
         'Muốn nhận liên kết qua Zalo, người quản trị máy chủ cần đặt biến PUBLIC_BASE_URL.',
     ].join('\n'),
 
+  /**
+   * The free plan's limit of users per bot [U: 50 on the free plan]: told to admins once when 80 % and
+   * once when 100 % of the limit have written to the bot.
+   */
+  userLimitNotice: (users: number, limit: number, full: boolean) =>
+    [
+      full
+        ? `⛔ Bot Zalo đã có ${fmt(users)} người dùng, chạm giới hạn ${fmt(limit)} người dùng của gói Zalo Bot đang dùng.`
+        : `⚠️ Bot Zalo đã có ${fmt(users)}/${fmt(limit)} người dùng (${fmt(Math.floor((users / limit) * 100))}% giới hạn của gói Zalo Bot đang dùng).`,
+      'Gói miễn phí của Zalo Bot chỉ cho mỗi bot tối đa 50 người dùng. ' +
+        (full
+          ? 'Từ nay người mới nhắn tin có thể không được bot trả lời; những người đã dùng bot vẫn dùng được.'
+          : 'Khi đủ giới hạn, người mới nhắn tin có thể không được bot trả lời.'),
+      'Việc nên làm: nâng lên gói Zalo Bot trả phí, hoặc tạo thêm một bot Zalo thứ hai cho các đơn vị còn lại ' +
+        '(hoặc hướng dẫn họ dùng bot trên Telegram). Sau khi nâng gói, đặt ZALO_USER_LIMIT theo giới hạn mới.',
+    ].join('\n'),
+
   quotaWarning: (used: number, quota: number, month: string) =>
     [
       `⚠️ Cảnh báo hạn mức Zalo: bot đã dùng ${fmt(used)}/${fmt(quota)} tin nhắn của tháng ${month} ` +
@@ -59,4 +76,18 @@ export const zaloTexts = {
       'Khi hết hạn mức, Zalo có thể ngừng chuyển tin đến hết tháng: người dùng sẽ không nhận được trả lời.',
       'Việc nên làm: nâng gói Zalo Bot, hoặc hướng dẫn đầu mối các đơn vị dùng bot trên Telegram.',
     ].join('\n'),
+};
+
+/** What the Zalo channel tells the server's operator in its log (Vietnamese: the operator reads it). */
+export const zaloOperatorTexts = {
+  webhookVerified: 'Zalo đã gọi thử địa chỉ webhook và nhận được trả lời: webhook hoạt động.',
+  webhookVerificationFailed: (outcome: string | undefined, hint: string | undefined) =>
+    `Zalo đã lưu webhook nhưng gọi thử địa chỉ không thành công${outcome ? ` (${outcome})` : ''}` +
+    `${hint ? `; Zalo gợi ý: ${hint}` : ''}. Tin nhắn sẽ không đến được bot cho tới khi sửa xong: hãy kiểm tra ` +
+    'ZALO_WEBHOOK_URL là địa chỉ HTTPS công khai trỏ đúng tới máy chủ này (cổng PORT, proxy, chứng chỉ), rồi khởi động lại bot.',
+  noWebhookToDelete: 'Bot Zalo chưa từng đặt webhook (Zalo trả lời 400/404): chạy long polling như bình thường.',
+  webhookCheckFailed:
+    'Không kiểm tra hoặc xóa được webhook cũ của bot Zalo; vẫn chạy long polling. ' +
+    'Nếu bot không nhận được tin nhắn, hãy xóa webhook trong trang quản lý Zalo Bot hoặc đặt ZALO_WEBHOOK_URL.',
+  deletedOldWebhook: 'Đã xóa webhook cũ của bot Zalo để chạy long polling (getUpdates không chạy khi còn webhook).',
 };

@@ -19,8 +19,8 @@ export interface UpdateHandlerDeps {
   logger: Logger;
   /** Zalo shows "typing…" for a few seconds; renewed at this interval while the core works. */
   typingIntervalMs?: number;
-  /** The bot's name once known (getMe), to remove its @mention from group messages. */
-  botName?: () => string | undefined;
+  /** The bot's names once known (getMe: display name, account name), to remove its @mention from group messages. */
+  botNames?: () => readonly string[];
 }
 
 export interface UpdateHandler {
@@ -55,12 +55,15 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): UpdateHandler {
   return {
     accept(body) {
       const parsed = parseUpdateBody(body);
+      if (!parsed.ok && parsed.reason === 'empty') {
+        log.info({ reason: parsed.reason }, 'zalo empty body (a webhook test call) ignored');
+        return 'ignored';
+      }
       if (!parsed.ok) {
         log.warn({ reason: parsed.reason }, 'zalo update rejected');
         return parsed.reason === 'array' ? 'rejected_array' : 'rejected_invalid';
       }
-      const botName = deps.botName?.();
-      const action = classifyUpdate(parsed.update, botName ? { botName } : {});
+      const action = classifyUpdate(parsed.update, { botNames: deps.botNames?.() ?? [] });
       if (action.kind === 'ignore') {
         // The event name only: never the message or who sent it.
         log.info({ event: action.event, reason: action.reason }, 'zalo update ignored');

@@ -54,10 +54,11 @@ async function webhook(env: Record<string, string> = {}) {
 }
 
 describe('Zalo channel, long polling', () => {
-  it('deletes the webhook first, answers a text and shows typing while working', async () => {
+  it('asks for the webhook first (none: 404, no delete), answers a text and shows typing while working', async () => {
     const { fake, zalo } = await polling();
     expect(zalo.mode).toBe('polling');
-    expect(fake.calls.slice(0, 2).map((c) => c.method)).toEqual(['getMe', 'deleteWebhook']);
+    expect(fake.calls.slice(0, 2)).toEqual([{ method: 'getMe' }, { method: 'getWebhookInfo', errorCode: 404 }]);
+    expect(fake.calls.some((c) => c.method === 'deleteWebhook')).toBe(false);
     fake.inject(zaloFixtures.text('hạn báo cáo khi nào', { userId: 'u1', messageId: 'm1' }));
     expect(await fake.waitForTexts('u1', 1)).toEqual(['Bạn hỏi: hạn báo cáo khi nào']);
     expect(fake.chatActions).toContainEqual({ chatId: 'u1', action: 'typing' });

@@ -85,4 +85,38 @@ describe('Zalo client', () => {
     expect(err.message).not.toContain(root);
     expect(err.message).not.toContain(fake.token);
   });
+
+  it('reads the real API: HTTP 408 idle polls, empty {ok:true} polls, gateway pages, 403 "Internal server error"', async () => {
+    const idle = await failure(client.getUpdates(0.05));
+    expect(idle).toMatchObject({ kind: 'api', errorCode: 408, isIdlePoll: true });
+
+    const emptyFake = await startFakeZaloApi({ idlePoll: 'ok-empty' });
+    const emptyClient = createZaloClient({ token: emptyFake.token, apiRoot: emptyFake.apiRoot });
+    expect(await emptyClient.getUpdates(1)).toBeUndefined();
+    await emptyClient.close();
+    await emptyFake.close();
+
+    fake.failNext('getMe', 502, { html: true });
+    const gateway = await failure(client.getMe());
+    expect(gateway).toMatchObject({ kind: 'invalid_response', errorCode: 502, message: 'Zalo getMe failed: invalid_response (HTTP 502, not JSON)' });
+    expect(gateway.isRetryable).toBe(true);
+
+    fake.failNext('sendMessage', 403, { description: 'Internal server error' });
+    expect((await failure(client.sendMessage('c1', 'x'))).isRetryable).toBe(true);
+    // A 403 about the chat (the user never wrote to the bot) is final.
+    expect((await failure(client.sendMessage('c1', 'x'))).isRetryable).toBe(false);
+    // A bad request stays final, HTML or not.
+    fake.failNext('getMe', 400, { html: true });
+    expect((await failure(client.getMe())).isRetryable).toBe(false);
+  });
+
+  it('says "no webhook" for 400/404 on a bot that never had one, and returns setWebhook\'s verification', async () => {
+    const info = await failure(client.getWebhookInfo());
+    expect(info).toMatchObject({ errorCode: 404, meansNoWebhook: true });
+    const del = await failure(client.deleteWebhook());
+    expect(del).toMatchObject({ errorCode: 400, meansNoWebhook: true });
+    const set = await client.setWebhook('https://bot.example.vn/hook', 'long-enough-secret');
+    // No local target to call: the fake (offline) reports the URL unreachable, as Zalo would.
+    expect(set.verification).toMatchObject({ ok: false, outcome: 'unreachable', hint: expect.stringContaining('reachable') });
+  });
 });

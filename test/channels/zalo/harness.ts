@@ -48,7 +48,9 @@ export interface RigOptions {
 }
 
 export async function zaloRig(options: RigOptions): Promise<ZaloRig> {
-  const fake = await startFakeZaloApi({ pollTimeoutMs: 50, ...options.fake });
+  // setWebhook verifies the URL by calling it: the fake calls the bot's local server instead.
+  let localUrl: string | undefined;
+  const fake = await startFakeZaloApi({ pollTimeoutMs: 50, webhookTarget: () => localUrl, ...options.fake });
   const dir = mkdtempSync(join(tmpdir(), 'zalo-rig-'));
   const dbPath = join(dir, 'thidua.sqlite');
   const config = loadConfig({
@@ -77,7 +79,8 @@ export async function zaloRig(options: RigOptions): Promise<ZaloRig> {
       pollTimeoutSeconds: 1,
       ...options.deps,
     });
-    rig.localUrl = await rig.http.listen({ host: '127.0.0.1', port: 0 });
+    rig.localUrl = localUrl = await rig.http.listen({ host: '127.0.0.1', port: 0 });
+    await rig.zalo.afterListen();
   };
   rig.stopBot = async () => {
     await rig.zalo.stop();

@@ -3,10 +3,10 @@ import { classifyUpdate, parseUpdateBody } from '../../../src/channels/zalo/inbo
 import { zaloTexts } from '../../../src/channels/zalo/texts.js';
 import { zaloFixtures } from '../../support/zalo-fake-api.js';
 
-function classify(body: unknown, botName?: string) {
+function classify(body: unknown, ...botNames: string[]) {
   const parsed = parseUpdateBody(body);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return classifyUpdate(parsed.update, botName ? { botName } : {});
+  return classifyUpdate(parsed.update, { botNames });
 }
 
 describe('Zalo inbound', () => {
@@ -92,5 +92,22 @@ describe('Zalo inbound', () => {
     const action = classify(zaloFixtures.group('@Trợ lý Thi đua '), 'Trợ lý Thi đua');
     expect(action).toMatchObject({ kind: 'explain', chatId: 'group0f1e2d3c', text: expect.stringContaining('ví dụ: @Trợ lý Thi đua hạn báo cáo của Củ Chi?') });
     expect(zaloTexts.emptyMention(undefined)).toContain('hãy nhắn riêng cho bot');
+  });
+
+  it('removes a mention of the display name or of the account name, the longer first', () => {
+    const text = (t: string) => {
+      const action = classify(zaloFixtures.group(t), 'Trợ lý Thi đua XHHT', 'Trợ lý');
+      return action.kind === 'text' ? action.inbound.text : action;
+    };
+    expect(text('@Trợ lý Thi đua XHHT hạn báo cáo?')).toBe('hạn báo cáo?');
+    expect(text('@Trợ lý hạn báo cáo?')).toBe('hạn báo cáo?');
+    const hint = classify(zaloFixtures.groupMention('Trợ lý Thi đua XHHT', ''), 'Trợ lý Thi đua XHHT', 'bot.thidua');
+    expect(hint).toMatchObject({ kind: 'explain', text: expect.stringContaining('ví dụ: @Trợ lý Thi đua XHHT hạn báo cáo') });
+  });
+
+  it('takes an empty body (Zalo\'s test call of the webhook, an empty poll) as nothing, not as a bad update', () => {
+    expect(parseUpdateBody({})).toEqual({ ok: false, reason: 'empty' });
+    expect(parseUpdateBody({ ok: true })).toEqual({ ok: false, reason: 'empty' });
+    expect(parseUpdateBody({ hello: 'world' })).toEqual({ ok: false, reason: 'not_an_update' });
   });
 });

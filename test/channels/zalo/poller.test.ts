@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createZaloClient, type ZaloClient } from '../../../src/channels/zalo/client.js';
 import type { ZaloApiError } from '../../../src/channels/zalo/errors.js';
 import { startPolling } from '../../../src/channels/zalo/poller.js';
@@ -71,5 +72,30 @@ describe('Zalo long polling', () => {
     await poller.stop();
     fake.inject(zaloFixtures.text('cho lần sau'));
     await fake.waitFor(() => fake.pendingUpdates === 1, 'the update kept for the next poller');
+  });
+
+  it('after an empty {ok:true} answer pauses before the next call (no busy loop) and warns about nothing', async () => {
+    const last = zaloFixtures.text('cuối cùng');
+    const answers: unknown[] = [undefined, {}, undefined, last];
+    const pauses: number[] = [];
+    const warnings: unknown[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => void (JSON.parse(line).level >= 40 && warnings.push(line)) });
+    const stub = {
+      getUpdates: async () => (answers.length ? answers.shift() : new Promise(() => {})),
+    } as unknown as ZaloClient;
+    const received: unknown[] = [];
+    const poller = startPolling({
+      client: stub,
+      logger,
+      onUpdate: (u) => received.push(u),
+      onUnauthorized: () => {},
+      emptyPauseMs: 750,
+      sleep: async (ms) => void pauses.push(ms),
+    });
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    void poller.stop();
+    expect(pauses).toEqual([750, 750, 750]);
+    expect(received).toEqual([last]);
+    expect(warnings).toEqual([]);
   });
 });
