@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { crashRun, telegramPlatform } from '../support/crash-run.js';
+import { crashRun, telegramPlatform, zaloPlatform } from '../support/crash-run.js';
 import { freePort, TelegramEmulator } from '../support/telegram-emulator.js';
+import { startFakeZaloApi, zaloFixtures } from '../support/zalo-fake-api.js';
 
 const USERS = 12;
 const KILLS = 2;
@@ -36,5 +37,21 @@ it('Telegram webhook: kill -9 twice under load loses no report and leaves no mes
   const port = await freePort();
   const platform = telegramPlatform(emulator, { port, secret: 'crash-test-Secret_42' });
   const result = await crashRun({ platform, databasePath: tempDatabase(), users: USERS, kills: KILLS });
+  expect(result).toMatchObject({ reportsLost: 0, unanswered: 0, codesDelivered: USERS, kills: KILLS });
+});
+
+it('Zalo webhook: kill -9 twice under load loses no report and leaves no message unanswered', { timeout: 240_000 }, async () => {
+  const port = await freePort();
+  const fake = await startFakeZaloApi({ webhookTarget: () => `http://127.0.0.1:${port}` });
+  cleanups.push(() => fake.close());
+  const platform = zaloPlatform(fake, zaloFixtures, { port, secret: 'crash-zalo-secret-42' });
+  const result = await crashRun({ platform, databasePath: tempDatabase(), users: USERS, kills: KILLS, replyTimeoutMs: 20_000 });
+  expect(result).toMatchObject({ reportsLost: 0, unanswered: 0, codesDelivered: USERS, kills: KILLS });
+});
+
+it('Zalo long polling: kill -9 twice under load loses no report; a message the platform handed out just before a kill is typed again', { timeout: 240_000 }, async () => {
+  const fake = await startFakeZaloApi();
+  cleanups.push(() => fake.close());
+  const result = await crashRun({ platform: zaloPlatform(fake, zaloFixtures), databasePath: tempDatabase(), users: USERS, kills: KILLS, replyTimeoutMs: 20_000 });
   expect(result).toMatchObject({ reportsLost: 0, unanswered: 0, codesDelivered: USERS, kills: KILLS });
 });

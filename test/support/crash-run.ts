@@ -4,10 +4,11 @@
  * `npm start` runs) is killed with SIGKILL at random moments and started again.
  *
  * Each simulated contact behaves as a person: types the next answer, waits for the bot to say
- * something, and goes on; a message that gets no reply in `replyTimeoutMs` is counted unanswered (and
- * the contact goes on with the next one, as a person would type again). At the end the database and
- * the chats are compared: a report lost is a contact whose report is not stored; a code not delivered
- * is a stored report whose code never reached the contact's chat.
+ * something, and goes on. A message that gets no reply in `replyTimeoutMs` is typed once more (counted
+ * as resent: a platform that consumed it on delivery, as Zalo's getUpdates does, cannot give it back);
+ * when that gets no reply either, it is counted unanswered and the contact goes on. At the end the
+ * database and the chats are compared: a report lost is a contact whose report is not stored; a code not
+ * delivered is a stored report whose code never reached the contact's chat.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -40,6 +41,8 @@ export interface CrashRunOptions {
   kills: number;
   /** Random pause between a restart and the next kill. */
   killEveryMs?: [number, number];
+  /** A person's pause before typing the next answer. */
+  thinkMs?: [number, number];
   replyTimeoutMs?: number;
   /** Environment for the bot process beyond the platform's. */
   env?: Record<string, string>;
@@ -48,8 +51,11 @@ export interface CrashRunOptions {
 export interface CrashRunResult {
   platform: string;
   users: number;
+  /** Kills done while the contacts were still typing. */
   kills: number;
   messages: number;
+  /** Messages typed again after a silence of `replyTimeoutMs`. */
+  resent: number;
   unanswered: number;
   reportsStored: number;
   reportsLost: number;
@@ -99,30 +105,38 @@ const unitOf = (i: number) => `Đơn vị kiểm thử u${i}`;
 export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult> {
   const started = Date.now();
   const env = { DATABASE_PATH: options.databasePath, ...options.platform.botEnv(), ...options.env };
-  const [minGap, maxGap] = options.killEveryMs ?? [1500, 4000];
+  const [minGap, maxGap] = options.killEveryMs ?? [1000, 3000];
+  const [minThink, maxThink] = options.thinkMs ?? [200, 600];
   const replyTimeout = options.replyTimeoutMs ?? 45_000;
   let bot = startBot(env);
   await bot.ready;
   if (bot.child.exitCode !== null) throw new Error(`the bot did not start:\n${bot.stderr().slice(-2000)}`);
 
   let messages = 0;
+  let resent = 0;
   let unanswered = 0;
   const users = Array.from({ length: options.users }, (_, i) => options.platform.user(i));
   const scripts = users.map(async (user, i) => {
     await sleep(Math.floor(Math.random() * 1000));
     for (const text of conversationOf(`u${i}`, i)) {
+      await sleep(minThink + Math.random() * (maxThink - minThink));
       const before = user.seen().length;
       messages += 1;
+      await user.send(text);
+      if (await waitUntil(() => user.seen().length > before, replyTimeout)) continue;
+      resent += 1;
       await user.send(text);
       if (!(await waitUntil(() => user.seen().length > before, replyTimeout))) unanswered += 1;
     }
   });
 
   let killing = true;
+  let kills = 0;
   const killer = (async () => {
     for (let k = 0; k < options.kills && killing; k += 1) {
       await sleep(minGap + Math.random() * (maxGap - minGap));
       if (!killing) break;
+      kills += 1;
       bot.child.kill('SIGKILL');
       await bot.exited;
       bot = startBot(env);
@@ -154,8 +168,9 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult
   return {
     platform: options.platform.name,
     users: options.users,
-    kills: options.kills,
+    kills,
     messages,
+    resent,
     unanswered,
     reportsStored: stored,
     reportsLost: options.users - stored,
@@ -183,6 +198,58 @@ export function telegramPlatform(
       return {
         send: async (text) => void (await u.send(text)),
         seen: () => u.all().map((m) => m.plain),
+      };
+    },
+  };
+}
+
+interface ZaloPeer {
+  apiRoot: string;
+  token: string;
+  inject(update: unknown): void;
+  deliverToWebhook(localBaseUrl: string, body: unknown): Promise<{ status: number }>;
+  textsTo(chatId: string): string[];
+}
+
+/**
+ * Zalo through the local fake: by long polling (an update handed out by getUpdates is gone from the
+ * platform) or by webhook (the platform POSTs each message; a delivery that fails is tried again while
+ * it is refused, for up to 2 minutes, as a platform does when the bot answers 5xx or is down).
+ */
+export function zaloPlatform(
+  fake: ZaloPeer,
+  fixtures: { text(text: string, opts: { userId: string; messageId: string }): unknown; enveloped(update: never): unknown },
+  webhook?: { port: number; secret: string },
+): CrashPlatform {
+  let sent = 0;
+  return {
+    name: webhook ? 'Zalo webhook' : 'Zalo long polling',
+    botEnv: () => ({
+      ZALO_BOT_TOKEN: fake.token,
+      ZALO_API_ROOT: fake.apiRoot,
+      ZALO_MONTHLY_QUOTA: '0',
+      ZALO_USER_LIMIT: '0',
+      ...(webhook
+        ? { ZALO_WEBHOOK_URL: 'https://bot.example.vn/zalo/hook', ZALO_WEBHOOK_SECRET: webhook.secret, PORT: String(webhook.port), HOST: '127.0.0.1' }
+        : {}),
+    }),
+    user(index) {
+      const userId = `c7a5${String(index).padStart(8, '0')}`;
+      return {
+        async send(text) {
+          const update = fixtures.text(text, { userId, messageId: `crash-${userId}-${(sent += 1)}` });
+          if (!webhook) return fake.inject(update);
+          const deadline = Date.now() + 120_000;
+          while (Date.now() < deadline) {
+            try {
+              if ((await fake.deliverToWebhook(`http://127.0.0.1:${webhook.port}`, fixtures.enveloped(update as never))).status === 200) return;
+            } catch {
+              // the bot is down: try again
+            }
+            await sleep(250);
+          }
+        },
+        seen: () => fake.textsTo(userId),
       };
     },
   };

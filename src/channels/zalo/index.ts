@@ -185,9 +185,9 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
     }
   };
   // The core records each user it sees: after it has handled a message, the count may have grown.
-  const core = {
-    async handle(inbound: Parameters<typeof deps.core.handle>[0]) {
-      const replies = await deps.core.handle(inbound);
+  const core: Core = {
+    async handle(inbound, options) {
+      const replies = await deps.core.handle(inbound, options);
       void watchUserLimit();
       return replies;
     },
@@ -196,6 +196,7 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
   let botNames: string[] = [];
   const handler = createUpdateHandler({
     core,
+    store: deps.store,
     sender,
     logger: log,
     botNames: () => botNames,
@@ -258,12 +259,14 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
   }
 
   void watchUserLimit();
+  // Updates a crash left stored but not handled, and replies left unsent.
+  handler.mailbox.resume();
 
   if (!webhookUrl) {
     poller = startPolling({
       client,
       logger: log,
-      onUpdate: (raw) => void handler.accept(raw),
+      onUpdate: (raw) => handler.accept(raw),
       onUnauthorized,
       ...(deps.pollTimeoutSeconds !== undefined ? { pollTimeoutSeconds: deps.pollTimeoutSeconds } : {}),
       ...(deps.backoff ? { backoff: deps.backoff } : {}),
@@ -282,13 +285,12 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
       stopping ??= (async () => {
         open = false;
         await poller?.stop();
-        // A reply waiting out a 429 or a slow platform must not hold the shutdown for minutes.
-        if (!(await settlesWithin(handler.idle(), deps.shutdownGraceMs ?? 10_000))) {
-          log.warn({ event: 'shutdown-grace-over' }, 'replies still waiting for a retry are dropped');
-          lifetime.abort();
-          await handler.idle();
-        }
+        // What is handled and sent within the grace goes now; the rest stays in the outbox for the next start.
+        await handler.mailbox.stop(deps.shutdownGraceMs ?? 10_000);
         lifetime.abort();
+        if (!(await settlesWithin(handler.idle(), 2000))) {
+          log.warn({ event: 'shutdown-grace-over' }, 'updates still in flight at shutdown are handled again after the next start');
+        }
         await client.close();
         log.info('zalo channel stopped');
       })();

@@ -14,8 +14,8 @@ import { isZaloApiError, type ZaloApiError } from './errors.js';
 export interface PollerDeps {
   client: ZaloClient;
   logger: Logger;
-  /** Receives each raw update; must not block for long (the handler queues the work). */
-  onUpdate: (raw: unknown) => void;
+  /** Stores each raw update; the next poll waits until it is stored (the handler queues the work). */
+  onUpdate: (raw: unknown) => Promise<unknown>;
   onUnauthorized: (err: ZaloApiError) => void;
   /** Seconds the platform may hold a getUpdates call open. */
   pollTimeoutSeconds?: number;
@@ -85,9 +85,11 @@ export function startPolling(deps: PollerDeps): Poller {
         continue;
       }
       try {
-        deps.onUpdate(raw);
+        await deps.onUpdate(raw);
       } catch (err) {
-        log.error({ err: err instanceof Error ? err.message : String(err) }, 'zalo update handler threw');
+        // Stopping (the mailbox takes no more): nothing to do but end the loop.
+        if (controller.signal.aborted) return;
+        log.error({ err: err instanceof Error ? err.message : String(err) }, 'zalo update not stored');
       }
     }
   }

@@ -1,13 +1,18 @@
 /**
- * What happens to each Zalo update, whether it came from long polling or a webhook: parse, drop
- * repeats, then (per user, in order) hand text to the core and send its replies, or explain that the
- * bot cannot read images, stickers or voice. `accept` is synchronous so a webhook can answer at once.
+ * What happens to each Zalo update, whether it came from long polling or a webhook:
+ *
+ *   accept: parse → drop what the bot does not handle → store it in the mailbox (a repeated message_id
+ *           stops there, its unsent replies are sent) → only then is it acknowledged (webhook 200)
+ *   handle (from the mailbox, per user in order): text to the core, whose replies are stored in the
+ *           outbox with the state change and sent from there; images, stickers, voice are explained.
  */
-import type { Core } from '../../dialog/types.js';
+import type { Core, Outbound } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
+import type { Store } from '../../store/db.js';
+import { createMailbox, type Mailbox } from '../mailbox/mailbox.js';
+import { isZaloApiError } from './errors.js';
 import { classifyUpdate, parseUpdateBody } from './inbound.js';
 import { createKeyedQueue } from './keyed-queue.js';
-import { createRecentIds } from './recent-ids.js';
 import { errorSummary, type ZaloSender } from './sender.js';
 import { zaloTexts } from './texts.js';
 
@@ -15,6 +20,7 @@ export type AcceptResult = 'queued' | 'duplicate' | 'ignored' | 'rejected_array'
 
 export interface UpdateHandlerDeps {
   core: Core;
+  store: Store;
   sender: ZaloSender;
   logger: Logger;
   /** Zalo shows "typing…" for a few seconds; renewed at this interval while the core works. */
@@ -24,36 +30,90 @@ export interface UpdateHandlerDeps {
 }
 
 export interface UpdateHandler {
-  accept(body: unknown): AcceptResult;
-  /** Resolves when every accepted update has been handled. */
+  /**
+   * Takes one update body. Resolves once it is stored (the webhook may answer 200 then) or known not
+   * to be handled; rejects while stopping (the webhook answers 503, the platform delivers again).
+   */
+  accept(body: unknown): Promise<AcceptResult>;
+  readonly mailbox: Mailbox;
+  /** Resolves when every stored update has been handled. */
   idle(): Promise<void>;
 }
 
 export function createUpdateHandler(deps: UpdateHandlerDeps): UpdateHandler {
   const log = deps.logger;
   const typingIntervalMs = deps.typingIntervalMs ?? 4000;
-  const recent = createRecentIds();
   const queue = createKeyedQueue((err) => log.error({ err: errorSummary(err) }, 'zalo update failed'));
+
+  /** Replies the core could not store (a failure notice): sent once, directly. */
+  async function deliverDirect(chatId: string, replies: readonly Outbound[]): Promise<void> {
+    try {
+      await deps.sender.deliver(chatId, replies);
+    } catch (err) {
+      log.warn({ err: errorSummary(err) }, 'could not deliver a zalo reply');
+    }
+  }
 
   async function answerText(inbound: Parameters<Core['handle']>[0]): Promise<void> {
     const chatId = inbound.chatId;
     void deps.sender.typing(chatId);
     const timer = setInterval(() => void deps.sender.typing(chatId), typingIntervalMs);
     timer.unref();
-    let replies;
+    let unstored: Outbound[];
     try {
-      replies = await deps.core.handle(inbound);
+      unstored = await deps.core.handle(inbound, { outbox: true });
     } catch (err) {
       log.error({ err: errorSummary(err) }, 'core failed on a zalo message');
-      replies = [{ text: zaloTexts.internalError }];
+      unstored = [{ text: zaloTexts.internalError }];
     } finally {
       clearInterval(timer);
     }
-    if (replies.length) await deps.sender.deliver(chatId, replies);
+    mailbox.kick();
+    if (unstored.length) await deliverDirect(chatId, unstored);
   }
 
+  /** Runs one stored update in its user's queue; resolves when it is done. */
+  function handleStored(body: unknown, updateId: string): Promise<void> {
+    const parsed = parseUpdateBody(body);
+    if (!parsed.ok) return Promise.resolve();
+    const action = classifyUpdate(parsed.update, { botNames: deps.botNames?.() ?? [] });
+    if (action.kind === 'ignore') return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      if (action.kind === 'explain') {
+        queue.push(action.chatId, async () => {
+          try {
+            await deps.sender.countReceived();
+            mailbox.reply(action.chatId, updateId, [{ text: action.text }]);
+          } finally {
+            resolve();
+          }
+        });
+        return;
+      }
+      queue.push(action.inbound.userId, async () => {
+        try {
+          await deps.sender.countReceived();
+          await answerText(action.inbound);
+        } finally {
+          resolve();
+        }
+      });
+    });
+  }
+
+  const mailbox = createMailbox({
+    channel: 'zalo',
+    store: deps.store,
+    logger: log,
+    handle: (payload, updateId) => handleStored(payload, updateId),
+    deliver: (chatId, message) => deps.sender.deliver(chatId, [message]),
+    // A refusal that no retry can change (a user the bot may not write to, a bad request).
+    isPermanent: (err) => isZaloApiError(err) && err.kind === 'api' && !err.isRetryable && !err.isUnauthorized,
+  });
+
   return {
-    accept(body) {
+    mailbox,
+    async accept(body) {
       const parsed = parseUpdateBody(body);
       if (!parsed.ok && parsed.reason === 'empty') {
         log.info({ reason: parsed.reason }, 'zalo empty body (a webhook test call) ignored');
@@ -69,25 +129,13 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): UpdateHandler {
         log.info({ event: action.event, reason: action.reason }, 'zalo update ignored');
         return 'ignored';
       }
-      if (!recent.firstTime(action.messageId)) {
+      const accepted = await mailbox.accept(action.messageId, body);
+      if (accepted === 'duplicate') {
         log.info({ event: action.kind }, 'zalo duplicate message_id ignored');
         return 'duplicate';
       }
-      if (action.kind === 'explain') {
-        const { chatId, text } = action;
-        queue.push(chatId, async () => {
-          await deps.sender.countReceived();
-          await deps.sender.sendTexts(chatId, [text]);
-        });
-        return 'queued';
-      }
-      const { inbound } = action;
-      queue.push(inbound.userId, async () => {
-        await deps.sender.countReceived();
-        await answerText(inbound);
-      });
       return 'queued';
     },
-    idle: () => queue.idle(),
+    idle: () => mailbox.idle(),
   };
 }

@@ -39,7 +39,13 @@ export function registerZaloWebhook(app: FastifyInstance, deps: WebhookRouteDeps
     },
     async (req, reply) => {
       if (!deps.isOpen()) return reply.code(503).send({ ok: false, description: 'stopping' });
-      const result = deps.handler.accept(req.body);
+      let result;
+      try {
+        result = await deps.handler.accept(req.body);
+      } catch {
+        // Stopping: the platform delivers it again after the restart.
+        return reply.code(503).send({ ok: false, description: 'stopping' });
+      }
       if (result === 'rejected_array') return reply.code(400).send({ ok: false, description: 'an array is not an update' });
       if (result === 'rejected_invalid') return reply.code(400).send({ ok: false, description: 'not an update' });
       return reply.code(200).send({ ok: true });

@@ -21,7 +21,7 @@ afterEach(async () => {
 
 function poll(onUnauthorized: (err: ZaloApiError) => void = () => {}) {
   const received: unknown[] = [];
-  const poller = startPolling({ client, logger: silentLogger(), onUpdate: (u) => received.push(u), onUnauthorized, backoff, pollTimeoutSeconds: 1 });
+  const poller = startPolling({ client, logger: silentLogger(), onUpdate: async (u) => received.push(u), onUnauthorized, backoff, pollTimeoutSeconds: 1 });
   return { poller, received };
 }
 
@@ -87,7 +87,7 @@ describe('Zalo long polling', () => {
     const poller = startPolling({
       client: stub,
       logger,
-      onUpdate: (u) => received.push(u),
+      onUpdate: async (u) => received.push(u),
       onUnauthorized: () => {},
       emptyPauseMs: 750,
       sleep: async (ms) => void pauses.push(ms),
