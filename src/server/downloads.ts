@@ -9,6 +9,7 @@
  * After use or expiry the link answers 410; a token never issued answers 404.
  */
 import { randomBytes } from 'node:crypto';
+import { bindRoute } from './rebindable.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 export const DOWNLOADS_PATH = '/downloads';
@@ -192,15 +193,20 @@ export function formatExpiry(date: Date, timeZone: string): string {
  * parser stays local. Call before the server listens.
  */
 export function registerDownloadRoutes(app: FastifyInstance, links: DownloadLinks): void {
-  void app.register(async (scope) => {
-    // The button posts an empty form; its body carries nothing we need.
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 4096 }, (_req, _body, done) => done(null, undefined));
-    registerRoutes(scope, links);
+  // Bound once per server: a channel started again after a failed start points the routes to its links.
+  bindRoute(app, `downloads ${DOWNLOADS_PATH}`, links, (current) => {
+    void app.register(async (scope) => {
+      // The button posts an empty form; its body carries nothing we need.
+      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 4096 }, (_req, _body, done) => done(null, undefined));
+      registerRoutes(scope, current);
+    });
   });
 }
 
-function registerRoutes(app: FastifyInstance, links: DownloadLinks): void {
+/** `linksOf`: the links of the channel instance that runs now. */
+function registerRoutes(app: FastifyInstance, linksOf: () => DownloadLinks): void {
   app.get<{ Params: { token: string } }>(`${DOWNLOADS_PATH}/:token`, async (req, reply) => {
+    const links = linksOf();
     const found = links.peek(req.params.token);
     if (found.kind === 'unknown') return sendPage(reply, 404, UNKNOWN_PAGE);
     if (found.kind === 'gone') return sendPage(reply, 410, GONE_PAGE);
@@ -218,7 +224,7 @@ function registerRoutes(app: FastifyInstance, links: DownloadLinks): void {
   });
 
   app.post<{ Params: { token: string } }>(`${DOWNLOADS_PATH}/:token`, async (req, reply) => {
-    const found = links.take(req.params.token);
+    const found = linksOf().take(req.params.token);
     if (found.kind === 'unknown') return sendPage(reply, 404, UNKNOWN_PAGE);
     if (found.kind === 'gone') return sendPage(reply, 410, GONE_PAGE);
     return reply

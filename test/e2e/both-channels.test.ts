@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
@@ -86,6 +86,31 @@ describe('a channel that fails to start', () => {
     const said = await zaloSays('z-5011', CU_CHI_QUESTION, 'Nguồn:');
     expect(said.join('\n')).toContain(CU_CHI_DEADLINE);
     expect(logs.some((l) => l.includes('"event":"channel-start-failed"') && l.includes('"channel":"zalo"'))).toBe(true);
+  });
+
+  it('starts a webhook channel late, after the server listens: its webhook is set and its route answers', async () => {
+    const port = await freePort();
+    const app = await start(
+      {
+        PORT: String(port),
+        TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/webhook`,
+        TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
+        ZALO_WEBHOOK_URL: 'https://bot.example.vn/zalo/webhook',
+        ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+        PUBLIC_BASE_URL: 'https://bot.example.vn',
+      },
+      () => fake.failNext('getMe', 502, { description: 'Bad Gateway', times: 20 }),
+      { channelRetryMs: () => 300 },
+    );
+    expect([...app.channels.keys()]).toEqual(['telegram']);
+    await vi.waitFor(() => expect([...app.channels.keys()]).toEqual(['telegram', 'zalo']), { timeout: 30_000 });
+    await vi.waitFor(() => expect(fake.webhook).toMatchObject({ url: 'https://bot.example.vn/zalo/webhook', secret: ZALO_SECRET }), { timeout: 10_000 });
+    const update = zaloFixtures.text(CU_CHI_QUESTION, { userId: 'z5201' });
+    expect((await fake.deliverToWebhook(app.url!, update)).status).toBe(200);
+    await fake.waitFor(() => fake.textsTo('z5201').some((t) => t.includes('Nguồn:')), 'the Zalo answer');
+    expect(fake.textsTo('z5201').join('\n')).toContain(CU_CHI_DEADLINE);
+    const [tgAnswer] = await emulator.user({ userId: 5202 }).ask(CU_CHI_QUESTION, 'Nguồn:');
+    expect(tgAnswer!.plain).toContain(CU_CHI_DEADLINE);
   });
 });
 

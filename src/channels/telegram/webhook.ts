@@ -14,6 +14,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../log.js';
+import { bindRoute } from '../../server/rebindable.js';
 import { headerValue, secretMatches } from '../../server/secret.js';
 import type { Acceptance } from '../mailbox/mailbox.js';
 import { telegramUpdateSchema, updateEnvelopeSchema } from './update-schema.js';
@@ -35,22 +36,13 @@ export function webhookPath(webhookUrl: string): string {
   return new URL(webhookUrl).pathname || '/';
 }
 
-/**
- * The route's current options per server and path: fastify takes no route once it listens, so a
- * channel started again after a failed start (see app.ts) points the route it registered before to its
- * new bot instead of registering it twice.
- */
-const routes = new WeakMap<FastifyInstance, Map<string, TelegramWebhookOptions>>();
-
 export function registerTelegramWebhook(http: FastifyInstance, current: TelegramWebhookOptions): void {
-  const byPath = routes.get(http) ?? new Map<string, TelegramWebhookOptions>();
-  routes.set(http, byPath);
-  const known = byPath.has(current.path);
-  byPath.set(current.path, current);
-  if (known) return;
-  const optionsOf = () => byPath.get(current.path)!;
+  bindRoute(http, `POST ${current.path}`, current, (optionsOf) => registerRoute(http, current.path, optionsOf));
+}
+
+function registerRoute(http: FastifyInstance, path: string, optionsOf: () => TelegramWebhookOptions): void {
   http.post(
-    current.path,
+    path,
     {
       onRequest: async (request, reply) => {
         const options = optionsOf();

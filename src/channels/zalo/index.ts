@@ -250,7 +250,10 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloHandle> {
       : Promise.resolve();
     return registration;
   };
-  if (webhookUrl && deps.http) {
+  if (webhookUrl && deps.http?.server.listening) {
+    // Started again after a failed start: the server listens already, so the webhook is set now.
+    void afterListen().catch(() => undefined);
+  } else if (webhookUrl && deps.http) {
     // Fastify runs onListen hooks right after listen() resolves, without waiting for them: failures are
     // reported through onFatal (and to whoever awaits afterListen()).
     deps.http.addHook('onListen', async () => {

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from '../../log.js';
+import { bindRoute } from '../../server/rebindable.js';
 import { headerValue, secretMatches } from '../../server/secret.js';
 import type { UpdateHandler } from './updates.js';
 
@@ -25,11 +26,16 @@ export function webhookPath(webhookUrl: string): string {
   return path === '' ? '/' : path;
 }
 
-export function registerZaloWebhook(app: FastifyInstance, deps: WebhookRouteDeps): void {
+export function registerZaloWebhook(app: FastifyInstance, current: WebhookRouteDeps): void {
+  bindRoute(app, `POST ${current.path}`, current, (depsOf) => registerRoute(app, current.path, depsOf));
+}
+
+function registerRoute(app: FastifyInstance, path: string, depsOf: () => WebhookRouteDeps): void {
   app.post(
-    deps.path,
+    path,
     {
       onRequest: async (req, reply) => {
+        const deps = depsOf();
         const given = headerValue(req.headers, SECRET_HEADER);
         if (!secretMatches(given, deps.secret)) {
           deps.logger.warn({ secretHeader: given === undefined ? 'missing' : 'wrong' }, 'zalo webhook: bad secret, refused');
@@ -38,6 +44,7 @@ export function registerZaloWebhook(app: FastifyInstance, deps: WebhookRouteDeps
       },
     },
     async (req, reply) => {
+      const deps = depsOf();
       if (!deps.isOpen()) return reply.code(503).send({ ok: false, description: 'stopping' });
       let result;
       try {
