@@ -3,15 +3,14 @@
  * every log line of the shutdown goes into a pipe nobody reads. The real bot process (`tsx src/cli.ts
  * serve` against the Telegram emulator) must still shut down within the grace period and exit 0.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { TelegramEmulator } from '../support/telegram-emulator.js';
+import { spawnBot } from '../support/bot-process.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 /** The channels' shutdown grace (10 s) and a margin for start-up noise; a hung process never gets there. */
 const GRACE_MS = 20_000;
 
@@ -46,20 +45,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   it(`exits 0 within the grace period on ${signal} when nobody reads its stdout and stderr any more`, { timeout: 90_000 }, async () => {
     emulator = await TelegramEmulator.start();
     dir = mkdtempSync(join(tmpdir(), 'closed-pipe-'));
-    child = spawn(TSX, ['src/cli.ts', 'serve'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        TZ: 'Asia/Ho_Chi_Minh',
-        LOG_LEVEL: 'info',
+    child = spawnBot(
+      {
         DATABASE_PATH: join(dir, 'thidua.sqlite'),
         TELEGRAM_BOT_TOKEN: emulator.token,
         TELEGRAM_API_ROOT: emulator.apiRoot,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+      { detached: true },
+    );
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.stdout!.resume();

@@ -4,17 +4,15 @@
  * on its way on each channel lets both replies finish, then closes the database and exits 0; the
  * token of neither channel reaches the output.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { TelegramEmulator } from '../support/telegram-emulator.js';
 import { startFakeZaloApi, zaloFixtures, type FakeZaloApi } from '../support/zalo-fake-api.js';
+import { spawnBot } from '../support/bot-process.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-// What `npm start` runs: node with tsx's loader (the tsx CLI would stand between the test's signals and the bot).
-const SERVE = ['--import', 'tsx', 'src/cli.ts', 'serve'];
 
 let emulator: TelegramEmulator | undefined;
 let fake: FakeZaloApi | undefined;
@@ -38,20 +36,12 @@ it('finishes the replies in flight on both channels after SIGTERM, closes the da
   fake = await startFakeZaloApi({ pollTimeoutMs: 200 });
   dir = mkdtempSync(join(tmpdir(), 'serve-both-'));
   const dbPath = join(dir, 'thidua.sqlite');
-  child = spawn(process.execPath, SERVE, {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      TZ: 'Asia/Ho_Chi_Minh',
-      LOG_LEVEL: 'info',
-      DATABASE_PATH: dbPath,
-      TELEGRAM_BOT_TOKEN: emulator.token,
-      TELEGRAM_API_ROOT: emulator.apiRoot,
-      ZALO_BOT_TOKEN: fake.token,
-      ZALO_API_ROOT: fake.apiRoot,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  child = spawnBot({
+    DATABASE_PATH: dbPath,
+    TELEGRAM_BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    ZALO_BOT_TOKEN: fake.token,
+    ZALO_API_ROOT: fake.apiRoot,
   });
   let stderr = '';
   let stdout = '';

@@ -5,16 +5,15 @@
  * during the attack, the server closes every slow connection itself once its headers are overdue
  * (default limits), and SIGTERM still ends the process with exit code 0.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { startFakeZaloApi, zaloFixtures, type FakeZaloApi } from '../support/zalo-fake-api.js';
 import { startSlowClients, type SlowClients } from '../server/slow-clients.js';
+import { spawnBot } from '../support/bot-process.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const SECRET = 'a-long-enough-webhook-secret';
 
 let fake: FakeZaloApi | undefined;
@@ -38,14 +37,8 @@ afterEach(async () => {
 it('answers /healthz and a Zalo update during a 300-connection slowloris attack at 256 open files, and closes the slow connections', { timeout: 120_000 }, async () => {
   fake = await startFakeZaloApi({ pollTimeoutMs: 200 });
   dir = mkdtempSync(join(tmpdir(), 'slowloris-'));
-  // `exec` keeps one process: the signal goes straight to tsx, which passes it on to the bot.
-  child = spawn('bash', ['-c', `ulimit -n 256 && exec "${TSX}" src/cli.ts serve`], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      TZ: 'Asia/Ho_Chi_Minh',
-      LOG_LEVEL: 'info',
+  child = spawnBot(
+    {
       DATABASE_PATH: join(dir, 'thidua.sqlite'),
       ZALO_BOT_TOKEN: fake.token,
       ZALO_API_ROOT: fake.apiRoot,
@@ -55,9 +48,8 @@ it('answers /healthz and a Zalo update during a 300-connection slowloris attack 
       PORT: '0',
       HOST: '127.0.0.1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+    { detached: true, openFiles: 256 },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   child.stdout!.resume();

@@ -3,16 +3,14 @@
  * a report interrupted by SIGTERM is finished after the restart; bad settings stop start-up with a
  * clear message and exit code 1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { TelegramEmulator, type EmulatedUser } from '../support/telegram-emulator.js';
+import { spawnBot } from '../support/bot-process.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-// What `npm start` runs: node with tsx's loader (the tsx CLI would stand between the test's signals and the bot).
-const SERVE = ['--import', 'tsx', 'src/cli.ts', 'serve'];
 
 interface BotProcess {
   child: ChildProcess;
@@ -21,11 +19,7 @@ interface BotProcess {
 }
 
 function startProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, SERVE, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'Asia/Ho_Chi_Minh', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnBot(env);
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString('utf8')));
   child.stdout!.resume();

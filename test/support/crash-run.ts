@@ -10,13 +10,11 @@
  * database and the chats are compared: a report lost is a contact whose report is not stored; a code not
  * delivered is a stored report whose code never reached the contact's chat.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { conversationOf } from '../dialog/load-script.js';
+import { spawnBot } from './bot-process.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const SERVE = ['--import', 'tsx', 'src/cli.ts', 'serve'];
 
 /** One simulated person on a platform. */
 export interface SimulatedUser {
@@ -71,11 +69,7 @@ interface BotProcess {
 }
 
 function startBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, SERVE, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'Asia/Ho_Chi_Minh', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawnBot(env, { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   let markReady!: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
