@@ -13,8 +13,7 @@
 import { setMaxListeners } from 'node:events';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, HttpError, type Context, type Transformer } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
-import type { Update } from 'grammy/types';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Core } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/db.js';
@@ -151,7 +150,8 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       if (verdict === 'first-excess') log.info({ event: 'flood' }, 'user over the message limit; updates refused for now');
       else log.debug({ event: 'flood' }, 'update refused (flood)');
       // Every refused message is told so: nothing accepted is dropped without a word.
-      const said = event.kind === 'core' ? (event.inbound.text ?? (event.callbackQueryId ? undefined : '')) : undefined;
+      // What the notice names: the message as typed, a button press (undefined), or "the last message".
+      const said = event.kind !== 'core' ? '' : event.callbackQueryId ? undefined : (event.inbound.text ?? '');
       mailbox.reply(chatId, updateId, [{ text: telegramTexts.tooFast(said) }]);
       return;
     }

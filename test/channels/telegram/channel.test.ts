@@ -96,6 +96,24 @@ describe('Telegram channel: talking to the core', () => {
     expect(emulator.methods().indexOf('answerCallbackQuery')).toBeLessThan(emulator.methods().lastIndexOf('sendMessage'));
   });
 
+  it('answers a pressed button at once, even while the same chat waits for a slow answer', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { emulator, seen } = await start(async (i) => {
+      if (i.text === 'chậm') await gate;
+      return echo(i);
+    });
+    const lan = emulator.user({ userId: 512 });
+    await lan.send('chậm');
+    await emulator.until(() => seen.length === 1, 5000, 'the slow message to reach the core');
+    await lan.press('form:ok');
+    await emulator.until(() => emulator.callbackAnswers.length === 1, 5000, 'the button to be answered');
+    expect(lan.all()).toEqual([]); // the slow answer has not come yet: the press did not wait behind it
+    release();
+    const replies = await lan.next(2);
+    expect(replies.map((m) => m.plain)).toEqual(['Bạn viết: chậm', 'Đã chọn: form:ok']);
+  });
+
   it('delivers a 4,097-character answer as two messages, split at a line boundary', async () => {
     const first = `${'Tiêu chí '.repeat(222)}\n${'Khen thưởng '.repeat(150)}`; // within 4096
     const long = `${first}\n${'x'.repeat(4097 - first.length - 1)}`;
