@@ -29,6 +29,8 @@ export const fieldSchema = z
     /** integer / year: inclusive bounds. */
     min: z.number().int().optional(),
     max: z.number().int().optional(),
+    /** integer: what is counted, said after the number when the form repeats it ("Đã ghi: 12.000 lượt."). */
+    unit: nonEmpty.optional(),
     /**
      * year: "current-year" proposes the current year (Asia/Ho_Chi_Minh); "." or "bỏ qua" keeps it,
      * "năm nay" is that year and "năm ngoái" / "năm trước" the one before.
@@ -53,6 +55,9 @@ export const fieldSchema = z
     }
     if (f.min !== undefined && f.max !== undefined && f.min > f.max) {
       ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be ≥ min' });
+    }
+    if (f.unit !== undefined && f.type !== 'integer') {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'only for integer fields' });
     }
     if (f.default !== undefined && f.type !== 'year') {
       ctx.addIssue({ code: 'custom', path: ['default'], message: '"current-year" is only for year fields' });

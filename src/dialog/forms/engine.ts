@@ -175,6 +175,8 @@ function problemText(field: FieldDefinition, problem: ParseProblem): string {
       return `${formTexts.tooShort(problem.min)} ${field.invalidMessage}`;
     case 'out-of-range':
       return field.type === 'year' ? field.invalidMessage : `${formTexts.outOfRange(problem.min, problem.max)} ${field.invalidMessage}`;
+    case 'count-unsure':
+      return `${formTexts.countUnsure[problem.reason]} ${field.invalidMessage}`;
     case 'invalid':
       return field.invalidMessage;
   }
@@ -268,10 +270,14 @@ function nextStep(form: FormDefinition, state: FormState, field: FieldDefinition
 }
 
 function answerField(form: FormDefinition, state: FormState, field: FieldDefinition, input: ChoiceInput, env: FormEnv): FormStepResult {
-  const accept = (value: FieldValue): FormStepResult => {
+  /** `restate`: the value is not what was typed ("12 nghìn"), so the reply says what was stored. */
+  const accept = (value: FieldValue, restate = false): FormStepResult => {
     const next: FormState = { ...state, answers: { ...state.answers, [field.id]: value }, strikes: 0 };
     next.step = nextStep(form, state, field);
-    return { state: next, replies: [currentPrompt(form, next, env)] };
+    const prompt = currentPrompt(form, next, env);
+    if (!restate) return { state: next, replies: [prompt] };
+    const understood = formTexts.understood(displayValue(field, value, env), field.unit);
+    return { state: next, replies: [{ ...prompt, text: `${understood}\n\n${prompt.text}` }] };
   };
   const reject = (message: string): FormStepResult => {
     const next: FormState = { ...state, strikes: state.strikes + 1 };
@@ -303,7 +309,7 @@ function answerField(form: FormDefinition, state: FormState, field: FieldDefinit
   }
   if (input.action !== undefined && field.type !== 'choice') return reject(formTexts.staleButton);
   const parsed = parseField(field, input, env);
-  if (parsed.ok) return accept(parsed.value);
+  if (parsed.ok) return accept(parsed.value, parsed.restate);
   if (parsed.problem.kind === 'ambiguous') return reject(formTexts.ambiguous(parsed.problem.names));
   return reject(problemText(field, parsed.problem));
 }

@@ -5,9 +5,12 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { fold } from '../../text/normalize.js';
 import type { FieldDefinition } from './definition.js';
-import { isNumberWord, parseVietnameseNumber } from './vietnamese-numbers.js';
+import { readCount, type CountProblem } from './vietnamese-numbers.js';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: ParseProblem };
+export type ParseResult<T> =
+  /** `restate`: the value is not literally what was typed ("12 nghìn" → 12000): the form says what it stored. */
+  | { ok: true; value: T; restate?: true }
+  | { ok: false; problem: ParseProblem };
 
 export type ParseProblem =
   | { kind: 'invalid' }
@@ -15,56 +18,25 @@ export type ParseProblem =
   | { kind: 'too-short'; min: number }
   /** Phone: more digits than one number can have ("0912 345 678 hoặc 0987 654 321"). */
   | { kind: 'several' }
-  | { kind: 'out-of-range'; min: number; max: number };
+  | { kind: 'out-of-range'; min: number; max: number }
+  /** Count: the answer has a number, but not one whole count ("12 hoặc 13", "1,5 người", "-3"). */
+  | { kind: 'count-unsure'; reason: Exclude<CountProblem, 'none'> };
 
 const invalid = { ok: false, problem: { kind: 'invalid' } } as const;
 
-/** Words users put before a count ("khoảng 12", "tổng số 12") that do not change it. */
-const LEADING_FILLERS = new Set(['co', 'la', 'duoc', 'khoang', 'tong', 'so', 'cong', 'gan', 'chung']);
-
-/** Digits with optional thousands separators: "12", "1.200", "1,200", "1 200". */
-const DIGITS_RE = /^(\d{1,3}(?:[.,\s]\d{3})+|\d+)(?![.,]\d)/;
-
 /**
- * A whole number: "12", "12 người", "1.200 lượt", "khoảng 12", "mười hai", "mười hai người".
- * Refused: decimals, negative numbers, two numbers ("12 hoặc 13"), no number at all.
+ * A count: "12", "1.200 lượt", "12 nghìn", "1,2 triệu", "mười hai người", "khoảng 300". When the answer
+ * could be more than one number ("12 hoặc 13", "10-15", "1,5 người") it is refused with the reason, so the
+ * user is asked again instead of a number being guessed.
  */
-export function parseCount(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (/^[-−]\s*\d/.test(trimmed)) return undefined;
-  const syl = fold(trimmed).split(' ').filter(Boolean);
-  while (syl.length > 1 && LEADING_FILLERS.has(syl[0]!)) syl.shift();
-  const rest = syl.join(' ');
-  // Digits are looked up on the folded text; separators were folded to spaces, so read them from the original.
-  const originalFrom = trimmed.search(/\d/);
-  if (originalFrom >= 0) {
-    const m = DIGITS_RE.exec(trimmed.slice(originalFrom));
-    if (!m) return undefined;
-    const after = trimmed.slice(originalFrom + m[0].length);
-    if (/\d/.test(after)) return undefined; // a second number
-    if (/^[.,]\d/.test(after)) return undefined; // decimal
-    if (!rest.startsWith(fold(m[0]).split(' ')[0]!)) return undefined; // words before the number other than fillers
-    const value = Number(m[1]!.replace(/[.,\s]/g, ''));
-    return Number.isSafeInteger(value) ? value : undefined;
-  }
-  // "không" (also "ko") is zero only on its own or as "không có", "chưa có"; "không biết" is not an answer.
-  if (syl[0] === 'khong' || syl[0] === 'ko') return syl.length === 1 || (syl.length === 2 && syl[1] === 'co') ? 0 : undefined;
-  if (syl.length === 2 && syl[0] === 'chua' && syl[1] === 'co') return 0;
-  // In words: the leading number words, then anything that is not a number word (the unit: "người").
-  let n = 0;
-  while (n < syl.length && isNumberWord(syl[n]!)) n++;
-  if (n === 0) return undefined;
-  if (syl.slice(n).some(isNumberWord)) return undefined;
-  return parseVietnameseNumber(syl.slice(0, n));
-}
-
 export function parseInteger(text: string, field: FieldDefinition): ParseResult<number> {
-  const value = parseCount(text);
-  if (value === undefined) return invalid;
+  const reading = readCount(text);
+  if (!reading.ok) return reading.problem === 'none' ? invalid : { ok: false, problem: { kind: 'count-unsure', reason: reading.problem } };
+  const { value, spelled } = reading;
   const min = field.min ?? 0;
   const max = field.max ?? Number.MAX_SAFE_INTEGER;
   if (value < min || value > max) return { ok: false, problem: { kind: 'out-of-range', min, max } };
-  return { ok: true, value };
+  return spelled ? { ok: true, value, restate: true } : { ok: true, value };
 }
 
 /** A year: "2024", "năm 2024", "Năm 2024." */

@@ -16,6 +16,16 @@ export const formTexts = {
     `Nội dung dài ${formatNumber(length)} ký tự, vượt quá giới hạn ${formatNumber(max)} ký tự của mục này. Vui lòng rút gọn rồi gửi lại (không có gì được lưu).`,
   tooShort: (min: number) => `Câu trả lời quá ngắn (cần ít nhất ${formatNumber(min)} ký tự).`,
   onePhoneOnly: 'Vui lòng chỉ gõ một số điện thoại, ví dụ: 0912 345 678.',
+  /** A count written with words or units, said back as stored: "Đã ghi: 12.000 lượt." */
+  understood: (value: string, unit: string | undefined) => (unit ? `Đã ghi: ${value} ${unit}.` : `Đã ghi: ${value}.`),
+  /** Why a count was not taken; the field's own message (what to type, an example) follows. */
+  countUnsure: {
+    several:
+      'Câu trả lời có hơn một số (như “12 hoặc 13”, “10-15”) nên chưa rõ cần ghi số nào. Nếu chưa có số chính xác, hãy gõ một số gần đúng nhất.',
+    fraction: 'Số bạn gõ có phần lẻ (như “1,5”), mà mục này chỉ ghi số nguyên.',
+    negative: 'Số lượng không thể là số âm.',
+    unclear: 'Chưa rõ số bạn gõ là bao nhiêu (ví dụ “2 nghìn 5” có thể là 2.005 hoặc 2.500). Hãy gõ đủ các chữ số, như 2.500.',
+  },
   outOfRange: (min: number, max: number) => `Giá trị phải nằm trong khoảng từ ${formatNumber(min)} đến ${formatNumber(max)}.`,
   requiredNoSkip: 'Mục này bắt buộc, không thể bỏ qua.',
   ambiguous: (names: string[]) =>

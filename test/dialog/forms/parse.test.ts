@@ -1,69 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { loadForm, type FieldDefinition } from '../../../src/dialog/forms/definition.js';
 import { isSkipWord } from '../../../src/dialog/forms/engine.js';
-import { formatPhone, parseCount, parseInteger, parsePhone, parseText, parseYear } from '../../../src/dialog/forms/parse.js';
-import { parseVietnameseNumber } from '../../../src/dialog/forms/vietnamese-numbers.js';
-import { fold } from '../../../src/text/normalize.js';
+import { formatPhone, parseInteger, parsePhone, parseText, parseYear } from '../../../src/dialog/forms/parse.js';
 
 const report = loadForm('report');
 const field = (id: string): FieldDefinition => report.fields.find((f) => f.id === id)!;
 
-describe('counts', () => {
-  it.each([
-    ['12', 12],
-    ['0', 0],
-    ['12 người', 12],
-    ['12 nguoi', 12],
-    ['120 lượt cán bộ', 120],
-    ['1.200', 1200],
-    ['1,200 lượt', 1200],
-    ['khoảng 12', 12],
-    ['có 3 gia đình', 3],
-    ['tổng số 45', 45],
-    [' 7 ', 7],
-    ['không', 0],
-    ['không có', 0],
-    ['chưa có', 0],
-    ['ko', 0],
-  ])('"%s" → %d', (text, value) => {
-    expect(parseCount(text)).toBe(value);
-  });
-
-  it.each(['', 'abc', '12 hoặc 13', '1.5', '12,5', '-3', '−3', 'không biết', 'chưa thống kê', 'năm mươi 5', 'xã 12'])('"%s" is not a count', (text) => {
-    expect(parseCount(text)).toBeUndefined();
-  });
-
-  it.each([
-    ['mười hai', 12],
-    ['mười', 10],
-    ['mười lăm người', 15],
-    ['hai mươi', 20],
-    ['hai mươi lăm', 25],
-    ['ba mươi tư', 34],
-    ['hai mươi mốt', 21],
-    ['một trăm', 100],
-    ['một trăm linh năm', 105],
-    ['hai trăm lẻ ba', 203],
-    ['một trăm hai mươi', 120],
-    ['ba nghìn', 3000],
-    ['hai nghìn không trăm hai mươi lăm', 2025],
-    ['tám', 8],
-    ['tám người', 8],
-    ['muoi hai', 12],
-  ])('words "%s" → %d', (text, value) => {
-    expect(parseCount(text)).toBe(value);
-  });
-
-  it('refuses malformed number words', () => {
-    expect(parseVietnameseNumber(fold('hai ba').split(' '))).toBeUndefined();
-    expect(parseVietnameseNumber(fold('nghìn nghìn').split(' '))).toBeUndefined();
-    expect(parseVietnameseNumber(fold('mười mười').split(' '))).toBeUndefined();
-  });
-
+describe('counts (the readings are in vietnamese-numbers.test.ts)', () => {
   it('applies the field bounds', () => {
     expect(parseInteger('12', field('trainees'))).toEqual({ ok: true, value: 12 });
     expect(parseInteger('20000000', field('trainees'))).toEqual({ ok: false, problem: { kind: 'out-of-range', min: 0, max: 10_000_000 } });
-    expect(parseInteger('mười', field('trainees'))).toEqual({ ok: true, value: 10 });
+    expect(parseInteger('mười', field('trainees'))).toEqual({ ok: true, value: 10, restate: true });
+    expect(parseInteger('20 triệu', field('trainees'))).toEqual({ ok: false, problem: { kind: 'out-of-range', min: 0, max: 10_000_000 } });
+  });
+
+  it('marks counts written with words or units, to be repeated to the user', () => {
+    expect(parseInteger('12 nghìn', field('trainees'))).toEqual({ ok: true, value: 12_000, restate: true });
+    expect(parseInteger('12.000', field('trainees'))).toEqual({ ok: true, value: 12_000 });
+    expect(parseInteger('khoảng 300 người', field('trainees'))).toEqual({ ok: true, value: 300 });
+  });
+
+  it('says why a count is refused, except when there is no number at all', () => {
+    const problem = (t: string) => {
+      const r = parseInteger(t, field('trainees'));
+      return r.ok ? r : r.problem;
+    };
+    expect(problem('12 hoặc 13')).toEqual({ kind: 'count-unsure', reason: 'several' });
+    expect(problem('1,5 người')).toEqual({ kind: 'count-unsure', reason: 'fraction' });
+    expect(problem('-3')).toEqual({ kind: 'count-unsure', reason: 'negative' });
+    expect(problem('2 nghìn 5')).toEqual({ kind: 'count-unsure', reason: 'unclear' });
+    expect(problem('nhiều lắm')).toEqual({ kind: 'invalid' });
   });
 });
 
