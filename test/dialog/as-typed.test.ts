@@ -117,9 +117,9 @@ describe('report answers as typed', () => {
   it('counts: "12 người", "mười hai", "1.000", "không" are taken; "1,5" and "-3" are explained', async () => {
     await reportUpTo(2);
     let r = await lan.say('1,5');
-    expect(r[0]!.text).toContain('⚠️ Vui lòng gõ một số nguyên từ 0 trở lên, ví dụ: 120.');
+    expect(r[0]!.text).toContain('⚠️ Số bạn gõ có phần lẻ (như “1,5”), mà mục này chỉ ghi số nguyên. Vui lòng gõ một số nguyên từ 0 trở lên, ví dụ: 120.');
     r = await lan.say('-3');
-    expect(r[0]!.text).toContain('⚠️ Vui lòng gõ một số nguyên từ 0 trở lên, ví dụ: 120.');
+    expect(r[0]!.text).toContain('⚠️ Số lượng không thể là số âm. Vui lòng gõ một số nguyên từ 0 trở lên, ví dụ: 120.');
     r = await lan.sayAll(['1.000', '12 người', 'mười hai', 'không', '…', '—']);
     expect(r[0]!.text).toContain('(Câu 9/11)');
     r = await lan.sayAll(['N/A', '.', 'xóa']);

@@ -93,7 +93,7 @@ describe('report (/baocao)', () => {
       '⚠️ Vui lòng gõ một số nguyên từ 0 trở lên, ví dụ: 120.\n\n(Câu 3/11) Có bao nhiêu lượt cán bộ, công chức, viên chức, người lao động tham gia học tập, bồi dưỡng?',
     );
     r = await lan.say('-5');
-    expect(r[0]!.text).toContain('⚠️ Vui lòng gõ một số nguyên từ 0 trở lên');
+    expect(r[0]!.text).toContain('⚠️ Số lượng không thể là số âm. Vui lòng gõ một số nguyên từ 0 trở lên');
     r = await lan.say('bỏ qua');
     expect(r[0]!.text).toContain('⚠️ Mục này bắt buộc, không thể bỏ qua.');
     expect(r[0]!.text).toContain('Bạn đã trả lời chưa đúng 3 lần liên tiếp. Mục này bắt buộc');
@@ -102,7 +102,44 @@ describe('report (/baocao)', () => {
     r = await lan.say('1.200 lượt');
     expect(r[0]!.text).toContain('(Câu 4/11)');
     r = await lan.say('12,5');
-    expect(r[0]!.text).toContain('⚠️ Vui lòng gõ một số nguyên từ 0 trở lên, ví dụ: 12.');
+    expect(r[0]!.text).toContain('⚠️ Số bạn gõ có phần lẻ (như “1,5”), mà mục này chỉ ghi số nguyên. Vui lòng gõ một số nguyên từ 0 trở lên, ví dụ: 12.');
+  });
+
+  it('stores counts written with words or units as the number meant ("12 nghìn" is 12.000) and says it back', async () => {
+    await registered();
+    await lan.sayAll(['/baocao', '.', REPORT[1]!]);
+    let r = await lan.say('12 nghìn');
+    expect(r[0]!.text).toBe('Đã ghi: 12.000 lượt.\n\n(Câu 4/11) Trong năm, có bao nhiêu “Gia đình học tập” được công nhận? (không bắt buộc)\nGõ “bỏ qua” nếu không có.');
+    r = await lan.say('1,2 nghìn gia đình');
+    expect(r[0]!.text).toMatch(/^Đã ghi: 1\.200 gia đình\.\n\n\(Câu 5\/11\)/);
+    // Not sure which number is meant: asked again, nothing stored.
+    r = await lan.say('12 hoặc 13');
+    expect(r[0]!.text).toMatch(/^⚠️ Câu trả lời có hơn một số \(như “12 hoặc 13”, “10-15”\) nên chưa rõ cần ghi số nào\. .*\n\n\(Câu 5\/11\)/);
+    r = await lan.say('10-15');
+    expect(r[0]!.text).toContain('⚠️ Câu trả lời có hơn một số');
+    // Typed as digits: nothing to say back.
+    r = await lan.say('khoảng 30');
+    expect(r[0]!.text).toMatch(/^\(Câu 6\/11\)/);
+    r = await lan.say('hai mươi mốt');
+    expect(r[0]!.text).toMatch(/^Đã ghi: 21 công dân\.\n\n\(Câu 7\/11\)/);
+    r = await lan.say('1k');
+    expect(r[0]!.text).toMatch(/^Đã ghi: 1\.000 đơn vị\.\n\n\(Câu 8\/11\)/);
+    r = await lan.say('gần 2 triệu');
+    expect(r[0]!.text).toMatch(/^Đã ghi: 2\.000\.000 cộng đồng\.\n\n\(Câu 9\/11\)/);
+    r = await lan.sayAll(REPORT.slice(8));
+    expect(r[0]!.text).toContain('3. Số lượt cán bộ, công chức, viên chức, người lao động tham gia học tập, bồi dưỡng: 12.000');
+    // Edited from the summary: said back before the summary.
+    r = await lan.sayAll(['Sửa 3', '1,5 vạn']);
+    expect(r[0]!.text).toMatch(/^Đã ghi: 15\.000 lượt\.\n\nTóm tắt báo cáo của bạn:/);
+    const code = /Mã báo cáo: (BC-[A-Z0-9]{6})/.exec(seen(await lan.say('Gửi')))?.[1];
+    expect(h.store.reports.byCode(code!)?.answers).toMatchObject({
+      trainees: 15_000,
+      learningFamilies: 1200,
+      learningClans: 30,
+      learningCitizens: 21,
+      learningUnits: 1000,
+      learningCommunities: 2_000_000,
+    });
   });
 
   it('a second report for the same unit and year is version 2; /cuatoi lists both', async () => {

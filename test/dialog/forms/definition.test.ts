@@ -71,6 +71,14 @@ describe('form definitions in intents/', () => {
     expect(() => parseFormFile(writeForm({ ...good, fields }))).toThrow(/- fields\[2\] \(trainees\)\.type: Invalid option/);
   });
 
+  it('every count says what it counts; a unit is only for counts', () => {
+    const good = loadForm('report');
+    expect(good.fields.filter((f) => f.type === 'integer').map((f) => f.unit)).toEqual(['lượt', 'gia đình', 'dòng họ', 'công dân', 'đơn vị', 'cộng đồng']);
+    const fields = good.fields.map((f) => ({ ...f }));
+    fields[1]!.unit = 'hoạt động';
+    expect(() => parseFormFile(writeForm({ ...good, fields }))).toThrow('- fields[1] (activities).unit: only for integer fields');
+  });
+
   it('names a duplicate field id', () => {
     const good = loadForm('report');
     const fields = good.fields.map((f) => ({ ...f }));
