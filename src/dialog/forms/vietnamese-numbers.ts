@@ -37,7 +37,7 @@ function add(a: Amount, b: Amount): Amount {
 const isWhole = (a: Amount): boolean => a.n % 10n ** BigInt(a.exp) === 0n;
 const wholeValue = (a: Amount): number => Number(a.n / 10n ** BigInt(a.exp));
 
-const DIGIT_WORDS: Record<string, number> = {
+const DIGIT_WORDS = new Map<string, number>(Object.entries({
   khong: 0,
   mot: 1, // một, mốt
   hai: 2,
@@ -51,14 +51,14 @@ const DIGIT_WORDS: Record<string, number> = {
   bay: 7,
   tam: 8,
   chin: 9,
-};
+}));
 /** Words that build a group below 1000 with the digit words: "hai trăm linh năm", "năm chục". */
 const GROUP_WORDS = new Set(['muoi', 'tram', 'linh', 'le', 'chuc']);
-const SCALES: Record<string, bigint> = { nghin: 1_000n, ngan: 1_000n, van: 10_000n, trieu: 1_000_000n, ty: 1_000_000_000n, ti: 1_000_000_000n };
+const SCALES = new Map<string, bigint>(Object.entries({ nghin: 1_000n, ngan: 1_000n, van: 10_000n, trieu: 1_000_000n, ty: 1_000_000_000n, ti: 1_000_000_000n }));
 /** Short units written only right after digits ("1k", "2tr"): alone they are other words ("k" is "không"). */
-const DIGIT_SCALES: Record<string, bigint> = { k: 1_000n, tr: 1_000_000n };
+const DIGIT_SCALES = new Map<string, bigint>([['k', 1_000n], ['tr', 1_000_000n]]);
 /** After digits, "3 trăm", "5 chục" multiply the digits like a scale but come before "nghìn" ("3 trăm nghìn"). */
-const DIGIT_MULTIPLIERS: Record<string, bigint> = { tram: 100n, chuc: 10n };
+const DIGIT_MULTIPLIERS = new Map<string, bigint>([['tram', 100n], ['chuc', 10n]]);
 const HALF = 'ruoi'; // "rưỡi": half of the unit before it ("1 nghìn rưỡi" = 1.500)
 
 /**
@@ -85,15 +85,18 @@ const NUMBER_SPELLINGS = new Set([
 /** Number spellings that, after a count, mostly mean something else ("trong năm nay", "không tính", "linh hoạt"). */
 const OTHER_MEANINGS_AFTER = new Set(['năm', 'không', 'tư', 'linh', 'lẻ']);
 
+/** Answers that mean none at all. */
+const ZERO_ANSWERS = new Set(['khong', 'ko', 'khong co', 'ko co', 'chua co']);
+
 type Token = { kind: 'digits'; raw: string; value: Amount | undefined } | { kind: 'word'; raw: string; folded: string } | { kind: 'other' };
 
 /**
- * "1.200" and "1,200" (three digits after each separator) group thousands; one separator followed by
+ * "1.200", "1,200" and "1 200" (three digits after each separator) group thousands; one separator followed by
  * other than three digits is the decimal comma ("1,2", also "1.2"); "1.200,5" both. Else not a number.
  */
 function digitsValue(raw: string): Amount | undefined {
   if (/^\d+$/.test(raw)) return amount(BigInt(raw));
-  if (/^[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})*$/.test(raw)) return amount(BigInt(raw.replace(/[.,]/g, '')));
+  if (/^[1-9]\d{0,2}([., ])\d{3}(?:\1\d{3})*$/.test(raw)) return amount(BigInt(raw.replace(/[., ]/g, '')));
   let m = /^(\d+)[.,](\d+)$/.exec(raw);
   if (m) return amount(BigInt(m[1]! + m[2]!), m[2]!.length);
   m = /^([1-9]\d{0,2}(?:\.\d{3})+),(\d+)$/.exec(raw);
@@ -106,9 +109,9 @@ function tokenize(text: string): Token[] {
   for (const m of text.matchAll(/(\d+(?:[.,]\d+)*)|(\p{L}+)|\S/gu)) {
     const [raw, digits, word] = m;
     const prev = tokens.at(-1);
-    // "1 200": a space between thousands, as in "1.200".
-    if (digits && /^\d{3}$/.test(digits) && prev?.kind === 'digits' && /^\d{1,3}$/.test(prev.raw) && text[m.index - 1] === ' ' && text[m.index - 2] !== ' ') {
-      prev.raw += digits;
+    // "1 200", "12 000 000": one space between thousands, as "." in "1.200".
+    if (digits && /^\d{3}$/.test(digits) && prev?.kind === 'digits' && /^\d{1,3}(?: \d{3})*$/.test(prev.raw) && text.slice(m.index - 2, m.index) === `${prev.raw.at(-1)} `) {
+      prev.raw += ` ${digits}`;
       prev.value = digitsValue(prev.raw);
     } else if (digits) tokens.push({ kind: 'digits', raw: digits, value: digitsValue(digits) });
     else if (word && fold(word) !== '') tokens.push({ kind: 'word', raw: word, folded: fold(word) });
@@ -125,9 +128,9 @@ function groupValue(words: readonly string[]): number | undefined {
   let sawTens = false;
   let sawHundreds = false;
   for (const w of words) {
-    if (w in DIGIT_WORDS) {
+    if (DIGIT_WORDS.has(w)) {
       if (pending !== undefined) return undefined; // "hai ba"
-      pending = DIGIT_WORDS[w];
+      pending = DIGIT_WORDS.get(w);
     } else if (w === 'tram') {
       if (sawHundreds || sawTens) return undefined;
       hundreds = pending ?? 1;
@@ -173,13 +176,8 @@ export function readCount(input: string): CountReading {
   const first = tokens[i];
   if (first?.kind === 'word' && first.raw === 'âm' && tokens[i + 1]?.kind === 'digits') return { ok: false, problem: 'negative' };
   // "không" (also "ko") is zero only on its own or as "không có", "chưa có"; "không biết" is not an answer.
-  const words = tokens.slice(i).map((t) => (t.kind === 'word' ? t.folded : t.kind === 'digits' ? t.raw : ''));
-  if (words[0] === 'khong' || words[0] === 'ko') {
-    return words.length === 1 || (words.length === 2 && words[1] === 'co') ? { ok: true, value: 0, spelled: false } : { ok: false, problem: 'none' };
-  }
-  if (tokens[i - 1]?.kind === 'word' && (tokens[i - 1] as { folded: string }).folded === 'chua' && words.length === 1 && words[0] === 'co') {
-    return { ok: true, value: 0, spelled: false }; // "chưa có"
-  }
+  if (ZERO_ANSWERS.has(fold(text))) return { ok: true, value: 0, spelled: false };
+  if (first?.kind === 'word' && (first.folded === 'khong' || first.folded === 'ko')) return { ok: false, problem: 'none' };
 
   let total = amount(0);
   let lastScale: bigint | undefined;
@@ -199,7 +197,8 @@ export function readCount(input: string): CountReading {
     }
     if (t.kind !== 'word') break;
     const w = isNumberSpelling(t) ? t.folded : ''; // "vẫn" is not "vạn", "sau" may be "sáu"
-    const scale = SCALES[w] ?? (digits && group.length === 0 ? DIGIT_SCALES[w] : undefined);
+    const scale = SCALES.get(w) ?? (digits && group.length === 0 ? DIGIT_SCALES.get(w) : undefined);
+    const multiplier = digits && group.length === 0 ? DIGIT_MULTIPLIERS.get(w) : undefined;
     if (scale !== undefined) {
       if (lastScale !== undefined && scale >= lastScale) return { ok: false, problem: 'unclear' }; // "nghìn triệu"
       let unit: Amount;
@@ -214,8 +213,8 @@ export function readCount(input: string): CountReading {
       digits = undefined;
       group = [];
       spelled = stated = true;
-    } else if (digits && group.length === 0 && DIGIT_MULTIPLIERS[w] !== undefined) {
-      digits = { value: scaleBy(digits.value, DIGIT_MULTIPLIERS[w]), hundreds: w === 'tram' };
+    } else if (digits && multiplier !== undefined) {
+      digits = { value: scaleBy(digits.value, multiplier), hundreds: w === 'tram' };
       spelled = true;
     } else if (w === HALF && (lastScale !== undefined || digits) && group.length === 0) {
       // "2 triệu rưỡi" is 2.500.000; "1 rưỡi người" is one and a half.
@@ -224,7 +223,7 @@ export function readCount(input: string): CountReading {
       spelled = true;
       i++;
       break;
-    } else if (w in DIGIT_WORDS || GROUP_WORDS.has(w)) {
+    } else if (DIGIT_WORDS.has(w) || GROUP_WORDS.has(w)) {
       if (digits) return { ok: false, problem: 'several' }; // "12 hai"
       group.push(w);
       spelled = stated = true;

@@ -13,6 +13,8 @@ describe('counts as Vietnamese write them', () => {
     ['1.200', 1200],
     ['1,200 lượt', 1200],
     ['1 200', 1200],
+    ['12 000 000', 12_000_000],
+    ['1 200 người', 1200],
     ['1.200.000', 1_200_000],
     ['１２', 12],
     ['khoảng 12', 12],
@@ -94,6 +96,7 @@ describe('counts as Vietnamese write them', () => {
     ['12 người, sau đó thêm nữa', 12],
     ['12 người trong năm nay', 12],
     ['12 người vẫn đang học', 12],
+    ['12 constructor', 12],
   ])('approximate or with more words: "%s" → %d (the number stated)', (text, value) => {
     expect(readCount(text)).toMatchObject({ ok: true, value });
   });
@@ -106,6 +109,8 @@ describe('counts as Vietnamese write them', () => {
     ['10–15 người', 'several'],
     ['từ 10 đến 15', 'several'],
     ['12/13', 'several'],
+    ['12 13', 'several'],
+    ['1  200', 'several'],
     ['12 hoặc mười ba', 'several'],
     ['12 hoac muoi ba', 'several'],
     ['năm mươi 5', 'several'],
@@ -133,6 +138,7 @@ describe('counts as Vietnamese write them', () => {
     ['vài chục', 'none'],
     ['xã 12', 'none'],
     ['k', 'none'],
+    ['constructor', 'none'],
   ])('"%s" is asked back: %s', (text, problem) => {
     expect(readCount(text)).toEqual({ ok: false, problem });
   });
