@@ -20,6 +20,8 @@ export const exportTexts = {
   yes: 'Có',
   no: 'Không',
   submittedAt: (tz: string) => `Thời gian gửi (${zoneLabel(tz)})`,
+  late: 'Nộp muộn',
+  lateDays: (days: number) => `Muộn ${days} ngày`,
   registeredAt: (tz: string) => `Đăng ký lúc (${zoneLabel(tz)})`,
   updatedAt: (tz: string) => `Cập nhật lúc (${zoneLabel(tz)})`,
   fullName: 'Họ và tên',
