@@ -94,7 +94,7 @@ export const statsCommand: CommandSpec = {
     const y = yearArg(ctx, parseArgs(ctx.args), adminTexts.statsUsage, { format: false });
     if ('reply' in y) return y.reply;
     const year = y.year ?? currentYear(ctx);
-    const stats = reportingStats(ctx, { year, today: localDate(ctx.now, ctx.config.timeZone) });
+    const stats = reportingStats(ctx, { year, today: localDate(ctx.now, ctx.config.timeZone), timeZone: ctx.config.timeZone });
     return [{ text: statsView(stats, year, ctx.now, ctx.config.timeZone) }];
   },
 };
@@ -109,7 +109,7 @@ export const missingCommand: CommandSpec = {
     const y = yearArg(ctx, parseArgs(ctx.args), adminTexts.missingUsage, { format: false });
     if ('reply' in y) return y.reply;
     const year = y.year ?? currentYear(ctx);
-    const stats = reportingStats(ctx, { year, today: localDate(ctx.now, ctx.config.timeZone) });
+    const stats = reportingStats(ctx, { year, today: localDate(ctx.now, ctx.config.timeZone), timeZone: ctx.config.timeZone });
     return [{ text: missingView(stats, year) }];
   },
 };

@@ -1,11 +1,13 @@
 /**
  * The report deadlines of a plan as concrete days: "trước ngày 01 tháng 12 hàng năm" becomes
- * 01/12/2024, 01/12/2025, … within the plan's period; a fixed date is itself. Reminders and the
- * statistics both read deadlines through here.
+ * 01/12/2024, 01/12/2025, … within the plan's period; a fixed date is itself. Each also carries the
+ * last day it allows, read by the late rule (src/reports/late.ts): 30/11 for "trước ngày 01/12".
+ * Reminders, the statistics and the late marks all read deadlines through here.
  */
 import type { Deadline, Plan } from '../knowledge/schema.js';
 import { fold } from '../text/normalize.js';
-import { daysBetween, daysInMonth, dayNumber, parseIsoDate, type CalendarDate } from '../calendar.js';
+import { daysBetween, daysInMonth, dayNumber, parseIsoDate, sameDate, type CalendarDate } from '../calendar.js';
+import { lastDay } from '../reports/late.js';
 
 /** One day on which a report is due. */
 export interface DeadlineOccurrence {
@@ -15,7 +17,15 @@ export interface DeadlineOccurrence {
   key: string;
   /** The year whose report is due: a unit that has a report for this year needs no reminder. */
   year: number;
+  /** The day the plan names ("trước ngày 01/12" → 01/12). */
   date: CalendarDate;
+  /** The last day a report is on time (30/11 for "trước ngày 01/12", 15/11 for "chậm nhất ngày 15/11"). */
+  lastDay: CalendarDate;
+}
+
+/** Whether the plan writes the day as a bound it excludes ("trước ngày 01/12"): then the last day differs. */
+export function endsBeforeNamedDay(o: Pick<DeadlineOccurrence, 'date' | 'lastDay'>): boolean {
+  return !sameDate(o.date, o.lastDay);
 }
 
 /**
@@ -65,14 +75,23 @@ export function reportOccurrences(plan: Plan, year: number): DeadlineOccurrence[
       const fixed = parseIsoDate(w.date);
       if (fixed && fixed.year === year) date = fixed;
     }
-    if (date) out.push({ plan, deadline, key: deadlineKey(plan, deadline), year, date });
+    if (date) out.push({ plan, deadline, key: deadlineKey(plan, deadline), year, date, lastDay: lastDay(deadline, year) ?? date });
   }
   return out.sort((a, b) => dayNumber(a.date) - dayNumber(b.date));
 }
 
+/**
+ * The deadline a unit's report of `year` is held to: the plan's last report deadline of that year
+ * (the units' own, see `reportDeadlines`), so a unit is late only once every day the plan gives it
+ * has passed. Undefined when the plan names none in that year.
+ */
+export function reportDueOccurrence(plan: Plan, year: number): DeadlineOccurrence | undefined {
+  return reportOccurrences(plan, year).sort((a, b) => dayNumber(a.lastDay) - dayNumber(b.lastDay)).at(-1);
+}
+
 export interface NearestDeadline {
   occurrence: DeadlineOccurrence;
-  /** Days from `today` to the deadline: 0 on the day, negative once it has passed. */
+  /** Days from `today` to the deadline's last day: 0 on that day, negative once it has passed. */
   daysLeft: number;
 }
 
@@ -83,6 +102,6 @@ export interface NearestDeadline {
 export function nearestDeadline(plan: Plan, year: number, today: CalendarDate): NearestDeadline | undefined {
   const occurrences = reportOccurrences(plan, year);
   if (occurrences.length === 0) return undefined;
-  const upcoming = occurrences.find((o) => daysBetween(today, o.date) >= 0) ?? occurrences.at(-1)!;
-  return { occurrence: upcoming, daysLeft: daysBetween(today, upcoming.date) };
+  const upcoming = occurrences.find((o) => daysBetween(today, o.lastDay) >= 0) ?? occurrences.at(-1)!;
+  return { occurrence: upcoming, daysLeft: daysBetween(today, upcoming.lastDay) };
 }

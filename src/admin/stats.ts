@@ -1,13 +1,15 @@
 /**
  * Who has and has not reported: per plan, the registered units (contacts grouped by their folded
- * unit name), which of them have a report for the year, which are missing, and the deadline to watch.
+ * unit name), which of them have a report for the year, which are missing, how many reports came
+ * late, and the deadline to watch.
  */
 import type { Knowledge } from '../knowledge/loader.js';
 import type { Plan } from '../knowledge/schema.js';
 import type { Contact } from '../store/contacts.js';
 import type { Store } from '../store/db.js';
 import type { CalendarDate } from '../calendar.js';
-import { nearestDeadline, type NearestDeadline } from './deadlines.js';
+import { nearestDeadline, reportDueOccurrence, type DeadlineOccurrence, type NearestDeadline } from './deadlines.js';
+import { lateMarks } from './late-reports.js';
 
 export interface UnitStatus {
   unitKey: string;
@@ -27,6 +29,10 @@ export interface PlanStats {
   missing: UnitStatus[];
   /** Units with a report for the year but no registered contact in this plan any more (re-registered elsewhere). */
   reportedWithoutContact: number;
+  /** The plan's reports of the year (one per unit) that came after `due`'s last day. */
+  late: number;
+  /** The deadline the year's reports are held to; undefined when the plan names none that year. */
+  due: DeadlineOccurrence | undefined;
   nearest: NearestDeadline | undefined;
 }
 
@@ -34,6 +40,8 @@ export interface StatsOptions {
   year: number;
   /** The day the statistics are read (days left are counted from it). */
   today: CalendarDate;
+  /** Where the units are: a report is late by the calendar there. */
+  timeZone: string;
   planId?: string;
 }
 
@@ -50,6 +58,7 @@ function unitsOf(contacts: readonly Contact[], reportedKeys: ReadonlySet<string>
 export function reportingStats(deps: { store: Store; knowledge: Knowledge }, opts: StatsOptions): PlanStats[] {
   const contacts = deps.store.contacts.list(opts.planId ? { planId: opts.planId } : undefined);
   const reports = deps.store.reports.listLatest({ year: opts.year, planId: opts.planId });
+  const marks = lateMarks(deps.knowledge, deps.store.reports.listAll({ year: opts.year, planId: opts.planId }), opts.timeZone);
   const planIds = [
     ...deps.knowledge.plans.map((p) => p.id),
     ...new Set(contacts.map((c) => c.planId).filter((id) => !deps.knowledge.plan(id))),
@@ -57,7 +66,8 @@ export function reportingStats(deps: { store: Store; knowledge: Knowledge }, opt
 
   return planIds.map((planId) => {
     const plan = deps.knowledge.plan(planId);
-    const reportedKeys = new Set(reports.filter((r) => r.planId === planId).map((r) => r.unitKey));
+    const planReports = reports.filter((r) => r.planId === planId);
+    const reportedKeys = new Set(planReports.map((r) => r.unitKey));
     const units = unitsOf(
       contacts.filter((c) => c.planId === planId),
       reportedKeys,
@@ -70,6 +80,8 @@ export function reportingStats(deps: { store: Store; knowledge: Knowledge }, opt
       reported: units.filter((u) => u.reported),
       missing: units.filter((u) => !u.reported),
       reportedWithoutContact: [...reportedKeys].filter((k) => !registeredKeys.has(k)).length,
+      late: planReports.filter((r) => marks.of(r)?.late).length,
+      due: plan ? reportDueOccurrence(plan, opts.year) : undefined,
       nearest: plan ? nearestDeadline(plan, opts.year, opts.today) : undefined,
     };
   });

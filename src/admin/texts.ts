@@ -20,6 +20,8 @@ export const exportTexts = {
   yes: 'Có',
   no: 'Không',
   submittedAt: (tz: string) => `Thời gian gửi (${zoneLabel(tz)})`,
+  late: 'Nộp muộn',
+  lateDays: (days: number) => `Muộn ${days} ngày`,
   registeredAt: (tz: string) => `Đăng ký lúc (${zoneLabel(tz)})`,
   updatedAt: (tz: string) => `Cập nhật lúc (${zoneLabel(tz)})`,
   fullName: 'Họ và tên',
@@ -45,6 +47,18 @@ export const exportTexts = {
 
 const daysText = (days: number) => (days === 0 ? 'hôm nay là hạn cuối' : days > 0 ? `còn ${days} ngày` : `đã quá hạn ${-days} ngày`);
 
+/** A deadline day as the plan words it, with its last day when "trước ngày D" ends the day before D. */
+export interface DeadlineDay {
+  /** The day the plan names. */
+  date: CalendarDate;
+  /** The last day a report is on time. */
+  lastDay: CalendarDate;
+  /** The plan writes "trước ngày D": the last day is the day before. */
+  before: boolean;
+}
+const deadlineDayText = (d: DeadlineDay, lastDayWord: string) =>
+  d.before ? `trước ngày ${viDate(d.date)} (${lastDayWord} ${viDate(d.lastDay)})` : viDate(d.lastDay);
+
 export const adminTexts = {
   // /xuat
   exportUsage:
@@ -67,7 +81,9 @@ export const adminTexts = {
   statsCounts: (registered: number, reported: number, missing: number) =>
     `   Đơn vị đăng ký: ${registered} · Đã báo cáo: ${reported} · Chưa báo cáo: ${missing}`,
   statsReportedWithoutContact: (n: number) => `   (Thêm ${n} đơn vị đã báo cáo nhưng đầu mối nay đăng ký theo kế hoạch khác.)`,
-  statsDeadline: (date: CalendarDate, days: number, section: string) => `   Hạn báo cáo gần nhất: ${viDate(date)} (${daysText(days)}) — Mục ${section}`,
+  statsDeadline: (day: DeadlineDay, days: number, section: string) =>
+    `   Hạn báo cáo gần nhất: ${deadlineDayText(day, 'hạn cuối là ngày')}, ${daysText(days)} — Mục ${section}`,
+  statsLate: (late: number, lastDay: CalendarDate) => `   Nộp muộn (sau ngày ${viDate(lastDay)}): ${late} báo cáo`,
   statsNoDeadline: '   Văn bản không nêu hạn báo cáo cụ thể theo ngày.',
   statsNoDeadlineInYear: (year: number, period: { from: number; to: number }) =>
     `   Năm ${year} không có hạn báo cáo theo kế hoạch này (kế hoạch thực hiện ${period.from}–${period.to}).`,
@@ -80,7 +96,8 @@ export const adminTexts = {
   missingNone: (year: number) => `✅ Tất cả đơn vị đã đăng ký đều đã gửi báo cáo năm ${year}.`,
   missingNoUnits: 'Chưa có đơn vị nào đăng ký đầu mối. Đầu mối đăng ký bằng lệnh /dangky.',
   missingPlan: (name: string, count: number, deadline?: string) => `\n${name}: ${count} đơn vị${deadline ? ` — ${deadline}` : ''}`,
-  missingDeadline: (date: CalendarDate, days: number) => `hạn ${viDate(date)}, ${daysText(days)}`,
+  missingDeadline: (day: DeadlineDay, days: number) => `hạn ${deadlineDayText(day, 'hạn cuối')}, ${daysText(days)}`,
+  missingLate: (received: number, late: number) => `Đã nhận báo cáo của ${received} đơn vị, trong đó ${late} nộp muộn.`,
   missingUnit: (unitName: string) => `• ${unitName}`,
   missingContact: (p: { fullName: string; role: string | null; phone: string | null; channel: string }) =>
     `   – ${p.fullName}${p.role ? ` (${p.role})` : ''}${p.phone ? `, ĐT ${p.phone}` : ''}, qua ${p.channel}`,

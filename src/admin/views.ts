@@ -1,13 +1,20 @@
 /**
- * The texts admins read in chat: statistics per plan (/thongke), the units still missing with their
- * contacts (/chuanop), and the unanswered questions (/cauhoi).
+ * The texts admins read in chat: statistics per plan with the late reports (/thongke), the units
+ * still missing with their contacts (/chuanop), and the unanswered questions (/cauhoi).
  */
 import { viDateTime } from '../calendar.js';
 import { formatPhone } from '../dialog/forms/parse.js';
-import { reportDeadlines } from './deadlines.js';
+import { endsBeforeNamedDay, reportDeadlines, type DeadlineOccurrence } from './deadlines.js';
 import type { QuestionGroup } from './questions.js';
 import type { PlanStats } from './stats.js';
-import { adminTexts, exportTexts } from './texts.js';
+import { adminTexts, exportTexts, type DeadlineDay } from './texts.js';
+
+function deadlineDay(o: DeadlineOccurrence): DeadlineDay {
+  return { date: o.date, lastDay: o.lastDay, before: endsBeforeNamedDay(o) };
+}
+
+/** Reports of the year received for the plan (one per unit), whoever registered them. */
+const received = (s: PlanStats) => s.reported.length + s.reportedWithoutContact;
 
 function planTitle(s: PlanStats): string {
   return s.plan ? s.plan.shortName : adminTexts.statsUnknownPlan(s.planId);
@@ -23,7 +30,8 @@ export function statsView(stats: readonly PlanStats[], year: number, at: Date, t
     lines.push('', adminTexts.statsPlan(i + 1, planTitle(s)), adminTexts.statsCounts(s.units.length, s.reported.length, s.missing.length));
     if (s.reportedWithoutContact > 0) lines.push(adminTexts.statsReportedWithoutContact(s.reportedWithoutContact));
     if (s.nearest) {
-      lines.push(adminTexts.statsDeadline(s.nearest.occurrence.date, s.nearest.daysLeft, s.nearest.occurrence.deadline.section));
+      lines.push(adminTexts.statsDeadline(deadlineDay(s.nearest.occurrence), s.nearest.daysLeft, s.nearest.occurrence.deadline.section));
+      if (s.due && received(s) > 0) lines.push(adminTexts.statsLate(s.late, s.due.lastDay));
     } else if (s.plan) {
       // Some plans name a yearly deadline but start later (Tây Ninh: 2024–2030).
       lines.push(reportDeadlines(s.plan).length > 0 ? adminTexts.statsNoDeadlineInYear(year, s.plan.period) : adminTexts.statsNoDeadline);
@@ -37,11 +45,15 @@ export function missingView(stats: readonly PlanStats[], year: number): string {
   const registered = stats.reduce((n, s) => n + s.units.length, 0);
   if (registered === 0) return adminTexts.missingNoUnits;
   const missing = stats.reduce((n, s) => n + s.missing.length, 0);
-  if (missing === 0) return adminTexts.missingNone(year);
-  const lines = [adminTexts.missingTitle(year, missing)];
+  const lateLine = adminTexts.missingLate(
+    stats.reduce((n, s) => n + received(s), 0),
+    stats.reduce((n, s) => n + s.late, 0),
+  );
+  if (missing === 0) return `${adminTexts.missingNone(year)}\n${lateLine}`;
+  const lines = [adminTexts.missingTitle(year, missing), lateLine];
   for (const s of stats) {
     if (s.missing.length === 0) continue;
-    const deadline = s.nearest ? adminTexts.missingDeadline(s.nearest.occurrence.date, s.nearest.daysLeft) : undefined;
+    const deadline = s.nearest ? adminTexts.missingDeadline(deadlineDay(s.nearest.occurrence), s.nearest.daysLeft) : undefined;
     lines.push(adminTexts.missingPlan(planTitle(s), s.missing.length, deadline));
     for (const unit of s.missing) {
       lines.push(adminTexts.missingUnit(unit.unitName));

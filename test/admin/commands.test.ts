@@ -114,13 +114,18 @@ describe('/thongke and /chuanop on a seeded database', () => {
     expect(text).toContain('Tổng cộng: 5 đơn vị đã đăng ký, 2 đã báo cáo, 3 chưa báo cáo.');
     const block = (name: string) => text.split('\n\n').find((b) => b.includes(name))!;
     expect(block('huyện Củ Chi')).toContain('Đơn vị đăng ký: 2 · Đã báo cáo: 1 · Chưa báo cáo: 1');
-    // The units' deadline (15/11), not the Phòng GD&ĐT's own 30/11 that builds on their reports.
-    expect(block('huyện Củ Chi')).toContain('Hạn báo cáo gần nhất: 15/11/2025 (đã quá hạn 5 ngày) — Mục V.1');
+    // The units' deadline ("trước ngày 15 tháng 11": the 14th is the last day), not the Phòng GD&ĐT's
+    // own 30/11 that builds on their reports.
+    expect(block('huyện Củ Chi')).toContain('Hạn báo cáo gần nhất: trước ngày 15/11/2025 (hạn cuối là ngày 14/11/2025), đã quá hạn 6 ngày — Mục V.1');
+    expect(block('huyện Củ Chi')).toContain('Nộp muộn (sau ngày 14/11/2025): 0 báo cáo');
     expect(block('tỉnh Thái Bình')).toContain('Đơn vị đăng ký: 2 · Đã báo cáo: 1 · Chưa báo cáo: 1');
-    expect(block('tỉnh Thái Bình')).toContain('Hạn báo cáo gần nhất: 01/12/2025 (còn 11 ngày) — Mục VI.5');
+    // "… trước ngày 01/12.": 01/12 is already too late, 30/11 the last day.
+    expect(block('tỉnh Thái Bình')).toContain('Hạn báo cáo gần nhất: trước ngày 01/12/2025 (hạn cuối là ngày 30/11/2025), còn 10 ngày — Mục VI.5');
     expect(block('Khánh Hòa')).toContain('Đơn vị đăng ký: 1 · Đã báo cáo: 0 · Chưa báo cáo: 1');
     expect(block('Tây Ninh')).toContain('Đơn vị đăng ký: 0 · Đã báo cáo: 0 · Chưa báo cáo: 0');
-    expect(block('Tây Ninh')).toContain('Hạn báo cáo gần nhất: 10/12/2025 (còn 20 ngày)');
+    expect(block('Tây Ninh')).toContain('Hạn báo cáo gần nhất: trước ngày 10/12/2025 (hạn cuối là ngày 09/12/2025), còn 19 ngày');
+    // No report received: no late count to give.
+    expect(block('Tây Ninh')).not.toContain('Nộp muộn');
     expect(block('Bắc Kạn')).toContain('Văn bản không nêu hạn báo cáo cụ thể theo ngày.');
     // Counts only: no personal data in the statistics.
     expect(text).not.toContain('Nguyễn Thị Lan');
@@ -130,7 +135,7 @@ describe('/thongke and /chuanop on a seeded database', () => {
     seed();
     const text = seen(await admin.say('/thongke 2024'));
     expect(text).toContain('Tổng cộng: 5 đơn vị đã đăng ký, 1 đã báo cáo, 4 chưa báo cáo.');
-    expect(text).toContain('Hạn báo cáo gần nhất: 15/11/2024 (đã quá hạn 370 ngày)');
+    expect(text).toContain('Hạn báo cáo gần nhất: trước ngày 15/11/2024 (hạn cuối là ngày 14/11/2024), đã quá hạn 371 ngày');
     // Tây Ninh's plan runs from 2024: no deadline in 2023, said as such.
     expect(seen(await admin.say('/thongke 2023'))).toContain('   Năm 2023 không có hạn báo cáo theo kế hoạch này (kế hoạch thực hiện 2024–2030).');
     // "năm" may be typed before the year.
@@ -144,8 +149,9 @@ describe('/thongke and /chuanop on a seeded database', () => {
     expect(text).toContain('• Trường THCS Lê Lợi\n   – Trần Văn Bình, qua Zalo');
     expect(text).toContain('• UBND huyện Vũ Thư\n   – Đỗ Minh Tâm (Chuyên viên), ĐT 0912 345 678, qua Telegram');
     expect(text).toContain('• UBND phường Lộc Thọ\n   – Phạm Minh, qua Telegram');
-    expect(text).toContain('Kế hoạch số 1792/KH-UBND ngày 6/3/2024 của UBND huyện Củ Chi: 1 đơn vị — hạn 15/11/2025, đã quá hạn 5 ngày');
-    expect(text).toContain('Kế hoạch số 62/KH-UBND ngày 27/3/2024 của UBND tỉnh Thái Bình: 1 đơn vị — hạn 01/12/2025, còn 11 ngày');
+    expect(text).toContain('Kế hoạch số 1792/KH-UBND ngày 6/3/2024 của UBND huyện Củ Chi: 1 đơn vị — hạn trước ngày 15/11/2025 (hạn cuối 14/11/2025), đã quá hạn 6 ngày');
+    expect(text).toContain('Kế hoạch số 62/KH-UBND ngày 27/3/2024 của UBND tỉnh Thái Bình: 1 đơn vị — hạn trước ngày 01/12/2025 (hạn cuối 30/11/2025), còn 10 ngày');
+    expect(text).toContain('📋 Đơn vị chưa báo cáo năm 2025: 3\nĐã nhận báo cáo của 2 đơn vị, trong đó 0 nộp muộn.');
     // Units that reported (under any spelling of their name) are not listed.
     expect(text).not.toContain('An Nhơn Tây');
     expect(text).not.toContain('Sở Y tế');
@@ -162,7 +168,45 @@ describe('/thongke and /chuanop on a seeded database', () => {
     expect(seen(await admin.say('/chuanop'))).toBe('Chưa có đơn vị nào đăng ký đầu mối. Đầu mối đăng ký bằng lệnh /dangky.');
     const c = addContact(h.store, { planId: 'tay-ninh', unitName: 'Sở Nội vụ' });
     submitReport(h.store, c, 2025, { activities: 'x', trainees: 1 });
-    expect(seen(await admin.say('/chuanop 2025'))).toBe('✅ Tất cả đơn vị đã đăng ký đều đã gửi báo cáo năm 2025.');
+    expect(seen(await admin.say('/chuanop 2025'))).toBe('✅ Tất cả đơn vị đã đăng ký đều đã gửi báo cáo năm 2025.\nĐã nhận báo cáo của 1 đơn vị, trong đó 0 nộp muộn.');
+  });
+});
+
+describe('late reports in /thongke and /chuanop', () => {
+  // Củ Chi: "Trước ngày 15 tháng 11 hàng năm": 14/11 is the last day, counted in Việt Nam's calendar.
+  function seedLate(): void {
+    const s = h.store;
+    const an = addContact(s, { planId: 'cu-chi', unitName: 'UBND xã An Nhơn Tây' });
+    const leLoi = addContact(s, { planId: 'cu-chi', unitName: 'Trường THCS Lê Lợi' });
+    const tanThong = addContact(s, { planId: 'cu-chi', unitName: 'UBND xã Tân Thông Hội' });
+    const phuHoa = addContact(s, { planId: 'cu-chi', unitName: 'UBND xã Phú Hòa Đông' });
+    addContact(s, { planId: 'khanh-hoa', unitName: 'UBND phường Lộc Thọ' });
+    // In time, then corrected after the deadline: the report arrived in time.
+    submitReport(s, an, 2025, { activities: 'Hội nghị', trainees: 10 }, new Date('2025-11-10T03:00:00Z'));
+    submitReport(s, an, 2025, { activities: 'Hội nghị, bản sửa', trainees: 12 }, new Date('2025-11-18T03:00:00Z'));
+    // 09:00 on 17/11: three days late.
+    submitReport(s, leLoi, 2025, { activities: 'Phát động', trainees: 5 }, new Date('2025-11-17T02:00:00Z'));
+    // 23:30 on 14/11 in Việt Nam: in time.
+    submitReport(s, tanThong, 2025, { activities: 'Tuyên truyền', trainees: 3 }, new Date('2025-11-14T16:30:00Z'));
+    // 00:30 on 15/11 in Việt Nam (still the 14th in UTC): "trước ngày 15" is over, one day late.
+    submitReport(s, phuHoa, 2025, { activities: 'Tuyên truyền', trainees: 4 }, new Date('2025-11-14T17:30:00Z'));
+  }
+
+  it('/thongke counts the late reports of each plan', async () => {
+    seedLate();
+    const text = seen(await admin.say('/thongke'));
+    const block = (name: string) => text.split('\n\n').find((b) => b.includes(name))!;
+    expect(block('huyện Củ Chi')).toContain('Đơn vị đăng ký: 4 · Đã báo cáo: 4 · Chưa báo cáo: 0');
+    expect(block('huyện Củ Chi')).toContain('Nộp muộn (sau ngày 14/11/2025): 2 báo cáo');
+    expect(block('Khánh Hòa')).not.toContain('Nộp muộn');
+  });
+
+  it('/chuanop lists the missing units as before and says how many reports came late', async () => {
+    seedLate();
+    const text = seen(await admin.say('/chuanop'));
+    expect(text).toContain('📋 Đơn vị chưa báo cáo năm 2025: 1\nĐã nhận báo cáo của 4 đơn vị, trong đó 2 nộp muộn.');
+    expect(text).toContain('• UBND phường Lộc Thọ');
+    expect(text).not.toContain('Lê Lợi');
   });
 });
 

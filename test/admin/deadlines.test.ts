@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, instantAt, isoDate, parseIsoDate, viDate, wallClock } from '../../src/calendar.js';
-import { deadlineKey, nearestDeadline, reportDeadlines, reportOccurrences } from '../../src/admin/deadlines.js';
+import { deadlineKey, nearestDeadline, reportDeadlines, reportDueOccurrence, reportOccurrences } from '../../src/admin/deadlines.js';
 import { realKnowledge } from './support.js';
 
 const plan = (id: string) => realKnowledge().plan(id)!;
@@ -62,23 +62,39 @@ describe('report deadlines of the plans', () => {
     expect(reportOccurrences(once, 2025)).toEqual([]);
   });
 
+  it('a unit’s report of a year is held to the units’ own deadline, on its last day', () => {
+    const due = (id: string, year: number) => {
+      const o = reportDueOccurrence(plan(id), year);
+      return o && `${isoDate(o.lastDay)} ${o.deadline.section}`;
+    };
+    // Củ Chi 2024: 14/11 ("trước ngày 15 tháng 11"), not the Phòng GD&ĐT's "trước ngày 20 tháng 11 năm 2024".
+    expect(due('cu-chi', 2024)).toBe('2024-11-14 V.1');
+    expect(due('thai-binh', 2025)).toBe('2025-11-30 VI.5');
+    expect(due('tay-ninh', 2023)).toBeUndefined();
+    expect(due('bac-kan-vp', 2025)).toBeUndefined();
+  });
+
   it('gives each deadline a stable key made of plan, section and day', () => {
     const keys = reportOccurrences(plan('cu-chi'), 2024).map((o) => o.key);
     expect(keys).toEqual(['cu-chi|V.1|yearly-11-15']);
     expect(deadlineKey(plan('thai-binh'), plan('thai-binh').deadlines.find((x) => x.kind === 'report')!)).toBe('thai-binh|VI.5|yearly-12-1');
   });
 
-  it('the nearest deadline is the next one not passed, else the last one of the year', () => {
+  it('the nearest deadline is the next one not passed, else the last one of the year; days count to its last day', () => {
     const cuChi = plan('cu-chi');
-    expect(nearestDeadline(cuChi, 2025, d('2025-11-10'))).toMatchObject({ daysLeft: 5, occurrence: { date: d('2025-11-15') } });
-    expect(nearestDeadline(cuChi, 2025, d('2025-11-15'))).toMatchObject({ daysLeft: 0 });
+    // "Trước ngày 15 tháng 11": the 14th is the last day.
+    expect(nearestDeadline(cuChi, 2025, d('2025-11-10'))).toMatchObject({ daysLeft: 4, occurrence: { date: d('2025-11-15'), lastDay: d('2025-11-14') } });
+    expect(nearestDeadline(cuChi, 2025, d('2025-11-14'))).toMatchObject({ daysLeft: 0 });
     // Passed: the admin sees how late the units are, not the compiling office's later day.
-    expect(nearestDeadline(cuChi, 2025, d('2025-11-20'))).toMatchObject({ daysLeft: -5, occurrence: { date: d('2025-11-15') } });
+    expect(nearestDeadline(cuChi, 2025, d('2025-11-15'))).toMatchObject({ daysLeft: -1, occurrence: { date: d('2025-11-15') } });
+    expect(nearestDeadline(cuChi, 2025, d('2025-11-20'))).toMatchObject({ daysLeft: -6, occurrence: { date: d('2025-11-15') } });
     const khanhHoa = plan('khanh-hoa');
-    expect(nearestDeadline(khanhHoa, 2025, d('2025-11-20'))).toMatchObject({ daysLeft: 11, occurrence: { date: d('2025-12-01') } });
-    expect(nearestDeadline(khanhHoa, 2025, d('2025-12-05'))).toMatchObject({ daysLeft: -4, occurrence: { date: d('2025-12-01') } });
+    expect(nearestDeadline(khanhHoa, 2025, d('2025-11-20'))).toMatchObject({ daysLeft: 10, occurrence: { date: d('2025-12-01'), lastDay: d('2025-11-30') } });
+    // "Trước ngày 01 tháng 12": on 01/12 the deadline has passed, not "today is the last day".
+    expect(nearestDeadline(khanhHoa, 2025, d('2025-12-01'))).toMatchObject({ daysLeft: -1 });
+    expect(nearestDeadline(khanhHoa, 2025, d('2025-12-05'))).toMatchObject({ daysLeft: -5, occurrence: { date: d('2025-12-01') } });
     // Reports of a future year: counted from today.
-    expect(nearestDeadline(khanhHoa, 2026, d('2025-12-05'))).toMatchObject({ daysLeft: 361, occurrence: { date: d('2026-12-01') } });
+    expect(nearestDeadline(khanhHoa, 2026, d('2025-12-05'))).toMatchObject({ daysLeft: 360, occurrence: { date: d('2026-12-01') } });
     expect(nearestDeadline(plan('bac-kan-vp'), 2025, d('2025-12-05'))).toBeUndefined();
   });
 });

@@ -214,6 +214,41 @@ describe('XLSX export', () => {
   });
 });
 
+describe('late marks ("Nộp muộn") in both exports', () => {
+  // Khánh Hòa: "Trước ngày 01 tháng 12 hàng năm": 30/11 is the last day, so a report of 01/12 is late.
+  function seedLate(): { late: Report[]; inTime: Report[] } {
+    const minh = t.store.contacts.list().find((c) => c.fullName === 'Phạm Minh')!;
+    const first = submitReport(t.store, minh, 2025, { activities: 'Tuyên truyền', trainees: 5 }, new Date('2025-12-01T01:00:00Z'));
+    // A correction days later: the report still arrived on 01/12, one day late.
+    const second = submitReport(t.store, minh, 2025, { activities: 'Tuyên truyền, bản sửa', trainees: 6 }, new Date('2025-12-05T01:00:00Z'));
+    const lan = t.store.contacts.list().find((c) => c.fullName === 'Nguyễn Thị Lan')!;
+    // Củ Chi 2026: "trước ngày 15 tháng 11": sent at 09:00 on 17/11 in Việt Nam, three days after the 14th.
+    const cuChi = submitReport(t.store, lan, 2026, { activities: 'Năm 2026', trainees: 9 }, new Date('2026-11-17T02:00:00Z'));
+    const late = [first, second, cuChi];
+    return { late, inTime: t.store.reports.listAll().filter((r) => !late.some((l) => l.id === r.id)) };
+  }
+  const expected = (r: Report) => (r.planId === 'khanh-hoa' ? 'Muộn 1 ngày' : 'Muộn 3 ngày');
+
+  it('XLSX: every report row says how many days late, empty when in time', async () => {
+    const { late, inTime } = seedLate();
+    const wb = await readWorkbook((await build('xlsx')).content);
+    const versions = sheetRows(wb.getWorksheet('Tất cả các lần gửi')!);
+    expect(versions.headers).toContain('Nộp muộn');
+    for (const r of late) expect(versions.rows.find((x) => x['Mã báo cáo'] === r.code)!['Nộp muộn'], r.code).toBe(expected(r));
+    for (const r of inTime) expect(versions.rows.find((x) => x['Mã báo cáo'] === r.code)!['Nộp muộn'], r.code).toBeNull();
+    const newest = sheetRows(wb.getWorksheet('Báo cáo mới nhất')!).rows;
+    expect(newest.find((x) => x[regLabel('unitName')] === 'UBND phường Lộc Thọ')!['Nộp muộn']).toBe('Muộn 1 ngày');
+    expect(newest.filter((x) => x['Nộp muộn'] !== null)).toHaveLength(2);
+  });
+
+  it('CSV: the same marks, read back with the CSV parser', async () => {
+    const { late, inTime } = seedLate();
+    const records = parse((await build('csv')).content, { bom: true, columns: true }) as Record<string, string>[];
+    for (const r of late) expect(records.find((x) => x['Mã báo cáo'] === r.code)!['Nộp muộn'], r.code).toBe(expected(r));
+    for (const r of inTime) expect(records.find((x) => x['Mã báo cáo'] === r.code)!['Nộp muộn'], r.code).toBe('');
+  });
+});
+
 describe('CSV export', () => {
   it('is UTF-8 with a byte-order mark and CRLF record ends', async () => {
     const file = await build('csv');
@@ -242,8 +277,8 @@ describe('CSV export', () => {
     }
     const tricky = records.find((r) => r[label('activities')] === TRICKY_ANSWERS.activities);
     expect(tricky).toBeDefined();
-    expect(records.some((r) => r[label('difficulties')] === TRICKY_ANSWERS.difficulties)).toBe(false); // starts with "-": guarded
-    expect(records.some((r) => r[label('difficulties')] === `'${String(TRICKY_ANSWERS.difficulties).replace(/\r\n/g, '\n')}`)).toBe(true);
+    // A bullet list ("- Kinh phí…") is no formula: it comes back as typed, without an apostrophe.
+    expect(records.some((r) => r[label('difficulties')] === String(TRICKY_ANSWERS.difficulties).replace(/\r\n/g, '\n'))).toBe(true);
   });
 
   it('guards text that a spreadsheet would run as a formula', async () => {
@@ -254,7 +289,10 @@ describe('CSV export', () => {
     expect(values).toContain(`'=HYPERLINK("http://x","bấm vào đây")`);
     expect(values).toContain(`'+84 mô hình`);
     expect(values).toContain(`'@Sở: tuyên truyền`);
-    expect(values.filter((v) => /^[=+@-]/.test(v))).toEqual([]);
+    // Left bare only the bullet list: every other sign at the start is guarded.
+    // (Both 2025 versions of An Nhơn Tây's report hold that list.)
+    const bullets = String(TRICKY_ANSWERS.difficulties).replace(/\r\n/g, '\n');
+    expect(values.filter((v) => /^[=+@-]/.test(v))).toEqual([bullets, bullets]);
     // Full-width signs too (Apple Numbers reads "＝" as "="); ordinary text is left alone.
     expect(['＝SUM(A1)', '＋1', '－1', '＠x', '\t=1', 'Hội nghị = 3'].map(csvText)).toEqual(["'＝SUM(A1)", "'＋1", "'－1", "'＠x", "'\t=1", 'Hội nghị = 3']);
   });

@@ -99,7 +99,7 @@ export default async function (): Promise<{ title: string; markdown: string }> {
     const longestBlockMs = loop.max / 1e6;
     const csv = await timeMs(async () => (csvBytes = (await buildExport(deps, { format: 'csv' })).content.length), 5);
     const today = parseIsoDate('2025-11-30')!;
-    const stats = await timeMs(() => reportingStats({ store, knowledge }, { year: 2025, today }), 20);
+    const stats = await timeMs(() => reportingStats({ store, knowledge }, { year: 2025, today, timeZone: TZ }), 20);
     const due = dueReminders({ store, knowledge }, { date: today, offsets: [7, 3, 1] });
     const select = await timeMs(() => dueReminders({ store, knowledge }, { date: today, offsets: [7, 3, 1] }), 20);
     const instant: ChannelHandle[] = ['telegram', 'zalo'].map((channel) => ({ channel: channel as 'telegram' | 'zalo', send: async () => {}, stop: async () => {} }));

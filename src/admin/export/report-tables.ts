@@ -1,6 +1,7 @@
 /**
  * The data of an export as tables: the latest version of each unit's report per year, every version,
- * and the registered contacts. Column headers of the form answers come from the form definitions in
+ * and the registered contacts. Each report row says whether the report came late ("Muộn 3 ngày"), by
+ * the same marks as /thongke (late-reports.ts). Column headers of the form answers come from the form definitions in
  * intents/ (report-form.json, registration.json), so renaming a field there renames the column.
  */
 import type { ChannelName } from '../../config.js';
@@ -10,6 +11,7 @@ import type { Knowledge } from '../../knowledge/loader.js';
 import type { Contact } from '../../store/contacts.js';
 import type { Store } from '../../store/db.js';
 import type { Report, ReportValue } from '../../store/reports.js';
+import { lateMarks, type LateMarks } from '../late-reports.js';
 import { exportTexts } from '../texts.js';
 import type { Cell, Column, Table } from './table.js';
 
@@ -75,6 +77,13 @@ interface Context {
   forms: ExportForms;
   contactsById: Map<number, Contact>;
   timeZone: string;
+  late: LateMarks;
+}
+
+/** "Muộn 3 ngày" for a late report; empty when in time or when its plan names no deadline that year. */
+function lateCell(ctx: Context, report: Report): Cell {
+  const mark = ctx.late.of(report);
+  return mark?.late ? exportTexts.lateDays(mark.days) : null;
 }
 
 function planName(ctx: Context, planId: string): string {
@@ -98,6 +107,7 @@ function reportColumns(ctx: Context, reports: readonly Report[], withLatestFlag:
   }
   specs.push(
     { column: { header: exportTexts.submittedAt(ctx.timeZone), kind: 'datetime' }, value: ({ report }) => new Date(report.submittedAt) },
+    { column: { header: exportTexts.late, kind: 'text' }, value: ({ report }) => lateCell(ctx, report) },
     { column: { header: registrationLabel(forms, 'fullName', exportTexts.fullName), kind: 'text' }, value: ({ report }) => contactOf(report)?.fullName ?? null },
     { column: { header: registrationLabel(forms, 'role', exportTexts.role), kind: 'text' }, value: ({ report }) => contactOf(report)?.role ?? null },
     { column: { header: registrationLabel(forms, 'phone', exportTexts.phone), kind: 'text' }, value: ({ report }) => phoneCell(contactOf(report)?.phone) },
@@ -150,13 +160,15 @@ export function buildExportTables(
 ): ExportTables {
   const { store } = deps;
   const allContacts = store.contacts.list();
+  const versions = store.reports.listAll(filter);
   const ctx: Context = {
     knowledge: deps.knowledge,
     forms: deps.forms,
     contactsById: new Map(allContacts.map((c) => [c.id, c])),
     timeZone: deps.timeZone,
+    // The filters (year, plan) keep or drop a unit's report of a year whole: its first version is in.
+    late: lateMarks(deps.knowledge, versions, deps.timeZone),
   };
-  const versions = store.reports.listAll(filter);
   const latest = store.reports.listLatest(filter);
   const latestIds = new Set(latest.map((r) => r.id));
   const reportCounts = new Map<number, number>();
