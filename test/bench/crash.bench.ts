@@ -45,7 +45,7 @@ export default async function crashBench(): Promise<{ title: string; markdown: s
     const dir = mkdtempSync(join(tmpdir(), 'thidua-crash-bench-'));
     try {
       process.stderr.write(`bench: crash run on ${peer.platform.name}…\n`);
-      results.push(await crashRun({ platform: peer.platform, databasePath: join(dir, 'thidua.sqlite'), users: USERS, kills: KILLS, killEveryMs: [3000, 9000] }));
+      results.push(await crashRun({ platform: peer.platform, databasePath: join(dir, 'thidua.sqlite'), users: USERS, kills: KILLS, killEveryMs: [1000, 3000] }));
     } finally {
       await peer.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -57,7 +57,7 @@ export default async function crashBench(): Promise<{ title: string; markdown: s
   return {
     title: 'Crash runs (kill -9 under load)',
     markdown: [
-      `${USERS} unit contacts register and file their report at once (${Math.round((results[0]?.messages ?? 0) / USERS)} messages each) while the real bot process (\`node --import tsx src/cli.ts serve\`, what \`npm start\` runs) is killed with SIGKILL ${KILLS} times at random moments and started again at once. Each contact types the next answer when the bot has said something, types a message again after 45 s of silence (resent), and counts it unanswered when that gets no reply either. Targets: 0 reports lost, 0 unanswered, every stored report's code delivered to its contact.`,
+      `${USERS} unit contacts register and file their report at once (${Math.round((results[0]?.messages ?? 0) / USERS)} messages each) while the real bot process (\`node --import tsx src/cli.ts serve\`, what \`npm start\` runs) is killed with SIGKILL ${KILLS} times, spread over the run (the k-th kill once k/${KILLS + 1} of all messages have been typed, at a random moment after that), and started again at once. Each contact types the next answer when the bot has said something, types a message again after 45 s of silence (resent), and counts it unanswered when that gets no reply either. Targets: 0 reports lost, 0 unanswered, every stored report's code delivered to its contact.`,
       '',
       '| channel and mode | contacts | kills | messages | reports lost | resent | unanswered | codes delivered | time |',
       '|---|---|---|---|---|---|---|---|---|',

@@ -37,7 +37,11 @@ export interface CrashRunOptions {
   databasePath: string;
   users: number;
   kills: number;
-  /** Random pause between a restart and the next kill. */
+  /**
+   * Random pause after a restart before the next kill may come. The kills are also spread over the load:
+   * the k-th of n waits until k/(n+1) of all messages have been typed, so a fast channel gets all of them
+   * while the contacts are still typing.
+   */
   killEveryMs?: [number, number];
   /** A person's pause before typing the next answer. */
   thinkMs?: [number, number];
@@ -99,7 +103,7 @@ const unitOf = (i: number) => `Đơn vị kiểm thử u${i}`;
 export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult> {
   const started = Date.now();
   const env = { DATABASE_PATH: options.databasePath, ...options.platform.botEnv(), ...options.env };
-  const [minGap, maxGap] = options.killEveryMs ?? [1000, 3000];
+  const [minGap, maxGap] = options.killEveryMs ?? [500, 1500];
   const [minThink, maxThink] = options.thinkMs ?? [200, 600];
   const replyTimeout = options.replyTimeoutMs ?? 45_000;
   let bot = startBot(env);
@@ -110,6 +114,7 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult
   let resent = 0;
   let unanswered = 0;
   const users = Array.from({ length: options.users }, (_, i) => options.platform.user(i));
+  const total = users.reduce((n, _, i) => n + conversationOf(`u${i}`, i).length, 0);
   const scripts = users.map(async (user, i) => {
     await sleep(Math.floor(Math.random() * 1000));
     for (const text of conversationOf(`u${i}`, i)) {
@@ -129,6 +134,8 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult
   const killer = (async () => {
     for (let k = 0; k < options.kills && killing; k += 1) {
       await sleep(minGap + Math.random() * (maxGap - minGap));
+      const due = ((k + 1) / (options.kills + 1)) * total;
+      await waitUntil(() => messages >= due || !killing, 600_000);
       if (!killing) break;
       kills += 1;
       bot.child.kill('SIGKILL');
