@@ -1,7 +1,7 @@
 /**
  * The Telegram channel under load, through the telegram-test-api emulator on 127.0.0.1: the whole bot
- * (startApp: grammY + runner, real core, answerer and SQLite file database) against a bare grammY echo
- * bot (same runner, same emulator, same load) in the same run — the ratio is our overhead per message.
+ * (startApp: grammY, its own poller and mailbox, real core, answerer and SQLite file database) against a bare
+ * grammY echo bot (@grammyjs/runner, same emulator, same load) in the same run — the ratio is our overhead per message.
  *
  * Load: a closed loop per user — each user sends a question, waits for the complete answer, sends the
  * next. Latency is from the user's send to the arrival of the last message of the answer at the emulator.
@@ -232,15 +232,17 @@ export default async function telegramBench(): Promise<{ title: string; markdown
     '|---|---|---|---|---|---|',
     row('bare grammY echo bot (runner), same emulator and load', echo),
     row('Telegram channel only (startTelegram, a core double that answers at once), no pacing', channel),
-    row('**whole bot** (startApp: grammY + runner, core, answerer, SQLite file), no pacing', ours),
+    row('**whole bot** (startApp: grammY, poller, mailbox, core, answerer, SQLite file), no pacing', ours),
     row(`whole bot with Telegram pacing on (production: 1 msg/s per chat, 30/s overall), 20 users × 5`, paced),
     '',
     `Overhead: per message the whole bot takes ${f1(msPer(ours))} ms of the one event loop, the echo bot ${f1(msPer(echo))} ms`,
     `(${(msPer(ours) / msPer(echo)).toFixed(1)}×), the Telegram channel with an instant core ${f1(msPer(channel))} ms — the channel adds one API call per`,
-    'question (sendChatAction "typing"), HTML escaping and splitting, per-chat sequencing and the flood gate.',
+    'question (sendChatAction "typing"), HTML escaping and splitting, per-chat sequencing, the flood gate and the mailbox',
+    '(each update stored before it is acknowledged, each reply marked delivered after it is sent: two more commits,',
+    'grouped per turn of the event loop, besides the core\'s own).',
     `The core, measured alone (\`core.handle\`, one message at a time, same kind of database file), takes ${f1(core.mean)} ms on`,
     `average (p50 ${f1(core.p50)}, p99 ${f1(core.p99)} ms): the answer plus one SQLite transaction (dedup claim, conversation`,
-    'state, question log) committed with synchronous=FULL, whose fsync is its slow, uneven part.',
+    'state, question log, and on a channel its replies) committed with synchronous=FULL, whose fsync is its slow, uneven part.',
     `Each row is the median-throughput run of ${RUNS} rounds; latencies at this load are mostly queueing behind the other`,
     `${USERS} users, and the emulator shares the process and the CPU with the bot.`,
     'With pacing on, Telegram’s limits bound throughput, as intended: a chat gets at most one message per second, so',

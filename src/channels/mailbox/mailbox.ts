@@ -79,6 +79,8 @@ export function createMailbox(deps: MailboxDeps): Mailbox {
   let idleWaiters: Array<() => void> = [];
   let queue: Pending[] = [];
 
+  const idle = () => (handling === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)));
+
   function settle(): void {
     if (handling > 0) return;
     const waiters = idleWaiters;
@@ -165,12 +167,12 @@ export function createMailbox(deps: MailboxDeps): Mailbox {
       sender.kick();
     },
     inFlight: () => handling,
-    idle: () => (handling === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
+    idle,
     async stop(graceMs) {
       if (!open) return;
       open = false;
       const deadline = Date.now() + graceMs;
-      const handled = await settlesWithin(handling === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)), graceMs);
+      const handled = await settlesWithin(idle(), graceMs);
       // Replies of the last updates: a few more seconds of sending, within the same grace.
       if (handled) {
         sender.kick();

@@ -60,7 +60,7 @@ export interface TelegramBot {
   abortSends(): void;
 }
 
-/** Logs failed getUpdates calls (the runner retries them itself) without their URL, which holds the token. */
+/** Logs failed getUpdates calls (the poller retries them itself) without their URL, which holds the token. */
 function logPollingFailures(logger: Logger): Transformer {
   return async (prev, method, payload, signal) => {
     if (method !== 'getUpdates') return prev(method, payload, signal);

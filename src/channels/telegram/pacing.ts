@@ -64,7 +64,7 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * Retries a request that failed on the network (HttpError) a few times with growing pauses. getUpdates
- * is left to the runner, which has its own retry loop. auto-retry's own network retry is unbounded, so
+ * is left to the poller (poller.ts), which has its own retry loop. auto-retry's own network retry is unbounded, so
  * it is switched off in favour of this one: a reply must not keep the bot from shutting down for hours.
  */
 export function networkRetry(opts: { attempts?: number; firstDelayMs?: number } = {}): Transformer {
