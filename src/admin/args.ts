@@ -3,8 +3,8 @@
  * (/xuat, /thongke, /chuanop) and on the command line, each problem explained in Vietnamese.
  */
 import { matchChoice } from '../dialog/choices.js';
-import type { FieldDefinition, FormDefinition } from '../dialog/forms/definition.js';
-import { parseYear as parseYearAnswer } from '../dialog/forms/parse.js';
+import type { FieldDefinition, FormDefinition } from '../reports/form-definition.js';
+import { parseYear as parseYearAnswer } from '../reports/field-values.js';
 import { planOptions } from '../dialog/plan-options.js';
 import type { Knowledge } from '../knowledge/loader.js';
 import { fold } from '../text/normalize.js';

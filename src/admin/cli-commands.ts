@@ -4,7 +4,7 @@
  */
 import { type Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
-import { loadForm } from '../dialog/forms/definition.js';
+import { loadForm } from '../reports/form-definition.js';
 import { loadKnowledge, type Knowledge } from '../knowledge/loader.js';
 import { openStore, type Store } from '../store/db.js';
 import { formatAdminId, parseAdminId } from './admin-ids.js';

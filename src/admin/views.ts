@@ -3,7 +3,7 @@
  * still missing with their contacts (/chuanop), and the unanswered questions (/cauhoi).
  */
 import { viDateTime } from '../calendar.js';
-import { formatPhone } from '../dialog/forms/parse.js';
+import { formatPhone } from '../reports/field-values.js';
 import { endsBeforeNamedDay, reportDeadlines, type DeadlineOccurrence } from './deadlines.js';
 import type { QuestionGroup } from './questions.js';
 import type { PlanStats } from './stats.js';

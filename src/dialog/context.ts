@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { Knowledge } from '../knowledge/loader.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/db.js';
-import type { FormDefinition } from './forms/definition.js';
+import type { FormDefinition } from '../reports/form-definition.js';
 import type { Session } from './session.js';
 import type { Inbound, Outbound } from './types.js';
 

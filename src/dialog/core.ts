@@ -19,7 +19,7 @@ import { cleanInput } from '../text/normalize.js';
 import { dialogCommands } from './commands/index.js';
 import type { CommandSpec, DialogContext, DialogForms } from './context.js';
 import { checkRegistrationForm, reportYearField } from './flows.js';
-import { loadForm } from './forms/definition.js';
+import { loadForm } from '../reports/form-definition.js';
 import { texts } from './messages.js';
 import { route, type RouteInput } from './router.js';
 import { loadSession, saveSession, type Session } from './session.js';

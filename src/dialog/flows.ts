@@ -6,7 +6,7 @@
 import type { Contact } from '../store/contacts.js';
 import { matchChoice, toChoices, type ChoiceInput, type ChoiceOption } from './choices.js';
 import type { DialogContext } from './context.js';
-import type { FieldDefinition, FormDefinition } from './forms/definition.js';
+import type { FieldDefinition, FormDefinition } from '../reports/form-definition.js';
 import { acceptsInput, applyInput, collectAnswers, currentPrompt, progressOf, startForm, type FormEnv } from './forms/engine.js';
 import type { FieldValue } from './forms/state.js';
 import { texts } from './messages.js';

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvText } from '../../src/admin/export/csv.js';
 import { buildExport } from '../../src/admin/export/export.js';
-import { loadForm } from '../../src/dialog/forms/definition.js';
-import { formatPhone } from '../../src/dialog/forms/parse.js';
+import { loadForm } from '../../src/reports/form-definition.js';
+import { formatPhone } from '../../src/reports/field-values.js';
 import type { Report } from '../../src/store/reports.js';
 import { addContact, realKnowledge, submitReport, tempStore, TRICKY_ANSWERS, type TempStore } from './support.js';
 

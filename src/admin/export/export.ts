@@ -3,7 +3,7 @@
  * contacts) or CSV (every version, with a column telling which is the latest). Used by the CLI
  * (`export`) and by the admin chat command /xuat.
  */
-import { loadForm } from '../../dialog/forms/definition.js';
+import { loadForm } from '../../reports/form-definition.js';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Store } from '../../store/db.js';
 import { isoDate, wallClock } from '../../calendar.js';

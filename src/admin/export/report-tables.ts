@@ -5,8 +5,8 @@
  * intents/ (report-form.json, registration.json), so renaming a field there renames the column.
  */
 import type { ChannelName } from '../../config.js';
-import type { FieldDefinition, FormDefinition } from '../../dialog/forms/definition.js';
-import { formatPhone } from '../../dialog/forms/parse.js';
+import type { FieldDefinition, FormDefinition } from '../../reports/form-definition.js';
+import { formatPhone } from '../../reports/field-values.js';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Contact } from '../../store/contacts.js';
 import type { Store } from '../../store/db.js';

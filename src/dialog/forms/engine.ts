@@ -13,8 +13,8 @@
 import { fold } from '../../text/normalize.js';
 import { matchChoice, toChoices, type ChoiceInput, type ChoiceOption } from '../choices.js';
 import type { Outbound } from '../types.js';
-import type { FieldDefinition, FormDefinition } from './definition.js';
-import { formatPhone, parseInteger, parsePhone, parseText, parseYear, type ParseProblem, type ParseResult } from './parse.js';
+import type { FieldDefinition, FormDefinition } from '../../reports/form-definition.js';
+import { formatPhone, parseInteger, parsePhone, parseText, parseYear, type ParseProblem, type ParseResult } from '../../reports/field-values.js';
 import type { FieldValue, FormState } from './state.js';
 import { formatNumber, formTexts } from './texts.js';
 

@@ -3,8 +3,8 @@
  * or says why the answer is not valid; the engine turns that into a message.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { fold } from '../../text/normalize.js';
-import type { FieldDefinition } from './definition.js';
+import { fold } from '../text/normalize.js';
+import type { FieldDefinition } from './form-definition.js';
 import { readCount, type CountProblem } from './vietnamese-numbers.js';
 
 export type ParseResult<T> =

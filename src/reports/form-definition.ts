@@ -94,7 +94,7 @@ export class FormDefinitionError extends Error {
 export const FORM_FILES = { registration: 'registration.json', report: 'report-form.json' } as const;
 export type FormName = keyof typeof FORM_FILES;
 
-export const DEFAULT_INTENTS_DIR = resolve(fileURLToPath(new URL('../../../intents', import.meta.url)));
+export const DEFAULT_INTENTS_DIR = resolve(fileURLToPath(new URL('../../intents', import.meta.url)));
 
 /** Reads and validates one form file. Throws FormDefinitionError naming the file and the field path. */
 export function parseFormFile(file: string): FormDefinition {

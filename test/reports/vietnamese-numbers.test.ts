@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCount, type CountProblem } from '../../../src/dialog/forms/vietnamese-numbers.js';
+import { readCount, type CountProblem } from '../../src/reports/vietnamese-numbers.js';
 
 /** Before: "12 nghìn" was stored as 12 and "1 triệu" as 1 (the digits before the unit). */
 describe('counts as Vietnamese write them', () => {

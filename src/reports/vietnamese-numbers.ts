@@ -5,7 +5,7 @@
  * ("người", "lượt"). When the answer could mean more than one number, the reading says why instead of
  * keeping the leading digits: the totals of the admin are sums of these values.
  */
-import { fold } from '../../text/normalize.js';
+import { fold } from '../text/normalize.js';
 
 export type CountProblem =
   /** No number at all ("nhiều lắm", "chưa thống kê", "xã 12"). */

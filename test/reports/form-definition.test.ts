@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FormDefinitionError, loadForm, parseFormFile } from '../../../src/dialog/forms/definition.js';
-import { tempDir } from '../support.js';
+import { FormDefinitionError, loadForm, parseFormFile } from '../../src/reports/form-definition.js';
+import { tempDir } from '../dialog/support.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -94,7 +94,7 @@ describe('form definitions in intents/', () => {
 
 describe('form checks at start-up', () => {
   it('the registration must keep the field ids the contacts table is filled from', async () => {
-    const { checkRegistrationForm, reportYearField } = await import('../../../src/dialog/flows.js');
+    const { checkRegistrationForm, reportYearField } = await import('../../src/dialog/flows.js');
     const registration = loadForm('registration');
     expect(() => checkRegistrationForm(registration)).not.toThrow();
     const renamed = { ...registration, fields: registration.fields.map((f) => (f.id === 'phone' ? { ...f, id: 'mobile' } : f)) };

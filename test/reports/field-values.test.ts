@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadForm, type FieldDefinition } from '../../../src/dialog/forms/definition.js';
-import { isSkipWord } from '../../../src/dialog/forms/engine.js';
-import { formatPhone, parseInteger, parsePhone, parseText, parseYear } from '../../../src/dialog/forms/parse.js';
+import { loadForm, type FieldDefinition } from '../../src/reports/form-definition.js';
+import { isSkipWord } from '../../src/dialog/forms/engine.js';
+import { formatPhone, parseInteger, parsePhone, parseText, parseYear } from '../../src/reports/field-values.js';
 
 const report = loadForm('report');
 const field = (id: string): FieldDefinition => report.fields.find((f) => f.id === id)!;
