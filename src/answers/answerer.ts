@@ -20,7 +20,7 @@ import { loadIntents, type IntentDef, type SlotName } from '../nlu/intents.js';
 import { cleanInput, hasEmoji, hasWordCharacters } from '../text/normalize.js';
 import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
 import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
-import { checkCandidate, questionProfile, type QuestionProfile } from './check.js';
+import { checkCandidate, questionProfile, type EntityMention, type NamedEntity, type QuestionProfile } from './check.js';
 import { GENERIC_AWARDS } from './compose/awards.js';
 import { CITED_NUMBER, leadingNumber } from './compose/basis.js';
 import type { ComposeContext, PlanAnswer, PlanComposer } from './compose/context.js';
@@ -300,7 +300,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         written.push(p.trail);
       }
     }
-    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, written.join('\n'));
+    const all = written.join('\n');
+    const names = (e: NamedEntity): EntityMention => {
+      if (lexicon.hasWordsInOrder(all, e.words)) return 'as-asked';
+      return (e.kind === 'agency' ? lexicon.agencyMatches(e.key, all) : lexicon.awardMatches(e.key, all)) ? 'other-name' : 'no';
+    };
+    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names);
     return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check) - penalty };
   }
 

@@ -25,7 +25,30 @@ export interface Unit {
    * plans also write ("đặt" is not "đạt", "áp" not "ấp"); a candidate covers that word only in that form.
    */
   forms?: (string | undefined)[];
+  /**
+   * A body or an award the question names ("Sở Thông tin và Truyền thông", "Bằng khen của Thủ tướng"):
+   * covered only when the candidate names it, never by its words found apart ("thông tin" here,
+   * "truyền thông" there).
+   */
+  entity?: NamedEntity;
 }
+
+export interface NamedEntity {
+  kind: 'agency' | 'award';
+  key: string;
+  /** The words as the question names it (folded, expanded). */
+  words: string[];
+  /** Its content words as ordinary units, for a candidate that writes them but not the name. */
+  parts: Unit[];
+}
+
+/** How a candidate names an entity: as the question does, by another of its names, or not at all. */
+export type EntityMention = 'as-asked' | 'other-name' | 'no';
+
+/** A candidate that names the entity by another of its names ("Phòng Tài chính" for "Sở Tài chính") covers it this much. */
+export const OTHER_NAME_CREDIT = 0.5;
+/** …and this much at most when only its words are found, apart ("thông tin" here, "truyền thông" there). */
+const APART_CREDIT = 0.25;
 
 export interface QuestionProfile {
   units: Unit[];
@@ -58,20 +81,32 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   const polite = politeSpans(a, types);
+  const entities = a.slots.spans.filter((sp): sp is typeof sp & { kind: NamedEntity['kind']; key: string } => (sp.kind === 'agency' || sp.kind === 'award') && sp.key !== undefined);
+  const inEntity = (i: number) => entities.some((e) => i >= e.start && i < e.end);
 
   // Compounds by dynamic programming over the content tokens of each clause: the pairing whose pairs go
   // together most strongly in the plans, so "ngày | cuối cùng | nộp" is not "ngày cuối | cùng nộp".
   const units: Unit[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (light(i)) {
+    if (light(i) || inEntity(i)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < tokens.length && !light(j) && (j === i || !a.breaks[j])) j++;
+    while (j < tokens.length && !light(j) && !inEntity(j) && (j === i || !a.breaks[j])) j++;
     units.push(...segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf).map((u) => (polite(i) ? { ...u, weight: u.weight * PREAMBLE_WEIGHT } : u)));
     i = j;
+  }
+  // A named entity weighs what its words would, but counts as one: present in a candidate or not.
+  for (const e of entities) {
+    const at = [...Array(e.end - e.start).keys()].map((k) => e.start + k).filter((k) => !light(k));
+    const words = segmentRun(at.map((k) => tokens[k]!), at.map((k) => a.typed[k]!), corpus, weightOf);
+    const scale = polite(e.start) ? PREAMBLE_WEIGHT : 1;
+    const parts = words.map((u) => ({ ...u, weight: u.weight * scale }));
+    const weight = parts.reduce((sum, u) => sum + u.weight, 0);
+    const named = at.map((k) => tokens[k]!);
+    if (weight > 0) units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: named, parts } });
   }
   for (const n of cited) units.push({ words: [n], weight: maxIdf });
   const seen = new Set<string>();
@@ -181,23 +216,36 @@ export interface Check {
  * what it is (the phrases of its intent: a deadlines answer covers "hạn" without writing it); `written`:
  * everything the candidate writes (text, headings, the plan's names), for words typed with diacritics.
  */
-export function checkCandidate(profile: QuestionProfile, terms: ReadonlySet<string>, free: ReadonlySet<string>, text: string, types: AnswerTypes, written = text): Check {
+export function checkCandidate(
+  profile: QuestionProfile,
+  terms: ReadonlySet<string>,
+  free: ReadonlySet<string>,
+  text: string,
+  types: AnswerTypes,
+  written = text,
+  names: (entity: NamedEntity) => EntityMention = () => 'no',
+): Check {
   let covered = 0;
   const missing: string[] = [];
   let forms: ReadonlySet<string> | undefined;
   const writes = (form: string) => (forms ??= formsOf(written)).has(toneKey(form));
-  for (const u of profile.units) {
+  const has = (w: string) => terms.has(w) || free.has(w);
+  const creditOf = (u: Unit): number => {
     const formOk = (k: number) => u.forms?.[k] === undefined || free.has(u.words[k]!) || writes(u.forms[k]!);
-    if (!u.words.every((_, k) => formOk(k))) {
-      missing.push(u.words.join(' '));
-      continue;
-    }
-    const has = (w: string) => terms.has(w) || free.has(w);
-    let credit = 0;
-    if (u.pair) {
-      const n = u.words.filter(has).length;
-      credit = terms.has(u.pair) || n === 2 && u.words.every((w) => free.has(w)) ? 1 : n === 2 ? (u.known ? SPLIT_PAIR_CREDIT : SPLIT_UNKNOWN_PAIR_CREDIT) : n === 1 ? (u.known ? HALF_PAIR_CREDIT : 0) : 0;
-    } else credit = has(u.words[0]!) ? 1 : 0;
+    if (!u.words.every((_, k) => formOk(k))) return 0;
+    if (!u.pair) return has(u.words[0]!) ? 1 : 0;
+    const n = u.words.filter(has).length;
+    if (terms.has(u.pair) || (n === 2 && u.words.every((w) => free.has(w)))) return 1;
+    return n === 2 ? (u.known ? SPLIT_PAIR_CREDIT : SPLIT_UNKNOWN_PAIR_CREDIT) : n === 1 && u.known ? HALF_PAIR_CREDIT : 0;
+  };
+  for (const u of profile.units) {
+    let credit: number;
+    if (u.entity) {
+      // Named as asked: covered. Named otherwise: half. Only its words found apart: a little.
+      const mention = names(u.entity);
+      const apart = u.entity.parts.reduce((sum, p) => sum + creditOf(p) * p.weight, 0) / u.weight;
+      credit = mention === 'as-asked' ? 1 : mention === 'other-name' ? OTHER_NAME_CREDIT : Math.min(apart, APART_CREDIT);
+    } else credit = creditOf(u);
     covered += credit * u.weight;
     if (credit < 1) missing.push(u.words.join(' '));
   }

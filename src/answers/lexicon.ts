@@ -59,6 +59,28 @@ export class Lexicon {
     return entry.phrases.some((p) => containsPhrase(tokens, p));
   }
 
+  /**
+   * Does `text` write these folded words in this order, each within a few words of the one before
+   * ("Bằng khen của Thủ tướng" for "bằng khen thủ tướng")?
+   */
+  hasWordsInOrder(text: string, words: readonly string[], maxGap = 2): boolean {
+    const tokens = this.tokens(text);
+    if (words.length === 0) return false;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i] !== words[0]) continue;
+      let at = i;
+      let k = 1;
+      for (; k < words.length; k++) {
+        let next = -1;
+        for (let j = at + 1; j <= at + 1 + maxGap && j < tokens.length; j++) if (tokens[j] === words[k]) { next = j; break; }
+        if (next < 0) break;
+        at = next;
+      }
+      if (k === words.length) return true;
+    }
+    return false;
+  }
+
   targetMatches(key: string, label: string): boolean {
     return this.mentions(this.targets, key, label);
   }

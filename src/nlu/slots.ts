@@ -64,6 +64,8 @@ export interface SlotSpan {
   end: number;
   /** The document number, for a docref span. */
   number?: string;
+  /** The glossary key of the named thing, for an agency or award span. */
+  key?: string;
 }
 
 /** Edits allowed between a window and a place alias: one for a short alias, two from this many letters. */
@@ -192,7 +194,7 @@ export class SlotExtractor {
 
     const unique = <T>(xs: T[]) => [...new Set(xs)];
     const found = <T>(kind: SlotSpanKind, matches: { start: number; end: number; value: T }[]): T[] => {
-      for (const m of matches) spans.push({ kind, start: m.start, end: m.end });
+      for (const m of matches) spans.push(typeof m.value === 'string' && (kind === 'agency' || kind === 'award') ? { kind, start: m.start, end: m.end, key: m.value } : { kind, start: m.start, end: m.end });
       return unique(matches.map((m) => m.value));
     };
     const targets = found('target', this.targets.findAll(tokens, { skip: (i) => claimed.has(i) }).filter((m) => m.value !== null)) as string[];

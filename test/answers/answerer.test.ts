@@ -171,3 +171,12 @@ describe('phases', () => {
   });
 });
 
+
+describe('a named body must be named by the answer', () => {
+  it('"which plans give X a task" lists only the plans that name X, not those that only use its words', () => {
+    // Thái Bình's plan speaks of "thông tin, tuyên truyền" and "truyền thông" but gives the Sở no task.
+    const r = ask('ở đâu có giao việc cho sở tt&tt');
+    expect(r.status).toBe('answer');
+    expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['tay-ninh', 'khanh-hoa']));
+  });
+});

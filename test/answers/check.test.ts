@@ -100,3 +100,26 @@ describe('the answer-types data file', () => {
     expect(() => loadAnswerTypes(file)).toThrow(/answer-types\.json[\s\S]*shapes/);
   });
 });
+
+describe('a named body or award counts as one', () => {
+  // The answerer asks its lexicon whether a candidate names the entity; here, the folded words in a row.
+  const covers = (q: string, text: string) => {
+    const p = profile(q);
+    const folded = engine.corpus.terms(text).join(' ');
+    return checkCandidate(p, new Set(engine.corpus.terms(text)), new Set(), text, types, text, (e) => (folded.includes(e.words.join(' ')) ? 'as-asked' : 'no')).coverage;
+  };
+
+  it('the question names it as one unit, not as its separate words', () => {
+    const units = profile('sở thông tin và truyền thông được giao việc gì').units;
+    const entity = units.find((u) => u.entity);
+    expect(entity?.entity?.kind).toBe('agency');
+    expect(units.some((u) => !u.entity && u.words.includes('truyen'))).toBe(false);
+  });
+
+  it('a text that writes its words apart covers it far less than one that names it', () => {
+    const q = 'sở thông tin và truyền thông được giao việc gì';
+    const named = 'Sở Thông tin và Truyền thông chủ trì hướng dẫn các cơ quan báo chí tuyên truyền, được giao việc này.';
+    const apart = 'Các cơ quan báo chí đẩy mạnh công tác thông tin, tuyên truyền; sở phối hợp với đài truyền thông, được giao việc này.';
+    expect(covers(q, named)).toBeGreaterThan(covers(q, apart) + 0.3);
+  });
+});
