@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { AnswerResult } from '../../src/answers/types.js';
 import { fold } from '../../src/text/normalize.js';
 
@@ -49,8 +50,34 @@ export function readJsonl<T>(file: string): T[] {
     });
 }
 
+const strings = z.array(z.string().min(1));
+/** A question line as written by hand or by a helper: a malformed field ("sections": "V.1") fails the load, never the score. */
+export const questionSchema = z.object({
+  q: z.string(),
+  status: z.enum(['answer', 'clarify', 'not_found', 'reply']),
+  planId: z.string().optional(),
+  plans: strings.optional(),
+  sections: strings.optional(),
+  must: strings.optional(),
+  not: strings.optional(),
+  inParts: strings.optional(),
+  options: strings.optional(),
+  tags: strings,
+  set: z.enum(['dev', 'heldout']),
+  batch: z.number().int().optional(),
+});
+
+/** The lines of a JSONL file, each checked against the schema; a bad line names the file, the line and the field. */
+export function readJsonlChecked<T>(file: string, schema: z.ZodType<T>): T[] {
+  return readJsonl<unknown>(file).map((row, i) => {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    return parsed.data;
+  });
+}
+
 export function loadQuestions(file = QUESTIONS_FILE): Question[] {
-  return readJsonl<Question>(file);
+  return readJsonlChecked(file, questionSchema) as Question[];
 }
 
 export interface Verdict {

@@ -8,7 +8,8 @@
 import { pathToFileURL } from 'node:url';
 import type { AnswerResult, Answerer } from '../../src/answers/types.js';
 import type { Outbound } from '../../src/dialog/types.js';
-import { judge, readJsonl, type Question } from '../answers/question-set.js';
+import { z } from 'zod';
+import { judge, questionSchema, readJsonlChecked, type Question } from '../answers/question-set.js';
 import { ChatUser, harness } from './support.js';
 
 export interface DialogTurn {
@@ -39,8 +40,16 @@ export interface ScoredTurn {
 /** Small talk gets one short message (the bound: about 200 characters). */
 export const SMALL_TALK_MAX_CHARS = 220;
 
+const dialogSchema = z.object({
+  id: z.string(),
+  turns: z.array(questionSchema.pick({ q: true, status: true, plans: true, must: true, sections: true, options: true })).min(1),
+  tags: z.array(z.string()),
+  set: z.string().optional(),
+  batch: z.number().int().optional(),
+});
+
 export function loadDialogs(file: string): Dialog[] {
-  return readJsonl<Dialog>(file);
+  return readJsonlChecked(file, dialogSchema);
 }
 
 /** The turn as an answer result, from what the core sent: the first message that answers, all texts joined. */
