@@ -47,10 +47,13 @@ export function scoreOf(source: CandidateSource, prior: number, check: Check): n
   );
 }
 
-/** True when the candidate answers the question at all: enough coverage, and the asked shape when it must have it. */
+/**
+ * True when the candidate answers the question at all: enough coverage, the asked shape when it must
+ * have it, and every body or award the question asks about named.
+ */
 export function answersQuestion(c: Candidate, strictType: boolean): boolean {
   const min = c.source === 'passage' ? MIN_COVERAGE.passage : MIN_COVERAGE.structured;
-  return c.check.coverage >= min && !(strictType && c.check.type < 0);
+  return c.check.coverage >= min && !(strictType && c.check.type < 0) && c.check.unnamed.length === 0;
 }
 
 /** The best candidate: the best structured one, unless a passage covers the question clearly better. */

@@ -40,6 +40,12 @@ export interface NamedEntity {
   words: string[];
   /** Its content words as ordinary units, for a candidate that writes them but not the name. */
   parts: Unit[];
+  /**
+   * A candidate that does not name it does not answer the question. Not so for a body named in the
+   * polite preamble ("bên em là UBND huyện": who asks), or one that also names a target group
+   * ("tiêu chí cho UBND xã": the group of the criteria, which the plans head "cấp xã").
+   */
+  required: boolean;
 }
 
 /** How a candidate names an entity: as the question does, by another of its names, or not at all. */
@@ -82,6 +88,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   const polite = politeSpans(a, types);
   const entities = a.slots.spans.filter((sp): sp is typeof sp & { kind: NamedEntity['kind']; key: string } => (sp.kind === 'agency' || sp.kind === 'award') && sp.key !== undefined);
+  const groups = a.slots.spans.filter((sp) => sp.kind === 'target');
   const inEntity = (i: number) => entities.some((e) => i >= e.start && i < e.end);
 
   // Compounds by dynamic programming over the content tokens of each clause: the pairing whose pairs go
@@ -106,7 +113,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     const parts = words.map((u) => ({ ...u, weight: u.weight * scale }));
     const weight = parts.reduce((sum, u) => sum + u.weight, 0);
     const named = at.map((k) => tokens[k]!);
-    if (weight > 0) units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: named, parts } });
+    if (weight > 0) units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: named, parts, required: !polite(e.start) && !groups.some((g) => g.start < e.end && e.start < g.end) } });
   }
   for (const n of cited) units.push({ words: [n], weight: maxIdf });
   const seen = new Set<string>();
@@ -209,6 +216,8 @@ export interface Check {
   type: number;
   /** The units not covered, for `why`. */
   missing: string[];
+  /** Bodies and awards the question names that the candidate does not name at all: it is about something else. */
+  unnamed: string[];
 }
 
 /**
@@ -227,6 +236,7 @@ export function checkCandidate(
 ): Check {
   let covered = 0;
   const missing: string[] = [];
+  const unnamed: string[] = [];
   let forms: ReadonlySet<string> | undefined;
   const writes = (form: string) => (forms ??= formsOf(written)).has(toneKey(form));
   const has = (w: string) => terms.has(w) || free.has(w);
@@ -243,6 +253,7 @@ export function checkCandidate(
     if (u.entity) {
       // Named as asked: covered. Named otherwise: half. Only its words found apart: a little.
       const mention = names(u.entity);
+      if (mention === 'no' && u.entity.required) unnamed.push(u.words.join(' '));
       const apart = u.entity.parts.reduce((sum, p) => sum + creditOf(p) * p.weight, 0) / u.weight;
       credit = mention === 'as-asked' ? 1 : mention === 'other-name' ? OTHER_NAME_CREDIT : Math.min(apart, APART_CREDIT);
     } else credit = creditOf(u);
@@ -251,5 +262,5 @@ export function checkCandidate(
   }
   const coverage = profile.total > 0 ? covered / profile.total : 1;
   const type = profile.expected ? (types.fits(profile.expected.type, text) ? 1 : -1) : 0;
-  return { coverage, type, missing };
+  return { coverage, type, missing, unnamed };
 }

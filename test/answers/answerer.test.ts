@@ -180,3 +180,14 @@ describe('a named body must be named by the answer', () => {
     expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['tay-ninh', 'khanh-hoa']));
   });
 });
+
+describe('a clarify menu offers only the plans that name the body asked about', () => {
+  it('the union letter and the Văn phòng plan, which give Sở Nội vụ no task, are not offered', () => {
+    const r = ask('nhiệm vụ của sở nội vụ là gì');
+    expect(r.status).toBe('clarify');
+    const offered = (r.options ?? []).map((o) => o.planId);
+    expect(offered).toEqual(expect.arrayContaining(['thai-binh', 'tay-ninh', 'khanh-hoa']));
+    expect(offered).not.toContain('thai-binh-cdyt');
+    expect(offered).not.toContain('bac-kan-vp');
+  });
+});
