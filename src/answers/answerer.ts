@@ -302,11 +302,18 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     }
     const all = written.join('\n');
     const names = (e: NamedEntity): EntityMention => {
+      if (e.kind === 'date') return writesDate(all, e.key) ? 'as-asked' : 'no';
       if (lexicon.hasWordsInOrder(all, e.words)) return 'as-asked';
       return (e.kind === 'agency' ? lexicon.agencyMatches(e.key, all) : lexicon.awardMatches(e.key, all)) ? 'other-name' : 'no';
     };
     const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names);
     return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check) - penalty };
+  }
+
+  /** Does the text write this day and month ("01/12", "1/12/2024", "ngày 01 tháng 12")? */
+  function writesDate(text: string, key: string): boolean {
+    const [d, m] = key.split('/');
+    return new RegExp(`(?<!\\d)0?${d}\\s*[/.-]\\s*0?${m}(?!\\d)|ngày\\s+0?${d}\\s+tháng\\s+0?${m}(?!\\d)`, 'iu').test(text);
   }
 
   /** Every candidate answer one plan offers: one per plausible intent whose composer has something, and its best passages. */

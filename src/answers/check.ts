@@ -34,7 +34,8 @@ export interface Unit {
 }
 
 export interface NamedEntity {
-  kind: 'agency' | 'award';
+  /** A date is a day and month the question writes ("trước ngày 01/12"): key "1/12". */
+  kind: 'agency' | 'award' | 'date';
   key: string;
   /** The words as the question names it (folded, expanded). */
   words: string[];
@@ -87,8 +88,11 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   const polite = politeSpans(a, types);
-  const entities = a.slots.spans.filter((sp): sp is typeof sp & { kind: NamedEntity['kind']; key: string } => (sp.kind === 'agency' || sp.kind === 'award') && sp.key !== undefined);
+  const entities: { kind: NamedEntity['kind']; key: string; start: number; end: number }[] = a.slots.spans.flatMap((sp) =>
+    (sp.kind === 'agency' || sp.kind === 'award') && sp.key !== undefined ? [{ kind: sp.kind, key: sp.key, start: sp.start, end: sp.end }] : [],
+  );
   const groups = a.slots.spans.filter((sp) => sp.kind === 'target');
+  for (const d of datesIn(tokens)) entities.push({ kind: 'date', ...d });
   const inEntity = (i: number) => entities.some((e) => i >= e.start && i < e.end);
 
   // Compounds by dynamic programming over the content tokens of each clause: the pairing whose pairs go
@@ -107,6 +111,10 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   }
   // A named entity weighs what its words would, but counts as one: present in a candidate or not.
   for (const e of entities) {
+    if (e.kind === 'date') {
+      units.push({ words: [`date:${e.key}`], weight: maxIdf, entity: { kind: 'date', key: e.key, words: [], parts: [], required: !polite(e.start) } });
+      continue;
+    }
     const at = [...Array(e.end - e.start).keys()].map((k) => e.start + k).filter((k) => !light(k));
     const words = segmentRun(at.map((k) => tokens[k]!), at.map((k) => a.typed[k]!), corpus, weightOf);
     const scale = polite(e.start) ? PREAMBLE_WEIGHT : 1;
@@ -124,6 +132,27 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     return true;
   });
   return { units: unique, total: unique.reduce((sum, u) => sum + u.weight, 0), expected: types.expected(a.expanded) };
+}
+
+/** Words before a day and month ("ngày 01/12", "trước 1/12", "hạn 15/11"). */
+const DATE_LEADS = new Set(['ngay', 'truoc', 'sau', 'den', 'tu', 'han', 'cham']);
+
+/**
+ * The days and months a question writes: "ngày 01/12" (folded to "ngay 01 12") and "ngày 1 tháng 12";
+ * a pair of numbers alone ("mục 1 2") is no date.
+ */
+export function datesIn(tokens: readonly string[]): { key: string; start: number; end: number }[] {
+  const out: { key: string; start: number; end: number }[] = [];
+  const num = (t: string | undefined) => (t !== undefined && /^\d{1,2}$/.test(t) ? Number(t) : undefined);
+  for (let i = 1; i < tokens.length; i++) {
+    if (!DATE_LEADS.has(tokens[i - 1]!)) continue;
+    const day = num(tokens[i]);
+    const withWord = tokens[i + 1] === 'thang';
+    const month = num(tokens[withWord ? i + 2 : i + 1]);
+    if (day === undefined || month === undefined || day < 1 || day > 31 || month < 1 || month > 12) continue;
+    out.push({ key: `${day}/${month}`, start: i, end: withWord ? i + 3 : i + 2 });
+  }
+  return out;
 }
 
 /**

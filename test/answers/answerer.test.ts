@@ -191,3 +191,11 @@ describe('a clarify menu offers only the plans that name the body asked about', 
     expect(offered).not.toContain('bac-kan-vp');
   });
 });
+
+describe('a day and month the question writes must be in the answer', () => {
+  it('"which plans … before 10/12" lists only the plan with that date, not every yearly deadline', () => {
+    const r = ask('kế hoạch nào bắt báo cáo trước ngày 10/12');
+    expect(r.status).toBe('answer');
+    expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['tay-ninh']));
+  });
+});

@@ -123,3 +123,13 @@ describe('a named body or award counts as one', () => {
     expect(covers(q, named)).toBeGreaterThan(covers(q, apart) + 0.3);
   });
 });
+
+describe('dates the question writes', () => {
+  it('reads "ngày 01/12" and "ngày 1 tháng 12" as the same day, and a bare pair of numbers as none', async () => {
+    const { datesIn } = await import('../../src/answers/check.js');
+    const keys = (q: string) => datesIn(engine.analyzer.analyze(q).repaired).map((d) => d.key);
+    expect(keys('báo cáo trước ngày 01/12')).toEqual(['1/12']);
+    expect(keys('hạn là ngày 1 tháng 12 phải không')).toEqual(['1/12']);
+    expect(keys('mục 1 2 nói gì')).toEqual([]);
+  });
+});
