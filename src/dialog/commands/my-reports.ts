@@ -19,7 +19,7 @@ import type { Outbound } from '../types.js';
  * "xem báo cáo BC-7K3M9Q", "Xem bao cao bc7k3m9q", "xem lại báo cáo mã BC 7K3M9Q": the code asked for.
  * Here the code needs its "BC": "xem báo cáo năm nay" is six letters of the code's alphabet too.
  */
-const VIEW_REPORT_RE = /^xem\s+(?:lai\s+)?bao\s+cao\s+(?:so\s+|ma\s+)?(bc[\s-]*[a-z0-9]{6})$/u;
+const VIEW_REPORT_RE = /^xem\s+(?:lai\s+)?bao\s+cao\s*(?:so\s+|ma\s+)?:?\s*(bc[\s-]*[a-z0-9]{6})$/u;
 export function viewReportRequest(text: string): string | undefined {
   const m = VIEW_REPORT_RE.exec(foldDiacritics(text).trim().replace(/[.!?]+$/u, ''));
   return m ? normalizeReportCode(m[1]!) : undefined;

@@ -46,7 +46,7 @@ describe('/cuatoi <mã>', () => {
   it('takes "xem báo cáo <mã>" in any case, with or without diacritics, dash or space', async () => {
     const body = code.slice(3);
     const expected = [...content(), '', ...answers].join('\n');
-    for (const typed of [`xem báo cáo ${code}`, `Xem bao cao ${code.toLowerCase()}`, `XEM BÁO CÁO bc${body.toLowerCase()}`, `xem báo cáo BC ${body}`, `xem lại báo cáo mã ${code}.`]) {
+    for (const typed of [`xem báo cáo ${code}`, `Xem bao cao ${code.toLowerCase()}`, `XEM BÁO CÁO bc${body.toLowerCase()}`, `xem báo cáo BC ${body}`, `xem lại báo cáo mã ${code}.`, `Xem báo cáo: ${code}`]) {
       expect(seen(await lan.say(typed)), typed).toBe(expected);
     }
     expect(seen(await lan.say(`/cuatoi ${code.toLowerCase().replace('-', '')}`))).toBe(expected);
