@@ -22,6 +22,8 @@ export const exportTexts = {
   submittedAt: (tz: string) => `Thời gian gửi (${zoneLabel(tz)})`,
   late: 'Nộp muộn',
   lateDays: (days: number) => `Muộn ${days} ngày`,
+  /** "Có" on a version sent by another contact than the unit's version before (a unit with two contacts). */
+  otherSender: 'Người gửi khác lần trước',
   registeredAt: (tz: string) => `Đăng ký lúc (${zoneLabel(tz)})`,
   updatedAt: (tz: string) => `Cập nhật lúc (${zoneLabel(tz)})`,
   fullName: 'Họ và tên',

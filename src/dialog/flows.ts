@@ -3,7 +3,9 @@
  * happens around it (who the report is for, saving the contact or the report, cancelling, reminding
  * the user where they stand after a question).
  */
-import type { Contact } from '../store/contacts.js';
+import { formatPhone } from '../reports/field-values.js';
+import { carriedAnswers, lastVersionOf } from '../reports/versions.js';
+import { unitKeyOf, type Contact } from '../store/contacts.js';
 import { matchChoice, toChoices, type ChoiceInput, type ChoiceOption } from './choices.js';
 import type { DialogContext } from './context.js';
 import type { FieldDefinition, FormDefinition } from '../reports/form-definition.js';
@@ -14,7 +16,9 @@ import { formEnvOf, planName } from './plan-options.js';
 import { answerIfFound, answerQuestion, isClearQuestion, mayBeQuestion, resolvePendingQuestion } from './questions.js';
 import { hasWordCharacters } from '../text/normalize.js';
 import type { FlowName, FlowState, PendingQuestion } from './session.js';
-import { localDate, viDateTime } from '../calendar.js';
+import { localDate, viDate, viDateTime } from '../calendar.js';
+import { markedSyllables } from './forms/diacritics.js';
+import { tellAdmins, tellChat } from './notices.js';
 import type { Outbound } from './types.js';
 
 const CANCEL_YES = 'cancel:yes';
@@ -56,6 +60,8 @@ export function checkRegistrationForm(form: FormDefinition): void {
   }
   const planField = form.fields.find((f) => f.id === 'planId');
   if (planField?.options !== 'plans') throw new Error('intents/registration.json: field "planId" needs "options": "plans"');
+  // Read now: a malformed data/marked-syllables.json stops start-up instead of the first registration.
+  if (form.fields.some((f) => f.offerDiacritics)) markedSyllables();
 }
 
 function joinPrompt(lead: string, prompt: Outbound): Outbound {
@@ -125,8 +131,34 @@ export function startReport(ctx: DialogContext): Outbound[] {
   return [joinPrompt(lead, flowPrompt(ctx, flow))];
 }
 
+/**
+ * A contact who has just registered a unit that others already report for (same plan and unit name):
+ * the others and the admins are told through the outbox; the line for the contact is returned.
+ */
+function tellOtherContacts(ctx: DialogContext, contact: Contact, before: Contact | undefined): string | undefined {
+  if (before && before.planId === contact.planId && before.unitKey === contact.unitKey) return undefined; // not new to the unit
+  const others = ctx.store.contacts.ofUnit(contact.planId, unitKeyOf(contact.unitName)).filter((c) => c.id !== contact.id);
+  if (others.length === 0) return undefined;
+  const plan = planName(ctx.knowledge, contact.planId);
+  for (const other of others) tellChat(ctx, other.channel, other.chatId, [{ text: texts.unitContactAdded(other.unitName, plan) }]);
+  const person = (c: Contact) => ({ name: c.fullName, id: `${c.channel}:${c.userId}`, ...(c.phone ? { phone: formatPhone(c.phone) } : {}) });
+  const admins = tellAdmins(ctx, [
+    {
+      text: texts.duplicateContactAdmin({
+        unitName: contact.unitName,
+        planName: plan,
+        added: person(contact),
+        others: others.map((o) => ({ ...person(o), since: viDate(localDate(new Date(o.createdAt), ctx.config.timeZone)) })),
+      }),
+    },
+  ]);
+  ctx.logger.info({ event: 'unit-contact-added', plan: contact.planId, contacts: others.length + 1, admins }, 'a unit has more than one contact');
+  return texts.unitHasOtherContacts(contact.unitName, others.length);
+}
+
 function completeRegistration(ctx: DialogContext, flow: FlowState): Outbound[] {
   const a = collectAnswers(formOf(ctx, 'registration'), flow);
+  const before = ctx.store.contacts.get(ctx.inbound.channel, ctx.inbound.userId);
   const contact = ctx.store.contacts.upsert({
     channel: ctx.inbound.channel,
     userId: ctx.inbound.userId,
@@ -139,11 +171,13 @@ function completeRegistration(ctx: DialogContext, flow: FlowState): Outbound[] {
     at: ctx.now,
   });
   delete ctx.session.state.flow;
+  const shared = tellOtherContacts(ctx, contact, before);
+  const sharedLine = shared ? `\n\n${shared}` : '';
   if (flow.then === 'report') {
     const [first, ...rest] = startReport(ctx);
-    return [{ ...first!, text: `${texts.registrationSaved(contact.unitName)}\n\n${first!.text}` }, ...rest];
+    return [{ ...first!, text: `${texts.registrationSaved(contact.unitName)}${sharedLine}\n\n${first!.text}` }, ...rest];
   }
-  return [{ text: `${texts.registrationSaved(contact.unitName, planName(ctx.knowledge, contact.planId))}\n${texts.registrationNext}` }];
+  return [{ text: `${texts.registrationSaved(contact.unitName, planName(ctx.knowledge, contact.planId))}\n${texts.registrationNext}${sharedLine}` }];
 }
 
 function completeReport(ctx: DialogContext, flow: FlowState): Outbound[] {
@@ -209,6 +243,27 @@ export function isCancelWord(text: string): boolean {
   return CANCEL_WORDS.has(text.normalize('NFC').toLowerCase().replace(/[.!\s]+$/u, '').trim());
 }
 
+/**
+ * After an answer to the report form: when it set the year (or changed it in "Sửa") to a year the unit
+ * already sent, the notice that says so (code, time, the version this will be). While filling in, the
+ * fields then start from the last version's values. Undefined when there is nothing to say.
+ */
+function resubmissionNotice(ctx: DialogContext, before: FlowState, after: FlowState): string | undefined {
+  if (after.name !== 'report' || !after.report) return undefined;
+  const form = formOf(ctx, 'report');
+  const yearId = reportYearField(form).id;
+  const year = after.answers[yearId];
+  if (typeof year !== 'number' || year === before.answers[yearId]) return undefined;
+  const editing = before.step.kind === 'edit-field';
+  if (!editing) delete after.previous;
+  const last = lastVersionOf(ctx.store.reports, after.report, year);
+  if (!last) return undefined;
+  const p = { year, code: last.report.code, time: viDateTime(new Date(last.report.submittedAt), ctx.config.timeZone), next: last.next };
+  if (editing) return texts.alreadySentEditing(p);
+  after.previous = carriedAnswers(form, last.report, new Set([yearId]));
+  return texts.alreadySent(p);
+}
+
 /** Handles a message while a form is in progress. */
 export function continueFlow(ctx: DialogContext, input: ChoiceInput, pending?: PendingQuestion): Outbound[] {
   const flow = ctx.session.state.flow!;
@@ -224,6 +279,8 @@ export function continueFlow(ctx: DialogContext, input: ChoiceInput, pending?: P
   ctx.session.state.flow = next;
   if (result.outcome === 'submit') return next.name === 'report' ? completeReport(ctx, next) : completeRegistration(ctx, next);
   if (result.outcome === 'cancel') return requestCancel(ctx);
+  const notice = resubmissionNotice(ctx, flow, next);
+  if (notice) return [joinPrompt(notice, flowPrompt(ctx, next))];
   return result.replies;
 }
 

@@ -71,6 +71,15 @@ export const texts = {
       ...(p.version > 1 ? [`Đây là lần gửi thứ ${p.version} cho năm ${p.year}; các lần gửi trước vẫn được lưu.`] : []),
       'Gõ /cuatoi để xem các báo cáo đã gửi.',
     ].join('\n'),
+  /** At the start of a resubmission, once the year is known. */
+  alreadySent: (p: { year: number; code: string; time: string; next: number }) =>
+    [
+      `ℹ️ Đơn vị đã gửi báo cáo năm ${p.year} (mã ${p.code}, lúc ${p.time}, giờ Việt Nam). Lần này sẽ là lần gửi thứ ${p.next}; các lần gửi trước vẫn được lưu.`,
+      'Mỗi mục dưới đây hiện nội dung đã gửi lần trước: gõ “.” để giữ nguyên, hoặc gõ nội dung mới để thay.',
+    ].join('\n'),
+  /** The year changed in "Sửa" to a year the unit already sent: the answers stay as they are. */
+  alreadySentEditing: (p: { year: number; code: string; time: string; next: number }) =>
+    `ℹ️ Đơn vị đã gửi báo cáo năm ${p.year} (mã ${p.code}, lúc ${p.time}, giờ Việt Nam). Nếu gửi, đây sẽ là lần gửi thứ ${p.next} cho năm ${p.year}; các lần gửi trước vẫn được lưu.`,
   planUnavailable:
     'Kế hoạch của đơn vị bạn đã đăng ký không còn trong danh sách. Vui lòng đăng ký lại bằng lệnh /dangky trước khi báo cáo.',
 
@@ -96,8 +105,61 @@ export const texts = {
     return `📋 Bạn đang ${doing}: đã trả lời ${answered}/${total} mục. Tiếp tục với câu hỏi dưới đây (hoặc gõ /huy để hủy):`;
   },
 
+  /** To a contact who registers a unit that others already report for (their names are not shown: personal data). */
+  unitHasOtherContacts: (unitName: string, others: number) =>
+    `ℹ️ Đơn vị “${unitName}” đã có ${others === 1 ? 'một' : formatNumber(others)} đầu mối khác đăng ký báo cáo. Báo cáo của đơn vị là chung: lần gửi sau, của bất kỳ đầu mối nào, sẽ là bản mới nhất của đơn vị. Quản trị viên đã được báo; nếu bạn đăng ký nhầm đơn vị, gõ /dangky để sửa.`,
+  /** To a unit's existing contact when someone else registers for the same unit. */
+  unitContactAdded: (unitName: string, planName: string) =>
+    [
+      `ℹ️ Một người khác vừa đăng ký làm đầu mối báo cáo cho đơn vị “${unitName}” (${planName}).`,
+      'Từ nay báo cáo người đó gửi cũng là báo cáo của đơn vị, và lần gửi sau cùng, của bất kỳ ai, là bản mới nhất. Nếu việc này không đúng, xin báo cho quản trị viên.',
+    ].join('\n'),
+  /** To the admins: who the unit's contacts are now. */
+  duplicateContactAdmin: (p: {
+    unitName: string;
+    planName: string;
+    added: { name: string; id: string; phone?: string };
+    others: { name: string; id: string; phone?: string; since: string }[];
+  }) =>
+    [
+      `⚠️ Đơn vị “${p.unitName}” (${p.planName}) nay có ${formatNumber(p.others.length + 1)} đầu mối báo cáo:`,
+      `• Mới đăng ký: ${p.added.name} (${p.added.id}${p.added.phone ? `, ${p.added.phone}` : ''})`,
+      ...p.others.map((o) => `• Đã có từ ${o.since}: ${o.name} (${o.id}${o.phone ? `, ${o.phone}` : ''})`),
+      'Lần gửi sau cùng, của bất kỳ ai trong số này, là bản mới nhất của đơn vị; tệp xuất đánh dấu lần gửi của một đầu mối khác với lần trước (cột “Người gửi khác lần trước”).',
+    ].join('\n'),
+
   myReportsNone: 'Bạn chưa gửi báo cáo nào. Gõ /baocao để gửi báo cáo năm của đơn vị.',
   myReportsTitle: (n: number) => `Các báo cáo bạn đã gửi (${n}):`,
+  myReportsViewHint: 'Gõ /cuatoi kèm mã để xem nội dung một báo cáo, ví dụ: /cuatoi BC-7K3M9Q.',
   myReportsLine: (i: number, r: { code: string; year: number; version: number; time: string; unitName: string }) =>
     `${i}. Mã ${r.code} — năm ${r.year}, lần gửi ${r.version} — ${r.time} — ${r.unitName}`,
+
+  /** A report's content, for its sender and the admins. */
+  reportView: (p: {
+    code: string;
+    year: number;
+    version: number;
+    unitName: string;
+    planName: string;
+    time: string;
+    late?: { late: boolean; days: number };
+    sender?: string;
+    answers: { label: string; value: string }[];
+  }) =>
+    [
+      `📄 Báo cáo ${p.code} — năm ${p.year}, lần gửi thứ ${p.version}`,
+      `Đơn vị: ${p.unitName}`,
+      `Kế hoạch: ${p.planName}`,
+      `Thời gian gửi: ${p.time} (giờ Việt Nam)`,
+      ...(p.late ? [p.late.late ? `⏰ Nộp muộn ${p.late.days} ngày so với hạn báo cáo.` : 'Nộp đúng hạn.'] : []),
+      ...(p.sender ? [`Người gửi: ${p.sender}`] : []),
+      '',
+      ...p.answers.map((a, i) => `${i + 1}. ${a.label}: ${a.value}`),
+    ].join('\n'),
+  reportViewEmpty: '(để trống)',
+  /** The same words whether the code exists or not: nobody learns from it which codes are in use. */
+  reportViewRefused: (code: string) =>
+    `Không có báo cáo mã ${code} trong số báo cáo bạn được xem. Nội dung một báo cáo chỉ người đã gửi và quản trị viên xem được. Gõ /cuatoi để xem danh sách báo cáo bạn đã gửi.`,
+  reportCodeInvalid: (typed: string) =>
+    `“${typed}” không phải mã báo cáo. Mã báo cáo có dạng BC- và 6 ký tự, ví dụ: BC-7K3M9Q (có trong tin nhắn xác nhận khi gửi). Gõ /cuatoi để xem danh sách báo cáo bạn đã gửi.`,
 };

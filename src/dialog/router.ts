@@ -7,6 +7,7 @@ import { fold, hasEmoji, hasWordCharacters } from '../text/normalize.js';
 import type { ChoiceInput } from './choices.js';
 import { cancelCommand } from './commands/cancel.js';
 import { findCommand } from './commands/index.js';
+import { viewReportRequest } from './commands/my-reports.js';
 import type { CommandContext, DialogContext } from './context.js';
 import { answerCancelConfirmation, continueFlow, flowReminder, isCancelWord, requestCancel } from './flows.js';
 import { texts } from './messages.js';
@@ -89,6 +90,9 @@ export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
     const cmd = parseCommand(text);
     if (cmd) return prepend(notices, runCommand(ctx, cmd));
   }
+  // "xem báo cáo BC-7K3M9Q" is /cuatoi BC-7K3M9Q, also in the middle of a form (no field's answer reads so).
+  const viewed = action === undefined ? viewReportRequest(text) : undefined;
+  if (viewed) return prepend(notices, runCommand(ctx, { name: 'cuatoi', typed: 'cuatoi', args: viewed }));
 
   if (isPrivate && state.confirmCancel) {
     const answered = answerCancelConfirmation(ctx, input);

@@ -38,6 +38,11 @@ export const fieldSchema = z
     default: z.literal('current-year').optional(),
     /** choice: where the options come from ("plans": the plans of the knowledge base). */
     options: z.literal('plans').optional(),
+    /**
+     * text: the answer goes into official exports (a name, a unit's name), so one typed wholly without
+     * diacritics ("nguyen thi lan") gets one offer to type it again with them; either answer is kept.
+     */
+    offerDiacritics: z.boolean().default(false),
     /** Other names users may type to pick this field in "Sửa" (compared folded). */
     aliases: z.array(nonEmpty).default([]),
     /** Said when an answer is not valid: what is expected, with an example. */
@@ -58,6 +63,9 @@ export const fieldSchema = z
     }
     if (f.unit !== undefined && f.type !== 'integer') {
       ctx.addIssue({ code: 'custom', path: ['unit'], message: 'only for integer fields' });
+    }
+    if (f.offerDiacritics && f.type !== 'text') {
+      ctx.addIssue({ code: 'custom', path: ['offerDiacritics'], message: 'only for text fields' });
     }
     if (f.default !== undefined && f.type !== 'year') {
       ctx.addIssue({ code: 'custom', path: ['default'], message: '"current-year" is only for year fields' });

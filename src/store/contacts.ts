@@ -41,6 +41,8 @@ export interface ContactsRepo {
   byId(id: number): Contact | undefined;
   /** All contacts, optionally of one plan, ordered by plan then unit. */
   list(filter?: { planId?: string }): Contact[];
+  /** The contacts who report for one unit of a plan (the unit as `unitKeyOf` names it), oldest first. */
+  ofUnit(planId: string, unitKey: string): Contact[];
   count(): number;
 }
 
@@ -64,6 +66,7 @@ export function createContactsRepo(db: Database.Database): ContactsRepo {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE id = ?`);
   const all = db.prepare(`SELECT ${COLUMNS} FROM contacts ORDER BY plan_id, unit_key, id`);
   const ofPlan = db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE plan_id = ? ORDER BY unit_key, id`);
+  const ofUnit = db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE plan_id = ? AND unit_key = ? ORDER BY created_at, id`);
   const countAll = db.prepare('SELECT count(*) FROM contacts').pluck();
   return {
     upsert(input) {
@@ -84,6 +87,7 @@ export function createContactsRepo(db: Database.Database): ContactsRepo {
     get: (channel, userId) => byUser.get(channel, userId) as Contact | undefined,
     byId: (id) => byId.get(id) as Contact | undefined,
     list: (filter) => (filter?.planId ? ofPlan.all(filter.planId) : all.all()) as Contact[],
+    ofUnit: (planId, unitKey) => ofUnit.all(planId, unitKey) as Contact[],
     count: () => countAll.get() as number,
   };
 }

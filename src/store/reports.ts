@@ -46,6 +46,8 @@ export interface ReportsRepo {
   /** Stores a submission as the next version of its unit's report for that year. */
   submit(submission: ReportSubmission): Report;
   byCode(code: string): Report | undefined;
+  /** Every version of one unit's report of a year, oldest first (the unit as `unitKeyOf` names it). */
+  versionsOf(planId: string, unitKey: string, year: number): Report[];
   /** The user's reports, newest first. */
   listByUser(channel: ChannelName, userId: string): Report[];
   /** Every version, ordered by year, plan, unit, version. */
@@ -81,6 +83,7 @@ export function createReportsRepo(db: Database.Database): ReportsRepo {
     VALUES (@code, @contactId, @channel, @userId, @planId, @unitName, @unitKey, @year, @version, @answers, @submittedAt)`);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM reports WHERE id = ?`);
   const byCode = db.prepare(`SELECT ${COLUMNS} FROM reports WHERE code = ?`);
+  const versionsOf = db.prepare(`SELECT ${COLUMNS} FROM reports WHERE plan_id = ? AND unit_key = ? AND year = ? ORDER BY version`);
   const byUser = db.prepare(`SELECT ${COLUMNS} FROM reports WHERE channel = ? AND user_id = ? ORDER BY submitted_at DESC, id DESC`);
   const all = db.prepare(`SELECT ${COLUMNS} FROM reports WHERE ${FILTER} ORDER BY year, plan_id, unit_key, version`);
   const latest = db.prepare(`
@@ -122,6 +125,7 @@ export function createReportsRepo(db: Database.Database): ReportsRepo {
       const row = byCode.get(code) as ReportRow | undefined;
       return row && toReport(row);
     },
+    versionsOf: (planId, unitKey, year) => (versionsOf.all(planId, unitKey, year) as ReportRow[]).map(toReport),
     listByUser: (channel, userId) => (byUser.all(channel, userId) as ReportRow[]).map(toReport),
     listAll: (f) => (all.all(filterParams(f)) as ReportRow[]).map(toReport),
     listLatest: (f) => (latest.all(filterParams(f)) as ReportRow[]).map(toReport),

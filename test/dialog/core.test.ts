@@ -30,7 +30,7 @@ describe('commands', () => {
   it('/trogiup lists every command', async () => {
     const text = seen(await lan.say('/help'));
     for (const name of ['/batdau', '/hoi <câu hỏi>', '/dangky', '/baocao', '/cuatoi', '/huy', '/trogiup']) expect(text).toContain(name);
-    expect(text).toContain('/cuatoi (hoặc /myreports) — Xem các báo cáo bạn đã gửi');
+    expect(text).toContain('/cuatoi [mã] (hoặc /myreports) — Xem các báo cáo bạn đã gửi, hoặc nội dung một báo cáo theo mã');
   });
 
   it('an unknown command says so', async () => {

@@ -159,6 +159,8 @@ describe('report (/baocao)', () => {
         'Các báo cáo bạn đã gửi (2):',
         `1. Mã ${all[1]!.code} — năm 2025, lần gửi 2 — 15:30 ngày 21/11/2025 — UBND xã An Nhơn Tây`,
         `2. Mã ${all[0]!.code} — năm 2025, lần gửi 1 — 10:00 ngày 20/11/2025 — UBND xã An Nhơn Tây`,
+        '',
+        'Gõ /cuatoi kèm mã để xem nội dung một báo cáo, ví dụ: /cuatoi BC-7K3M9Q.',
       ].join('\n'),
     );
     expect(seen(await new ChatUser(h, '555').say('/myreports'))).toBe('Bạn chưa gửi báo cáo nào. Gõ /baocao để gửi báo cáo năm của đơn vị.');
@@ -167,7 +169,8 @@ describe('report (/baocao)', () => {
   it('another contact of the same unit (typed differently) continues the same versions', async () => {
     await registered();
     const binh = new ChatUser(h, '200');
-    await registered(binh, 'ubnd xa an nhon tay');
+    // Typed without diacritics: offered once to retype, kept as typed ("giữ").
+    await binh.sayAll(['/dangky', REGISTRATION[0]!, 'ubnd xa an nhon tay', 'giữ', ...REGISTRATION.slice(2), '1']);
     await lan.say('/baocao');
     await lan.sayAll([...REPORT, '1']);
     await binh.say('/baocao');

@@ -11,6 +11,7 @@ import type { Knowledge } from '../../knowledge/loader.js';
 import type { Contact } from '../../store/contacts.js';
 import type { Store } from '../../store/db.js';
 import type { Report, ReportValue } from '../../store/reports.js';
+import { sentByAnotherContact } from '../../reports/versions.js';
 import { lateMarks, type LateMarks } from '../late-reports.js';
 import { exportTexts } from '../texts.js';
 import type { Cell, Column, Table } from './table.js';
@@ -78,6 +79,8 @@ interface Context {
   contactsById: Map<number, Contact>;
   timeZone: string;
   late: LateMarks;
+  /** Versions sent by another contact than the unit's version before. */
+  otherSender: ReadonlySet<number>;
 }
 
 /** "Muộn 3 ngày" for a late report; empty when in time or when its plan names no deadline that year. */
@@ -112,6 +115,7 @@ function reportColumns(ctx: Context, reports: readonly Report[], withLatestFlag:
     { column: { header: registrationLabel(forms, 'role', exportTexts.role), kind: 'text' }, value: ({ report }) => contactOf(report)?.role ?? null },
     { column: { header: registrationLabel(forms, 'phone', exportTexts.phone), kind: 'text' }, value: ({ report }) => phoneCell(contactOf(report)?.phone) },
     { column: { header: exportTexts.channel, kind: 'text' }, value: ({ report }) => channelLabel(report.channel) },
+    { column: { header: exportTexts.otherSender, kind: 'text' }, value: ({ report }) => (ctx.otherSender.has(report.id) ? exportTexts.yes : null) },
   );
   for (const field of forms.report.fields) {
     if (field === yearField) continue;
@@ -168,6 +172,7 @@ export function buildExportTables(
     timeZone: deps.timeZone,
     // The filters (year, plan) keep or drop a unit's report of a year whole: its first version is in.
     late: lateMarks(deps.knowledge, versions, deps.timeZone),
+    otherSender: sentByAnotherContact(versions),
   };
   const latest = store.reports.listLatest(filter);
   const latestIds = new Set(latest.map((r) => r.id));

@@ -9,14 +9,20 @@
  * Besides answers, users type: "bỏ qua", "-", "." (skip an optional field, or keep the proposed or
  * current value), "xóa" (empty an optional field), "Sửa 3" / "sửa mục 3" / "sửa khó khăn" at the
  * summary (edit that field at once).
+ *
+ * A resubmission starts with the values last sent (`state.previous`): each field shows its value and "."
+ * keeps it. A name typed without diacritics (fields with `offerDiacritics`) is held once while the user is
+ * offered to type it again with them; whatever comes next is taken.
  */
 import { fold } from '../../text/normalize.js';
 import { matchChoice, toChoices, type ChoiceInput, type ChoiceOption } from '../choices.js';
 import type { Outbound } from '../types.js';
 import type { FieldDefinition, FormDefinition } from '../../reports/form-definition.js';
-import { formatPhone, parseInteger, parsePhone, parseText, parseYear, type ParseProblem, type ParseResult } from '../../reports/field-values.js';
+import { displayFieldValue } from '../../reports/display.js';
+import { parseInteger, parsePhone, parseText, parseYear, type ParseProblem, type ParseResult } from '../../reports/field-values.js';
+import { lacksDiacritics } from './diacritics.js';
 import type { FieldValue, FormState } from './state.js';
-import { formatNumber, formTexts } from './texts.js';
+import { formTexts } from './texts.js';
 
 /** A choice option of a `choice` field and the value stored when it is picked. */
 export interface FieldOption extends ChoiceOption {
@@ -61,6 +67,9 @@ export function isClearWord(text: string): boolean {
   return CLEAR_WORDS.has(fold(text));
 }
 
+/** What users type to keep an answer as typed when offered to retype it with diacritics (besides "."). */
+const KEEP_AS_TYPED_WORDS = new Set(['giu', 'giu nguyen', 'giu nhu cu', 'giu nhu vay', 'de nguyen', 'de vay', 'khong', 'ko', 'khong can', 'ok', 'dung roi']);
+
 /** "I have none" for a field where that cannot be a value (a phone number): the same as skipping it. */
 const NONE_WORDS = new Set(['khong', 'khong co', 'chua co', 'ko', 'ko co', 'k', 'k co', 'khong co so', 'chua co so', 'khong co sdt']);
 
@@ -78,20 +87,22 @@ export function startForm(form: FormDefinition, defaults: Record<string, FieldVa
 
 /** The value as shown to the user (summary, "current value" hints). */
 export function displayValue(field: FieldDefinition, value: FieldValue | undefined, env: FormEnv): string {
-  if (value === null || value === undefined) return formTexts.skipped;
-  if (field.type === 'choice') return env.options(field).find((o) => o.value === value)?.label ?? String(value);
-  if (field.type === 'phone' && typeof value === 'string') return formatPhone(value);
-  if (field.type === 'integer' && typeof value === 'number') return formatNumber(value);
-  return String(value);
+  return displayFieldValue(field, value, { empty: formTexts.skipped, choiceLabel: (f, v) => env.options(f).find((o) => o.value === v)?.label });
 }
 
 function hasValue(value: FieldValue | undefined): value is string | number {
   return value !== undefined && value !== null;
 }
 
+/** The value a resubmission carries over for `field` (undefined when none: a first submission, a new field). */
+function previousValue(state: FormState, field: FieldDefinition): FieldValue | undefined {
+  return state.previous?.[field.id];
+}
+
 function fieldPrompt(form: FormDefinition, state: FormState, field: FieldDefinition, env: FormEnv): Outbound {
   const lines: string[] = [];
   const index = form.fields.indexOf(field) + 1;
+  if (state.plainAnswer?.fieldId === field.id) return { text: formTexts.diacriticsOffer(field.label, state.plainAnswer.value) };
   if (state.step.kind === 'edit-field') {
     const current = state.answers[field.id];
     lines.push(formTexts.editing(index, field.label), field.prompt);
@@ -100,8 +111,10 @@ function fieldPrompt(form: FormDefinition, state: FormState, field: FieldDefinit
     lines.push(formTexts.currentValueHint(displayValue(field, current, env), clearable));
   } else {
     lines.push(`${formTexts.progress(index, form.fields.length)} ${field.prompt}`);
+    const previous = previousValue(state, field);
     const proposed = state.defaults[field.id];
-    if (hasValue(proposed)) lines.push(formTexts.defaultHint(displayValue(field, proposed, env), !field.required));
+    if (hasValue(previous)) lines.push(formTexts.currentValueHint(displayValue(field, previous, env), !field.required));
+    else if (hasValue(proposed)) lines.push(formTexts.defaultHint(displayValue(field, proposed, env), !field.required));
     else if (!field.required) lines.push(formTexts.optionalHint);
   }
   if (field.type === 'text' && field.maxLength !== undefined && field.maxLength > 200) lines.push(formTexts.maxLengthHint(field.maxLength));
@@ -269,7 +282,24 @@ function nextStep(form: FormDefinition, state: FormState, field: FieldDefinition
   return next ? { kind: 'field', fieldId: next.id } : { kind: 'summary' };
 }
 
-function answerField(form: FormDefinition, state: FormState, field: FieldDefinition, input: ChoiceInput, env: FormEnv): FormStepResult {
+/** The answer to "type it again with diacritics?": the held answer when kept, undefined when retyped. */
+function keptAsTyped(state: FormState, field: FieldDefinition, text: string | undefined): string | undefined {
+  const held = state.plainAnswer;
+  if (held?.fieldId !== field.id || text === undefined) return undefined;
+  const same = (a: string) => a.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (isSkipWord(text) || KEEP_AS_TYPED_WORDS.has(fold(text)) || same(text) === same(held.value)) return held.value;
+  return undefined;
+}
+
+/** Whether a valid answer to `field` is to be held with the offer to retype it with diacritics. */
+function offersDiacritics(state: FormState, field: FieldDefinition, value: FieldValue): value is string {
+  return field.offerDiacritics && typeof value === 'string' && !state.diacriticsOffered?.includes(field.id) && lacksDiacritics(value);
+}
+
+function answerField(form: FormDefinition, held: FormState, field: FieldDefinition, input: ChoiceInput, env: FormEnv): FormStepResult {
+  // Whatever answers the offer to retype with diacritics ends it: kept as typed, or taken as the new answer.
+  // (Set to undefined, not deleted: the dialog spreads the result over the stored flow.)
+  const state: FormState = { ...held, plainAnswer: undefined };
   /** `restate`: the value is not what was typed ("12 nghìn"), so the reply says what was stored. */
   const accept = (value: FieldValue, restate = false): FormStepResult => {
     const next: FormState = { ...state, answers: { ...state.answers, [field.id]: value }, strikes: 0 };
@@ -288,8 +318,10 @@ function answerField(form: FormDefinition, state: FormState, field: FieldDefinit
     return { state: next, replies: [{ ...prompt, text: lines.join('\n') }] };
   };
 
-  if (input.action === FORM_ACTIONS.cancel) return { state, replies: [], outcome: 'cancel' };
+  if (input.action === FORM_ACTIONS.cancel) return { state: held, replies: [], outcome: 'cancel' };
   const text = input.text;
+  const kept = keptAsTyped(held, field, text);
+  if (kept !== undefined) return accept(kept);
   if (text !== undefined && (isClearWord(text) || isNoneAnswer(field, text))) {
     if (!field.required) return accept(null);
     return reject(`${formTexts.requiredNoSkip} ${field.invalidMessage}`);
@@ -301,14 +333,24 @@ function answerField(form: FormDefinition, state: FormState, field: FieldDefinit
   }
   const skip = input.action === FORM_ACTIONS.skip || (text !== undefined && isSkipWord(text));
   if (skip) {
-    // In "Sửa", "." keeps the current answer; while filling in, it keeps the proposed value.
-    const kept = state.step.kind === 'edit-field' ? state.answers[field.id] : state.defaults[field.id];
+    // In "Sửa", "." keeps the current answer; while filling in, the value last sent or the proposed one.
+    const carried = previousValue(state, field) ?? state.defaults[field.id];
+    const kept = state.step.kind === 'edit-field' ? state.answers[field.id] : carried;
     if (kept !== undefined && kept !== null) return accept(kept);
     if (!field.required) return accept(null);
     return reject(`${formTexts.requiredNoSkip} ${field.invalidMessage}`);
   }
   if (input.action !== undefined && field.type !== 'choice') return reject(formTexts.staleButton);
   const parsed = parseField(field, input, env);
+  if (parsed.ok && offersDiacritics(state, field, parsed.value)) {
+    const next: FormState = {
+      ...state,
+      plainAnswer: { fieldId: field.id, value: parsed.value },
+      diacriticsOffered: [...(state.diacriticsOffered ?? []), field.id],
+      strikes: 0,
+    };
+    return { state: next, replies: [currentPrompt(form, next, env)] };
+  }
   if (parsed.ok) return accept(parsed.value, parsed.restate);
   if (parsed.problem.kind === 'ambiguous') return reject(formTexts.ambiguous(parsed.problem.names));
   return reject(problemText(field, parsed.problem));

@@ -23,5 +23,14 @@ export const formStateSchema = z.object({
   defaults: z.record(z.string(), fieldValueSchema),
   /** Wrong answers in a row at the current step. */
   strikes: z.number().int().min(0),
+  /**
+   * A resubmission: the values of the version last sent. Each field shows its value ("Hiện tại: …"),
+   * "." keeps it (also for a required field), typing replaces it.
+   */
+  previous: z.record(z.string(), fieldValueSchema).optional(),
+  /** An answer typed without diacritics, held while the user is offered to type it again with them. */
+  plainAnswer: z.object({ fieldId: z.string(), value: z.string() }).optional(),
+  /** Fields already offered to retype with diacritics: the offer is made once per field and form. */
+  diacriticsOffered: z.array(z.string()).optional(),
 });
 export type FormState = z.infer<typeof formStateSchema>;

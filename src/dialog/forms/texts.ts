@@ -10,6 +10,9 @@ export const formTexts = {
     clearable ? `Gõ “.” để giữ: ${value}, hoặc gõ “xóa” để bỏ trống.` : `Gõ “.” để giữ: ${value}.`,
   currentValueHint: (value: string, clearable: boolean) =>
     clearable ? `Hiện tại: ${value}. Gõ “.” để giữ nguyên, hoặc gõ “xóa” để bỏ trống.` : `Hiện tại: ${value}. Gõ “.” để giữ nguyên.`,
+  /** One offer, for a name or unit name typed without any diacritics; "." keeps it as typed. */
+  diacriticsOffer: (label: string, value: string) =>
+    `Bạn đã gõ “${value}”, chưa có dấu tiếng Việt. Mục “${label}” được ghi vào các báo cáo và danh sách gửi cấp trên, nên nếu được, xin bạn gõ lại có dấu. Nếu muốn giữ nguyên như đã gõ, hãy gõ “.” hoặc “giữ”.`,
   optionalHint: 'Gõ “bỏ qua” nếu không có.',
   maxLengthHint: (max: number) => `Tối đa ${formatNumber(max)} ký tự.`,
   tooLong: (length: number, max: number) =>
