@@ -1,7 +1,7 @@
 /**
  * Deadline reminders end to end through Telegram: the whole bot (startApp) on the Telegram emulator,
- * with the clock set to 09:15 on 24/11/2025 in Việt Nam, seven days before the 01/12 deadlines of
- * Thái Bình and Khánh Hòa. The catch-up after start sends each due reminder once; a restart sends none
+ * with the clock set to 09:15 on 23/11/2025 in Việt Nam, seven days before the last day (30/11) of
+ * the “trước ngày 01/12” deadlines of Thái Bình and Khánh Hòa. The catch-up after start sends each due reminder once; a restart sends none
  * again; a user who blocked the bot is recorded and the others still get theirs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { addContact, submitReport } from '../admin/support.js';
 import { envFor, FAST } from '../support/telegram-app.js';
 import { TelegramEmulator } from '../support/telegram-emulator.js';
 
-const NOW = new Date('2025-11-24T02:15:00Z');
+const NOW = new Date('2025-11-23T02:15:00Z');
 
 let emulator: TelegramEmulator;
 let dir: string;
@@ -51,7 +51,7 @@ it('sends due reminders once, records a blocked user, and sends nothing again af
   app = await start();
   await app.reminders!.idle();
   const [reminder] = emulator.messagesTo('8001');
-  expect(reminder!.plain).toContain('⏰ Nhắc hạn báo cáo: còn 7 ngày nữa là đến hạn báo cáo (01/12/2025).');
+  expect(reminder!.plain).toContain('⏰ Nhắc hạn báo cáo: còn 7 ngày nữa là đến hạn báo cáo: trước ngày 01/12/2025 (hạn cuối là ngày 30/11/2025).');
   expect(reminder!.plain).toContain('của đơn vị “UBND phường Lộc Thọ”');
   expect(reminder!.plain).toContain('(Nguồn: Kế hoạch của UBND tỉnh Khánh Hòa (giai đoạn 2023–2030), Mục VII.9)');
   expect(emulator.messagesTo('8001')).toHaveLength(1);

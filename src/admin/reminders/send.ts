@@ -9,6 +9,7 @@ import type { Outbound } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
 import { isoDate } from '../../calendar.js';
 import { adminTexts } from '../texts.js';
+import { deadlineDay } from '../views.js';
 import { CHANNEL_LIMITS, createPacer, systemClock, type Clock, type PaceLimits } from './pacer.js';
 import type { ReminderRecords, ReminderStatus } from './records.js';
 import type { DueReminder } from './select.js';
@@ -68,7 +69,7 @@ export function reminderMessage(r: DueReminder): Outbound {
     text: adminTexts.reminder({
       unitName: r.contact.unitName,
       year: occurrence.year,
-      date: occurrence.date,
+      day: deadlineDay(occurrence),
       offsetDays: r.offsetDays,
       quote: occurrence.deadline.quote,
       source: occurrence.plan.shortName,
