@@ -10,7 +10,7 @@ import { findCommand } from './commands/index.js';
 import type { CommandContext, DialogContext } from './context.js';
 import { answerCancelConfirmation, continueFlow, flowReminder, isCancelWord, requestCancel } from './flows.js';
 import { texts } from './messages.js';
-import { answerQuestion, mayBeQuestion, resolvePendingQuestion } from './questions.js';
+import { answerQuestion, resolvePendingQuestion } from './questions.js';
 import type { Outbound } from './types.js';
 
 /** "/baocao", "/baocao@thidua_bot", "/hoi hạn nộp?", "/ BaoCao" → name and arguments. */
@@ -102,8 +102,6 @@ export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
   if (action !== undefined) return [...notices, { text: texts.staleButton }];
   // An emoji alone is a reaction the answerer replies to; other text without a letter is explained.
   if (!hasWordCharacters(text) && !hasEmoji(text)) return [...notices, { text: texts.noWords }];
-  // Right after a draft expired, a leftover form answer ("12") is not a question.
-  if (info.expiredNotice && !mayBeQuestion(text)) return notices;
   const answers = answerQuestion(ctx, text);
   if (info.tooLong && answers[0]) {
     // The same notice as the `ask` CLI: only the first maxInputChars characters were read.
