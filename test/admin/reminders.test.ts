@@ -4,46 +4,16 @@ import { createPacer, type Clock } from '../../src/admin/reminders/pacer.js';
 import { createReminderRecords } from '../../src/admin/reminders/records.js';
 import { startReminderScheduler } from '../../src/admin/reminders/scheduler.js';
 import { dueReminders } from '../../src/admin/reminders/select.js';
-import { classifySendError, reminderMessage, sendReminders } from '../../src/admin/reminders/send.js';
+import { classifySendError } from '../../src/admin/reminders/deliver.js';
+import { reminderMessage } from '../../src/admin/reminders/send.js';
 import type { ChannelHandle } from '../../src/channels/types.js';
-import type { ChannelName } from '../../src/config.js';
 import type { Outbound } from '../../src/dialog/types.js';
 import { silentLogger } from '../../src/log.js';
 import type { Contact } from '../../src/store/contacts.js';
-import { addContact, realKnowledge, submitReport, tempStore, testConfig, type TempStore } from './support.js';
+import { addContact, FakeChannel, realKnowledge, submitReport, tempStore, testConfig, virtualClock, type TempStore } from './support.js';
 
 const d = (iso: string) => parseIsoDate(iso)!;
 const OFFSETS = [7, 3, 1];
-
-/** A channel that records what it was asked to send; chats in `refuse` reject with the given error. */
-class FakeChannel implements ChannelHandle {
-  readonly sent: { chatId: string; messages: Outbound[]; at: number }[] = [];
-  readonly refuse = new Map<string, Error>();
-  constructor(
-    readonly channel: ChannelName,
-    private readonly clock?: Clock,
-  ) {}
-  async send(chatId: string, messages: Outbound[]): Promise<void> {
-    const err = this.refuse.get(chatId);
-    if (err) throw err;
-    this.sent.push({ chatId, messages, at: this.clock?.now() ?? 0 });
-  }
-  async stop(): Promise<void> {}
-}
-
-/** Virtual time: sleeping moves the clock, nothing waits. */
-function virtualClock(): Clock & { slept: number[] } {
-  let t = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => t,
-    sleep: async (ms) => {
-      slept.push(ms);
-      t += ms;
-    },
-  };
-}
 
 let t: TempStore;
 /** Per plan: a unit that reported for 2025 and one that has not (plus a Zalo contact of the same unit). */
