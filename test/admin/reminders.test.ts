@@ -3,7 +3,7 @@ import { addDays, isoDate, parseIsoDate, type CalendarDate } from '../../src/cal
 import { createPacer, type Clock } from '../../src/admin/reminders/pacer.js';
 import { createReminderRecords } from '../../src/admin/reminders/records.js';
 import { startReminderScheduler } from '../../src/admin/reminders/scheduler.js';
-import { dueReminders } from '../../src/admin/reminders/select.js';
+import { deadlinesDue, dueReminders } from '../../src/admin/reminders/select.js';
 import { classifySendError } from '../../src/admin/reminders/deliver.js';
 import { reminderMessage } from '../../src/admin/reminders/send.js';
 import type { ChannelHandle } from '../../src/channels/types.js';
@@ -87,6 +87,16 @@ describe('reminder selection on fixed dates', () => {
       'khanh-hoa': ['2025-11-23', '2025-11-27', '2025-11-29'],
       'tay-ninh': ['2025-12-02', '2025-12-06', '2025-12-08'],
     });
+  });
+
+  it('a “trước ngày 01/01” deadline ends on 31/12 of the year before, and is reminded of then', () => {
+    const plan = realKnowledge().plan('khanh-hoa')!;
+    const deadline = { ...plan.deadlines.find((x) => x.section === 'VII.9')!, when: { type: 'yearly' as const, day: 1, month: 1 }, quote: 'Trước ngày 01 tháng 01 hằng năm, các đơn vị báo cáo.' };
+    const knowledge = { plans: [{ ...plan, deadlines: [deadline] }] } as unknown as Parameters<typeof deadlinesDue>[0];
+    const due = (iso: string) => deadlinesDue(knowledge, d(iso), OFFSETS).map((x) => `${isoDate(x.occurrence.date)} ${isoDate(x.occurrence.lastDay)} -${x.offsetDays}`);
+    expect(due('2025-12-24')).toEqual(['2026-01-01 2025-12-31 -7']);
+    expect(due('2025-12-30')).toEqual(['2026-01-01 2025-12-31 -1']);
+    expect(due('2025-12-31')).toEqual([]);
   });
 
   it('the days before are configurable', () => {
