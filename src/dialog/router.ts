@@ -98,7 +98,7 @@ export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
   if (isPrivate && action === undefined && isCancelWord(text)) return [...notices, ...requestCancel(ctx)];
 
   const picked = resolvePendingQuestion(ctx, pending, input, { numbers: true });
-  if (picked) return picked;
+  if (picked) return [...notices, ...picked];
   if (action !== undefined) return [...notices, { text: texts.staleButton }];
   // An emoji alone is a reaction the answerer replies to; other text without a letter is explained.
   if (!hasWordCharacters(text) && !hasEmoji(text)) return [...notices, { text: texts.noWords }];

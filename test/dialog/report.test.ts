@@ -300,6 +300,16 @@ describe('report (/baocao)', () => {
     expect(r[0]!.text).toContain('(Câu 1/11)');
   });
 
+  it('after an expiry, the pick of a “which plan?” asked in the draft is answered after the notice', async () => {
+    await lan.say('/dangky');
+    const asked = await lan.say('hạn nộp là khi nào?');
+    expect(seen(asked)).toContain('Bạn hỏi về kế hoạch nào?');
+    h.clock.now = new Date(h.clock.now.getTime() + 8 * 24 * 3600_000);
+    const r = await lan.press(asked[0]!.choices![0]!.id);
+    expect(r[0]!.text).toContain('⏰ Bản đăng ký đầu mối đang làm dở của bạn đã hết hạn');
+    expect(r[1]!.text).toMatch(/^Trả lời \(kế hoạch [a-z-]+\): hạn nộp là khi nào\?$/);
+  });
+
   it('an expired registration says to start it again with /dangky', async () => {
     await lan.sayAll(['/dangky', 'Nguyễn Thị Lan']);
     h.clock.now = new Date(h.clock.now.getTime() + 8 * 24 * 3600_000);
