@@ -133,7 +133,8 @@ export function startReminderScheduler(deps: ReminderSchedulerDeps): ReminderSch
     const run = chain.then(async () => {
       const due = dueDraftNotices(deps.store, config, at);
       const result = await sendDraftNotices({ ...sendDeps, store: deps.store, config }, due);
-      if (result.due > 0) log.info({ event: 'draft-notices-run', ...result }, 'draft expiry notices sent');
+      // Hourly: quiet unless something went out (the drafts noticed already come up every hour of their last day).
+      if (result.sent + result.blocked + result.failed > 0) log.info({ event: 'draft-notices-run', ...result }, 'draft expiry notices sent');
       return result;
     });
     chain = run.catch(() => undefined);
