@@ -127,14 +127,13 @@ export const adminTexts = {
     [`Không có kế hoạch “${typed}”. Gõ mã hoặc tên của một trong các kế hoạch:`, ...plans.map((p) => `  ${p.id} — ${p.name}`)].join('\n'),
 
   // Reminders
-  reminder: (p: { unitName: string; year: number; date: CalendarDate; offsetDays: number; quote: string; source: string; section: string }) =>
+  /** Days count to the last day; a plan's "trước ngày D" is quoted as written, with its last day D-1. */
+  reminder: (p: { unitName: string; year: number; day: DeadlineDay; offsetDays: number; quote: string; source: string; section: string }) =>
     [
       `⏰ Nhắc hạn báo cáo: ${
-        p.offsetDays === 0
-          ? `hôm nay (${viDate(p.date)}) là hạn báo cáo.`
-          : p.offsetDays === 1
-            ? `ngày mai (${viDate(p.date)}) là hạn báo cáo.`
-            : `còn ${p.offsetDays} ngày nữa là đến hạn báo cáo (${viDate(p.date)}).`
+        p.offsetDays <= 1
+          ? `${p.offsetDays === 0 ? 'hôm nay' : 'ngày mai'} (${viDate(p.day.lastDay)}) là hạn cuối nộp báo cáo${p.day.before ? ` (văn bản ghi: trước ngày ${viDate(p.day.date)})` : ''}.`
+          : `còn ${p.offsetDays} ngày nữa là đến hạn báo cáo: ${p.day.before ? deadlineDayText(p.day, 'hạn cuối là ngày') : `ngày ${viDate(p.day.lastDay)}`}.`
       }`,
       `Trợ lý chưa nhận được báo cáo năm ${p.year} của đơn vị “${p.unitName}”.`,
       '',

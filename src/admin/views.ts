@@ -9,7 +9,8 @@ import type { QuestionGroup } from './questions.js';
 import type { PlanStats } from './stats.js';
 import { adminTexts, exportTexts, type DeadlineDay } from './texts.js';
 
-function deadlineDay(o: DeadlineOccurrence): DeadlineDay {
+/** A deadline as the texts show it: the day the plan names and the last day it allows. */
+export function deadlineDay(o: DeadlineOccurrence): DeadlineDay {
   return { date: o.date, lastDay: o.lastDay, before: endsBeforeNamedDay(o) };
 }
 

@@ -22,7 +22,7 @@ import { checkRegistrationForm, reportYearField } from './flows.js';
 import { loadForm } from '../reports/form-definition.js';
 import { texts } from './messages.js';
 import { route, type RouteInput } from './router.js';
-import { loadSession, saveSession, type Session } from './session.js';
+import { describeDraft, expireDraft, loadSession, saveSession, type Session } from './session.js';
 import type { Core, Inbound, Outbound } from './types.js';
 import { answerWithoutStoring } from './unstored.js';
 
@@ -76,13 +76,9 @@ export function createCore(deps: CoreDeps): Core {
   pruneProcessedUpdates(now());
 
   /** The draft expiry notice, if the stored form draft is older than DRAFT_TTL_DAYS (the draft is dropped). */
-  function expireDraft(session: Session, at: Date): Outbound | undefined {
-    const flow = session.state.flow;
-    if (!flow || session.updatedAt === undefined) return undefined;
-    if (at.getTime() - session.updatedAt.getTime() <= config.draftTtlDays * DAY_MS) return undefined;
-    delete session.state.flow;
-    delete session.state.confirmCancel;
-    return { text: texts.draftExpired(flow.name, config.draftTtlDays) };
+  function expiredDraftNotice(session: Session, at: Date): Outbound | undefined {
+    const expired = expireDraft(session, at, config.draftTtlDays);
+    return expired && { text: texts.draftExpired(describeDraft(expired), config.draftTtlDays) };
   }
 
   function handleInTransaction(inbound: Inbound, at: Date, outbox: boolean): { replies: Outbound[]; later?: Promise<Outbound[]> } | 'duplicate' {
@@ -99,7 +95,7 @@ export function createCore(deps: CoreDeps): Core {
       log.warn({ event: 'state-discarded', channel }, 'stored conversation state did not validate; discarded');
       notices.push({ text: texts.stateLost });
     }
-    if (chatType === 'private') info.expiredNotice = expireDraft(session, at);
+    if (chatType === 'private') info.expiredNotice = expiredDraftNotice(session, at);
 
     let text = '';
     if (inbound.action === undefined) {

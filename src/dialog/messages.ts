@@ -4,6 +4,12 @@
  */
 import type { Plan } from '../knowledge/schema.js';
 import { formatNumber } from '../text/numbers.js';
+import type { DraftDescription } from './session.js';
+
+const draftLabel = (d: DraftDescription) =>
+  d.flow === 'report' ? `Bản nháp báo cáo${d.unitName ? ` của đơn vị “${d.unitName}”` : ''}` : 'Bản đăng ký đầu mối đang làm dở';
+const draftUnsent = (d: DraftDescription) => (d.flow === 'report' ? 'báo cáo chưa được gửi' : 'thông tin đăng ký chưa được lưu');
+const draftCommand = (d: DraftDescription) => (d.flow === 'report' ? '/baocao' : '/dangky');
 
 export const texts = {
   start: (name: string | undefined, plans: readonly Pick<Plan, 'shortName'>[], examples: readonly string[]) =>
@@ -50,11 +56,12 @@ export const texts = {
   stateLost: 'Xin lỗi, không đọc được việc bạn đang làm dở nên đã phải xóa. Vui lòng bắt đầu lại (/dangky hoặc /baocao).',
 
   flowName: { registration: 'bản đăng ký', report: 'bản nháp báo cáo' } as Record<'registration' | 'report', string>,
-  draftExpired: (flow: 'registration' | 'report', days: number) => {
-    const what = flow === 'report' ? 'Bản nháp báo cáo' : 'Bản đăng ký đang làm dở';
-    const again = flow === 'report' ? '/baocao' : '/dangky';
-    return `⏰ ${what} của bạn đã hết hạn vì không có trả lời trong hơn ${days} ngày nên đã bị xóa. Gõ ${again} để bắt đầu lại.`;
-  },
+  /** When the next message meets a draft idle longer than DRAFT_TTL_DAYS: what expired and that nothing was sent. */
+  draftExpired: (d: DraftDescription, days: number) =>
+    `⏰ ${draftLabel(d)} của bạn đã hết hạn vì không có trả lời trong hơn ${days} ngày nên đã bị xóa; ${draftUnsent(d)}. Gõ ${draftCommand(d)} để bắt đầu lại.`,
+  /** Sent (by the reminder scheduler) about a day before the draft expires; `at` is "10:00 ngày 27/11/2025". */
+  draftExpiring: (d: DraftDescription, at: string) =>
+    `⏰ ${draftLabel(d)} của bạn sẽ hết hạn vào ${at} (giờ Việt Nam) nếu không được điền tiếp; khi đó các câu trả lời đã điền sẽ bị xóa và ${draftUnsent(d)}. Gõ ${draftCommand(d)} để xem lại câu hỏi đang dở và điền tiếp.`,
 
   /** Without `planName` when the report follows at once (its header names the plan). */
   registrationSaved: (unitName: string, planName?: string) =>

@@ -11,7 +11,7 @@ import { viewReportRequest } from './commands/my-reports.js';
 import type { CommandContext, DialogContext } from './context.js';
 import { answerCancelConfirmation, continueFlow, flowReminder, isCancelWord, requestCancel } from './flows.js';
 import { texts } from './messages.js';
-import { answerQuestion, mayBeQuestion, resolvePendingQuestion } from './questions.js';
+import { answerQuestion, resolvePendingQuestion } from './questions.js';
 import type { Outbound } from './types.js';
 
 /** "/baocao", "/baocao@thidua_bot", "/hoi hạn nộp?", "/ BaoCao" → name and arguments. */
@@ -102,12 +102,10 @@ export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
   if (isPrivate && action === undefined && isCancelWord(text)) return [...notices, ...requestCancel(ctx)];
 
   const picked = resolvePendingQuestion(ctx, pending, input, { numbers: true });
-  if (picked) return picked;
+  if (picked) return [...notices, ...picked];
   if (action !== undefined) return [...notices, { text: texts.staleButton }];
   // An emoji alone is a reaction the answerer replies to; other text without a letter is explained.
   if (!hasWordCharacters(text) && !hasEmoji(text)) return [...notices, { text: texts.noWords }];
-  // Right after a draft expired, a leftover form answer ("12") is not a question.
-  if (info.expiredNotice && !mayBeQuestion(text)) return notices;
   const answers = answerQuestion(ctx, text);
   if (info.tooLong && answers[0]) {
     // The same notice as the `ask` CLI: only the first maxInputChars characters were read.

@@ -87,6 +87,37 @@ export function clearContext(state: ConversationState, chatId: string): void {
   if (state.contexts) delete state.contexts[chatId];
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * When a form draft expires: `ttlDays` (DRAFT_TTL_DAYS) after the conversation state was last written,
+ * that is after the user's last message. The one rule for the expiry itself (`expireDraft`, when the
+ * next message comes) and for the notice a day before (src/admin/reminders/draft-notices.ts).
+ */
+export function draftExpiresAt(updatedAt: Date, ttlDays: number): Date {
+  return new Date(updatedAt.getTime() + ttlDays * DAY_MS);
+}
+
+/** What a user is told about their draft: which form, and for a report the unit it is for. */
+export interface DraftDescription {
+  flow: FlowName;
+  unitName?: string;
+}
+
+export function describeDraft(flow: FlowState): DraftDescription {
+  return flow.report ? { flow: flow.name, unitName: flow.report.unitName } : { flow: flow.name };
+}
+
+/** Drops the form draft when it expired before `at`, and returns it (undefined when none expired). */
+export function expireDraft(session: Session, at: Date, ttlDays: number): FlowState | undefined {
+  const flow = session.state.flow;
+  if (!flow || session.updatedAt === undefined) return undefined;
+  if (at.getTime() <= draftExpiresAt(session.updatedAt, ttlDays).getTime()) return undefined;
+  delete session.state.flow;
+  delete session.state.confirmCancel;
+  return flow;
+}
+
 /** Writes the state (or removes the row when nothing is in progress). */
 export function saveSession(store: Store, channel: ChannelName, userId: string, session: Session, at: Date): void {
   if (isEmpty(session.state)) {

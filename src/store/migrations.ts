@@ -224,5 +224,31 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
-  // Append new migrations here (next version: 7).
+  {
+    version: 7,
+    name: 'notices before a form draft expires (one per draft and expiry)',
+    up: `
+      -- A day before an unfinished report or registration expires (DRAFT_TTL_DAYS after the user's last
+      -- message) its owner is told; the notice is claimed here first, like a deadline reminder, so that
+      -- no restart or second run sends it twice. A draft is its user and its start (flow.startedAt);
+      -- expires_at is the expiry the notice announces: a draft taken up again after the notice and left
+      -- again has a new expiry, and gets one notice before that one too.
+      CREATE TABLE draft_notices_sent (
+        id               INTEGER PRIMARY KEY,
+        channel          TEXT NOT NULL,
+        user_id          TEXT NOT NULL,
+        flow             TEXT NOT NULL,
+        draft_started_at TEXT NOT NULL,
+        expires_at       TEXT NOT NULL,
+        status           TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'blocked', 'failed')),
+        error            TEXT,
+        claimed_at       TEXT NOT NULL,
+        finished_at      TEXT,
+        UNIQUE (channel, user_id, draft_started_at, expires_at)
+      );
+      -- The notice run looks up the drafts idle for about DRAFT_TTL_DAYS.
+      CREATE INDEX conversation_states_updated ON conversation_states (updated_at);
+    `,
+  },
+  // Append new migrations here (next version: 8).
 ];

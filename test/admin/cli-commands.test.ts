@@ -138,10 +138,10 @@ describe('cli admin', () => {
 
 describe('cli remind --dry-run', () => {
   it('prints who would be reminded on a date and of what, and sends nothing', () => {
-    const r = cli(['remind', '--dry-run', '--date', '2025-11-08']);
+    const r = cli(['remind', '--dry-run', '--date', '2025-11-07']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Chạy thử (không gửi gì): lời nhắc ngày 08/11/2025 lúc 08:00 (Asia/Ho_Chi_Minh), nhắc trước hạn 7, 3, 1 ngày.');
-    expect(r.stdout).toContain('Kế hoạch số 1792/KH-UBND ngày 6/3/2024 của UBND huyện Củ Chi — hạn 15/11/2025 (còn 7 ngày), báo cáo năm 2025, Mục V.1');
+    expect(r.stdout).toContain('Chạy thử (không gửi gì): lời nhắc ngày 07/11/2025 lúc 08:00 (Asia/Ho_Chi_Minh), nhắc trước hạn 7, 3, 1 ngày.');
+    expect(r.stdout).toContain('Kế hoạch số 1792/KH-UBND ngày 6/3/2024 của UBND huyện Củ Chi — hạn trước ngày 15/11/2025 (hạn cuối 14/11/2025), còn 7 ngày, báo cáo năm 2025, Mục V.1');
     expect(r.stdout).toContain('“Trước ngày 15 tháng 11 hàng năm báo cáo tình hình tổ chức thực hiện Phong trào thi đua');
     expect(r.stdout).toContain('• Trần Văn Bình — Trường THCS Lê Lợi — zalo:z-binh — sẽ gửi');
     expect(r.stdout).not.toContain('Nguyễn Thị Lan'); // her unit has reported for 2025
@@ -153,8 +153,8 @@ describe('cli remind --dry-run', () => {
   it('a day without reminders says so and names the next one; without --dry-run it explains', () => {
     const quiet = cli(['remind', '--dry-run', '--date', '2025-06-01']).stdout;
     expect(quiet).toContain('Ngày này không trùng lịch nhắc của hạn báo cáo nào.');
-    expect(quiet).toContain('Ngày có lịch nhắc tiếp theo: 08/11/2025.');
-    const khanhHoa = cli(['remind', '--dry-run', '--date', '2025-11-24']).stdout;
+    expect(quiet).toContain('Ngày có lịch nhắc tiếp theo: 07/11/2025.');
+    const khanhHoa = cli(['remind', '--dry-run', '--date', '2025-11-23']).stdout;
     expect(khanhHoa).toContain('• Lê Thị Hoa — Sở Y tế — telegram:');
     const send = cli(['remind']);
     expect(send.status).toBe(1);

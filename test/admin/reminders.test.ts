@@ -3,47 +3,17 @@ import { addDays, isoDate, parseIsoDate, type CalendarDate } from '../../src/cal
 import { createPacer, type Clock } from '../../src/admin/reminders/pacer.js';
 import { createReminderRecords } from '../../src/admin/reminders/records.js';
 import { startReminderScheduler } from '../../src/admin/reminders/scheduler.js';
-import { dueReminders } from '../../src/admin/reminders/select.js';
-import { classifySendError, reminderMessage, sendReminders } from '../../src/admin/reminders/send.js';
+import { deadlinesDue, dueReminders } from '../../src/admin/reminders/select.js';
+import { classifySendError } from '../../src/admin/reminders/deliver.js';
+import { reminderMessage } from '../../src/admin/reminders/send.js';
 import type { ChannelHandle } from '../../src/channels/types.js';
-import type { ChannelName } from '../../src/config.js';
 import type { Outbound } from '../../src/dialog/types.js';
 import { silentLogger } from '../../src/log.js';
 import type { Contact } from '../../src/store/contacts.js';
-import { addContact, realKnowledge, submitReport, tempStore, testConfig, type TempStore } from './support.js';
+import { addContact, FakeChannel, realKnowledge, submitReport, tempStore, testConfig, virtualClock, type TempStore } from './support.js';
 
 const d = (iso: string) => parseIsoDate(iso)!;
 const OFFSETS = [7, 3, 1];
-
-/** A channel that records what it was asked to send; chats in `refuse` reject with the given error. */
-class FakeChannel implements ChannelHandle {
-  readonly sent: { chatId: string; messages: Outbound[]; at: number }[] = [];
-  readonly refuse = new Map<string, Error>();
-  constructor(
-    readonly channel: ChannelName,
-    private readonly clock?: Clock,
-  ) {}
-  async send(chatId: string, messages: Outbound[]): Promise<void> {
-    const err = this.refuse.get(chatId);
-    if (err) throw err;
-    this.sent.push({ chatId, messages, at: this.clock?.now() ?? 0 });
-  }
-  async stop(): Promise<void> {}
-}
-
-/** Virtual time: sleeping moves the clock, nothing waits. */
-function virtualClock(): Clock & { slept: number[] } {
-  let t = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => t,
-    sleep: async (ms) => {
-      slept.push(ms);
-      t += ms;
-    },
-  };
-}
 
 let t: TempStore;
 /** Per plan: a unit that reported for 2025 and one that has not (plus a Zalo contact of the same unit). */
@@ -65,7 +35,7 @@ afterEach(() => t.cleanup());
 
 function selection(date: CalendarDate): string[] {
   return dueReminders({ store: t.store, knowledge: realKnowledge() }, { date, offsets: OFFSETS })
-    .map((r) => `${r.occurrence.plan.id} ${isoDate(r.occurrence.date)} -${r.offsetDays} ${r.contact.unitName}`)
+    .map((r) => `${r.occurrence.plan.id} ${isoDate(r.occurrence.lastDay)} -${r.offsetDays} ${r.contact.unitName}`)
     .sort();
 }
 
@@ -74,27 +44,32 @@ function expected(planId: string, deadline: string, offset: number): string[] {
 }
 
 describe('reminder selection on fixed dates', () => {
-  it('reminds every contact of a unit without a report for the year, 7, 3 and 1 days before each report deadline', () => {
-    expect(selection(d('2025-11-08'))).toEqual(expected('cu-chi', '2025-11-15', 7).sort());
-    expect(selection(d('2025-11-12'))).toEqual(expected('cu-chi', '2025-11-15', 3).sort());
-    expect(selection(d('2025-11-14'))).toEqual(expected('cu-chi', '2025-11-15', 1).sort());
-    // Củ Chi's 30/11 is the Phòng GD&ĐT's own report, built on the units' (“trên cơ sở báo cáo của các
-    // đơn vị”): the units are not reminded of it.
-    expect(selection(d('2025-11-23'))).toEqual([]);
-    expect(selection(d('2025-11-29'))).toEqual([]);
-    expect(selection(d('2025-11-24'))).toEqual([...expected('thai-binh', '2025-12-01', 7), ...expected('khanh-hoa', '2025-12-01', 7)].sort());
-    expect(selection(d('2025-11-30'))).toEqual([...expected('thai-binh', '2025-12-01', 1), ...expected('khanh-hoa', '2025-12-01', 1)].sort());
-    expect(selection(d('2025-12-03'))).toEqual(expected('tay-ninh', '2025-12-10', 7).sort());
-    expect(selection(d('2025-12-09'))).toEqual(expected('tay-ninh', '2025-12-10', 1).sort());
-    // Not a reminder day, and the deadline day itself (offset 0 is not configured).
+  it('reminds every contact of a unit without a report for the year, 7, 3 and 1 days before each deadline’s last day', () => {
+    // Every plan here writes “trước ngày D”: the last day is D-1, and the days before count to it.
+    expect(selection(d('2025-11-07'))).toEqual(expected('cu-chi', '2025-11-14', 7).sort());
+    expect(selection(d('2025-11-11'))).toEqual(expected('cu-chi', '2025-11-14', 3).sort());
+    expect(selection(d('2025-11-13'))).toEqual(expected('cu-chi', '2025-11-14', 1).sort());
+    // Counted to the named day (15/11), these would be the reminder days: they are not.
+    expect(selection(d('2025-11-08'))).toEqual([]);
+    expect(selection(d('2025-11-14'))).toEqual([]);
+    // Củ Chi's “trước ngày 30/11” is the Phòng GD&ĐT's own report, built on the units' (“trên cơ sở
+    // báo cáo của các đơn vị”): the units are not reminded of it (its last day is 29/11).
+    expect(selection(d('2025-11-22'))).toEqual([]);
+    expect(selection(d('2025-11-28'))).toEqual([]);
+    expect(selection(d('2025-11-23'))).toEqual([...expected('thai-binh', '2025-11-30', 7), ...expected('khanh-hoa', '2025-11-30', 7)].sort());
+    expect(selection(d('2025-11-29'))).toEqual([...expected('thai-binh', '2025-11-30', 1), ...expected('khanh-hoa', '2025-11-30', 1)].sort());
+    expect(selection(d('2025-12-02'))).toEqual(expected('tay-ninh', '2025-12-09', 7).sort());
+    expect(selection(d('2025-12-08'))).toEqual(expected('tay-ninh', '2025-12-09', 1).sort());
+    // Not a reminder day, and the last day itself (offset 0 is not configured).
     expect(selection(d('2025-11-10'))).toEqual([]);
-    expect(selection(d('2025-12-01'))).toEqual([]);
+    expect(selection(d('2025-11-30'))).toEqual([]);
   });
 
   it('in 2024, the units of Củ Chi are reminded of their 15/11, not of the office’s 20/11/2024', () => {
     // Only the unit without a 2024 report is reminded.
-    expect(selection(d('2024-11-08'))).toEqual(['cu-chi 2024-11-15 -7 Đơn vị đã báo cáo cu-chi']);
-    expect(selection(d('2024-11-13'))).toEqual([]);
+    expect(selection(d('2024-11-07'))).toEqual(['cu-chi 2024-11-14 -7 Đơn vị đã báo cáo cu-chi']);
+    // Seven days before the office's last day (19/11/2024).
+    expect(selection(d('2024-11-12'))).toEqual([]);
   });
 
   it('over a whole year, reminders come exactly on the expected days, never for plans without a dated report deadline', () => {
@@ -107,28 +82,53 @@ describe('reminder selection on fixed dates', () => {
       }
     }
     expect(Object.fromEntries([...days].map(([id, set]) => [id, [...set].sort()]))).toEqual({
-      'cu-chi': ['2025-11-08', '2025-11-12', '2025-11-14'],
-      'thai-binh': ['2025-11-24', '2025-11-28', '2025-11-30'],
-      'khanh-hoa': ['2025-11-24', '2025-11-28', '2025-11-30'],
-      'tay-ninh': ['2025-12-03', '2025-12-07', '2025-12-09'],
+      'cu-chi': ['2025-11-07', '2025-11-11', '2025-11-13'],
+      'thai-binh': ['2025-11-23', '2025-11-27', '2025-11-29'],
+      'khanh-hoa': ['2025-11-23', '2025-11-27', '2025-11-29'],
+      'tay-ninh': ['2025-12-02', '2025-12-06', '2025-12-08'],
     });
   });
 
+  it('a “trước ngày 01/01” deadline ends on 31/12 of the year before, and is reminded of then', () => {
+    const plan = realKnowledge().plan('khanh-hoa')!;
+    const deadline = { ...plan.deadlines.find((x) => x.section === 'VII.9')!, when: { type: 'yearly' as const, day: 1, month: 1 }, quote: 'Trước ngày 01 tháng 01 hằng năm, các đơn vị báo cáo.' };
+    const knowledge = { plans: [{ ...plan, deadlines: [deadline] }] } as unknown as Parameters<typeof deadlinesDue>[0];
+    const due = (iso: string) => deadlinesDue(knowledge, d(iso), OFFSETS).map((x) => `${isoDate(x.occurrence.date)} ${isoDate(x.occurrence.lastDay)} -${x.offsetDays}`);
+    expect(due('2025-12-24')).toEqual(['2026-01-01 2025-12-31 -7']);
+    expect(due('2025-12-30')).toEqual(['2026-01-01 2025-12-31 -1']);
+    expect(due('2025-12-31')).toEqual([]);
+  });
+
   it('the days before are configurable', () => {
-    const due = dueReminders({ store: t.store, knowledge: realKnowledge() }, { date: d('2025-11-05'), offsets: [10] });
+    const due = dueReminders({ store: t.store, knowledge: realKnowledge() }, { date: d('2025-11-04'), offsets: [10] });
     expect(due.map((r) => r.contact.unitName).sort()).toEqual(waiting.get('cu-chi')!.map((c) => c.unitName).sort());
   });
 
   it('the reminder quotes the deadline and its source and says what to do', () => {
-    const [r] = dueReminders({ store: t.store, knowledge: realKnowledge() }, { date: d('2025-11-24'), offsets: OFFSETS }).filter(
+    const [r] = dueReminders({ store: t.store, knowledge: realKnowledge() }, { date: d('2025-11-23'), offsets: OFFSETS }).filter(
       (x) => x.occurrence.plan.id === 'thai-binh',
     );
     const text = reminderMessage(r!).text;
-    expect(text).toContain('còn 7 ngày nữa là đến hạn báo cáo (01/12/2025)');
+    expect(text).toContain('⏰ Nhắc hạn báo cáo: còn 7 ngày nữa là đến hạn báo cáo: trước ngày 01/12/2025 (hạn cuối là ngày 30/11/2025).');
     expect(text).toContain('chưa nhận được báo cáo năm 2025 của đơn vị “Đơn vị chưa báo cáo thai-binh”');
     expect(text).toContain(`“${realKnowledge().plan('thai-binh')!.deadlines.find((x) => x.section === 'VI.5')!.quote}”`);
     expect(text).toContain('(Nguồn: Kế hoạch số 62/KH-UBND ngày 27/3/2024 của UBND tỉnh Thái Bình, Mục VI.5)');
     expect(text).toContain('Gõ /baocao để gửi báo cáo năm 2025');
+  });
+
+  it('the day before the last day and on it, the reminder names the last day and the plan’s words', () => {
+    const due = (iso: string, offsets: number[]) =>
+      dueReminders({ store: t.store, knowledge: realKnowledge() }, { date: d(iso), offsets }).find((x) => x.occurrence.plan.id === 'khanh-hoa')!;
+    expect(reminderMessage(due('2025-11-29', OFFSETS)).text).toContain(
+      '⏰ Nhắc hạn báo cáo: ngày mai (30/11/2025) là hạn cuối nộp báo cáo (văn bản ghi: trước ngày 01/12/2025).',
+    );
+    expect(reminderMessage(due('2025-11-30', [0])).text).toContain(
+      '⏰ Nhắc hạn báo cáo: hôm nay (30/11/2025) là hạn cuối nộp báo cáo (văn bản ghi: trước ngày 01/12/2025).',
+    );
+    // A deadline whose last day is the named day ("chậm nhất ngày D") names just that day.
+    const r = due('2025-11-23', OFFSETS);
+    const onTheDay = { ...r, occurrence: { ...r.occurrence, date: r.occurrence.lastDay } };
+    expect(reminderMessage(onTheDay).text).toContain('⏰ Nhắc hạn báo cáo: còn 7 ngày nữa là đến hạn báo cáo: ngày 30/11/2025.');
   });
 });
 
@@ -141,7 +141,7 @@ describe('sending reminders', () => {
   it('sends each due reminder once and records it; a restart sends nothing again', async () => {
     const telegram = new FakeChannel('telegram');
     const zalo = new FakeChannel('zalo');
-    const first = await scheduler([telegram, zalo]).runFor(d('2025-11-24'));
+    const first = await scheduler([telegram, zalo]).runFor(d('2025-11-23'));
     expect(first).toMatchObject({ due: 4, sent: 4, failed: 0, blocked: 0, alreadyHandled: 0 });
     expect(telegram.sent.map((s) => s.chatId).sort()).toEqual([waiting.get('thai-binh')![0]!.chatId, waiting.get('khanh-hoa')![0]!.chatId].sort());
     expect(zalo.sent.map((s) => s.chatId).sort()).toEqual(['z-khanh-hoa', 'z-thai-binh']);
@@ -151,23 +151,23 @@ describe('sending reminders', () => {
     t.reopen();
     const telegram2 = new FakeChannel('telegram');
     const zalo2 = new FakeChannel('zalo');
-    const again = await scheduler([telegram2, zalo2]).runFor(d('2025-11-24'));
+    const again = await scheduler([telegram2, zalo2]).runFor(d('2025-11-23'));
     expect(again).toMatchObject({ due: 4, sent: 0, alreadyHandled: 4 });
     expect(telegram2.sent).toEqual([]);
     expect(zalo2.sent).toEqual([]);
     expect(createReminderRecords(t.store.db).list({ status: 'sent' })).toHaveLength(4);
 
     // Three days later is another reminder (offset 3) for the same deadline.
-    const later = await scheduler([telegram2, zalo2]).runFor(d('2025-11-28'));
+    const later = await scheduler([telegram2, zalo2]).runFor(d('2025-11-27'));
     expect(later).toMatchObject({ sent: 4 });
   });
 
   it('a unit that reports in between is not reminded any more', async () => {
     const telegram = new FakeChannel('telegram');
-    await scheduler([telegram]).runFor(d('2025-11-24'));
+    await scheduler([telegram]).runFor(d('2025-11-23'));
     submitReport(t.store, waiting.get('thai-binh')![0]!, 2025, { activities: 'Xong', trainees: 3 });
-    const result = await scheduler([telegram, new FakeChannel('zalo')]).runFor(d('2025-11-28'));
-    const units = dueReminders({ store: t.store, knowledge: realKnowledge() }, { date: d('2025-11-28'), offsets: OFFSETS }).map((r) => r.contact.unitName);
+    const result = await scheduler([telegram, new FakeChannel('zalo')]).runFor(d('2025-11-27'));
+    const units = dueReminders({ store: t.store, knowledge: realKnowledge() }, { date: d('2025-11-27'), offsets: OFFSETS }).map((r) => r.contact.unitName);
     expect(units.some((u) => u.endsWith('thai-binh'))).toBe(false);
     expect(result.sent).toBe(2);
   });
@@ -181,7 +181,7 @@ describe('sending reminders', () => {
     });
     telegram.refuse.set(waiting.get('thai-binh')![0]!.chatId, blocked);
     zalo.refuse.set('z-thai-binh', new Error('Zalo sendMessage failed: network'));
-    const result = await scheduler([telegram, zalo]).runFor(d('2025-11-24'));
+    const result = await scheduler([telegram, zalo]).runFor(d('2025-11-23'));
     expect(result).toMatchObject({ due: 4, sent: 2, blocked: 1, failed: 1 });
     expect(telegram.sent.map((s) => s.chatId)).toEqual([waiting.get('khanh-hoa')![0]!.chatId]);
     expect(zalo.sent.map((s) => s.chatId)).toEqual(['z-khanh-hoa']);
@@ -192,11 +192,11 @@ describe('sending reminders', () => {
     expect(failed[0]!.error).toContain('network');
     // Another run the same day (a restart) does not send them again.
     zalo.refuse.clear();
-    expect(await scheduler([telegram, zalo]).runFor(d('2025-11-24'))).toMatchObject({ sent: 0, alreadyHandled: 4 });
+    expect(await scheduler([telegram, zalo]).runFor(d('2025-11-23'))).toMatchObject({ sent: 0, alreadyHandled: 4 });
   });
 
   describe('a failed send is tried once more, later the same day', () => {
-    // 08:00 on 24/11/2025 in Việt Nam, the day of the runs below unless a test moves it.
+    // 08:00 on 23/11/2025 in Việt Nam, the day of the runs below unless a test moves it.
     const retrying = (channels: ChannelHandle[], opts: { now?: () => Date; retryDelayMs?: number } = {}) =>
       startReminderScheduler({
         store: t.store,
@@ -207,7 +207,7 @@ describe('sending reminders', () => {
         clock: virtualClock(),
         schedule: false,
         retryDelayMs: opts.retryDelayMs ?? 0,
-        now: opts.now ?? (() => new Date('2025-11-24T01:00:00Z')),
+        now: opts.now ?? (() => new Date('2025-11-23T01:00:00Z')),
       });
     const records = () => createReminderRecords(t.store.db);
 
@@ -217,14 +217,14 @@ describe('sending reminders', () => {
       telegram.refuse.set(waiting.get('thai-binh')![0]!.chatId, Object.assign(new Error('Forbidden: bot was blocked by the user'), { kind: 'blocked' }));
       zalo.refuse.set('z-thai-binh', new Error('Zalo sendMessage failed: network'));
       const s = retrying([telegram, zalo]);
-      const first = await s.runFor(d('2025-11-24'));
+      const first = await s.runFor(d('2025-11-23'));
       expect(first).toMatchObject({ sent: 2, blocked: 1, failed: 1 });
       zalo.refuse.clear();
       telegram.refuse.clear();
       await s.idle();
       // The Zalo contact got the reminder on the retry, with the same text; the blocked one nothing.
       expect(zalo.sent.map((x) => x.chatId).sort()).toEqual(['z-khanh-hoa', 'z-thai-binh']);
-      expect(zalo.sent.find((x) => x.chatId === 'z-thai-binh')!.messages[0]!.text).toContain('còn 7 ngày nữa là đến hạn báo cáo (01/12/2025)');
+      expect(zalo.sent.find((x) => x.chatId === 'z-thai-binh')!.messages[0]!.text).toContain('còn 7 ngày nữa là đến hạn báo cáo: trước ngày 01/12/2025 (hạn cuối là ngày 30/11/2025).');
       expect(telegram.sent.map((x) => x.chatId)).not.toContain(waiting.get('thai-binh')![0]!.chatId);
       expect(records().list({ status: 'failed' })).toEqual([]);
       expect(records().list({ status: 'sent' })).toHaveLength(3);
@@ -240,7 +240,7 @@ describe('sending reminders', () => {
         throw new Error('Zalo sendMessage failed: network');
       };
       const s = retrying([zalo]);
-      await s.runFor(d('2025-11-24'));
+      await s.runFor(d('2025-11-23'));
       await s.idle();
       // Two Zalo contacts are due: each tried at 08:00 and once more.
       expect(tries).toBe(4);
@@ -258,7 +258,7 @@ describe('sending reminders', () => {
       // Reported between the run and the retry.
       let zalo = down();
       let s = retrying([zalo], { retryDelayMs: 20 });
-      await s.runFor(d('2025-11-24'));
+      await s.runFor(d('2025-11-23'));
       submitReport(t.store, waiting.get('thai-binh')![1]!, 2025, { activities: 'Đã gửi', trainees: 1 });
       zalo.refuse.clear();
       await s.idle();
@@ -266,11 +266,11 @@ describe('sending reminders', () => {
       await s.stop();
 
       // The day is over when the retry comes (run at 23:59, retry after midnight).
-      let now = new Date('2025-11-27T16:59:00Z');
+      let now = new Date('2025-11-26T16:59:00Z');
       zalo = down();
       s = retrying([zalo], { now: () => now });
-      await s.runFor(d('2025-11-28'));
-      now = new Date('2025-11-28T17:00:00Z');
+      await s.runFor(d('2025-11-27'));
+      now = new Date('2025-11-27T17:00:00Z');
       zalo.refuse.clear();
       await s.idle();
       expect(zalo.sent).toEqual([]);
@@ -278,8 +278,8 @@ describe('sending reminders', () => {
 
       // Stopped before the retry.
       zalo = down();
-      s = retrying([zalo], { retryDelayMs: 60_000, now: () => new Date('2025-11-30T01:00:00Z') });
-      await s.runFor(d('2025-11-30'));
+      s = retrying([zalo], { retryDelayMs: 60_000, now: () => new Date('2025-11-29T01:00:00Z') });
+      await s.runFor(d('2025-11-29'));
       zalo.refuse.clear();
       await s.stop();
       await s.idle();
@@ -299,10 +299,10 @@ describe('sending reminders', () => {
 
   it('contacts on a channel that is not running are left for a later run', async () => {
     const telegram = new FakeChannel('telegram');
-    const result = await scheduler([telegram]).runFor(d('2025-11-24'));
+    const result = await scheduler([telegram]).runFor(d('2025-11-23'));
     expect(result).toMatchObject({ sent: 2, noChannel: 2 });
     const zalo = new FakeChannel('zalo');
-    expect(await scheduler([telegram, zalo]).runFor(d('2025-11-24'))).toMatchObject({ sent: 2, alreadyHandled: 2 });
+    expect(await scheduler([telegram, zalo]).runFor(d('2025-11-23'))).toMatchObject({ sent: 2, alreadyHandled: 2 });
     expect(zalo.sent).toHaveLength(2);
   });
 });
@@ -339,7 +339,7 @@ describe('pacing', () => {
       clock,
       schedule: false,
     });
-    const result = await scheduler.runFor(d('2025-11-24'));
+    const result = await scheduler.runFor(d('2025-11-23'));
     expect(result.sent).toBe(64);
     const maxPerSecond = (sends: { at: number }[]) => {
       const at = sends.map((s) => s.at).sort((x, y) => x - y);
@@ -365,8 +365,8 @@ describe('scheduler', () => {
       logger: silentLogger(),
       channels: [telegram, zalo],
       clock: virtualClock(),
-      // 09:15 in Việt Nam on 24/11/2025: the 08:00 run was missed.
-      now: () => new Date('2025-11-24T02:15:00Z'),
+      // 09:15 in Việt Nam on 23/11/2025: the 08:00 run was missed.
+      now: () => new Date('2025-11-23T02:15:00Z'),
       catchUpDelayMs: 0,
     });
     expect(s.nextRun()?.toISOString()).toMatch(/T01:00:00\.000Z$/);
@@ -385,7 +385,7 @@ describe('scheduler', () => {
       channels: [telegram],
       clock: virtualClock(),
       // 07:30 in Việt Nam: the daily job will run at 08:00.
-      now: () => new Date('2025-11-24T00:30:00Z'),
+      now: () => new Date('2025-11-23T00:30:00Z'),
       catchUpDelayMs: 0,
     });
     await s.idle();
@@ -403,7 +403,7 @@ describe('scheduler', () => {
       logger: silentLogger(),
       channels: [telegram],
       clock: virtualClock(),
-      now: () => new Date('2025-11-24T02:15:00Z'),
+      now: () => new Date('2025-11-23T02:15:00Z'),
     });
     await s.stop();
     await s.idle();
@@ -418,7 +418,7 @@ describe('scheduler', () => {
       void s!.stop();
     };
     s = startReminderScheduler({ store: t.store, knowledge: realKnowledge(), config: testConfig(), logger: silentLogger(), channels: [telegram], clock: virtualClock(), schedule: false });
-    const result = await s.runFor(d('2025-11-24'));
+    const result = await s.runFor(d('2025-11-23'));
     expect(result).toMatchObject({ sent: 1, stopped: 1 });
     expect(createReminderRecords(t.store.db).list()).toHaveLength(1);
   });

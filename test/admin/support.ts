@@ -4,7 +4,10 @@
  * (line breaks, quotes, commas, Vietnamese, text that looks like a formula).
  */
 import { join } from 'node:path';
+import type { Clock } from '../../src/admin/reminders/pacer.js';
+import type { ChannelHandle } from '../../src/channels/types.js';
 import type { ChannelName } from '../../src/config.js';
+import type { Outbound } from '../../src/dialog/types.js';
 import type { Contact } from '../../src/store/contacts.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import type { Report, ReportAnswers } from '../../src/store/reports.js';
@@ -84,3 +87,33 @@ export const TRICKY_ANSWERS: ReportAnswers = {
   difficulties: '- Kinh phí còn hạn chế\n- Thiếu cán bộ chuyên trách\r\n- Dòng thứ ba',
   proposals: 'Đề nghị tặng Giấy khen cho 2 tập thể, 1 cá nhân',
 };
+
+/** A channel that records what it was asked to send; chats in `refuse` reject with the given error. */
+export class FakeChannel implements ChannelHandle {
+  readonly sent: { chatId: string; messages: Outbound[]; at: number }[] = [];
+  readonly refuse = new Map<string, Error>();
+  constructor(
+    readonly channel: ChannelName,
+    private readonly clock?: Clock,
+  ) {}
+  async send(chatId: string, messages: Outbound[]): Promise<void> {
+    const err = this.refuse.get(chatId);
+    if (err) throw err;
+    this.sent.push({ chatId, messages, at: this.clock?.now() ?? 0 });
+  }
+  async stop(): Promise<void> {}
+}
+
+/** Virtual time: sleeping moves the clock, nothing waits. */
+export function virtualClock(): Clock & { slept: number[] } {
+  let t = 0;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => t,
+    sleep: async (ms) => {
+      slept.push(ms);
+      t += ms;
+    },
+  };
+}

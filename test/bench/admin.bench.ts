@@ -98,7 +98,7 @@ export default async function (): Promise<{ title: string; markdown: string }> {
     loop.disable();
     const longestBlockMs = loop.max / 1e6;
     const csv = await timeMs(async () => (csvBytes = (await buildExport(deps, { format: 'csv' })).content.length), 5);
-    const today = parseIsoDate('2025-11-30')!;
+    const today = parseIsoDate('2025-11-29')!;
     const stats = await timeMs(() => reportingStats({ store, knowledge }, { year: 2025, today, timeZone: TZ }), 20);
     const due = dueReminders({ store, knowledge }, { date: today, offsets: [7, 3, 1] });
     const select = await timeMs(() => dueReminders({ store, knowledge }, { date: today, offsets: [7, 3, 1] }), 20);
@@ -119,7 +119,7 @@ export default async function (): Promise<{ title: string; markdown: string }> {
       `| export XLSX (3 sheets) | ${xlsx.median.toFixed(0)} | ${xlsx.max.toFixed(0)} | ${kib(xlsxBytes)}; longest event-loop block ${longestBlockMs.toFixed(0)} ms |`,
       `| export CSV (every version) | ${csv.median.toFixed(0)} | ${csv.max.toFixed(0)} | ${kib(csvBytes)} |`,
       `| /thongke statistics (year 2025) | ${stats.median.toFixed(1)} | ${stats.max.toFixed(1)} | |`,
-      `| reminder selection, 30/11/2025 | ${select.median.toFixed(1)} | ${select.max.toFixed(1)} | ${due.length} reminders due |`,
+      `| reminder selection, 29/11/2025 | ${select.median.toFixed(1)} | ${select.max.toFixed(1)} | ${due.length} reminders due |`,
       `| send that day's reminders (claim + record, no pacing) | ${sendMs.toFixed(0)} | | ${result.sent} sent, ${(result.sent / (sendMs / 1000)).toFixed(0)}/s |`,
       '',
       'With pacing on, a run is bounded by the platforms: at most 20 messages/s on Telegram and 4/s on Zalo (src/admin/reminders/pacer.ts), so the day above takes about',

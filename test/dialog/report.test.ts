@@ -283,7 +283,7 @@ describe('report (/baocao)', () => {
     expect(h.store.reports.listAll()[0]?.answers).toMatchObject({ learningFamilies: 12, learningClans: null, learningCitizens: 12 });
   });
 
-  it('expires a draft idle longer than DRAFT_TTL_DAYS and tells the user when they next write', async () => {
+  it('expires a draft idle longer than DRAFT_TTL_DAYS and tells the user when they next write, then handles the message', async () => {
     await registered();
     await lan.say('/baocao');
     await lan.sayAll(REPORT.slice(0, 3));
@@ -291,20 +291,33 @@ describe('report (/baocao)', () => {
     let r = await lan.say('12');
     expect(r[0]!.text).toContain('(Câu 5/11)'); // six days: still there
     h.clock.now = new Date(h.clock.now.getTime() + 7 * 24 * 3600_000 + 1000);
+    // A leftover form answer is no longer swallowed: after the notice it is read as any message is.
     r = await lan.say('5');
-    expect(seen(r)).toBe(
-      '⏰ Bản nháp báo cáo của bạn đã hết hạn vì không có trả lời trong hơn 7 ngày nên đã bị xóa. Gõ /baocao để bắt đầu lại.',
-    );
+    expect(r.map((m) => m.text)).toEqual([
+      '⏰ Bản nháp báo cáo của đơn vị “UBND xã An Nhơn Tây” của bạn đã hết hạn vì không có trả lời trong hơn 7 ngày nên đã bị xóa; báo cáo chưa được gửi. Gõ /baocao để bắt đầu lại.',
+      'Không tìm thấy trong các kế hoạch: 5',
+    ]);
+    expect(h.store.reports.count()).toBe(0);
     expect(h.store.conversations.get('telegram', '100')).toBeUndefined();
     r = await lan.say('/baocao');
     expect(r[0]!.text).toContain('(Câu 1/11)');
   });
 
+  it('after an expiry, the pick of a “which plan?” asked in the draft is answered after the notice', async () => {
+    await lan.say('/dangky');
+    const asked = await lan.say('hạn nộp là khi nào?');
+    expect(seen(asked)).toContain('Bạn hỏi về kế hoạch nào?');
+    h.clock.now = new Date(h.clock.now.getTime() + 8 * 24 * 3600_000);
+    const r = await lan.press(asked[0]!.choices![0]!.id);
+    expect(r[0]!.text).toContain('⏰ Bản đăng ký đầu mối đang làm dở của bạn đã hết hạn');
+    expect(r[1]!.text).toMatch(/^Trả lời \(kế hoạch [a-z-]+\): hạn nộp là khi nào\?$/);
+  });
+
   it('an expired registration says to start it again with /dangky', async () => {
     await lan.sayAll(['/dangky', 'Nguyễn Thị Lan']);
     h.clock.now = new Date(h.clock.now.getTime() + 8 * 24 * 3600_000);
-    expect(seen(await lan.say('UBND xã An Nhơn Tây'))).toBe(
-      '⏰ Bản đăng ký đang làm dở của bạn đã hết hạn vì không có trả lời trong hơn 7 ngày nên đã bị xóa. Gõ /dangky để bắt đầu lại.',
+    expect(seen(await lan.say('UBND xã An Nhơn Tây'))).toContain(
+      '⏰ Bản đăng ký đầu mối đang làm dở của bạn đã hết hạn vì không có trả lời trong hơn 7 ngày nên đã bị xóa; thông tin đăng ký chưa được lưu. Gõ /dangky để bắt đầu lại.',
     );
   });
 
@@ -317,13 +330,13 @@ describe('report (/baocao)', () => {
     h.clock.now = new Date(h.clock.now.getTime() + 3 * 24 * 3600_000);
     let r = await lan.say('hạn nộp là khi nào?');
     expect(r.map((m) => m.text)).toEqual([
-      '⏰ Bản nháp báo cáo của bạn đã hết hạn vì không có trả lời trong hơn 2 ngày nên đã bị xóa. Gõ /baocao để bắt đầu lại.',
+      '⏰ Bản nháp báo cáo của đơn vị “UBND xã An Nhơn Tây” của bạn đã hết hạn vì không có trả lời trong hơn 2 ngày nên đã bị xóa; báo cáo chưa được gửi. Gõ /baocao để bắt đầu lại.',
       'Trả lời (kế hoạch cu-chi): hạn nộp là khi nào?',
     ]);
     await lan.say('/baocao');
     h.clock.now = new Date(h.clock.now.getTime() + 3 * 24 * 3600_000);
     r = await lan.say('/baocao');
-    expect(r[0]!.text).toContain('⏰ Bản nháp báo cáo của bạn đã hết hạn');
+    expect(r[0]!.text).toContain('⏰ Bản nháp báo cáo của đơn vị “UBND xã An Nhơn Tây” của bạn đã hết hạn');
     expect(r[1]!.text).toContain('(Câu 1/11)');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Deadline reminders end to end through Telegram: the whole bot (startApp) on the Telegram emulator,
- * with the clock set to 09:15 on 24/11/2025 in Việt Nam, seven days before the 01/12 deadlines of
- * Thái Bình and Khánh Hòa. The catch-up after start sends each due reminder once; a restart sends none
- * again; a user who blocked the bot is recorded and the others still get theirs.
+ * with the clock set to 09:15 on 23/11/2025 in Việt Nam, seven days before the last day (30/11) of
+ * the “trước ngày 01/12” deadlines of Thái Bình and Khánh Hòa. The catch-up after start sends each due reminder once; a restart sends none
+ * again; a user who blocked the bot is recorded and the others still get theirs. The notice before a
+ * draft expires goes out through the same sender, once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { addContact, submitReport } from '../admin/support.js';
 import { envFor, FAST } from '../support/telegram-app.js';
 import { TelegramEmulator } from '../support/telegram-emulator.js';
 
-const NOW = new Date('2025-11-24T02:15:00Z');
+const NOW = new Date('2025-11-23T02:15:00Z');
 
 let emulator: TelegramEmulator;
 let dir: string;
@@ -51,7 +52,7 @@ it('sends due reminders once, records a blocked user, and sends nothing again af
   app = await start();
   await app.reminders!.idle();
   const [reminder] = emulator.messagesTo('8001');
-  expect(reminder!.plain).toContain('⏰ Nhắc hạn báo cáo: còn 7 ngày nữa là đến hạn báo cáo (01/12/2025).');
+  expect(reminder!.plain).toContain('⏰ Nhắc hạn báo cáo: còn 7 ngày nữa là đến hạn báo cáo: trước ngày 01/12/2025 (hạn cuối là ngày 30/11/2025).');
   expect(reminder!.plain).toContain('của đơn vị “UBND phường Lộc Thọ”');
   expect(reminder!.plain).toContain('(Nguồn: Kế hoạch của UBND tỉnh Khánh Hòa (giai đoạn 2023–2030), Mục VII.9)');
   expect(emulator.messagesTo('8001')).toHaveLength(1);
@@ -71,4 +72,23 @@ it('sends due reminders once, records a blocked user, and sends nothing again af
   expect(emulator.messagesTo('8001')).toHaveLength(1);
   // The blocked chat was tried once, on the first run only.
   expect(emulator.calls.filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === '8002')).toHaveLength(1);
+});
+
+it('a day before a draft expires, its owner gets one notice through the running channel', async () => {
+  const config = loadConfig(envFor(emulator, join(dir, 'thidua.sqlite'), { LOG_LEVEL: 'silent' }));
+  // The bot's clock for the reminders: 6 days and an hour after the user's messages (real time).
+  const later = () => new Date(Date.now() + 6 * 24 * 3600_000 + 3600_000);
+  app = await startApp(config, { logger: silentLogger(), telegram: FAST, reminders: { now: later, schedule: false } });
+  const lan = emulator.user({ userId: 8101, firstName: 'Lan' });
+  await lan.ask('/dangky', '(Câu 1/5)');
+  await lan.ask('Nguyễn Thị Lan', '(Câu 2/5)');
+
+  expect(await app.reminders!.runDraftNotices()).toMatchObject({ due: 1, sent: 1 });
+  const notice = emulator.messagesTo('8101').at(-1)!;
+  expect(notice.plain).toMatch(/^⏰ Bản đăng ký đầu mối đang làm dở của bạn sẽ hết hạn vào \d\d:\d\d ngày \d\d\/\d\d\/\d{4} \(giờ Việt Nam\) nếu không được điền tiếp;/);
+  expect(notice.plain).toContain('Gõ /dangky để xem lại câu hỏi đang dở và điền tiếp.');
+  expect(await app.reminders!.runDraftNotices()).toMatchObject({ sent: 0, alreadyHandled: 1 });
+  expect(emulator.messagesTo('8101').filter((m) => m.plain.includes('sẽ hết hạn'))).toHaveLength(1);
+  // The notice keeps the draft: /dangky shows the question it stopped at.
+  await lan.ask('/dangky', '(Câu 2/5)');
 });

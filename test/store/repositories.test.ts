@@ -141,6 +141,18 @@ describe('conversation states', () => {
     expect(store.conversations.get('telegram', '1')).toBeUndefined();
     expect(store.conversations.count()).toBe(1);
   });
+
+  it('lists the states last written within a time range (from included, to excluded)', () => {
+    store.conversations.put('telegram', '1', { n: 1 }, t0);
+    store.conversations.put('telegram', '2', { n: 2 }, later(10));
+    store.conversations.put('zalo', '3', { n: 3 }, later(20));
+    const between = (from: number, to: number) => store.conversations.listUpdatedBetween(later(from), later(to)).map((r) => `${r.channel}:${r.userId}`);
+    expect(between(0, 20)).toEqual(['telegram:1', 'telegram:2']);
+    expect(between(10, 21)).toEqual(['telegram:2', 'zalo:3']);
+    expect(store.conversations.listUpdatedBetween(later(20), later(21))).toEqual([
+      { channel: 'zalo', userId: '3', state: { n: 3 }, updatedAt: later(20).toISOString() },
+    ]);
+  });
 });
 
 describe('inbox', () => {

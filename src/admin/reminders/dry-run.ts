@@ -7,6 +7,8 @@ import type { Config } from '../../config.js';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Store } from '../../store/db.js';
 import { viDate, viDateTime, type CalendarDate } from '../../calendar.js';
+import { adminTexts } from '../texts.js';
+import { deadlineDay } from '../views.js';
 import { createReminderRecords, type ReminderRecord } from './records.js';
 import { deadlinesDue, dueReminders, nextReminderDay, type DueReminder } from './select.js';
 
@@ -42,7 +44,7 @@ export function describeReminders(
       const group = due.filter((r) => r.occurrence.key === occurrence.key && r.occurrence.year === occurrence.year && r.offsetDays === offsetDays);
       lines.push(
         '',
-        `${occurrence.plan.shortName} — hạn ${viDate(occurrence.date)} (còn ${offsetDays} ngày), báo cáo năm ${occurrence.year}, Mục ${occurrence.deadline.section}`,
+        `${occurrence.plan.shortName} — ${adminTexts.missingDeadline(deadlineDay(occurrence), offsetDays)}, báo cáo năm ${occurrence.year}, Mục ${occurrence.deadline.section}`,
         `  “${occurrence.deadline.quote}”`,
       );
       if (group.length === 0) lines.push('  Không có đầu mối nào cần nhắc (chưa có đơn vị đăng ký, hoặc tất cả đã báo cáo).');

@@ -8,8 +8,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { ChannelName } from '../../config.js';
+import type { DeliveryRecords, DeliveryStatus } from './deliver.js';
 
-export type ReminderStatus = 'sending' | 'sent' | 'blocked' | 'failed';
+export type ReminderStatus = DeliveryStatus;
 
 export interface ReminderClaim {
   contactId: number;
@@ -31,10 +32,9 @@ export interface ReminderRecord extends Omit<ReminderClaim, 'at'> {
   finishedAt: string | null;
 }
 
-export interface ReminderRecords {
+export interface ReminderRecords extends DeliveryRecords {
   /** The id of the new claim, or undefined when this reminder was already claimed (sent or not). */
   claim(claim: ReminderClaim): number | undefined;
-  finish(id: number, status: Exclude<ReminderStatus, 'sending'>, at: Date, error?: string): void;
   /** Takes a failed reminder back to send it again: true when it was still "failed" (no one else took it). */
   reclaim(id: number): boolean;
   find(key: Pick<ReminderClaim, 'contactId' | 'deadlineKey' | 'year' | 'offsetDays'>): ReminderRecord | undefined;
@@ -46,6 +46,11 @@ const COLUMNS = `id, contact_id AS contactId, plan_id AS planId, deadline_key AS
   deadline_date AS deadlineDate, channel, status, error, claimed_at AS claimedAt, finished_at AS finishedAt`;
 /** Platform errors can be long; the record keeps what identifies the cause. */
 const MAX_ERROR_CHARS = 300;
+
+/** A send's error as the records keep it (draft-notice-records.ts too). */
+export function recordedError(error: string | undefined): string | null {
+  return error === undefined ? null : error.slice(0, MAX_ERROR_CHARS);
+}
 
 export function createReminderRecords(db: Database.Database): ReminderRecords {
   const claim = db.prepare(`
@@ -63,7 +68,7 @@ export function createReminderRecords(db: Database.Database): ReminderRecords {
       return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
     },
     finish(id, status, at, error) {
-      finish.run(status, error === undefined ? null : error.slice(0, MAX_ERROR_CHARS), at.toISOString(), id);
+      finish.run(status, recordedError(error), at.toISOString(), id);
     },
     reclaim: (id) => reclaim.run(id).changes === 1,
     find: (k) => find.get(k.contactId, k.deadlineKey, k.year, k.offsetDays) as ReminderRecord | undefined,

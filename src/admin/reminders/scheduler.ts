@@ -11,6 +11,9 @@
  * has not reported: an outage at 08:00 should not cost a unit its last reminder before the deadline.
  * Only once, and only the reminders that failed in that run, so a failing chat is not hammered; a stop
  * cancels the pending retry (the record keeps "failed").
+ *
+ * Every hour from DRAFT_NOTICE_HOURS (07:00 to 21:00, not at night) it also sends the notices of form
+ * drafts that expire within a day (draft-notices.ts), through the same sender, each once.
  */
 import { Cron } from 'croner';
 import type { ChannelHandle } from '../../channels/types.js';
@@ -19,6 +22,8 @@ import type { Knowledge } from '../../knowledge/loader.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/db.js';
 import { isoDate, localDate, wallClock, type CalendarDate } from '../../calendar.js';
+import type { DeliveryRunResult } from './deliver.js';
+import { dueDraftNotices, sendDraftNotices } from './draft-notices.js';
 import type { Clock } from './pacer.js';
 import { createReminderRecords } from './records.js';
 import { dueReminders, type DueReminder } from './select.js';
@@ -27,13 +32,13 @@ import { sendReminders, type ReminderRunResult } from './send.js';
 export interface ReminderSchedulerDeps {
   store: Store;
   knowledge: Knowledge;
-  config: Pick<Config, 'timeZone' | 'reminderDays' | 'reminderHour'>;
+  config: Pick<Config, 'timeZone' | 'reminderDays' | 'reminderHour' | 'draftTtlDays'>;
   logger: Logger;
   /** The running channels; reminders go to contacts on these. */
   channels: readonly ChannelHandle[];
   now?: () => Date;
   clock?: Clock;
-  /** False: no daily job and no start-up run (tests call `runFor`). Default true. */
+  /** False: no daily or hourly job and no start-up run (tests call `runFor`, `runDraftNotices`). Default true. */
   schedule?: boolean;
   /** Milliseconds between start-up and the catch-up run (default CATCH_UP_DELAY_MS). */
   catchUpDelayMs?: number;
@@ -43,6 +48,8 @@ export interface ReminderSchedulerDeps {
 
 export const CATCH_UP_DELAY_MS = 60_000;
 export const RETRY_DELAY_MS = 30 * 60_000;
+/** The hours (croner) at which draft notices go out: the day, in the bot's time zone. */
+export const DRAFT_NOTICE_HOURS = '7-21';
 
 export interface ReminderScheduler {
   /**
@@ -50,6 +57,8 @@ export interface ReminderScheduler {
    * Failed sends get one retry later (see above).
    */
   runFor(date?: CalendarDate): Promise<ReminderRunResult>;
+  /** Sends the notices of the drafts that expire within a day of `at` (default: now). Never overlaps a run. */
+  runDraftNotices(at?: Date): Promise<DeliveryRunResult>;
   /** When the daily job runs next (null when not scheduled). */
   nextRun(): Date | null;
   /** Settles when no run is in progress and none is pending (the start-up catch-up and retries included). */
@@ -120,6 +129,18 @@ export function startReminderScheduler(deps: ReminderSchedulerDeps): ReminderSch
     return run;
   }
 
+  function runDraftNotices(at: Date = now()): Promise<DeliveryRunResult> {
+    const run = chain.then(async () => {
+      const due = dueDraftNotices(deps.store, config, at);
+      const result = await sendDraftNotices({ ...sendDeps, store: deps.store, config }, due);
+      // Hourly: quiet unless something went out (the drafts noticed already come up every hour of their last day).
+      if (result.sent + result.blocked + result.failed > 0) log.info({ event: 'draft-notices-run', ...result }, 'draft expiry notices sent');
+      return result;
+    });
+    chain = run.catch(() => undefined);
+    return run;
+  }
+
   function runSafely(why: string): void {
     runFor().catch((err: unknown) =>
       log.error({ event: 'reminders-failed', why, err: err instanceof Error ? err.message : String(err) }, 'reminder run failed'),
@@ -127,6 +148,7 @@ export function startReminderScheduler(deps: ReminderSchedulerDeps): ReminderSch
   }
 
   let job: Cron | undefined;
+  let draftJob: Cron | undefined;
   let catchUp: NodeJS.Timeout | undefined;
   /** Settles when the pending catch-up has run or was cancelled. */
   let catchUpSettled: Promise<void> = Promise.resolve();
@@ -134,6 +156,11 @@ export function startReminderScheduler(deps: ReminderSchedulerDeps): ReminderSch
   if (deps.schedule !== false) {
     // unref: the schedule alone never keeps the process alive; the channels do.
     job = new Cron(`0 ${config.reminderHour} * * *`, { timezone: config.timeZone, unref: true }, () => runSafely('daily'));
+    draftJob = new Cron(`0 ${DRAFT_NOTICE_HOURS} * * *`, { timezone: config.timeZone, unref: true }, () => {
+      runDraftNotices().catch((err: unknown) =>
+        log.error({ event: 'draft-notices-failed', err: err instanceof Error ? err.message : String(err) }, 'draft notice run failed'),
+      );
+    });
     // Started after today's hour (a restart, or downtime over it): send what is still due today.
     const startedOn = localDate(now(), config.timeZone);
     if (wallClock(now(), config.timeZone).hour >= config.reminderHour) {
@@ -152,6 +179,7 @@ export function startReminderScheduler(deps: ReminderSchedulerDeps): ReminderSch
 
   return {
     runFor,
+    runDraftNotices,
     nextRun: () => job?.nextRun() ?? null,
     async idle() {
       await catchUpSettled;
@@ -170,6 +198,7 @@ export function startReminderScheduler(deps: ReminderSchedulerDeps): ReminderSch
       }
       retries.clear();
       job?.stop();
+      draftJob?.stop();
       lifetime.abort();
       await chain;
     },
