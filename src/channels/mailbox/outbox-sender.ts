@@ -30,6 +30,11 @@ export interface OutboxSenderDeps {
   /** Pause before a chat is tried again after a failure (default 2 s, doubling, at most 10 min). */
   retryDelayMs?: (attempts: number) => number;
   now?: () => Date;
+  /**
+   * How often the sender looks for replies nobody kicked it for (default 5 s): those another channel's
+   * commit stored for this one (a Telegram registration telling a Zalo admin of a second contact).
+   */
+  sweepMs?: number;
 }
 
 export interface OutboxSender {
@@ -56,6 +61,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   let closed = false;
   let marks: Array<{ id: number; ok: true } | { id: number; ok: false; error: string; final: boolean }> = [];
   let idleWaiters: Array<() => void> = [];
+  const sweep = setInterval(() => kick(), deps.sweepMs ?? 5000);
+  sweep.unref();
 
   function settle(): void {
     if (busyChats.size > 0) return;
@@ -157,6 +164,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     idle: () => (busyChats.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     close() {
       flushMarks();
+      clearInterval(sweep);
       closed = true;
       settle();
     },
