@@ -47,7 +47,8 @@ describe('cli export', () => {
     expect(r.stdout).toBe(`Đã ghi ${out} (XLSX): 2 báo cáo mới nhất, 3 lần gửi, 3 đầu mối.\n`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => `${w.name}:${w.rowCount}`)).toEqual(['Báo cáo mới nhất:3', 'Tất cả các lần gửi:4', 'Đầu mối:4']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Báo cáo mới nhất', 'Tất cả các lần gửi', 'Đầu mối', 'Chưa báo cáo']);
+    expect(wb.worksheets.slice(1, 4).map((w) => `${w.name}:${w.rowCount}`)).toEqual(['Báo cáo mới nhất:3', 'Tất cả các lần gửi:4', 'Đầu mối:4']);
 
     const csv = join(tmp.dir, 'cu-chi.csv');
     expect(cli(['export', '--format', 'csv', '--out', csv, '--year', '2025', '--plan', 'cu-chi']).status).toBe(0);
@@ -62,7 +63,7 @@ describe('cli export', () => {
       [['--out', x, '--year', '25'], 'Năm “25” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.'],
       [['--out', x, '--year', '2019'], 'Năm “2019” không dùng được'],
       [['--out', x, '--year', 'abc'], 'Năm “abc” không dùng được'],
-      [['--out', join(tmp.dir, 'x.pdf'), '--format', 'pdf'], 'Định dạng “pdf” không có; chọn một trong: xlsx, csv.'],
+      [['--out', join(tmp.dir, 'x.pdf'), '--format', 'pdf'], 'Định dạng “pdf” không có; chọn một trong: xlsx, csv, docx.'],
       [['--out', x, '--format', 'csv'], '--format csv nhưng tệp “'],
       [['--out', join(tmp.dir, 'x.txt')], 'Không rõ định dạng của “'],
       [[], 'Thiếu --out: cần tên tệp hoặc thư mục để ghi'],

@@ -95,7 +95,7 @@ describe('/xuat', () => {
 
   it('explains the usage and the year range; never a file in a group', async () => {
     expect(seen(await admin.say('/xuat pdf'))).toBe(
-      'Không hiểu “pdf”.\nCách dùng: /xuat [xlsx|csv] [năm], ví dụ: /xuat (tệp Excel, mọi năm), /xuat csv 2025. Tệp Excel có 3 trang: báo cáo mới nhất của mỗi đơn vị, tất cả các lần gửi, danh sách đầu mối.',
+      'Không hiểu “pdf”.\nCách dùng: /xuat [xlsx|csv|tonghop] [năm], ví dụ: /xuat (tệp Excel, mọi năm), /xuat csv 2025, /xuat tonghop 2025 (dự thảo báo cáo tổng hợp, tệp Word). Tệp Excel có 5 trang: tổng hợp năm (in khổ A4 ngang), báo cáo mới nhất của mỗi đơn vị, tất cả các lần gửi, danh sách đầu mối, đơn vị chưa báo cáo.',
     );
     expect(seen(await admin.say('/xuat 2019'))).toBe('Năm “2019” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
     expect(seen(await admin.say('/xuat 25'))).toBe('Năm “25” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');

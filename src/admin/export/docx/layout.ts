@@ -1,0 +1,168 @@
+/**
+ * The presentation rules of Nghị định 30/2020/NĐ-CP (Phụ lục I) as docx building blocks: A4 portrait,
+ * margins top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; body text 14 pt, justified,
+ * the first line indented, at least 6 pt between paragraphs; the header table with the issuing body on
+ * the left and the Quốc hiệu, Tiêu ngữ on the right; page numbers from page 2, centred in the top margin.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ITableBordersOptions,
+  type ITableCellBorders,
+} from 'docx';
+
+export const FONT = 'Times New Roman';
+/** Sizes in half-points, as docx counts them. */
+export const SIZE = { body: 28, table: 26, header: 26, nation: 24, recipients: 24, recipientLines: 22 } as const;
+export const PAGE = {
+  width: convertMillimetersToTwip(210),
+  height: convertMillimetersToTwip(297),
+  margin: {
+    top: convertMillimetersToTwip(20),
+    bottom: convertMillimetersToTwip(20),
+    left: convertMillimetersToTwip(30),
+    right: convertMillimetersToTwip(15),
+    header: convertMillimetersToTwip(10),
+    footer: convertMillimetersToTwip(10),
+  },
+};
+/** The width of the text: 210 − 30 − 15 mm. */
+export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+const FIRST_LINE = convertMillimetersToTwip(12.7);
+const BODY_SPACING = { before: 0, after: 120, line: 288 } as const;
+const TIGHT = { before: 0, after: 0, line: 240 } as const;
+
+export interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  underline?: boolean;
+  size?: number;
+}
+
+export function run(text: string, style: RunStyle = {}): TextRun {
+  return new TextRun({
+    text,
+    font: FONT,
+    size: style.size ?? SIZE.body,
+    bold: style.bold,
+    italics: style.italics,
+    underline: style.underline ? {} : undefined,
+  });
+}
+
+/** Runs of a text that may hold line breaks: one line per run, each after a break. */
+export function multilineRuns(text: string, style: RunStyle = {}): TextRun[] {
+  return text.split('\n').map((line, i) =>
+    new TextRun({ text: line, break: i > 0 ? 1 : undefined, font: FONT, size: style.size ?? SIZE.body, bold: style.bold, italics: style.italics }),
+  );
+}
+
+/** A paragraph of the body: justified, first line indented. */
+export function bodyParagraph(children: TextRun[], opts: { indent?: boolean; keepNext?: boolean; after?: number } = {}): Paragraph {
+  return new Paragraph({
+    children,
+    alignment: AlignmentType.JUSTIFIED,
+    indent: opts.indent === false ? undefined : { firstLine: FIRST_LINE },
+    spacing: { ...BODY_SPACING, ...(opts.after === undefined ? {} : { after: opts.after }) },
+    keepNext: opts.keepNext,
+  });
+}
+
+export function heading(text: string): Paragraph {
+  return bodyParagraph([run(text, { bold: true })], { keepNext: true });
+}
+
+export function centered(children: TextRun[], spacing: { before?: number; after?: number } = {}): Paragraph {
+  return new Paragraph({ children, alignment: AlignmentType.CENTER, spacing: { ...TIGHT, ...spacing } });
+}
+
+/** A line on its own, flush left, without the body's indent and spacing ("Nơi nhận:"). */
+export function flushLeft(children: TextRun[], spacing: { before?: number; after?: number } = {}): Paragraph {
+  return new Paragraph({ children, alignment: AlignmentType.LEFT, spacing: { ...TIGHT, ...spacing } });
+}
+
+/** The short solid line NĐ 30 draws under the issuing body and under the subject: a bottom border, indented. */
+export function shortLine(totalWidth: number, lineWidth: number): Paragraph {
+  const side = Math.max(0, Math.round((totalWidth - lineWidth) / 2));
+  return new Paragraph({
+    children: [],
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 60, line: 120 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+  });
+}
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+export const NO_BORDERS: ITableCellBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE };
+const NO_TABLE_BORDERS: ITableBordersOptions = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const GRID_BORDERS: ITableBordersOptions = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+/** A table without borders that lays out blocks side by side (the header, the signature). */
+export function layoutTable(rows: Paragraph[][][], widths: readonly number[]): Table {
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: [...widths],
+    layout: TableLayoutType.FIXED,
+    borders: NO_TABLE_BORDERS,
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          children: cells.map((children, i) => new TableCell({ children, width: { size: widths[i]!, type: WidthType.DXA }, borders: NO_BORDERS })),
+        }),
+    ),
+  });
+}
+
+export type GridCell = { text: string; align?: 'left' | 'center' | 'right'; bold?: boolean };
+
+/** A table of figures with grid lines; the first row is the header, repeated on every page. */
+export function gridTable(rows: GridCell[][], widths: readonly number[]): Table {
+  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: [...widths],
+    layout: TableLayoutType.FIXED,
+    borders: GRID_BORDERS,
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          tableHeader: r === 0,
+          cantSplit: true,
+          children: cells.map(
+            (cell, i) =>
+              new TableCell({
+                width: { size: widths[i]!, type: WidthType.DXA },
+                verticalAlign: VerticalAlign.CENTER,
+                margins: { top: 40, bottom: 40, left: 80, right: 80 },
+                children: [
+                  new Paragraph({
+                    children: multilineRuns(cell.text, { size: SIZE.table, bold: r === 0 || cell.bold }),
+                    alignment: alignment[r === 0 ? 'center' : (cell.align ?? 'left')],
+                    spacing: TIGHT,
+                  }),
+                ],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+/** The page number, centred at the top (the first page has none: the section sets a title page). */
+export function pageNumberParagraph(): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body })],
+  });
+}
