@@ -7,7 +7,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   PageNumber,
   Paragraph,
   Table,
@@ -24,21 +23,17 @@ import {
 export const FONT = 'Times New Roman';
 /** Sizes in half-points, as docx counts them. */
 export const SIZE = { body: 28, table: 26, header: 26, nation: 24, recipients: 24, recipientLines: 22 } as const;
+/** Millimetres in twips, rounded (docx's own conversion truncates: A4 would be 11905 × 16837, not Word's 11906 × 16838). */
+export const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+
 export const PAGE = {
-  width: convertMillimetersToTwip(210),
-  height: convertMillimetersToTwip(297),
-  margin: {
-    top: convertMillimetersToTwip(20),
-    bottom: convertMillimetersToTwip(20),
-    left: convertMillimetersToTwip(30),
-    right: convertMillimetersToTwip(15),
-    header: convertMillimetersToTwip(10),
-    footer: convertMillimetersToTwip(10),
-  },
+  width: mm(210),
+  height: mm(297),
+  margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(10) },
 };
 /** The width of the text: 210 − 30 − 15 mm. */
 export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
-const FIRST_LINE = convertMillimetersToTwip(12.7);
+const FIRST_LINE = mm(12.7);
 const BODY_SPACING = { before: 0, after: 120, line: 288 } as const;
 const TIGHT = { before: 0, after: 0, line: 240 } as const;
 

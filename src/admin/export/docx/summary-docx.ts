@@ -8,7 +8,7 @@
  * The paragraphs are built a batch of units at a time with a pause for the event loop in between, as
  * the XLSX writer does: a summary of thousands of units must not keep the bot from answering.
  */
-import { convertMillimetersToTwip, Document, Header, Packer, type Paragraph, type Table } from 'docx';
+import { Document, Header, Packer, type Paragraph, type Table } from 'docx';
 import { viDate, viDateTime } from '../../../calendar.js';
 import type { FieldDefinition } from '../../../reports/form-definition.js';
 import type { SectionFields, SummarySection } from '../../../reports/summary-sections.js';
@@ -23,6 +23,8 @@ import {
   gridTable,
   heading,
   layoutTable,
+  mm,
+  multilineRuns,
   PAGE,
   pageNumberParagraph,
   run,
@@ -55,7 +57,7 @@ function headerBlock(opts: SummaryDocxOptions): Block[] {
   const left: Paragraph[] = [
     ...(opts.parentBody?.trim() ? [centered([run(opts.parentBody.trim().toLocaleUpperCase('vi'), { size: SIZE.nation })])] : []),
     centered([run(issuer, { bold: true, size: SIZE.nation })]),
-    shortLine(LEFT, convertMillimetersToTwip(22)),
+    shortLine(LEFT, mm(22)),
   ];
   const right: Paragraph[] = [
     centered([run(t.nation, { bold: true, size: SIZE.nation })]),
@@ -76,7 +78,7 @@ function titleBlock(year: number): Block[] {
   return [
     centered([run(t.docTitle, { bold: true })], { before: 360 }),
     centered([run(t.docSubject(year), { bold: true })]),
-    shortLine(TEXT_WIDTH, convertMillimetersToTwip(40)),
+    shortLine(TEXT_WIDTH, mm(40)),
   ];
 }
 
@@ -93,7 +95,6 @@ function figuresTable(data: SummaryData, plan: SummaryPlan): Table {
       { text: `${count(total.answered)}/${count(plan.reported.length)}`, align: 'center' },
     ]);
   });
-  const mm = convertMillimetersToTwip;
   const fixed = [mm(12), mm(24), mm(26), mm(25)];
   const item = TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0);
   return gridTable(rows, [fixed[0]!, item, fixed[1]!, fixed[2]!, fixed[3]!]);
@@ -105,13 +106,9 @@ async function quotes(plan: SummaryPlan, field: FieldDefinition, out: Block[]): 
   for (const [i, unit] of plan.reported.entries()) {
     const value = unit.report!.answers[field.id];
     if (typeof value !== 'string' || !clean(value)) continue;
-    // One paragraph per line of the unit's text: a line break inside a justified paragraph would
-    // stretch the line before it across the page.
-    const lines = `“${clean(value).replace(/\r\n?/g, '\n')}”`.split('\n');
-    lines.forEach((line, l) => {
-      const runs = [...(l === 0 ? [run(`${clean(unit.unitName)}: `, { bold: true })] : []), run(line)];
-      out.push(bodyParagraph(runs, { after: l === lines.length - 1 ? undefined : 0, keepNext: l < lines.length - 1 }));
-    });
+    // The unit's line breaks kept as line breaks (the document says not to stretch the line before one).
+    const text = `“${clean(value).replace(/\r\n?/g, '\n')}”`;
+    out.push(bodyParagraph([run(`${clean(unit.unitName)}: `, { bold: true }), ...multilineRuns(text)]));
     n++;
     if ((i + 1) % UNITS_PER_BATCH === 0) await pause();
   }
@@ -205,6 +202,8 @@ export async function summaryToDocx(data: SummaryData, sections: SectionFields, 
   body.push(...signatureBlock());
   const doc = new Document({
     creator: 'thidua-bot',
+    // Word and LibreOffice would otherwise stretch a justified line that ends in a line break.
+    compatibility: { doNotExpandShiftReturn: true },
     title: `${t.docTitle} ${t.docSubject(data.year)}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
     sections: [
