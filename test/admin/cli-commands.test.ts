@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReminderRecords } from '../../src/admin/reminders/records.js';
 import { openStore } from '../../src/store/db.js';
@@ -103,6 +104,23 @@ describe('cli export', () => {
 
     const bare = cli(['export', '--out', join(tmp.dir, 'bao-cao')]);
     expect(bare.stdout).toContain(`Đã ghi ${join(tmp.dir, 'bao-cao.xlsx')} (XLSX)`);
+  });
+});
+
+describe('cli export --format docx', () => {
+  it('writes the báo cáo tổng hợp of the year, with the plan filter and the issuing body', async () => {
+    const out = join(tmp.dir, 'tong-hop.docx');
+    const r = cli(['export', '--format', 'docx', '--out', out, '--year', '2025', '--plan', 'Củ Chi', '--issuer', 'Phòng Giáo dục và Đào tạo']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`Đã ghi ${out} (DOCX): báo cáo tổng hợp năm 2025, 1/2 đơn vị đã báo cáo (0 nộp muộn), 1 chưa báo cáo.\n`);
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO');
+    expect(xml).toContain('UBND xã An Nhơn Tây: ');
+    expect(xml).toContain('“Bản 2”');
+    expect(xml).not.toContain('Sở Y tế');
+    // The extension alone says the format.
+    const bare = cli(['export', '--out', join(tmp.dir, 'bc.docx'), '--year', '2025']);
+    expect(bare.stdout).toContain('(DOCX): báo cáo tổng hợp năm 2025, 1/3 đơn vị đã báo cáo');
   });
 });
 

@@ -82,7 +82,7 @@ describe('XLSX export', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Báo cáo mới nhất', 'Tất cả các lần gửi', 'Đầu mối', 'Chưa báo cáo']);
     for (const ws of wb.worksheets.slice(1, 4)) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.getRow(1).font?.bold).toBe(true);
+      expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       for (const col of ws.columns) expect(col.width).toBeGreaterThanOrEqual(8);
       for (const col of ws.columns) expect(col.width).toBeLessThanOrEqual(60);
     }
