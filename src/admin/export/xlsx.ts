@@ -129,7 +129,12 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: T
     pageSetup: { ...PAGE_SETUP, printTitlesRow: `${headerRowNo}:${headerRowNo}` },
     headerFooter: { oddFooter: '&CTrang &P/&N', differentFirst: false, differentOddEven: false },
   });
-  sheet.columns = widths.map((width) => ({ width }));
+  // A column style too: cells added later in Excel wrap and show numbers alike (and exceljs drops a
+  // column of the default width 9 without one, leaving it to the program's default).
+  sheet.columns = widths.map((width, i) => {
+    const { alignment, numFmt } = cellStyle(table.columns[i]!, 'data');
+    return { width, style: numFmt ? { alignment, numFmt } : { alignment } };
+  });
   titles.forEach((line, i) => spanningRow(sheet, i + 1, line, widths, { font: { ...FONT, bold: i === 0, size: i === 0 ? TITLE_POINTS : 11 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }));
   if (table.columns.length > 0 && !table.rowKinds) {
     sheet.autoFilter = { from: { row: headerRowNo, column: 1 }, to: { row: headerRowNo, column: table.columns.length } };
