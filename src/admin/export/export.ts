@@ -11,7 +11,8 @@ import type { Store } from '../../store/db.js';
 import { isoDate, localDate, wallClock } from '../../calendar.js';
 import { exportTexts, summaryTexts } from '../texts.js';
 import { tableToCsv } from './csv.js';
-import { summaryToDocx, type SummaryDocxOptions } from './docx/summary-docx.js';
+import { summaryToDocxOffThread } from './docx/off-thread.js';
+import type { SummaryDocxOptions } from './docx/summary-docx.js';
 import { buildExportTables, type ExportFilter, type ExportForms } from './report-tables.js';
 import { summaryData, type SummaryData } from './summary-data.js';
 import { missingTable, summaryTable } from './summary-sheets.js';
@@ -86,19 +87,24 @@ function summaryCounts(data: SummaryData): SummaryCounts {
 export async function buildExport(deps: ExportDeps, request: ExportRequest): Promise<ExportFile> {
   const at = (deps.now ?? (() => new Date()))();
   const forms = deps.forms ?? defaultExportForms();
+  // The summary is of one year: the one asked for, else the current one (as /thongke and /chuanop).
+  const year = request.year ?? localDate(at, deps.timeZone).year;
+  const summaryOf = () => summaryData({ store: deps.store, knowledge: deps.knowledge, report: forms.report, timeZone: deps.timeZone, at }, { year, planId: request.planId });
+  if (request.format === 'docx') {
+    const data = summaryOf();
+    const content = await summaryToDocxOffThread(data, loadSummarySections(forms.report), request);
+    const counts = { versions: deps.store.reports.listAll(request).length, latest: deps.store.reports.listLatest(request).length, contacts: deps.store.contacts.list(request).length };
+    const filename = exportFilename({ ...request, year }, at, deps.timeZone, summaryTexts.filePrefix);
+    return { mimeType: MIME_TYPES.docx, format: 'docx', counts, filename, content, summary: summaryCounts(data) };
+  }
   const tables = buildExportTables({ store: deps.store, knowledge: deps.knowledge, forms, timeZone: deps.timeZone }, request);
   const base = { mimeType: MIME_TYPES[request.format], format: request.format, counts: tables.counts };
   if (request.format === 'csv') {
     return { ...base, filename: exportFilename(request, at, deps.timeZone), content: tableToCsv(tables.versions, deps.timeZone) };
   }
-  // The summary is of one year: the one asked for, else the current one (as /thongke and /chuanop).
-  const year = request.year ?? localDate(at, deps.timeZone).year;
-  const data = summaryData({ store: deps.store, knowledge: deps.knowledge, report: forms.report, timeZone: deps.timeZone, at }, { year, planId: request.planId });
-  if (request.format === 'docx') {
-    const content = await summaryToDocx(data, loadSummarySections(forms.report), request);
-    const filename = exportFilename({ ...request, year }, at, deps.timeZone, summaryTexts.filePrefix);
-    return { ...base, filename, content, summary: summaryCounts(data) };
-  }
+  // A pause for the event loop between the two reads of the database.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const data = summaryOf();
   const content = await tablesToXlsx([summaryTable(data), tables.latest, tables.versions, tables.contacts, missingTable(data)], {
     timeZone: deps.timeZone,
     createdAt: at,

@@ -16,6 +16,9 @@ import type { Report } from '../../store/reports.js';
 import { lateMarks } from '../late-reports.js';
 import { reportingStats } from '../stats.js';
 
+/** Vietnamese order of the (folded) unit names; one collator, not one per comparison. */
+const COLLATOR = new Intl.Collator('vi');
+
 export interface SummaryUnit {
   unitKey: string;
   /** As written on the report when there is one, else as registered. */
@@ -71,7 +74,7 @@ export function summaryData(
   for (const s of stats) {
     const reports = new Map(latest.filter((r) => r.planId === s.planId).map((r) => [r.unitKey, r]));
     // Registered units, then units whose report came from a contact now registered elsewhere.
-    const keys = [...new Set([...s.units.map((u) => u.unitKey), ...reports.keys()])].sort((a, b) => a.localeCompare(b, 'vi'));
+    const keys = [...new Set([...s.units.map((u) => u.unitKey), ...reports.keys()])].sort(COLLATOR.compare);
     if (keys.length === 0 && request.planId === undefined) continue;
     const registered = new Map(s.units.map((u) => [u.unitKey, u]));
     const units = keys.map((unitKey): SummaryUnit => {
