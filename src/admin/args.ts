@@ -41,8 +41,8 @@ export function parseYear(text: string, report: FormDefinition): number {
   return parsed.value;
 }
 
-/** Words that format names may be typed as ("Excel", "XLSX", "xls"). */
-const FORMAT_WORDS: Record<string, ExportFormat> = { xlsx: 'xlsx', xls: 'xlsx', excel: 'xlsx', csv: 'csv' };
+/** Words that format names may be typed as ("Excel", "XLSX", "xls", "Word"). */
+const FORMAT_WORDS: Record<string, ExportFormat> = { xlsx: 'xlsx', xls: 'xlsx', excel: 'xlsx', csv: 'csv', docx: 'docx', doc: 'docx', word: 'docx' };
 
 /** The format a word names, or undefined. */
 export function formatWord(word: string): ExportFormat | undefined {

@@ -43,21 +43,31 @@ async function withStore<T>(fn: (deps: { config: Config; store: Store; knowledge
 export function registerAdminCommands(program: Command): void {
   program
     .command('export')
-    .description('Xuất báo cáo ra tệp: XLSX (báo cáo mới nhất, mọi lần gửi, đầu mối) hoặc CSV (mọi lần gửi)')
-    .option('--format <format>', 'xlsx hoặc csv (mặc định theo đuôi tệp của --out, nếu không thì xlsx)')
+    .description(
+      'Xuất báo cáo ra tệp: XLSX (tổng hợp năm in khổ A4 ngang, báo cáo mới nhất, mọi lần gửi, đầu mối, đơn vị chưa báo cáo), CSV (mọi lần gửi) hoặc DOCX (dự thảo báo cáo tổng hợp năm theo Nghị định 30/2020/NĐ-CP)',
+    )
+    .option('--format <format>', 'xlsx, csv hoặc docx (mặc định theo đuôi tệp của --out, nếu không thì xlsx)')
     .option('--out <file>', 'tệp cần ghi (thư mục chưa có sẽ được tạo); là thư mục thì tệp mang tên tự đặt')
-    .option('--year <year>', 'chỉ báo cáo của năm này')
+    .option('--year <year>', 'chỉ báo cáo của năm này (tổng hợp: mặc định năm nay)')
     .option('--plan <id>', 'chỉ báo cáo của kế hoạch này: mã (cu-chi), địa phương ("Củ Chi") hoặc số kế hoạch ("KH 1792")')
-    .action((opts: { format?: string; out?: string; year?: string; plan?: string }) => {
+    .option('--issuer <name>', 'DOCX: tên cơ quan ban hành báo cáo, ví dụ "Phòng Giáo dục và Đào tạo" (mặc định để trống cho người ký điền)')
+    .option('--parent-body <name>', 'DOCX: tên cơ quan chủ quản, in phía trên tên cơ quan ban hành, ví dụ "UBND huyện Củ Chi"')
+    .action((opts: { format?: string; out?: string; year?: string; plan?: string; issuer?: string; parentBody?: string }) => {
       const target = outTarget(opts.out, opts.format);
       const year = opts.year === undefined ? undefined : parseYear(opts.year, loadForm('report'));
       return withStore(async ({ config, store, knowledge }) => {
         const planId = opts.plan === undefined ? undefined : resolvePlanId(opts.plan, knowledge);
-        const file = await buildExport({ store, knowledge, timeZone: config.timeZone }, { format: target.format, year, planId });
+        const file = await buildExport(
+          { store, knowledge, timeZone: config.timeZone },
+          { format: target.format, year, planId, issuer: opts.issuer, parentBody: opts.parentBody },
+        );
         const path = writeOut(target, file.filename, file.content);
         const c = file.counts;
+        const s = file.summary;
         process.stdout.write(
-          `Đã ghi ${path} (${target.format.toUpperCase()}): ${c.latest} báo cáo mới nhất, ${c.versions} lần gửi, ${c.contacts} đầu mối.\n`,
+          target.format === 'docx' && s
+            ? `Đã ghi ${path} (DOCX): báo cáo tổng hợp năm ${s.year}, ${s.reported}/${s.units} đơn vị đã báo cáo (${s.late} nộp muộn), ${s.missing} chưa báo cáo.\n`
+            : `Đã ghi ${path} (${target.format.toUpperCase()}): ${c.latest} báo cáo mới nhất, ${c.versions} lần gửi, ${c.contacts} đầu mối.\n`,
         );
       });
     });

@@ -14,11 +14,14 @@ import { buildExport, type ExportFormat } from './export/export.js';
 import { buildQuestionsFile } from './export/questions-file.js';
 import { groupQuestions } from './questions.js';
 import { reportingStats } from './stats.js';
-import { adminTexts } from './texts.js';
+import { adminTexts, summaryTexts } from './texts.js';
 import { missingView, questionsView, statsView } from './views.js';
 
 /** Words an admin may add that change nothing: "/thongke năm 2025". */
 const FILLER_WORDS = new Set(['nam']);
+/** "/xuat tonghop", "/xuat tổng hợp": the báo cáo tổng hợp (DOCX). */
+const SUMMARY_WORDS = new Set(['tonghop', 'baocaotonghop']);
+const SUMMARY_PHRASE = /(?:báo\s*cáo\s*|bao\s*cao\s*)?(?:tổng|tong)\s*(?:hợp|hop)/giu;
 
 interface ParsedArgs {
   format?: ExportFormat;
@@ -30,10 +33,10 @@ interface ParsedArgs {
 
 function parseArgs(args: string): ParsedArgs {
   const out: ParsedArgs = {};
-  for (const typed of args.split(/\s+/).filter(Boolean)) {
+  for (const typed of args.replace(SUMMARY_PHRASE, 'tonghop').split(/\s+/).filter(Boolean)) {
     const word = fold(typed);
     if (!word) continue;
-    const format = formatWord(word);
+    const format = formatWord(word) ?? (SUMMARY_WORDS.has(word) ? 'docx' : undefined);
     if (format && !out.format) out.format = format;
     else if (/^\d+$/.test(word) && out.yearText === undefined) out.yearText = word;
     else if (!FILLER_WORDS.has(word)) out.unknown ??= typed;
@@ -60,8 +63,8 @@ function yearArg(ctx: CommandContext, parsed: ParsedArgs, usage: string, opts: {
 
 export const exportCommand: CommandSpec = {
   names: ['xuat', 'export'],
-  usage: '[xlsx|csv] [năm]',
-  description: 'Quản trị: tải toàn bộ báo cáo (Excel hoặc CSV)',
+  usage: '[xlsx|csv|tonghop] [năm]',
+  description: 'Quản trị: tải toàn bộ báo cáo (Excel hoặc CSV), hoặc dự thảo báo cáo tổng hợp năm (Word)',
   adminOnly: true,
   privateOnly: true,
   run(ctx) {
@@ -71,17 +74,14 @@ export const exportCommand: CommandSpec = {
     const format = parsed.format ?? 'xlsx';
     // Read-only, after the message's commit: building the workbook is asynchronous.
     const deps = { store: ctx.store, knowledge: ctx.knowledge, timeZone: ctx.config.timeZone, now: () => ctx.now, forms: ctx.forms };
-    return buildExport(deps, { format, year: y.year }).then(
-      (file) => {
-        ctx.logger.info({ event: 'export', format, year: y.year ?? null, rows: file.counts.versions }, 'admin export');
-        return [
-          {
-            text: adminTexts.exportDone({ format, year: y.year, ...file.counts }),
-            document: { filename: file.filename, mimeType: file.mimeType, content: file.content },
-          },
-        ];
-      },
-    );
+    return buildExport(deps, { format, year: y.year }).then((file) => {
+      ctx.logger.info({ event: 'export', format, year: y.year ?? null, rows: file.counts.versions }, 'admin export');
+      const text =
+        format === 'docx' && file.summary
+          ? summaryTexts.done(file.summary.year, file.summary)
+          : adminTexts.exportDone({ format: format === 'csv' ? 'csv' : 'xlsx', year: y.year, summaryYear: file.summary?.year, ...file.counts });
+      return [{ text, document: { filename: file.filename, mimeType: file.mimeType, content: file.content } }];
+    });
   },
 };
 

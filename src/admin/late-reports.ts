@@ -28,12 +28,21 @@ export function lateMarks(knowledge: Knowledge, versions: readonly Report[], tim
     if (known === undefined || Date.parse(r.submittedAt) < Date.parse(known)) firstSent.set(key, r.submittedAt);
   }
   const marks = new Map<string, Lateness | undefined>();
+  // Reading a plan's deadline is the costly part: once per plan and year, not once per unit.
+  const dues = new Map<string, ReturnType<typeof reportDueOccurrence> | undefined>();
+  const dueOf = (planId: string, year: number) => {
+    const key = `${planId}|${year}`;
+    if (!dues.has(key)) {
+      const plan = knowledge.plan(planId);
+      dues.set(key, plan && reportDueOccurrence(plan, year));
+    }
+    return dues.get(key);
+  };
   return {
     of(report) {
       const key = reportKey(report);
       if (!marks.has(key)) {
-        const plan = knowledge.plan(report.planId);
-        const due = plan && reportDueOccurrence(plan, report.year);
+        const due = dueOf(report.planId, report.year);
         const sent = firstSent.get(key);
         marks.set(key, due && sent ? lateness(sent, due.lastDay, timeZone) : undefined);
       }

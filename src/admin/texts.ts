@@ -64,12 +64,12 @@ const deadlineDayText = (d: DeadlineDay, lastDayWord: string) =>
 export const adminTexts = {
   // /xuat
   exportUsage:
-    'Cách dùng: /xuat [xlsx|csv] [năm], ví dụ: /xuat (tệp Excel, mọi năm), /xuat csv 2025. Tệp Excel có 3 trang: báo cáo mới nhất của mỗi đơn vị, tất cả các lần gửi, danh sách đầu mối.',
-  exportDone: (p: { format: 'xlsx' | 'csv'; year?: number; versions: number; latest: number; contacts: number }) =>
+    'Cách dùng: /xuat [xlsx|csv|tonghop] [năm], ví dụ: /xuat (tệp Excel, mọi năm), /xuat csv 2025, /xuat tonghop 2025 (dự thảo báo cáo tổng hợp, tệp Word). Tệp Excel có 5 trang: tổng hợp năm (in khổ A4 ngang), báo cáo mới nhất của mỗi đơn vị, tất cả các lần gửi, danh sách đầu mối, đơn vị chưa báo cáo.',
+  exportDone: (p: { format: 'xlsx' | 'csv'; year?: number; summaryYear?: number; versions: number; latest: number; contacts: number }) =>
     [
       `📎 Dữ liệu báo cáo${p.year === undefined ? ' (mọi năm)' : ` năm ${p.year}`}: ${p.latest} báo cáo của các đơn vị (bản mới nhất), ${p.versions} lần gửi, ${p.contacts} đầu mối đã đăng ký.`,
       p.format === 'xlsx'
-        ? 'Tệp Excel gồm 3 trang: “Báo cáo mới nhất”, “Tất cả các lần gửi”, “Đầu mối”.'
+        ? `Tệp Excel gồm 5 trang: “Tổng hợp” năm ${p.summaryYear ?? p.year} (in khổ A4 ngang), “Báo cáo mới nhất”, “Tất cả các lần gửi”, “Đầu mối”, “Chưa báo cáo” năm ${p.summaryYear ?? p.year}.`
         : 'Tệp CSV (UTF-8) gồm tất cả các lần gửi; cột “Bản mới nhất” cho biết bản nào là bản mới nhất. Gõ /xuat xlsx để lấy tệp Excel đầy đủ hơn.',
       'Tệp có thông tin cá nhân của đầu mối: chỉ dùng cho công tác tổng hợp, không chia sẻ ra ngoài.',
     ].join('\n'),
@@ -148,7 +148,7 @@ export const adminTexts = {
 export const cliTexts = {
   outMissing: 'Thiếu --out: cần tên tệp hoặc thư mục để ghi, ví dụ: --out bao-cao.xlsx',
   outUnknownExtension: (out: string) =>
-    `Không rõ định dạng của “${out}”: đặt đuôi tệp .xlsx hoặc .csv (ví dụ: bao-cao.xlsx), hoặc thêm --format xlsx|csv và bỏ đuôi tệp.`,
+    `Không rõ định dạng của “${out}”: đặt đuôi tệp .xlsx, .csv hoặc .docx (ví dụ: bao-cao.xlsx), hoặc thêm --format xlsx|csv|docx và bỏ đuôi tệp.`,
   outFormatMismatch: (out: string, format: string) =>
     `--format ${format} nhưng tệp “${out}” có đuôi khác; hãy đặt tên tệp có đuôi .${format}, hoặc bỏ --format.`,
   writeFailed: (path: string, code: string | undefined) =>
@@ -171,4 +171,72 @@ export const cliTexts = {
   adminIdMissing: 'Thiếu mã quản trị viên, dạng <kênh>:<mã người dùng>, ví dụ: telegram:123456789',
   remindNeedsDryRun:
     'Lời nhắc được bot gửi tự động mỗi ngày (npm start) lúc REMINDER_HOUR giờ. Dùng "remind --dry-run [--date YYYY-MM-DD]" để xem trước ai sẽ được nhắc.',
+};
+
+/** The summary of a year: the XLSX sheets "Tổng hợp" and "Chưa báo cáo", and the báo cáo tổng hợp (DOCX). */
+export const summaryTexts = {
+  sheets: { summary: 'Tổng hợp', missing: 'Chưa báo cáo' },
+  filePrefix: 'bao-cao-tong-hop',
+  asOf: (at: string) => `Số liệu tính đến ${at}`,
+  // XLSX "Tổng hợp"
+  sheetTitle: (year: number) => `TỔNG HỢP KẾT QUẢ BÁO CÁO NĂM ${year}`,
+  sheetPlans: (names: readonly string[]) => (names.length === 1 ? `Kế hoạch: ${names[0]}` : `Kế hoạch: ${names.join('; ')}`),
+  noPlans: (year: number) => `Chưa có đơn vị nào đăng ký đầu mối hoặc gửi báo cáo năm ${year}.`,
+  no: 'STT',
+  unit: 'Tên đơn vị',
+  status: 'Tình trạng',
+  onTime: 'Đúng hạn',
+  reportedNoDeadline: 'Đã báo cáo',
+  notReported: 'Chưa báo cáo',
+  planTotal: (name: string) => `Tổng cộng — ${name}`,
+  allTotal: 'Tổng cộng tất cả kế hoạch',
+  planCounts: (p: { units: number; reported: number; late: number; missing: number }) =>
+    `Đơn vị: ${p.units} · Đã báo cáo: ${p.reported} (nộp muộn: ${p.late}) · Chưa báo cáo: ${p.missing}`,
+  // XLSX "Chưa báo cáo"
+  missingTitle: (year: number) => `ĐƠN VỊ CHƯA BÁO CÁO NĂM ${year}`,
+  missingNone: (year: number) => `Tất cả đơn vị đã đăng ký đều đã gửi báo cáo năm ${year}.`,
+  noContact: '(chưa có đầu mối)',
+
+  // DOCX: the báo cáo tổng hợp, laid out per Nghị định 30/2020/NĐ-CP (Phụ lục I)
+  blank: '……………',
+  nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  motto: 'Độc lập - Tự do - Hạnh phúc',
+  number: 'Số:      /BC-……',
+  placeDate: '……, ngày     tháng     năm ……',
+  docTitle: 'BÁO CÁO',
+  docSubject: (year: number) => `Kết quả thực hiện Phong trào thi đua “Xây dựng xã hội học tập, đẩy mạnh học tập suốt đời” năm ${year}`,
+  intro: (at: string) => `Số liệu tổng hợp từ báo cáo của các đơn vị gửi qua trợ lý tự động, tính đến ${at}; trích dẫn giữ nguyên lời văn của đơn vị.`,
+  sections: {
+    results: 'I. KẾT QUẢ THỰC HIỆN',
+    models: 'II. MÔ HÌNH, CÁCH LÀM HAY',
+    difficulties: 'III. KHÓ KHĂN, VƯỚNG MẮC',
+    proposals: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+  },
+  reporting: (p: { units: number; reported: number; late: number; lastDay?: string; missing: number }) =>
+    `Tình hình báo cáo: ${p.units} đơn vị; ${p.reported} đơn vị đã gửi báo cáo${
+      p.reported > 0 && p.lastDay ? ` (${p.late === 0 ? 'không có đơn vị nào nộp muộn' : `${p.late} đơn vị nộp muộn`} so với hạn cuối ngày ${p.lastDay})` : ''
+    }; ${p.missing} đơn vị chưa báo cáo${p.missing > 0 ? ':' : '.'}`,
+  missingList: (names: readonly string[]) => `${names.join('; ')}.`,
+  figures: 'Số liệu tổng hợp:',
+  figuresHeader: { no: 'STT', item: 'Nội dung', unit: 'Đơn vị tính', sum: 'Số lượng', answered: 'Số đơn vị có số liệu' },
+  noFigures: 'Chưa có đơn vị nào gửi báo cáo, nên chưa có số liệu tổng hợp.',
+  quotedFrom: (field: string) => `${field}:`,
+  /** Said in a section when no unit wrote anything for it. */
+  noneWritten: {
+    results: 'Chưa có đơn vị nào nêu nội dung này trong báo cáo.',
+    models: 'Chưa có đơn vị nào nêu mô hình, cách làm hay trong báo cáo.',
+    difficulties: 'Chưa có đơn vị nào nêu khó khăn, vướng mắc trong báo cáo.',
+    proposals: 'Chưa có đơn vị nào nêu đề xuất, kiến nghị trong báo cáo.',
+  },
+  recipients: 'Nơi nhận:',
+  recipientLines: ['- ……………;', '- Lưu: VT, …….'],
+  signerTitle: 'QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ',
+  signerNote: '(Chữ ký, dấu)',
+  signerName: 'Họ và tên',
+  // Chat and CLI
+  done: (year: number, p: { plans: number; units: number; reported: number; late: number; missing: number }) =>
+    [
+      `📎 Dự thảo báo cáo tổng hợp năm ${year} (Word): ${p.reported}/${p.units} đơn vị đã báo cáo (${p.late} nộp muộn), ${p.missing} chưa báo cáo${p.plans > 1 ? `, ${p.plans} kế hoạch` : ''}.`,
+      'Số liệu lấy từ cơ sở dữ liệu; mục II–IV trích nguyên văn báo cáo của đơn vị. Điền số, ngày, nơi nhận và ký trước khi gửi.',
+    ].join('\n'),
 };

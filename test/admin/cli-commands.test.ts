@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReminderRecords } from '../../src/admin/reminders/records.js';
 import { openStore } from '../../src/store/db.js';
@@ -47,7 +48,8 @@ describe('cli export', () => {
     expect(r.stdout).toBe(`Đã ghi ${out} (XLSX): 2 báo cáo mới nhất, 3 lần gửi, 3 đầu mối.\n`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => `${w.name}:${w.rowCount}`)).toEqual(['Báo cáo mới nhất:3', 'Tất cả các lần gửi:4', 'Đầu mối:4']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Báo cáo mới nhất', 'Tất cả các lần gửi', 'Đầu mối', 'Chưa báo cáo']);
+    expect(wb.worksheets.slice(1, 4).map((w) => `${w.name}:${w.rowCount}`)).toEqual(['Báo cáo mới nhất:3', 'Tất cả các lần gửi:4', 'Đầu mối:4']);
 
     const csv = join(tmp.dir, 'cu-chi.csv');
     expect(cli(['export', '--format', 'csv', '--out', csv, '--year', '2025', '--plan', 'cu-chi']).status).toBe(0);
@@ -62,7 +64,7 @@ describe('cli export', () => {
       [['--out', x, '--year', '25'], 'Năm “25” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.'],
       [['--out', x, '--year', '2019'], 'Năm “2019” không dùng được'],
       [['--out', x, '--year', 'abc'], 'Năm “abc” không dùng được'],
-      [['--out', join(tmp.dir, 'x.pdf'), '--format', 'pdf'], 'Định dạng “pdf” không có; chọn một trong: xlsx, csv.'],
+      [['--out', join(tmp.dir, 'x.pdf'), '--format', 'pdf'], 'Định dạng “pdf” không có; chọn một trong: xlsx, csv, docx.'],
       [['--out', x, '--format', 'csv'], '--format csv nhưng tệp “'],
       [['--out', join(tmp.dir, 'x.txt')], 'Không rõ định dạng của “'],
       [[], 'Thiếu --out: cần tên tệp hoặc thư mục để ghi'],
@@ -102,6 +104,23 @@ describe('cli export', () => {
 
     const bare = cli(['export', '--out', join(tmp.dir, 'bao-cao')]);
     expect(bare.stdout).toContain(`Đã ghi ${join(tmp.dir, 'bao-cao.xlsx')} (XLSX)`);
+  });
+});
+
+describe('cli export --format docx', () => {
+  it('writes the báo cáo tổng hợp of the year, with the plan filter and the issuing body', async () => {
+    const out = join(tmp.dir, 'tong-hop.docx');
+    const r = cli(['export', '--format', 'docx', '--out', out, '--year', '2025', '--plan', 'Củ Chi', '--issuer', 'Phòng Giáo dục và Đào tạo']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`Đã ghi ${out} (DOCX): báo cáo tổng hợp năm 2025, 1/2 đơn vị đã báo cáo (0 nộp muộn), 1 chưa báo cáo.\n`);
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO');
+    expect(xml).toContain('UBND xã An Nhơn Tây: ');
+    expect(xml).toContain('“Bản 2”');
+    expect(xml).not.toContain('Sở Y tế');
+    // The extension alone says the format.
+    const bare = cli(['export', '--out', join(tmp.dir, 'bc.docx'), '--year', '2025']);
+    expect(bare.stdout).toContain('(DOCX): báo cáo tổng hợp năm 2025, 1/3 đơn vị đã báo cáo');
   });
 });
 

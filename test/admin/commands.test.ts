@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { texts } from '../../src/dialog/messages.js';
 import type { Outbound } from '../../src/dialog/types.js';
@@ -95,7 +96,7 @@ describe('/xuat', () => {
 
   it('explains the usage and the year range; never a file in a group', async () => {
     expect(seen(await admin.say('/xuat pdf'))).toBe(
-      'Không hiểu “pdf”.\nCách dùng: /xuat [xlsx|csv] [năm], ví dụ: /xuat (tệp Excel, mọi năm), /xuat csv 2025. Tệp Excel có 3 trang: báo cáo mới nhất của mỗi đơn vị, tất cả các lần gửi, danh sách đầu mối.',
+      'Không hiểu “pdf”.\nCách dùng: /xuat [xlsx|csv|tonghop] [năm], ví dụ: /xuat (tệp Excel, mọi năm), /xuat csv 2025, /xuat tonghop 2025 (dự thảo báo cáo tổng hợp, tệp Word). Tệp Excel có 5 trang: tổng hợp năm (in khổ A4 ngang), báo cáo mới nhất của mỗi đơn vị, tất cả các lần gửi, danh sách đầu mối, đơn vị chưa báo cáo.',
     );
     expect(seen(await admin.say('/xuat 2019'))).toBe('Năm “2019” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
     expect(seen(await admin.say('/xuat 25'))).toBe('Năm “25” không dùng được: năm báo cáo phải từ 2023 đến 2030, gõ đủ 4 chữ số, ví dụ: 2025.');
@@ -103,6 +104,29 @@ describe('/xuat', () => {
     const replies = await inGroup.say('/xuat');
     expect(seen(replies)).toBe(texts.privateOnly);
     expect(documents(replies)).toEqual([]);
+  });
+});
+
+describe('/xuat tonghop', () => {
+  it('sends the draft báo cáo tổng hợp of the year as a Word document, with its counts', async () => {
+    seed();
+    for (const typed of ['/xuat tonghop 2025', '/xuat tổng hợp năm 2025', '/xuat TONGHOP']) {
+      const replies = await admin.say(typed);
+      const [doc] = documents(replies);
+      expect(doc!.filename, typed).toBe('bao-cao-tong-hop_2025_20251120-1000.docx');
+      expect(doc!.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(replies[0]!.text).toBe(
+        [
+          '📎 Dự thảo báo cáo tổng hợp năm 2025 (Word): 2/5 đơn vị đã báo cáo (0 nộp muộn), 3 chưa báo cáo, 3 kế hoạch.',
+          'Số liệu lấy từ cơ sở dữ liệu; mục II–IV trích nguyên văn báo cáo của đơn vị. Điền số, ngày, nơi nhận và ký trước khi gửi.',
+        ].join('\n'),
+      );
+      const xml = await (await JSZip.loadAsync(doc!.content)).file('word/document.xml')!.async('string');
+      expect(xml).toContain('năm 2025');
+      expect(xml).toContain('UBND xã An Nhơn Tây: ');
+    }
+    const [y2024] = documents(await admin.say('/xuat tonghop 2024'));
+    expect(y2024!.filename).toBe('bao-cao-tong-hop_2024_20251120-1000.docx');
   });
 });
 

@@ -77,12 +77,12 @@ function expectReportRow(row: Record<string, unknown>, report: Report, opts: { c
 }
 
 describe('XLSX export', () => {
-  it('has the three sheets with form labels as headers, bold and frozen, sensible widths', async () => {
+  it('has the summary, the three detail sheets with form labels as headers, bold and frozen, sensible widths, and the missing units', async () => {
     const wb = await readWorkbook((await build('xlsx')).content);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Báo cáo mới nhất', 'Tất cả các lần gửi', 'Đầu mối']);
-    for (const ws of wb.worksheets) {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Báo cáo mới nhất', 'Tất cả các lần gửi', 'Đầu mối', 'Chưa báo cáo']);
+    for (const ws of wb.worksheets.slice(1, 4)) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.getRow(1).font?.bold).toBe(true);
+      expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       for (const col of ws.columns) expect(col.width).toBeGreaterThanOrEqual(8);
       for (const col of ws.columns) expect(col.width).toBeLessThanOrEqual(60);
     }

@@ -7,6 +7,7 @@
 import type { ChannelName } from '../../config.js';
 import type { FieldDefinition, FormDefinition } from '../../reports/form-definition.js';
 import { formatPhone } from '../../reports/field-values.js';
+import { countValue } from '../../reports/totals.js';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Contact } from '../../store/contacts.js';
 import type { Store } from '../../store/db.js';
@@ -45,14 +46,15 @@ interface ColumnSpec<T> {
 }
 
 function fieldKind(field: FieldDefinition): Column['kind'] {
-  if (field.type === 'integer' || field.type === 'year') return 'number';
+  if (field.type === 'integer') return 'count';
+  if (field.type === 'year') return 'number';
   return field.type === 'text' ? 'longtext' : 'text';
 }
 
 /** A stored answer as a cell: numbers stay numbers (also when stored as digits), skipped answers are empty. */
 function answerCell(value: ReportValue | undefined, kind: Column['kind']): Cell {
   if (value === null || value === undefined) return null;
-  if (kind === 'number' && typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value.trim());
+  if (kind === 'count' || kind === 'number') return countValue(value) ?? value;
   return value;
 }
 
@@ -60,11 +62,11 @@ function answerCell(value: ReportValue | undefined, kind: Column['kind']): Cell 
  * A phone as the bot shows it ("0912 345 678"), not as stored ("+84912345678"): admins call the number,
  * and a leading "+" would make a spreadsheet read it as a formula (CSV guards it with a visible "'").
  */
-function phoneCell(phone: string | null | undefined): Cell {
+export function phoneCell(phone: string | null | undefined): Cell {
   return phone ? formatPhone(phone) : null;
 }
 
-function channelLabel(channel: ChannelName): string {
+export function channelLabel(channel: ChannelName): string {
   return exportTexts.channels[channel] ?? channel;
 }
 
