@@ -12,6 +12,7 @@ import { localDate } from '../calendar.js';
 import { AdminArgError, formatWord, parseYear } from './args.js';
 import { buildExport, type ExportFormat } from './export/export.js';
 import { buildQuestionsFile } from './export/questions-file.js';
+import { statsChart } from './chart/stats-chart.js';
 import { groupQuestions } from './questions.js';
 import { reportingStats } from './stats.js';
 import { adminTexts, summaryTexts } from './texts.js';
@@ -95,7 +96,15 @@ export const statsCommand: CommandSpec = {
     if ('reply' in y) return y.reply;
     const year = y.year ?? currentYear(ctx);
     const stats = reportingStats(ctx, { year, today: localDate(ctx.now, ctx.config.timeZone), timeZone: ctx.config.timeZone });
-    return [{ text: statsView(stats, year, ctx.now, ctx.config.timeZone) }];
+    const text = statsView(stats, year, ctx.now, ctx.config.timeZone);
+    // The picture is drawn after the message's commit; the text goes out whether or not it could be drawn.
+    return statsChart(stats, { year, at: ctx.now, timeZone: ctx.config.timeZone }).then(
+      (photo) => [photo ? { text, photo } : { text }],
+      (err: unknown) => {
+        ctx.logger.error({ event: 'chart-failed', err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'could not draw the /thongke chart');
+        return [{ text }];
+      },
+    );
   },
 };
 

@@ -38,6 +38,20 @@ export interface OutboundDocument {
   caption?: string;
 }
 
+/**
+ * A picture shown before the message's text (the /thongke chart): a photo on Telegram, a photo fetched
+ * from a download link on Zalo, a saved file on the console. The text carries the same figures, so a
+ * channel that cannot show the picture loses nothing.
+ */
+export interface OutboundPhoto {
+  filename: string;
+  /** image/png */
+  mimeType: string;
+  content: Buffer;
+  /** Short (Telegram allows 1024 characters under a photo). */
+  caption?: string;
+}
+
 /** What an answer to a question was (for `chat --json` and for channels that format answers). */
 export interface AnswerMeta {
   /** `reply` for small talk: a message of the answerer that answers no question. */
@@ -54,6 +68,8 @@ export interface Outbound {
   answer?: AnswerMeta;
   choices?: Choice[];
   document?: OutboundDocument;
+  /** At most one of `document` and `photo` is set (the outbox keeps one file per reply). */
+  photo?: OutboundPhoto;
 }
 
 export interface HandleOptions {

@@ -7,6 +7,10 @@
  * Opening the link (GET) shows a small page with a "Tải tệp" button; the button (POST) delivers the file
  * and uses the link up. Chat apps fetch links to build previews: a preview must not use up the link.
  * After use or expiry the link answers 410; a token never issued answers 404.
+ *
+ * A picture for a chat platform to show (Zalo's sendPhoto fetches the URL it is given) is served by
+ * the GET itself, as an inline image, until the link expires: the platform may fetch it more than once
+ * (a retried send, its own retries), and the picture holds only counts, no personal data.
  */
 import { randomBytes } from 'node:crypto';
 import { bindRoute } from './rebindable.js';
@@ -18,6 +22,8 @@ export interface DownloadFile {
   filename: string;
   mimeType: string;
   content: Buffer;
+  /** A picture fetched by a chat platform: GET serves it inline, and does not use the link up. */
+  image?: boolean;
 }
 
 export interface DownloadLink {
@@ -164,13 +170,13 @@ function sendPage(reply: FastifyReply, status: number, html: string): FastifyRep
 }
 
 /** RFC 6266 / 5987: an ASCII fallback plus the exact (Vietnamese) name. */
-function contentDisposition(filename: string): string {
+function contentDisposition(filename: string, disposition: 'attachment' | 'inline'): string {
   const ascii = filename
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
     .replace(/[^A-Za-z0-9._-]+/g, '_');
-  return `attachment; filename="${ascii || 'tep'}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return `${disposition}; filename="${ascii || 'tep'}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 /** "14:35 ngày 02/06/2025" in the given time zone. */
@@ -210,6 +216,7 @@ function registerRoutes(app: FastifyInstance, linksOf: () => DownloadLinks): voi
     const found = links.peek(req.params.token);
     if (found.kind === 'unknown') return sendPage(reply, 404, UNKNOWN_PAGE);
     if (found.kind === 'gone') return sendPage(reply, 410, GONE_PAGE);
+    if (found.file.image) return sendFile(reply, found.file, 'inline');
     const time = formatExpiry(found.expiresAt, links.timeZone);
     return sendPage(
       reply,
@@ -227,14 +234,18 @@ function registerRoutes(app: FastifyInstance, linksOf: () => DownloadLinks): voi
     const found = linksOf().take(req.params.token);
     if (found.kind === 'unknown') return sendPage(reply, 404, UNKNOWN_PAGE);
     if (found.kind === 'gone') return sendPage(reply, 410, GONE_PAGE);
-    return reply
-      .code(200)
-      .header('content-type', found.file.mimeType)
-      .header('content-disposition', contentDisposition(found.file.filename))
-      .header('content-length', String(found.file.content.length))
-      .header('cache-control', 'no-store')
-      .header('referrer-policy', 'no-referrer')
-      .header('x-content-type-options', 'nosniff')
-      .send(found.file.content);
+    return sendFile(reply, found.file, 'attachment');
   });
+}
+
+function sendFile(reply: FastifyReply, file: DownloadFile, disposition: 'attachment' | 'inline'): FastifyReply {
+  return reply
+    .code(200)
+    .header('content-type', file.mimeType)
+    .header('content-disposition', contentDisposition(file.filename, disposition))
+    .header('content-length', String(file.content.length))
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-content-type-options', 'nosniff')
+    .send(file.content);
 }

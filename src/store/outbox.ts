@@ -21,7 +21,13 @@ const storedMessageSchema = z.object({
     .optional(),
   choices: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
   document: z.object({ filename: z.string(), mimeType: z.string(), caption: z.string().optional() }).optional(),
+  photo: z.object({ filename: z.string(), mimeType: z.string(), caption: z.string().optional() }).optional(),
 });
+
+/** A file's description, stored as JSON; its bytes go to the row's one BLOB column. */
+function fileMeta(file: { filename: string; mimeType: string; caption?: string }) {
+  return { filename: file.filename, mimeType: file.mimeType, ...(file.caption !== undefined ? { caption: file.caption } : {}) };
+}
 
 export interface WaitingReply {
   id: number;
@@ -73,12 +79,17 @@ export function createOutboxRepo(db: Database.Database): OutboxRepo {
     } catch {
       parsed = undefined;
     }
-    if (!parsed?.success || (parsed.data.document && !row.document)) {
+    const file = parsed?.success ? (parsed.data.document ?? parsed.data.photo) : undefined;
+    if (!parsed?.success || (parsed.data.document && parsed.data.photo) || (file && !row.document)) {
       failed.run(at.toISOString(), 'stored reply does not validate', row.id);
       return undefined;
     }
-    const { document, ...rest } = parsed.data;
-    const message: Outbound = { ...rest, ...(document ? { document: { ...document, content: row.document! } } : {}) } as Outbound;
+    const { document, photo, ...rest } = parsed.data;
+    const message: Outbound = {
+      ...rest,
+      ...(document ? { document: { ...document, content: row.document! } } : {}),
+      ...(photo ? { photo: { ...photo, content: row.document! } } : {}),
+    } as Outbound;
     return { id: row.id, chatId: row.chatId, ...(row.updateId !== null ? { updateId: row.updateId } : {}), message, attempts: row.attempts };
   }
 
@@ -86,9 +97,10 @@ export function createOutboxRepo(db: Database.Database): OutboxRepo {
     add(channel, chatId, updateId, messages, at) {
       const iso = at.toISOString();
       for (const m of messages) {
-        const { document, ...rest } = m;
-        const stored = document ? { ...rest, document: { filename: document.filename, mimeType: document.mimeType, ...(document.caption !== undefined ? { caption: document.caption } : {}) } } : rest;
-        insert.run(channel, chatId, updateId ?? null, JSON.stringify(stored), document ? document.content : null, iso);
+        const { document, photo, ...rest } = m;
+        if (document && photo) throw new Error('a reply carries at most one file (a document or a photo)');
+        const stored = { ...rest, ...(document ? { document: fileMeta(document) } : {}), ...(photo ? { photo: fileMeta(photo) } : {}) };
+        insert.run(channel, chatId, updateId ?? null, JSON.stringify(stored), (document ?? photo)?.content ?? null, iso);
       }
     },
     waiting(channel) {

@@ -155,6 +155,25 @@ describe('/thongke and /chuanop on a seeded database', () => {
     expect(text).not.toContain('Nguyễn Thị Lan');
   });
 
+  it('/thongke: the chart comes as a PNG photo with the text figures, which stay as they were', async () => {
+    seed();
+    const replies = await admin.say('/thongke');
+    expect(replies).toHaveLength(1);
+    const [reply] = replies;
+    expect(reply!.photo).toMatchObject({ filename: 'tien-do-bao-cao-2025.png', mimeType: 'image/png', caption: 'Biểu đồ tiến độ báo cáo năm 2025. Số liệu chi tiết ở tin tiếp theo.' });
+    expect(reply!.photo!.content.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(reply!.text).toContain('📊 Tình hình báo cáo năm 2025 (lúc 10:00 ngày 20/11/2025):');
+    expect(reply!.text).toContain('Tổng cộng: 5 đơn vị đã đăng ký, 2 đã báo cáo, 3 chưa báo cáo.');
+    expect(reply!.document).toBeUndefined();
+  });
+
+  it('/thongke with no unit registered yet: the text only, no chart of empty bars', async () => {
+    const [reply, ...rest] = await admin.say('/thongke');
+    expect(rest).toEqual([]);
+    expect(reply!.photo).toBeUndefined();
+    expect(reply!.text).toContain('Tổng cộng: 0 đơn vị đã đăng ký');
+  });
+
   it('/thongke 2024 counts the reports of that year; passed deadlines show how late', async () => {
     seed();
     const text = seen(await admin.say('/thongke 2024'));

@@ -1,9 +1,10 @@
 /**
  * The admin export end to end through Telegram: the whole bot (startApp) on the Telegram emulator. An
  * admin (ADMIN_IDS) who types /xuat receives the XLSX file as a Telegram document; anyone else gets
- * the refusal and no file.
+ * the refusal and no file. /thongke brings the chart as a Telegram photo, then the text figures.
  */
 import ExcelJS from 'exceljs';
+import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { texts } from '../../src/dialog/messages.js';
 import { addContact, submitReport, TRICKY_ANSWERS } from '../admin/support.js';
@@ -47,6 +48,19 @@ describe('admin export through Telegram', () => {
     expect(wb.getWorksheet('Đầu mối')!.getRow(2).getCell(1).value).toBe('Nguyễn Thị Lan');
   });
 
+  it('an admin typing /thongke receives the chart as a photo (a PNG), then the text figures', async () => {
+    const admin = emulator.user({ userId: ADMIN, firstName: 'Quản trị' });
+    await admin.send('/thongke');
+    const messages = await admin.waitFor((m) => m.plain.includes('Tình hình báo cáo năm'));
+    const [picture, text] = messages;
+    expect(picture!.photo?.filename).toMatch(/^tien-do-bao-cao-\d{4}\.png$/);
+    expect(picture!.photo?.caption).toMatch(/^Biểu đồ tiến độ báo cáo năm \d{4}\./);
+    const image = PNG.sync.read(picture!.photo!.content);
+    expect(image.width).toBe(1080);
+    expect(text!.plain).toContain('Tổng cộng: 2 đơn vị đã đăng ký');
+    expect(emulator.calls.filter((c) => c.method === 'sendPhoto')).toHaveLength(1);
+  });
+
   it('anyone else receives only the refusal, never a file', async () => {
     const stranger = emulator.user({ userId: STRANGER, firstName: 'Khách' });
     for (const cmd of ['/xuat', '/xuat csv', '/chuanop', '/thongke', '/cauhoi xlsx']) {
@@ -61,5 +75,6 @@ describe('admin export through Telegram', () => {
     expect(stranger.all()).toHaveLength(5);
     expect(stranger.all().some((m) => m.document)).toBe(false);
     expect(emulator.calls.filter((c) => c.method === 'sendDocument')).toEqual([]);
+    expect(emulator.calls.filter((c) => c.method === 'sendPhoto' && String(c.params.chat_id) === String(STRANGER))).toEqual([]);
   });
 });

@@ -73,3 +73,21 @@ describe('export download links', () => {
     expect(links.peek(second.token).kind).toBe('ready');
   });
 });
+
+describe('picture links (Zalo sendPhoto fetches them)', () => {
+  it('serve the image itself on GET, inline, as often as asked until the link expires', async () => {
+    const now = { t: Date.parse('2025-06-02T07:00:00Z') };
+    const { links, app } = setup(now);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2]);
+    const link = links.create({ filename: 'tiến độ 2025.png', mimeType: 'image/png', content: png, image: true });
+    for (let i = 0; i < 2; i++) {
+      const res = await app.inject({ method: 'GET', url: pathOf(link.url) });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('image/png');
+      expect(res.headers['content-disposition']).toMatch(/^inline; filename="tien_do_2025.png"/);
+      expect(res.rawPayload).toEqual(png);
+    }
+    now.t += 31 * 60_000;
+    expect((await app.inject({ method: 'GET', url: pathOf(link.url) })).statusCode).toBe(410);
+  });
+});

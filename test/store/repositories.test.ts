@@ -205,6 +205,31 @@ describe('outbox', () => {
   });
 });
 
+describe('outbox: photos', () => {
+  it('keeps a photo reply (the /thongke chart) across a restart, bytes and caption included', () => {
+    const t = tempDir();
+    const path = join(t.dir, 'photo.sqlite');
+    let db = openStore(path);
+    const photo = { filename: 'tien-do-bao-cao-2025.png', mimeType: 'image/png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255]), caption: 'Biểu đồ năm 2025' };
+    db.outbox.add('telegram', 'c1', '7', [{ text: '📊 Tình hình báo cáo năm 2025', photo }], t0);
+    db.close();
+    db = openStore(path);
+    try {
+      const [waiting] = db.outbox.waiting('telegram');
+      expect(waiting!.message).toEqual({ text: '📊 Tình hình báo cáo năm 2025', photo });
+      expect(waiting!.message.document).toBeUndefined();
+    } finally {
+      db.close();
+      t.cleanup();
+    }
+  });
+
+  it('refuses a reply with both a document and a photo (one file per stored reply)', () => {
+    const file = { filename: 'a.png', mimeType: 'image/png', content: Buffer.from([1]) };
+    expect(() => store.outbox.add('telegram', 'c1', undefined, [{ text: 'x', document: file, photo: file }], t0)).toThrow(/at most one file/);
+  });
+});
+
 describe('question log', () => {
   it('records not_found and clarify questions and lists them newest first', () => {
     store.questions.record({ channel: 'telegram', status: 'not_found', intent: 'unknown', text: 'Thời tiết hôm nay?', at: t0 });

@@ -9,7 +9,7 @@
  * - setWebhook with `secret_token` (the emulator's own webhook POST sends no secret header), deleteWebhook,
  *   getWebhookInfo; updates then go to the webhook, with the header; every delivery is recorded;
  * - setMyCommands / deleteMyCommands (recorded; `menuFor(chat)` is the menu that chat shows), sendChatAction, answerCallbackQuery (recorded), sendDocument
- *   (multipart upload, the file kept), getMe with a full bot identity;
+ *   and sendPhoto (multipart upload, the file kept), getMe with a full bot identity;
  * - a token check (401 for any other token), chats that blocked the bot (403), injected failures (429
  *   with retry_after, 5xx) for the next call of a method, and held calls (the next call of a method
  *   waits until released: a bot caught in the middle of an update).
@@ -40,6 +40,7 @@ export interface BotMessage {
   parseMode?: string;
   buttons: BotButton[][];
   document?: { filename: string; content: Buffer; caption?: string };
+  photo?: { filename: string; content: Buffer; caption?: string };
 }
 
 export interface RecordedCall {
@@ -209,6 +210,7 @@ export class TelegramEmulator {
   private readonly emu: EmulatorInternals;
   private readonly http: Server;
   private readonly documents = new Map<number, { filename: string; content: Buffer; caption?: string }>();
+  private readonly photos = new Map<number, { filename: string; content: Buffer; caption?: string }>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly holds = new Map<string, Array<{ arrive: () => void; released: Promise<void> }>>();
   private readonly delivered = new Map<number, StoredUpdate>();
@@ -286,8 +288,10 @@ export class TelegramEmulator {
 
   private toBotMessage(m: { messageId: number; message: Record<string, unknown> }): BotMessage {
     const doc = this.documents.get(m.messageId);
+    const photo = this.photos.get(m.messageId);
     const raw = String(m.message.text ?? m.message.caption ?? '');
     const parseMode = m.message.parse_mode as string | undefined;
+    const plainCaption = (file: { caption?: string }) => (file.caption !== undefined ? { caption: parseMode === 'HTML' ? htmlToPlain(file.caption) : file.caption } : {});
     return {
       messageId: m.messageId,
       chatId: String(m.message.chat_id),
@@ -295,7 +299,8 @@ export class TelegramEmulator {
       plain: parseMode === 'HTML' ? htmlToPlain(raw) : raw,
       ...(parseMode ? { parseMode } : {}),
       buttons: buttonsOf(m.message.reply_markup),
-      ...(doc ? { document: { ...doc, ...(doc.caption !== undefined ? { caption: parseMode === 'HTML' ? htmlToPlain(doc.caption) : doc.caption } : {}) } } : {}),
+      ...(doc ? { document: { ...doc, ...plainCaption(doc) } } : {}),
+      ...(photo ? { photo: { ...photo, ...plainCaption(photo) } } : {}),
     };
   }
 
@@ -507,6 +512,18 @@ export class TelegramEmulator {
         // The file is recorded under the id addBotMessage is about to use, before it announces the message.
         this.documents.set(this.emu.messageId, { filename: file.filename, content: file.content, ...(p.caption !== undefined ? { caption: String(p.caption) } : {}) });
         const sent = this.emu.addBotMessage({ ...rest, document: { file_name: file.filename, file_size: file.content.length } }, token);
+        this.announce(chatId!);
+        return ok(sent);
+      }
+      case 'sendPhoto': {
+        // As Telegram: an uploaded image (a URL or file_id is not emulated), a caption of at most 1024 characters.
+        const ref = String(p.photo ?? '');
+        const file = request.files.get(ref.replace(/^attach:\/\//, '')) ?? request.files.get('photo');
+        if (!file) return fail({ error_code: 400, description: 'Bad Request: there is no photo in the request' });
+        if (p.caption !== undefined && String(p.caption).length > 1024) return fail({ error_code: 400, description: 'Bad Request: message caption is too long' });
+        const { photo: _p, ...rest } = p;
+        this.photos.set(this.emu.messageId, { filename: file.filename, content: file.content, ...(p.caption !== undefined ? { caption: String(p.caption) } : {}) });
+        const sent = this.emu.addBotMessage({ ...rest, photo: [{ file_id: `photo-${this.emu.messageId}`, file_size: file.content.length }] }, token);
         this.announce(chatId!);
         return ok(sent);
       }

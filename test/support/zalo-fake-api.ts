@@ -13,6 +13,8 @@
  *   never the public URL: tests stay offline), so the bot must be listening already;
  * - getMe carries a `display_name` besides `account_name`: group mentions use the display name;
  * - sendMessage requires a chat that has written to the bot and a text of 1–2000 characters;
+ * - sendPhoto takes an https URL and fetches it as Zalo does (from `webhookTarget()`, the bot's local
+ *   server, at the URL's path): a URL that does not answer an image is refused (400);
  * - hooks: `inject` an update, `deliverToWebhook` (POST to the bot's webhook with the secret header),
  *   `failNext` (the next call of a method fails with 429, 401, 5xx, the documented 403 "Internal server
  *   error", or a gateway's HTML page), `holdNext` (the next call of a method waits until released: a bot
@@ -57,6 +59,15 @@ export interface SentMessage {
   at: number;
 }
 
+export interface SentPhoto {
+  chatId: string;
+  url: string;
+  caption?: string;
+  messageId: string;
+  /** What the URL answered when the fake fetched it (undefined: no `webhookTarget`, not fetched). */
+  fetched?: { contentType: string; content: Buffer };
+}
+
 export interface CallRecord {
   method: string;
   /** undefined when the call succeeded. */
@@ -93,6 +104,8 @@ export interface FakeZaloApi {
   readonly apiRoot: string;
   readonly token: string;
   readonly sent: SentMessage[];
+  /** Photos sent (sendPhoto), in order. */
+  readonly photos: SentPhoto[];
   readonly chatActions: Array<{ chatId: string; action: string }>;
   readonly calls: CallRecord[];
   readonly webhook: WebhookState | undefined;
@@ -175,6 +188,7 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
   const failures: Failure[] = [];
   const holds: Array<{ method: string; arrive: () => void; released: Promise<void> }> = [];
   const sent: SentMessage[] = [];
+  const photos: SentPhoto[] = [];
   const chatActions: Array<{ chatId: string; action: string }> = [];
   const calls: CallRecord[] = [];
   const knownChats = new Set<string>();
@@ -237,6 +251,20 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
       return { ok: false, url, outcome: `http_${res.status}`, hint: `The webhook URL answered HTTP ${res.status}; it must answer 200.` };
     } catch {
       return unreachable;
+    }
+  }
+
+  /** Zalo fetches the photo from its URL; the fake asks the bot's local server for the same path. */
+  async function fetchPhoto(url: string): Promise<SentPhoto['fetched'] | 'unreachable' | undefined> {
+    const base = options.webhookTarget?.();
+    if (!base) return undefined;
+    try {
+      const res = await fetch(`${base.replace(/\/+$/, '')}${new URL(url).pathname}`, { signal: AbortSignal.timeout(5000) });
+      const content = Buffer.from(await res.arrayBuffer());
+      const contentType = res.headers.get('content-type') ?? '';
+      return res.ok && contentType.startsWith('image/') ? { contentType, content } : 'unreachable';
+    } catch {
+      return 'unreachable';
     }
   }
 
@@ -350,7 +378,18 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
         chatActions.push({ chatId, action: 'typing' });
         return reply(res, method, { ok: true, result: true });
       }
-      case 'sendPhoto':
+      case 'sendPhoto': {
+        const { chat_id: chatId, photo: url, caption } = body;
+        if (typeof chatId !== 'string' || chatId === '') return reply(res, method, { ok: false, code: 400, description: 'Bad Request: chat_id is required' });
+        if (typeof url !== 'string' || !url.startsWith('https://')) return reply(res, method, { ok: false, code: 400, description: 'Bad Request: photo must be an https URL' });
+        if (caption !== undefined && (typeof caption !== 'string' || caption.length > 2000)) return reply(res, method, { ok: false, code: 400, description: 'Bad Request: caption is longer than 2000 characters' });
+        if (strictChats && !knownChats.has(chatId)) return reply(res, method, { ok: false, code: 403, description: 'Forbidden: the user has not interacted with the bot' });
+        const fetched = await fetchPhoto(url);
+        if (fetched === 'unreachable') return reply(res, method, { ok: false, code: 400, description: 'Bad Request: could not download the photo' });
+        const messageId = hexId();
+        photos.push({ chatId, url, ...(typeof caption === 'string' ? { caption } : {}), messageId, ...(fetched ? { fetched } : {}) });
+        return reply(res, method, { ok: true, result: { message_id: messageId, date: now } });
+      }
       case 'sendSticker':
         return reply(res, method, { ok: true, result: { message_id: hexId(), date: now } });
       default:
@@ -390,6 +429,7 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     apiRoot: `http://127.0.0.1:${port}`,
     token,
     sent,
+    photos,
     chatActions,
     calls,
     get webhook() {

@@ -19,7 +19,7 @@ export interface ConsoleChatOptions {
   displayName?: string;
   /** Show a "> " prompt and a first hint (default: when input is a terminal). */
   interactive?: boolean;
-  /** Where documents (admin exports) are written (default: a folder in the OS temp dir). */
+  /** Where documents (admin exports) and photos (the /thongke chart) are written (default: a folder in the OS temp dir). */
   documentsDir?: string;
   /** One JSON object per input line (`chat --json`, the contract in DESIGN.md) instead of plain text. */
   json?: boolean;
@@ -39,11 +39,13 @@ export function turnJson(rendered: readonly string[], replies: readonly Outbound
   return out;
 }
 
+/** Writes the reply's file (a document or a photo) to `dir`; its path, or undefined when it has none. */
 function saveDocument(dir: string, message: Outbound): string | undefined {
-  if (!message.document) return undefined;
+  const file = message.document ?? message.photo;
+  if (!file) return undefined;
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, basename(message.document.filename));
-  writeFileSync(path, message.document.content);
+  const path = join(dir, basename(file.filename));
+  writeFileSync(path, file.content);
   return path;
 }
 

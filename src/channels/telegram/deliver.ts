@@ -1,7 +1,8 @@
 /**
- * Sends the core's replies to one chat, in order: HTML text (split, escaped, with the inline keyboard)
- * and documents (uploaded from the buffer). A file Telegram refuses (too big, bad type) is replaced by a
- * short notice; any other refusal rejects with a TelegramDeliveryError (blocked user, unknown chat…).
+ * Sends the core's replies to one chat, in order: HTML text (split, escaped, with the inline keyboard),
+ * documents and photos (uploaded from the buffer). A file Telegram refuses (too big, bad type) is replaced
+ * by a short notice; a refused photo is left out (the text after it has the same figures); any other
+ * refusal rejects with a TelegramDeliveryError (blocked user, unknown chat…).
  */
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Outbound } from '../../dialog/types.js';
@@ -44,21 +45,20 @@ export function createTelegramSender(deps: SenderDeps): TelegramSender {
       );
       return;
     }
+    const file = new InputFile(m.content, m.filename);
+    const options = {
+      ...(m.captionHtml ? { caption: m.captionHtml, parse_mode: 'HTML' as const } : {}),
+      ...(m.replyMarkup ? { reply_markup: m.replyMarkup } : {}),
+    };
     try {
-      await api.sendDocument(
-        chatId,
-        new InputFile(m.content, m.filename),
-        {
-          ...(m.captionHtml ? { caption: m.captionHtml, parse_mode: 'HTML' as const } : {}),
-          ...(m.replyMarkup ? { reply_markup: m.replyMarkup } : {}),
-        },
-        signal,
-      );
+      if (m.kind === 'photo') await api.sendPhoto(chatId, file, options, signal);
+      else await api.sendDocument(chatId, file, options, signal);
     } catch (err) {
       // 403 (blocked) and 429 are the chat's problem, not the file's: let the caller see them.
       if (!(err instanceof GrammyError) || err.error_code === 403 || err.error_code === 429) throw err;
-      logger.warn({ event: 'document-refused', ...describeError(err), bytes: m.content.length }, 'telegram refused a document');
-      await api.sendMessage(chatId, escapeHtml(telegramTexts.documentFailed), { parse_mode: 'HTML' }, signal);
+      logger.warn({ event: `${m.kind}-refused`, ...describeError(err), bytes: m.content.length }, `telegram refused a ${m.kind}`);
+      // The text after a photo has the same figures: the reply goes on without the picture.
+      if (m.kind === 'document') await api.sendMessage(chatId, escapeHtml(telegramTexts.documentFailed), { parse_mode: 'HTML' }, signal);
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * One core reply (`Outbound`) → the Telegram messages that carry it: text split at 4096 characters and
  * HTML-escaped, the choices as an inline keyboard on the last text message, a document as a file with
- * its caption (a caption over Telegram's 1024 characters goes out as a text message first).
+ * its caption (a caption over Telegram's 1024 characters goes out as a text message first), a photo
+ * before the text it illustrates (its caption cut to the limit: the text says everything anyway).
  */
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Outbound } from '../../dialog/types.js';
@@ -18,7 +19,8 @@ const CHOOSE_PROMPT = 'Vui lòng chọn một mục:';
 
 export type TelegramMessage =
   | { kind: 'text'; html: string; replyMarkup?: InlineKeyboardMarkup }
-  | { kind: 'document'; filename: string; content: Buffer; captionHtml?: string; replyMarkup?: InlineKeyboardMarkup };
+  | { kind: 'document'; filename: string; content: Buffer; captionHtml?: string; replyMarkup?: InlineKeyboardMarkup }
+  | { kind: 'photo'; filename: string; content: Buffer; captionHtml?: string; replyMarkup?: InlineKeyboardMarkup };
 
 export interface Rendered {
   messages: TelegramMessage[];
@@ -51,6 +53,14 @@ export function renderOutbound(message: Outbound): Rendered {
   const chunks = text ? splitText(text, TELEGRAM_TEXT_LIMIT) : [];
   const texts = chunks.map((c, i) => (isAnswer ? answerHtml(c, i === 0) : escapeHtml(c)));
   const messages: TelegramMessage[] = texts.map((html) => ({ kind: 'text', html }));
+
+  const photo = message.photo;
+  if (photo) {
+    const caption = photo.caption?.trim();
+    const picture: TelegramMessage = { kind: 'photo', filename: photo.filename, content: photo.content };
+    if (caption) picture.captionHtml = escapeHtml(caption.length <= TELEGRAM_CAPTION_LIMIT ? caption : `${caption.slice(0, TELEGRAM_CAPTION_LIMIT - 1)}…`);
+    messages.unshift(picture);
+  }
 
   const doc = message.document;
   if (doc) {

@@ -44,6 +44,8 @@ export interface ZaloClient {
   deleteWebhook(opts?: CallOptions): Promise<ZaloWebhookInfo>;
   getWebhookInfo(opts?: CallOptions): Promise<ZaloWebhookInfo>;
   sendMessage(chatId: string, text: string, opts?: CallOptions): Promise<ZaloSentMessage>;
+  /** `photo`: an https URL that Zalo fetches (the bot's own download link). */
+  sendPhoto(chatId: string, photo: string, caption?: string, opts?: CallOptions): Promise<ZaloSentMessage>;
   sendChatAction(chatId: string, action: 'typing', opts?: CallOptions): Promise<void>;
   close(): Promise<void>;
 }
@@ -124,6 +126,8 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
     deleteWebhook: (opts) => call('deleteWebhook', {}, webhookInfoSchema, opts),
     getWebhookInfo: (opts) => call('getWebhookInfo', {}, webhookInfoSchema, opts),
     sendMessage: (chatId, text, opts) => call('sendMessage', { chat_id: chatId, text }, sentMessageSchema, opts),
+    sendPhoto: (chatId, photo, caption, opts) =>
+      call('sendPhoto', { chat_id: chatId, photo, ...(caption ? { caption } : {}) }, sentMessageSchema, opts),
     sendChatAction: async (chatId, action, opts) => {
       await call('sendChatAction', { chat_id: chatId, action }, anyResultSchema, opts);
     },

@@ -1,10 +1,10 @@
 /**
  * Outbound (channel-neutral) → the texts Zalo can show. Zalo has no buttons and no files:
  * choices become a numbered list with a line saying how to answer (the core accepts the number or the
- * label), a document becomes a single-use download link plus its caption, and every text is split
- * into messages of at most 2000 characters.
+ * label), a document becomes a single-use download link plus its caption, a photo becomes a link that
+ * Zalo's sendPhoto fetches, and every text is split into messages of at most 2000 characters.
  */
-import type { Choice, Outbound, OutboundDocument } from '../../dialog/types.js';
+import type { Choice, Outbound, OutboundDocument, OutboundPhoto } from '../../dialog/types.js';
 import { formatExpiry, type DownloadLinks } from '../../server/downloads.js';
 import { splitText } from '../../text/split.js';
 
@@ -43,7 +43,24 @@ function renderDocument(doc: OutboundDocument, downloads: DownloadLinks | undefi
   return parts.join('\n\n');
 }
 
-/** One outbound message → the Zalo texts, in order, each within the limit. */
+/** What sendPhoto takes: the picture's link and its caption (within the limit). */
+export interface ZaloPhoto {
+  url: string;
+  caption?: string;
+}
+
+/**
+ * The link Zalo fetches the photo from; undefined without PUBLIC_BASE_URL (the text that follows the
+ * photo has the same figures, so nothing is lost).
+ */
+export function renderPhoto(photo: OutboundPhoto, deps: RenderDeps = {}): ZaloPhoto | undefined {
+  if (!deps.downloads) return undefined;
+  const link = deps.downloads.create({ filename: photo.filename, mimeType: photo.mimeType, content: photo.content, image: true });
+  const caption = photo.caption?.trim().slice(0, deps.limit ?? ZALO_TEXT_LIMIT);
+  return { url: link.url, ...(caption ? { caption } : {}) };
+}
+
+/** One outbound message → the Zalo texts, in order, each within the limit (a photo is sent apart: renderPhoto). */
 export function renderOutbound(message: Outbound, deps: RenderDeps = {}): string[] {
   const blocks: string[] = [];
   if (message.text.trim()) blocks.push(message.text.trim());

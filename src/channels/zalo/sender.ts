@@ -1,6 +1,6 @@
 /**
- * Sending on Zalo: renders Outbound to texts, sends them in order (retrying briefly on 429, 5xx and
- * network errors), counts them against the monthly quota, and warns admins once when the quota runs low.
+ * Sending on Zalo: renders Outbound to texts (a photo to a link for sendPhoto, before its text), sends
+ * them in order (retrying briefly on 429, 5xx and network errors), counts them against the monthly quota, and warns admins once when the quota runs low.
  */
 import type { Outbound } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
@@ -8,7 +8,7 @@ import { backoffDelay, sleep, type BackoffOptions } from './backoff.js';
 import type { ZaloClient } from './client.js';
 import { isZaloApiError, type ZaloApiError } from './errors.js';
 import type { QuotaMeter } from './quota.js';
-import { renderAll, type RenderDeps } from './render.js';
+import { renderOutbound, renderPhoto, type RenderDeps, type ZaloPhoto } from './render.js';
 import { zaloTexts } from './texts.js';
 
 export interface ZaloSenderDeps {
@@ -42,19 +42,36 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
   const backoff = deps.backoff ?? { initialMs: 500, maxMs: 10_000 };
   const log = deps.logger;
 
-  async function sendOne(chatId: string, text: string): Promise<void> {
+  const callOptions = () => (deps.signal ? { signal: deps.signal } : {});
+
+  /** One send, retried briefly on 429, 5xx and network errors. */
+  async function withRetries(method: 'sendMessage' | 'sendPhoto', send: () => Promise<unknown>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await deps.client.sendMessage(chatId, text, deps.signal ? { signal: deps.signal } : {});
+        await send();
         return;
       } catch (err) {
         if (isZaloApiError(err) && err.isUnauthorized) deps.onUnauthorized?.(err);
         if (!isZaloApiError(err) || !err.isRetryable || attempt >= attempts || deps.signal?.aborted) throw err;
         const wait = err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : backoffDelay(attempt, backoff);
-        log.warn({ method: 'sendMessage', errorCode: err.errorCode, kind: err.kind, attempt, waitMs: wait }, 'zalo send failed, retrying');
+        log.warn({ method, errorCode: err.errorCode, kind: err.kind, attempt, waitMs: wait }, 'zalo send failed, retrying');
         await sleep(wait, deps.signal);
       }
     }
+  }
+
+  const sendOne = (chatId: string, text: string) => withRetries('sendMessage', () => deps.client.sendMessage(chatId, text, callOptions()));
+
+  /** A photo Zalo does not take is left out: the text after it has the same figures. */
+  async function sendPhoto(chatId: string, photo: ZaloPhoto): Promise<void> {
+    try {
+      await withRetries('sendPhoto', () => deps.client.sendPhoto(chatId, photo.url, photo.caption, callOptions()));
+    } catch (err) {
+      if ((isZaloApiError(err) && err.isUnauthorized) || deps.signal?.aborted) throw err;
+      log.warn({ event: 'photo-refused', err: errorSummary(err) }, 'zalo did not send the photo; the text follows');
+      return;
+    }
+    await counted({ sent: 1 });
   }
 
   async function warnAdmins(used: number, quota: number, month: string): Promise<void> {
@@ -71,21 +88,29 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
     }
   }
 
+  /** Counts against the monthly quota (and warns admins when it crosses the threshold). */
+  async function counted(count: { sent: 1 } | { received: 1 }): Promise<void> {
+    const warning = deps.quota?.record(count);
+    if (warning) await warnAdmins(warning.used, warning.quota, warning.month);
+  }
+
   async function sendTexts(chatId: string, texts: readonly string[]): Promise<void> {
     for (const text of texts) {
       await sendOne(chatId, text);
-      const warning = deps.quota?.record({ sent: 1 });
-      if (warning) await warnAdmins(warning.used, warning.quota, warning.month);
+      await counted({ sent: 1 });
     }
   }
 
   return {
     sendTexts,
-    deliver: (chatId, messages) => sendTexts(chatId, renderAll(messages, deps.render)),
-    async countReceived() {
-      const warning = deps.quota?.record({ received: 1 });
-      if (warning) await warnAdmins(warning.used, warning.quota, warning.month);
+    async deliver(chatId, messages) {
+      for (const message of messages) {
+        const photo = message.photo ? renderPhoto(message.photo, deps.render) : undefined;
+        if (photo) await sendPhoto(chatId, photo);
+        await sendTexts(chatId, renderOutbound(message, deps.render));
+      }
     },
+    countReceived: () => counted({ received: 1 }),
     async typing(chatId) {
       try {
         await deps.client.sendChatAction(chatId, 'typing');

@@ -21,6 +21,13 @@ describe('renderOutbound', () => {
       'Tệp\nXuất\n[Tệp đính kèm: x.csv, 3 byte, đã lưu tại /tmp/x.csv]',
     );
   });
+
+  it('says where the photo (the /thongke chart) was saved, before the text', () => {
+    const photo = { filename: 'tien-do-bao-cao-2025.png', mimeType: 'image/png', content: Buffer.from([1, 2, 3]), caption: 'Biểu đồ' };
+    expect(renderOutbound({ text: 'Số liệu', photo }, '/tmp/tien-do-bao-cao-2025.png')).toBe(
+      '[Hình ảnh: tien-do-bao-cao-2025.png, 3 byte, đã lưu tại /tmp/tien-do-bao-cao-2025.png]\nSố liệu',
+    );
+  });
 });
 
 describe('runConsoleChat', () => {

@@ -147,6 +147,32 @@ describe('Telegram channel: talking to the core', () => {
     expect(file!.document).toEqual({ filename: 'bao-cao-2025.csv', content, caption: 'Báo cáo năm 2025 <tất cả>' });
   });
 
+  it('sends a photo (the /thongke chart) before the text it illustrates, with its caption', async () => {
+    const content = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const { emulator } = await start(() => [
+      { text: '📊 Tình hình báo cáo năm 2025', photo: { filename: 'tien-do-bao-cao-2025.png', mimeType: 'image/png', content, caption: 'Biểu đồ <năm 2025>' } },
+    ]);
+    const admin = emulator.user({ userId: 512 });
+    await admin.send('/thongke');
+    const [picture, text] = await admin.next(2);
+    expect(picture!.photo).toEqual({ filename: 'tien-do-bao-cao-2025.png', content, caption: 'Biểu đồ <năm 2025>' });
+    expect(text!.plain).toBe('📊 Tình hình báo cáo năm 2025');
+    expect(emulator.methods().filter((m) => m === 'sendPhoto' || m === 'sendMessage')).toEqual(['sendPhoto', 'sendMessage']);
+  });
+
+  it('leaves out a photo Telegram refuses and still sends the text figures', async () => {
+    const { emulator, logs } = await start(() => [
+      { text: 'Số liệu: 3 đơn vị', photo: { filename: 'a.png', mimeType: 'image/png', content: Buffer.from([1]) } },
+    ]);
+    emulator.failNext('sendPhoto', { error_code: 400, description: 'Bad Request: IMAGE_PROCESS_FAILED' });
+    const admin = emulator.user({ userId: 513 });
+    await admin.send('/thongke');
+    const [text] = await admin.next(1);
+    expect(text!.plain).toBe('Số liệu: 3 đơn vị');
+    expect(admin.all().some((m) => m.photo)).toBe(false);
+    expect(logs.some((l) => l.includes('"event":"photo-refused"'))).toBe(true);
+  });
+
   it('explains what it reads when it gets a sticker, a photo or a voice note, without bothering the core', async () => {
     const { emulator, seen } = await start();
     const lan = emulator.user({ userId: 506 });

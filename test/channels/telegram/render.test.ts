@@ -77,6 +77,28 @@ describe('renderOutbound', () => {
   });
 });
 
+describe('renderOutbound: photos', () => {
+  const content = Buffer.from([1, 2, 3]);
+
+  it('sends a photo before its text, the caption escaped, the keyboard on the text', () => {
+    const { messages } = renderOutbound({
+      text: 'Số liệu <chi tiết>',
+      choices: [{ id: 'a', label: 'Xem' }],
+      photo: { filename: 'c.png', mimeType: 'image/png', content, caption: 'Biểu đồ & số liệu' },
+    });
+    expect(messages.map((m) => m.kind)).toEqual(['photo', 'text']);
+    expect(messages[0]).toEqual({ kind: 'photo', filename: 'c.png', content, captionHtml: 'Biểu đồ &amp; số liệu' });
+    expect(messages[1]).toMatchObject({ kind: 'text', html: 'Số liệu &lt;chi tiết&gt;' });
+    expect(messages[1]!.replyMarkup).toBeDefined();
+  });
+
+  it('cuts a caption over 1024 characters (the text after the photo says it all)', () => {
+    const { messages } = renderOutbound({ text: 'x', photo: { filename: 'c.png', mimeType: 'image/png', content, caption: 'ả'.repeat(1500) } });
+    const photo = messages[0]!;
+    expect(photo.kind === 'photo' && photo.captionHtml).toBe(`${'ả'.repeat(1023)}…`);
+  });
+});
+
 describe('choiceKeyboard', () => {
   it('refuses callback data over 64 bytes and keeps that choice selectable by number', () => {
     const longId = `plan:${'đ'.repeat(30)}`; // 5 + 60 bytes

@@ -26,10 +26,14 @@ class ScriptedCore implements Core {
     if (text === 'xuất') {
       return [{ text: 'Đã xuất dữ liệu.', document: { filename: 'bao-cao.csv', mimeType: 'text/csv', content: Buffer.from('ma,don_vi\nBC-1,Xã A\n'), caption: '1 báo cáo' } }];
     }
+    if (text === 'thống kê') return [{ text: 'Số liệu: 3 đơn vị', photo: { filename: 'tien-do-bao-cao-2025.png', mimeType: 'image/png', content: CHART_PNG, caption: 'Biểu đồ năm 2025' } }];
     if (text === 'lỗi') throw new Error('boom');
     return [{ text: `Bạn hỏi: ${text}` }];
   }
 }
+
+/** Stands for the /thongke chart: Zalo must fetch these bytes from the link. */
+const CHART_PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7, 7]);
 
 /** 2,001 characters in 21 lines. */
 const LONG_ANSWER = [...Array.from({ length: 20 }, (_, i) => `${String(i + 1).padStart(2, '0')}. ${'Nội dung trích dẫn kế hoạch. '.repeat(3).slice(0, 95).trimEnd()}`), 'Hết.'].join('\n').padEnd(2001, '.');
@@ -163,6 +167,38 @@ describe('Zalo channel, long polling', () => {
     expect(first.statusCode).toBe(200);
     expect(first.body).toBe('ma,don_vi\nBC-1,Xã A\n');
     expect((await http.inject({ method: 'POST', url: path })).statusCode).toBe(410);
+  });
+});
+
+describe('Zalo channel: photos (the /thongke chart)', () => {
+  it('sends the photo with sendPhoto from a download link Zalo can fetch, then the text figures', async () => {
+    const { fake } = await polling({ PUBLIC_BASE_URL });
+    fake.inject(zaloFixtures.text('thống kê', { userId: 'u1' }));
+    const [text] = await fake.waitForTexts('u1', 1);
+    expect(text).toBe('Số liệu: 3 đơn vị');
+    expect(fake.photos).toHaveLength(1);
+    const [photo] = fake.photos;
+    expect(photo).toMatchObject({ chatId: 'u1', caption: 'Biểu đồ năm 2025' });
+    expect(photo!.url).toMatch(/^https:\/\/bot\.example\.vn\/downloads\/[A-Za-z0-9_-]{43}$/);
+    // What Zalo fetched from the link is the picture itself.
+    expect(photo!.fetched).toEqual({ contentType: 'image/png', content: CHART_PNG });
+    const sends = fake.calls.filter((c) => c.method === 'sendPhoto' || c.method === 'sendMessage').map((c) => c.method);
+    expect(sends).toEqual(['sendPhoto', 'sendMessage']);
+  });
+
+  it('without PUBLIC_BASE_URL sends the text figures only', async () => {
+    const { fake } = await polling();
+    fake.inject(zaloFixtures.text('thống kê', { userId: 'u1' }));
+    expect(await fake.waitForTexts('u1', 1)).toEqual(['Số liệu: 3 đơn vị']);
+    expect(fake.calls.some((c) => c.method === 'sendPhoto')).toBe(false);
+  });
+
+  it('still sends the text figures when Zalo refuses the photo', async () => {
+    const { fake } = await polling({ PUBLIC_BASE_URL });
+    fake.failNext('sendPhoto', 400, { description: 'Bad Request: could not download the photo' });
+    fake.inject(zaloFixtures.text('thống kê', { userId: 'u1' }));
+    expect(await fake.waitForTexts('u1', 1)).toEqual(['Số liệu: 3 đơn vị']);
+    expect(fake.photos).toEqual([]);
   });
 });
 
