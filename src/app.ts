@@ -31,6 +31,7 @@ import { loadKnowledge } from './knowledge/loader.js';
 import { createLogger, type Logger } from './log.js';
 import { createHttpServer } from './server/http.js';
 import { openStore, type Store } from './store/db.js';
+import { adminPageEnabled, registerWebRoutes } from './web/routes.js';
 
 /** What every channel gets from the app. */
 interface ChannelContext {
@@ -216,7 +217,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const answerer = createAnswerer(knowledge, { maxInputChars: config.maxInputChars });
     core = createCore({ store, knowledge, answerer, config, logger, commands: BOT_COMMANDS });
     const starters = channelStarters(options).filter((s) => s.enabled(config));
-    if (starters.some((s) => s.needsHttp(config))) http = createHttpServer({ logger });
+    if (starters.some((s) => s.needsHttp(config)) || adminPageEnabled(config)) http = createHttpServer({ logger });
+    // The admin page (/quantri) on the same server; its reminder button sends through the running channels.
+    if (http && adminPageEnabled(config)) registerWebRoutes(http, { config, store, knowledge, logger, channels: () => running });
     const ctx: ChannelContext = { config, core, store, logger, ...(http ? { http } : {}), onFatal: (err) => resolveDone(err), channels };
     const failures: Array<{ starter: ChannelStarter; error: Error }> = [];
     for (const starter of starters) {

@@ -16,6 +16,7 @@ import { groupQuestions } from './questions.js';
 import { reportingStats } from './stats.js';
 import { adminTexts } from './texts.js';
 import { missingView, questionsView, statsView } from './views.js';
+import { adminPageCommand } from '../web/command.js';
 
 /** Words an admin may add that change nothing: "/thongke năm 2025". */
 const FILLER_WORDS = new Set(['nam']);
@@ -139,4 +140,4 @@ export const questionsCommand: CommandSpec = {
 };
 
 /** In the order /trogiup lists them (after the users' commands). */
-export const adminCommands: readonly CommandSpec[] = [exportCommand, statsCommand, missingCommand, questionsCommand];
+export const adminCommands: readonly CommandSpec[] = [exportCommand, statsCommand, missingCommand, questionsCommand, adminPageCommand];

@@ -164,7 +164,7 @@ function sendPage(reply: FastifyReply, status: number, html: string): FastifyRep
 }
 
 /** RFC 6266 / 5987: an ASCII fallback plus the exact (Vietnamese) name. */
-function contentDisposition(filename: string): string {
+export function contentDisposition(filename: string): string {
   const ascii = filename
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
