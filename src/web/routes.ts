@@ -29,6 +29,7 @@ import type { Knowledge } from '../knowledge/loader.js';
 import type { Logger } from '../log.js';
 import type { FormDefinition } from '../reports/form-definition.js';
 import { loadForm } from '../reports/form-definition.js';
+import { formatPhone } from '../reports/field-values.js';
 import { createAdminCheck } from '../store/admins.js';
 import type { Store } from '../store/db.js';
 import { localDate, viDateTime } from '../calendar.js';
@@ -191,7 +192,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
     log().info({ event: 'web-signin', channel: redeemed.session.channel }, 'admin signed in to the admin page');
     void deps;
     return withSecurityHeaders(reply)
-      .setCookie(SESSION_COOKIE, redeemed.sessionId, sessionCookieOptions(address, redeemed.session.expiresAt))
+      .setCookie(SESSION_COOKIE, redeemed.sessionId, sessionCookieOptions(address, Math.round((redeemed.session.expiresAt.getTime() - now().getTime()) / 1000)))
       .redirect(`${base}/`, 303);
   });
 
@@ -284,6 +285,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
       groups: stats.filter((s) => s.missing.length > 0).map((s) => ({ name: s.plan?.shortName ?? s.planId, units: s.missing, sendable: due.some((d) => d.occurrence.plan.id === s.planId) })),
       sendable: due.length,
       notice,
+      phone: formatPhone,
       channelName: (c: string) => ({ telegram: 'Telegram', zalo: 'Zalo', console: 'Dòng lệnh' })[c] ?? c,
       href: filterHref(base, q),
     });

@@ -10,7 +10,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer the browser sends "Origin: null" on the page's own forms.
+  'referrer-policy': 'same-origin',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'x-robots-tag': 'noindex, nofollow',
@@ -61,12 +62,13 @@ export function cameFromThePage(req: FastifyRequest, address: PublicAddress): bo
 
 export const SESSION_COOKIE = 'quantri_phien';
 
-export function sessionCookieOptions(address: PublicAddress, expires?: Date) {
+/** `maxAgeSeconds`: the session's lifetime (Max-Age, relative: the server's clock decides, the server checks it too). */
+export function sessionCookieOptions(address: PublicAddress, maxAgeSeconds?: number) {
   return {
     path: address.basePath,
     httpOnly: true,
     secure: address.secure,
     sameSite: 'strict' as const,
-    ...(expires ? { expires } : {}),
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
   };
 }

@@ -8,12 +8,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ChannelHandle } from '../../src/channels/types.js';
 import type { ChannelName, Config } from '../../src/config.js';
 import type { Outbound } from '../../src/dialog/types.js';
+import { BOT_COMMANDS } from '../../src/bot-commands.js';
+import { createCore } from '../../src/dialog/core.js';
 import { silentLogger } from '../../src/log.js';
 import { createHttpServer } from '../../src/server/http.js';
 import type { Store } from '../../src/store/db.js';
 import { createReminderQueue } from '../../src/web/send-reminders.js';
 import { registerWebRoutes, type WebPage } from '../../src/web/routes.js';
-import { addContact, realKnowledge, submitReport, tempStore, testConfig, type TempStore } from '../admin/support.js';
+import { addContact, FakeAnswerer, realKnowledge, submitReport, tempStore, testConfig, type TempStore } from '../admin/support.js';
 
 export const ADMIN = { channel: 'telegram' as const, userId: '111' };
 export const NOW = new Date('2025-11-20T03:00:00Z');
@@ -51,6 +53,8 @@ export interface WebHarness {
   telegram: FakeChannel;
   zalo: FakeChannel;
   clock: { now: Date };
+  /** What the bot answers to `text` typed in a private chat by `from` (e.g. "/quantri"). */
+  say(text: string, from?: { channel: ChannelName; userId: string }): Promise<string>;
   /** A fresh sign-in link for `admin` (what /quantri hands out). */
   link(admin?: { channel: ChannelName; userId: string }): string;
   close(): Promise<void>;
@@ -95,6 +99,8 @@ export async function webHarness(opts: { seed?: boolean; env?: Record<string, st
   const reminders = createReminderQueue({ store: t.store, logger: silentLogger(), channels, now, clock: instantClock });
   const page = registerWebRoutes(http, { config, store: t.store, knowledge: realKnowledge(), logger: silentLogger(), channels, now, reminders });
   await http.listen({ port, host: '127.0.0.1' });
+  const core = createCore({ store: t.store, knowledge: realKnowledge(), answerer: new FakeAnswerer(), config, logger: silentLogger(), now, commands: BOT_COMMANDS });
+  let update = 1;
   return {
     url,
     config,
@@ -104,6 +110,10 @@ export async function webHarness(opts: { seed?: boolean; env?: Record<string, st
     telegram,
     zalo,
     clock,
+    async say(text, from = ADMIN) {
+      const replies = await core.handle({ channel: from.channel, userId: from.userId, chatId: from.userId, chatType: 'private', text, displayName: 'Quản trị', updateId: String(update++) });
+      return replies.map((r) => r.text).join('\n\n');
+    },
     link: (admin = ADMIN) => page.linkUrl(page.access.issueLink(admin).token),
     async close() {
       await reminders.idle();
