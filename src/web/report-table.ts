@@ -96,7 +96,7 @@ const UNITS_SQL = `
   units AS (SELECT * FROM reported UNION ALL SELECT * FROM missing)
   SELECT * FROM units
   WHERE (@status IS NULL OR status = @status)
-    AND (@search IS NULL OR unit_key LIKE @search ESCAPE '\\' OR code LIKE @codeSearch ESCAPE '\\')`;
+    AND (@searching = 0 OR unit_key LIKE @unitSearch ESCAPE '\\' OR code LIKE @codeSearch ESCAPE '\\')`;
 
 interface UnitRow {
   plan_id: string;
@@ -144,7 +144,9 @@ export function createReportTable(db: Database.Database, knowledge: Knowledge, t
         year: query.year,
         planId: query.planId ?? null,
         status: query.status ?? null,
-        search: search ? containsPattern(fold(search)) : null,
+        searching: search ? 1 : 0,
+        // Punctuation alone folds to nothing: it then matches no unit name (only a code could hold it).
+        unitSearch: search && fold(search) ? containsPattern(fold(search)) : null,
         codeSearch: search ? containsPattern(search.toUpperCase()) : null,
         cutoffs: cutoffs(query.year),
       };

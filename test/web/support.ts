@@ -10,7 +10,7 @@ import type { ChannelName, Config } from '../../src/config.js';
 import type { Outbound } from '../../src/dialog/types.js';
 import { BOT_COMMANDS } from '../../src/bot-commands.js';
 import { createCore } from '../../src/dialog/core.js';
-import { silentLogger } from '../../src/log.js';
+import { silentLogger, type Logger } from '../../src/log.js';
 import { createHttpServer } from '../../src/server/http.js';
 import type { Store } from '../../src/store/db.js';
 import { createReminderQueue } from '../../src/web/send-reminders.js';
@@ -84,9 +84,10 @@ export function seed(store: Store): void {
   store.questions.record({ channel: 'telegram', status: 'clarify', intent: 'deadlines', text: 'Hạn nộp <b>khi nào</b>?', at: at('2025-11-03T01:00:00Z') });
 }
 
-export async function webHarness(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<WebHarness> {
+export async function webHarness(opts: { seed?: boolean; env?: Record<string, string>; logger?: Logger; baseUrl?: (port: number) => string } = {}): Promise<WebHarness> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = opts.baseUrl?.(port) ?? `http://127.0.0.1:${port}`;
+  const logger = opts.logger ?? silentLogger();
   const t: TempStore = tempStore();
   if (opts.seed !== false) seed(t.store);
   const config = testConfig({ PUBLIC_BASE_URL: url, ADMIN_IDS: `${ADMIN.channel}:${ADMIN.userId}`, ...opts.env });
@@ -95,11 +96,11 @@ export async function webHarness(opts: { seed?: boolean; env?: Record<string, st
   const telegram = fakeChannel('telegram');
   const zalo = fakeChannel('zalo');
   const channels = () => [telegram, zalo];
-  const http = createHttpServer({ logger: silentLogger() });
-  const reminders = createReminderQueue({ store: t.store, logger: silentLogger(), channels, now, clock: instantClock });
-  const page = registerWebRoutes(http, { config, store: t.store, knowledge: realKnowledge(), logger: silentLogger(), channels, now, reminders });
+  const http = createHttpServer({ logger });
+  const reminders = createReminderQueue({ store: t.store, logger, channels, now, clock: instantClock });
+  const page = registerWebRoutes(http, { config, store: t.store, knowledge: realKnowledge(), logger, channels, now, reminders });
   await http.listen({ port, host: '127.0.0.1' });
-  const core = createCore({ store: t.store, knowledge: realKnowledge(), answerer: new FakeAnswerer(), config, logger: silentLogger(), now, commands: BOT_COMMANDS });
+  const core = createCore({ store: t.store, knowledge: realKnowledge(), answerer: new FakeAnswerer(), config, logger, now, commands: BOT_COMMANDS });
   let update = 1;
   return {
     url,
