@@ -72,9 +72,9 @@ function containsPattern(text: string): string {
  * The units of a year, one row each. `cutoffs` holds, per plan, the instant the first day after the
  * deadline's last day begins (reports first sent at or after it are late).
  */
-const UNITS_SQL = `
+export const UNITS_CTE = `
   WITH cutoff(plan_id, at) AS (SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(@cutoffs)),
-  versions AS (
+  versions AS MATERIALIZED (
     SELECT plan_id, unit_key, max(version) AS latest, count(*) AS versions, min(submitted_at) AS first_at
     FROM reports WHERE year = @year AND (@planId IS NULL OR plan_id = @planId)
     GROUP BY plan_id, unit_key
@@ -93,8 +93,10 @@ const UNITS_SQL = `
     FROM (SELECT DISTINCT plan_id, unit_key FROM contacts WHERE @planId IS NULL OR plan_id = @planId) k
     WHERE NOT EXISTS (SELECT 1 FROM versions v WHERE v.plan_id = k.plan_id AND v.unit_key = k.unit_key)
   ),
-  units AS (SELECT * FROM reported UNION ALL SELECT * FROM missing)
-  SELECT * FROM units
+  units AS (SELECT * FROM reported UNION ALL SELECT * FROM missing)`;
+
+const UNITS_SQL = `${UNITS_CTE}
+  SELECT *, count(*) OVER () AS total FROM units
   WHERE (@status IS NULL OR status = @status)
     AND (@searching = 0 OR unit_key LIKE @unitSearch ESCAPE '\\' OR code LIKE @codeSearch ESCAPE '\\')`;
 
@@ -106,6 +108,20 @@ interface UnitRow {
   submitted_at: string | null;
   first_at: string | null;
   status: ReportStatus;
+  total: number;
+}
+
+/**
+ * The `@cutoffs` parameter of UNITS_CTE: [[planId, ISO instant], …] for every plan with a report
+ * deadline in the year, the instant being the start of the day after its last day.
+ */
+export function cutoffsOf(knowledge: Knowledge, year: number, timeZone: string): string {
+  const out: [string, string][] = [];
+  for (const plan of knowledge.plans) {
+    const due = reportDueOccurrence(plan, year);
+    if (due) out.push([plan.id, instantAt(addDays(due.lastDay, 1), 0, timeZone).toISOString()]);
+  }
+  return JSON.stringify(out);
 }
 
 export interface ReportTable {
@@ -127,16 +143,6 @@ export function createReportTable(db: Database.Database, knowledge: Knowledge, t
     return statement;
   };
 
-  /** [[planId, ISO instant], …] for every plan with a report deadline in the year. */
-  function cutoffs(year: number): string {
-    const out: [string, string][] = [];
-    for (const plan of knowledge.plans) {
-      const due = reportDueOccurrence(plan, year);
-      if (due) out.push([plan.id, instantAt(addDays(due.lastDay, 1), 0, timeZone).toISOString()]);
-    }
-    return JSON.stringify(out);
-  }
-
   return {
     page(query) {
       const search = query.search?.trim() ? query.search.trim() : undefined;
@@ -148,12 +154,18 @@ export function createReportTable(db: Database.Database, knowledge: Knowledge, t
         // Punctuation alone folds to nothing: it then matches no unit name (only a code could hold it).
         unitSearch: search && fold(search) ? containsPattern(fold(search)) : null,
         codeSearch: search ? containsPattern(search.toUpperCase()) : null,
-        cutoffs: cutoffs(query.year),
+        cutoffs: cutoffsOf(knowledge, query.year, timeZone),
       };
-      const total = count.get(params) as number;
+      // One query gives the page and, by its window count, the total; only a page past the end needs the count alone.
+      const wanted = Math.max(1, query.page);
+      let rows = pageStatement(query.sort, query.descending).all({ ...params, limit: query.pageSize, offset: (wanted - 1) * query.pageSize }) as UnitRow[];
+      let total = rows[0]?.total ?? (count.get(params) as number);
       const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
-      const page = Math.min(Math.max(1, query.page), pageCount);
-      const rows = pageStatement(query.sort, query.descending).all({ ...params, limit: query.pageSize, offset: (page - 1) * query.pageSize }) as UnitRow[];
+      const page = Math.min(wanted, pageCount);
+      if (page !== wanted) {
+        rows = pageStatement(query.sort, query.descending).all({ ...params, limit: query.pageSize, offset: (page - 1) * query.pageSize }) as UnitRow[];
+        total = rows[0]?.total ?? total;
+      }
       return {
         rows: rows.map((r) => ({
           planId: r.plan_id,

@@ -35,11 +35,11 @@ import type { Store } from '../store/db.js';
 import { localDate, viDateTime } from '../calendar.js';
 import { buildExport, EXPORT_FORMATS, type ExportFormat } from '../admin/export/export.js';
 import { groupQuestions } from '../admin/questions.js';
-import { reportingStats } from '../admin/stats.js';
 import { contentDisposition } from '../server/downloads.js';
 import { bindRoute } from '../server/rebindable.js';
 import { sameToken, webAccessFor, type WebAccess, type WebSession } from './access.js';
-import { overview } from './overview.js';
+import { createMissingUnits } from './missing-units.js';
+import { createOverview } from './overview.js';
 import { createReportTable, type ReportTable } from './report-table.js';
 import { createReportVersions } from './report-versions.js';
 import { createReminderQueue, remindersForMissing, type ReminderQueue } from './send-reminders.js';
@@ -104,6 +104,8 @@ interface Parts {
 interface Built {
   table: ReportTable;
   versionsOf: ReturnType<typeof createReportVersions>;
+  overview: ReturnType<typeof createOverview>;
+  missingUnits: ReturnType<typeof createMissingUnits>;
   form: FormDefinition;
   isAdmin: ReturnType<typeof createAdminCheck>;
 }
@@ -125,6 +127,8 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
       b = {
         table: createReportTable(deps.store.db, deps.knowledge, deps.config.timeZone),
         versionsOf: createReportVersions(deps.store.db),
+        overview: createOverview(deps.store.db, deps.knowledge, deps.config.timeZone),
+        missingUnits: createMissingUnits(deps.store.db, deps.knowledge),
         form: deps.reportForm ?? loadForm('report'),
         isAdmin: createAdminCheck(deps.store.admins, deps.config.adminIds),
       };
@@ -227,9 +231,8 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
   app.get(`${base}`, { preHandler: signedIn }, async (_req, reply) => reply.redirect(`${base}/`, 303));
 
   app.get(`${base}/`, { preHandler: signedIn }, async (req, reply) => {
-    const { deps } = partsOf();
     const q = queryOf(req);
-    const data = overview(deps, { year: q.year, now: now(), timeZone: deps.config.timeZone });
+    const data = buildOf(partsOf()).overview({ year: q.year, now: now() });
     return render(reply, 200, 'overview', { ...common(req, 'overview'), title: 'Tổng quan', q, data, at: when(now()), years: q.years, href: filterHref(base, q) });
   });
 
@@ -275,7 +278,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
     const { deps } = partsOf();
     const q = queryOf(req.method === 'POST' ? { query: req.body } as FastifyRequest : req);
     const today = localDate(now(), deps.config.timeZone);
-    const stats = reportingStats(deps, { year: q.year, today, timeZone: deps.config.timeZone, ...(q.planId ? { planId: q.planId } : {}) });
+    const stats = buildOf(partsOf()).missingUnits({ year: q.year, ...(q.planId ? { planId: q.planId } : {}) });
     const due = remindersForMissing(stats, q.year, today);
     return render(reply, 200, 'missing', {
       ...common(req, 'missing'),
@@ -297,7 +300,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
     const { deps, reminders } = partsOf();
     const q = queryOf({ query: req.body } as FastifyRequest);
     const today = localDate(now(), deps.config.timeZone);
-    const stats = reportingStats(deps, { year: q.year, today, timeZone: deps.config.timeZone, ...(q.planId ? { planId: q.planId } : {}) });
+    const stats = buildOf(partsOf()).missingUnits({ year: q.year, ...(q.planId ? { planId: q.planId } : {}) });
     const result = reminders.queue(remindersForMissing(stats, q.year, today));
     log().info({ event: 'web-reminders-queued', year: q.year, ...result }, 'reminders queued from the admin page');
     return missingPage(req, reply, webTexts.remindersQueued(result));

@@ -18,10 +18,10 @@ import type { Clock } from '../admin/reminders/pacer.js';
 import { createReminderRecords } from '../admin/reminders/records.js';
 import type { DueReminder } from '../admin/reminders/select.js';
 import { sendReminders } from '../admin/reminders/send.js';
-import type { PlanStats } from '../admin/stats.js';
+import type { MissingOfPlan } from './missing-units.js';
 
 /** The reminders a press would send for the plans shown (only plans whose deadline of the year is still ahead). */
-export function remindersForMissing(stats: readonly PlanStats[], year: number, today: CalendarDate): DueReminder[] {
+export function remindersForMissing(stats: readonly MissingOfPlan[], year: number, today: CalendarDate): DueReminder[] {
   const out: DueReminder[] = [];
   for (const s of stats) {
     if (!s.plan || s.missing.length === 0) continue;

@@ -8,6 +8,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ChannelName } from '../../src/config.js';
 import { harness } from '../admin/support.js';
 import { ADMIN, NOW, webHarness, type WebHarness } from './support.js';
 
@@ -43,7 +44,7 @@ async function send(h: WebHarness, method: 'GET' | 'POST', url: string, opts: { 
 }
 
 /** Signs in with a fresh link of `admin`: the session cookie ("quantri_phien=…"). */
-async function signIn(h: WebHarness, admin = ADMIN): Promise<string> {
+async function signIn(h: WebHarness, admin: { channel: ChannelName; userId: string } = ADMIN): Promise<string> {
   const res = await send(h, 'POST', h.link(admin));
   expect(res.status).toBe(303);
   return res.cookie!.split(';')[0]!;

@@ -8,7 +8,8 @@ import { lateMarks } from '../../src/admin/late-reports.js';
 import { reportingStats } from '../../src/admin/stats.js';
 import { localDate } from '../../src/calendar.js';
 import { loadForm } from '../../src/reports/form-definition.js';
-import { overview } from '../../src/web/overview.js';
+import { createMissingUnits } from '../../src/web/missing-units.js';
+import { createOverview } from '../../src/web/overview.js';
 import { pageQuery } from '../../src/web/query.js';
 import { createReportTable, type ReportTableQuery } from '../../src/web/report-table.js';
 import { createReportVersions } from '../../src/web/report-versions.js';
@@ -125,16 +126,37 @@ describe('the overview', () => {
     t = tempStore();
     seed(t.store);
     const knowledge = realKnowledge();
-    const data = overview({ store: t.store, knowledge }, { year: 2025, now: NOW, timeZone: TZ });
+    // A unit that reported, then its contact registered it under another plan: counted where it reported.
+    const moved = addContact(t.store, { planId: 'khanh-hoa', unitName: 'Xã Cam Hải Đông' });
+    submitReport(t.store, moved, 2025, {}, new Date('2025-11-12T03:30:00Z'));
+    t.store.contacts.upsert({ ...moved, planId: 'tay-ninh', at: new Date('2025-11-13T03:30:00Z') });
+    // A plan no longer in data/plans, still named by a contact.
+    addContact(t.store, { planId: 'ke-hoach-cu', unitName: 'Xã Cũ' });
+    const data = createOverview(t.store.db, knowledge, TZ)({ year: 2025, now: NOW });
     const stats = reportingStats({ store: t.store, knowledge }, { year: 2025, today: localDate(NOW, TZ), timeZone: TZ });
     expect(data.plans.map((p) => [p.planId, p.registered, p.reported, p.late, p.missing])).toEqual(
       stats.map((s) => [s.planId, s.units.length, s.reported.length + s.reportedWithoutContact, s.late, s.missing.length]),
     );
-    expect(data.totals).toEqual({ registered: 6, reported: 3, late: 1, missing: 3 });
+    expect(data.totals).toEqual({ registered: 8, reported: 4, late: 1, missing: 5 });
+    expect(data.plans.at(-1)!.planName).toContain('ke-hoach-cu');
     const cuChi = data.plans.find((p) => p.planId === 'cu-chi')!;
     expect(cuChi.shares).toEqual({ onTime: 33, late: 33, missing: 33 });
     expect(cuChi.deadline).toBe('hạn trước ngày 15/11/2025 (hạn cuối 14/11/2025), đã quá hạn 6 ngày');
     for (const p of data.plans) expect(p.shares.onTime + p.shares.late + p.shares.missing).toBeLessThanOrEqual(101);
+  });
+});
+
+describe('the missing units', () => {
+  it('are the units and contacts of /chuanop, per plan', () => {
+    t = tempStore();
+    seed(t.store);
+    const knowledge = realKnowledge();
+    const ours = createMissingUnits(t.store.db, knowledge)({ year: 2025 });
+    const stats = reportingStats({ store: t.store, knowledge }, { year: 2025, today: localDate(NOW, TZ), timeZone: TZ }).filter((s) => s.missing.length > 0);
+    const shape = (list: { planId: string; missing: { unitName: string; contacts: { fullName: string }[] }[] }[]) =>
+      list.map((s) => [s.planId, s.missing.map((u) => [u.unitName, u.contacts.map((c) => c.fullName).sort()])]);
+    expect(shape(ours)).toEqual(shape(stats));
+    expect(shape(createMissingUnits(t.store.db, knowledge)({ year: 2025, planId: 'cu-chi' }))).toEqual([['cu-chi', [['UBND xã Trung Lập', ['Lê Thị Cúc']]]]]);
   });
 });
 
