@@ -119,7 +119,7 @@ export default async function (): Promise<{ title: string; markdown: string }> {
       '|---|---:|---:|---:|',
       ...rows,
       '',
-      `Walking the whole report table of 2025: ${walked} pages of at most 50 rows, ${units} units in all, ${walkMs.toFixed(0)} ms (${(walkMs / walked).toFixed(1)} ms a page); each page is one SQL query with LIMIT/OFFSET plus a count.`,
+      `Walking the whole report table of 2025: ${walked} pages of at most 50 rows, ${units} units in all, ${walkMs.toFixed(0)} ms (${(walkMs / walked).toFixed(1)} ms a page); each page is one SQL query with LIMIT/OFFSET (its total by a window count), never the whole table.`,
     ].join('\n');
     return { title: 'Admin web page (/quantri)', markdown };
   } finally {
