@@ -50,6 +50,12 @@ import { webTexts } from './texts.js';
 
 export const VIEWS_DIR = fileURLToPath(new URL('./views/', import.meta.url));
 const PAGE_SIZE = 50;
+/**
+ * Where the routes live on this server. Links, redirects and the cookie use the public path
+ * (PUBLIC_BASE_URL's path + /quantri): a reverse proxy that serves the bot under a path strips it, as
+ * for the download links.
+ */
+const ROUTE_PREFIX = '/quantri';
 const QUESTION_GROUPS_SHOWN = 200;
 
 export interface WebDeps {
@@ -90,7 +96,7 @@ export function registerWebRoutes(http: FastifyInstance, deps: WebDeps): WebPage
   const page: WebPage = { access, reminders, linkUrl: (token) => signInUrl(deps.config.publicBaseUrl!, token) };
   // Bound once per server, like the webhooks: a second registration only swaps the parts it reads.
   bindRoute(http, `web ${address.basePath}`, { deps, access, reminders }, (current) => {
-    void http.register(async (scope) => registerPages(scope, address, current));
+    void http.register(async (scope) => registerPages(scope, address, current), { prefix: ROUTE_PREFIX });
   });
   return page;
 }
@@ -167,21 +173,20 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
 
   // Only through the public address; and a POST only from the page itself.
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith(base)) return;
     if (!cameThroughPublicAddress(req, address)) return refuse(reply, 404, 'notFound');
     if (req.method === 'POST' && !cameFromThePage(req, address)) return refuse(reply, 403, 'origin');
   });
 
-  app.get(`${base}/style.css`, async (_req, reply) => withSecurityHeaders(reply).header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(css));
+  app.get('/style.css', async (_req, reply) => withSecurityHeaders(reply).header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(css));
 
   const linkLimit = { rateLimit: { max: partsOf().deps.linkRateLimitPerMinute ?? 20, timeWindow: 60_000 } };
-  app.get<{ Params: { token: string } }>(`${base}/vao/:token`, { config: linkLimit }, async (req, reply) => {
+  app.get<{ Params: { token: string } }>('/vao/:token', { config: linkLimit }, async (req, reply) => {
     const kind = partsOf().access.peekLink(req.params.token);
     if (kind !== 'ok') return refuse(reply, kind === 'unknown' ? 404 : 410, kind);
     return render(reply, 200, 'signin', { title: webTexts.signInTitle });
   });
 
-  app.post<{ Params: { token: string } }>(`${base}/vao/:token`, { config: linkLimit }, async (req, reply) => {
+  app.post<{ Params: { token: string } }>('/vao/:token', { config: linkLimit }, async (req, reply) => {
     const { access, deps } = partsOf();
     const redeemed = access.redeem(req.params.token);
     if (redeemed.kind !== 'ok') {
@@ -228,15 +233,14 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
   const planOptions = () => partsOf().deps.knowledge.plans.map((p) => ({ id: p.id, name: p.shortName }));
   const when = (iso: string | null | Date) => (iso ? viDateTime(new Date(iso), partsOf().deps.config.timeZone) : '');
 
-  app.get(`${base}`, { preHandler: signedIn }, async (_req, reply) => reply.redirect(`${base}/`, 303));
 
-  app.get(`${base}/`, { preHandler: signedIn }, async (req, reply) => {
+  app.get('/', { preHandler: signedIn }, async (req, reply) => {
     const q = queryOf(req);
     const data = buildOf(partsOf()).overview({ year: q.year, now: now() });
     return render(reply, 200, 'overview', { ...common(req, 'overview'), title: 'Tổng quan', q, data, at: when(now()), years: q.years, href: filterHref(base, q) });
   });
 
-  app.get(`${base}/bao-cao`, { preHandler: signedIn }, async (req, reply) => {
+  app.get('/bao-cao', { preHandler: signedIn }, async (req, reply) => {
     const { deps } = partsOf();
     const q = queryOf(req);
     const result = buildOf(partsOf()).table.page({
@@ -264,7 +268,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
     });
   });
 
-  app.get<{ Params: { code: string } }>(`${base}/bao-cao/:code`, { preHandler: signedIn }, async (req, reply) => {
+  app.get<{ Params: { code: string } }>('/bao-cao/:code', { preHandler: signedIn }, async (req, reply) => {
     const { deps } = partsOf();
     const b = buildOf(partsOf());
     const report = /^BC-[A-Z0-9]{6}$/.test(req.params.code)
@@ -294,9 +298,9 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
     });
   };
 
-  app.get(`${base}/chua-bao-cao`, { preHandler: signedIn }, async (req, reply) => missingPage(req, reply));
+  app.get('/chua-bao-cao', { preHandler: signedIn }, async (req, reply) => missingPage(req, reply));
 
-  app.post(`${base}/chua-bao-cao/nhac`, { preHandler: [signedIn, csrfChecked] }, async (req, reply) => {
+  app.post('/chua-bao-cao/nhac', { preHandler: [signedIn, csrfChecked] }, async (req, reply) => {
     const { deps, reminders } = partsOf();
     const q = queryOf({ query: req.body } as FastifyRequest);
     const today = localDate(now(), deps.config.timeZone);
@@ -306,7 +310,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
     return missingPage(req, reply, webTexts.remindersQueued(result));
   });
 
-  app.get(`${base}/cau-hoi`, { preHandler: signedIn }, async (req, reply) => {
+  app.get('/cau-hoi', { preHandler: signedIn }, async (req, reply) => {
     const { deps } = partsOf();
     const logged = deps.store.questions.list();
     const groups = groupQuestions(logged);
@@ -321,7 +325,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
     });
   });
 
-  app.get<{ Params: { format: string } }>(`${base}/tai/:format`, { preHandler: signedIn }, async (req, reply) => {
+  app.get<{ Params: { format: string } }>('/tai/:format', { preHandler: signedIn }, async (req, reply) => {
     const { deps } = partsOf();
     const format = req.params.format;
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
@@ -342,7 +346,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
       .send(file.content);
   });
 
-  app.post(`${base}/thoat`, { preHandler: [signedIn, csrfChecked] }, async (req, reply) => {
+  app.post('/thoat', { preHandler: [signedIn, csrfChecked] }, async (req, reply) => {
     const id = req.cookies[SESSION_COOKIE];
     if (id) partsOf().access.end(id);
     return render(reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(address)), 200, 'message', { title: webTexts.signedOutTitle, message: webTexts.signedOut, hint: webTexts.refusedHint });

@@ -159,6 +159,17 @@ describe('the session', () => {
     expect(secure.cookie).toContain('; Secure');
   });
 
+  it('under a public path (a reverse proxy that strips it), links, redirects and the cookie keep that path', async () => {
+    h = await webHarness({ baseUrl: () => 'https://bot.example.vn/thidua' });
+    const link = h.link();
+    expect(link).toMatch(/^https:\/\/bot\.example\.vn\/thidua\/quantri\/vao\//);
+    const res = await send(h, 'POST', new URL(link).pathname.replace('/thidua', ''));
+    expect(res.headers.location).toBe('/thidua/quantri/');
+    expect(res.cookie).toContain('Path=/thidua/quantri;');
+    const page = await send(h, 'GET', '/quantri/', { cookie: res.cookie!.split(';')[0] });
+    expect(page.body).toContain('href="/thidua/quantri/bao-cao"');
+  });
+
   it('refuses a forged cookie and no cookie at all', async () => {
     h = await webHarness();
     for (const cookie of [undefined, `quantri_phien=${'C'.repeat(43)}`, 'quantri_phien=<script>']) {
