@@ -291,6 +291,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
       plans: planOptions(),
       groups: stats.filter((s) => s.missing.length > 0).map((s) => ({ name: s.plan?.shortName ?? s.planId, units: s.missing, sendable: due.some((d) => d.occurrence.plan.id === s.planId) })),
       sendable: due.length,
+      unsent: partsOf().reminders.unsent(due),
       notice,
       phone: formatPhone,
       channelName: (c: string) => ({ telegram: 'Telegram', zalo: 'Zalo', console: 'Dòng lệnh' })[c] ?? c,

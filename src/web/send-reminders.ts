@@ -43,6 +43,8 @@ export interface QueuedReminders {
 
 export interface ReminderQueue {
   queue(due: readonly DueReminder[]): QueuedReminders;
+  /** How many of `due` a press would still send (neither reminded before nor queued now). */
+  unsent(due: readonly DueReminder[]): number;
   /** Settles when every queued reminder has been handled (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -65,15 +67,18 @@ export function createReminderQueue(deps: ReminderQueueDeps): ReminderQueue {
   const pending = new Set<string>();
   let chain: Promise<void> = Promise.resolve();
 
+  const handled = (r: DueReminder) =>
+    pending.has(keyOf(r)) || records.find({ contactId: r.contact.id, deadlineKey: r.occurrence.key, year: r.occurrence.year, offsetDays: r.offsetDays }) !== undefined;
+
   return {
+    unsent: (due) => due.filter((r) => !handled(r)).length,
     queue(due) {
       const channels = deps.channels();
       const running = new Set(channels.map((c) => c.channel));
       const result: QueuedReminders = { queued: 0, already: 0, noChannel: 0 };
       const batch: DueReminder[] = [];
       for (const r of due) {
-        const known = records.find({ contactId: r.contact.id, deadlineKey: r.occurrence.key, year: r.occurrence.year, offsetDays: r.offsetDays });
-        if (known || pending.has(keyOf(r))) result.already++;
+        if (handled(r)) result.already++;
         else if (!running.has(r.contact.channel)) result.noChannel++;
         else {
           result.queued++;

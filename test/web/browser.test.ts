@@ -137,6 +137,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the admin page in chromium', () => {
     await page.getByRole('button', { name: 'Xem' }).click();
     expect(await page.locator('main').textContent()).toContain('Lê Thị Cúc');
     await shoot(page, 'missing');
+    // A second tab on the same page, pressed after the first: the same reminders must not go out twice.
+    const stale = await context.newPage();
+    await stale.goto(page.url());
     // Củ Chi's deadline has passed: only Thái Bình's three contacts (two units) are reminded.
     await page.getByRole('button', { name: 'Gửi nhắc ngay (3 đầu mối)' }).click();
     expect(await page.locator('.notice').textContent()).toContain('Đã xếp 3 lời nhắc vào hàng gửi');
@@ -146,8 +149,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the admin page in chromium', () => {
     expect(h.zalo.sent[0]!.messages[0]!.text).toContain('còn 11 ngày nữa là đến hạn báo cáo');
     await shoot(page, 'reminded');
 
-    await page.getByRole('button', { name: /Gửi nhắc ngay/ }).click();
-    expect(await page.locator('.notice').textContent()).toContain('Không có lời nhắc mới nào để gửi. 3 đầu mối đã được nhắc cho hạn này');
+    expect(await page.getByRole('button', { name: /Gửi nhắc ngay/ }).count()).toBe(0);
+    expect(await page.locator('main').textContent()).toContain('đã được nhắc cho hạn báo cáo sắp tới');
+
+    await stale.getByRole('button', { name: 'Gửi nhắc ngay (3 đầu mối)' }).click();
+    expect(await stale.locator('.notice').textContent()).toContain('Không có lời nhắc mới nào để gửi. 3 đầu mối đã được nhắc cho hạn này');
+    await stale.close();
     await h.page.reminders.idle();
     expect(h.telegram.sent.length + h.zalo.sent.length).toBe(3);
   });
