@@ -24,7 +24,7 @@ import fastifyView from '@fastify/view';
 import { Eta } from 'eta';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChannelHandle } from '../channels/types.js';
-import type { Config } from '../config.js';
+import type { ChannelName, Config } from '../config.js';
 import type { Knowledge } from '../knowledge/loader.js';
 import type { Logger } from '../log.js';
 import type { FormDefinition } from '../reports/form-definition.js';
@@ -35,6 +35,7 @@ import type { Store } from '../store/db.js';
 import { localDate, viDateTime } from '../calendar.js';
 import { buildExport, EXPORT_FORMATS, type ExportFormat } from '../admin/export/export.js';
 import { groupQuestions } from '../admin/questions.js';
+import { exportTexts } from '../admin/texts.js';
 import { contentDisposition } from '../server/downloads.js';
 import { bindRoute } from '../server/rebindable.js';
 import { sameToken, webAccessFor, type WebAccess, type WebSession } from './access.js';
@@ -167,7 +168,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
   app.setErrorHandler((err: { statusCode?: number; kind?: string }, _req, reply) => {
     if (err.statusCode === 429) return refuse(reply, 429, 'tooMany');
     log().error({ event: 'web-error', message: err instanceof Error ? err.message : String(err) }, 'admin page failed');
-    return render(reply, 500, 'message', { title: 'Lỗi', message: 'Trang quản trị gặp lỗi. Hãy thử lại sau ít phút.' });
+    return render(reply, 500, 'message', { title: webTexts.errorTitle, message: webTexts.error });
   });
   app.setNotFoundHandler((_req, reply) => refuse(reply, 404, 'notFound'));
 
@@ -187,7 +188,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
   });
 
   app.post<{ Params: { token: string } }>('/vao/:token', { config: linkLimit }, async (req, reply) => {
-    const { access, deps } = partsOf();
+    const { access } = partsOf();
     const redeemed = access.redeem(req.params.token);
     if (redeemed.kind !== 'ok') {
       log().info({ event: 'web-signin-refused', why: redeemed.kind }, 'admin page sign-in refused');
@@ -199,7 +200,6 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
       return refuse(reply, 403, 'notAdmin');
     }
     log().info({ event: 'web-signin', channel: redeemed.session.channel }, 'admin signed in to the admin page');
-    void deps;
     return withSecurityHeaders(reply)
       .setCookie(SESSION_COOKIE, redeemed.sessionId, sessionCookieOptions(address, Math.round((redeemed.session.expiresAt.getTime() - now().getTime()) / 1000)))
       .redirect(`${base}/`, 303);
@@ -225,14 +225,14 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
   };
 
   const common = (req: FastifyRequest, active: string) => ({ session: req.webSession, active });
+  /** The filters of a GET's query string, or of a POST's form (the reminder button carries them). */
   const queryOf = (req: FastifyRequest): PageQuery => {
     const { deps } = partsOf();
-    return pageQuery(req.query, { knowledge: deps.knowledge, currentYear: localDate(now(), deps.config.timeZone).year, form: buildOf(partsOf()).form });
+    return pageQuery(req.method === 'POST' ? req.body : req.query, { knowledge: deps.knowledge, currentYear: localDate(now(), deps.config.timeZone).year, form: buildOf(partsOf()).form });
   };
   const now = () => (partsOf().deps.now ?? (() => new Date()))();
   const planOptions = () => partsOf().deps.knowledge.plans.map((p) => ({ id: p.id, name: p.shortName }));
   const when = (iso: string | null | Date) => (iso ? viDateTime(new Date(iso), partsOf().deps.config.timeZone) : '');
-
 
   app.get('/', { preHandler: signedIn }, async (req, reply) => {
     const q = queryOf(req);
@@ -278,12 +278,15 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
     return render(reply, 200, 'report', { ...common(req, 'reports'), title: `Báo cáo ${report.unitName}`, report, when });
   });
 
-  const missingPage = (req: FastifyRequest, reply: FastifyReply, notice?: string) => {
-    const { deps } = partsOf();
-    const q = queryOf(req.method === 'POST' ? { query: req.body } as FastifyRequest : req);
-    const today = localDate(now(), deps.config.timeZone);
+  /** The missing units of the filter, and the reminders the button would send them. */
+  const missingOf = (q: PageQuery) => {
     const stats = buildOf(partsOf()).missingUnits({ year: q.year, ...(q.planId ? { planId: q.planId } : {}) });
-    const due = remindersForMissing(stats, q.year, today);
+    return { stats, due: remindersForMissing(stats, q.year, localDate(now(), partsOf().deps.config.timeZone)) };
+  };
+
+  const missingPage = (req: FastifyRequest, reply: FastifyReply, notice?: string) => {
+    const q = queryOf(req);
+    const { stats, due } = missingOf(q);
     return render(reply, 200, 'missing', {
       ...common(req, 'missing'),
       title: 'Chưa báo cáo',
@@ -294,7 +297,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
       unsent: partsOf().reminders.unsent(due),
       notice,
       phone: formatPhone,
-      channelName: (c: string) => ({ telegram: 'Telegram', zalo: 'Zalo', console: 'Dòng lệnh' })[c] ?? c,
+      channelName: (c: ChannelName) => exportTexts.channels[c] ?? c,
       href: filterHref(base, q),
     });
   };
@@ -302,11 +305,8 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
   app.get('/chua-bao-cao', { preHandler: signedIn }, async (req, reply) => missingPage(req, reply));
 
   app.post('/chua-bao-cao/nhac', { preHandler: [signedIn, csrfChecked] }, async (req, reply) => {
-    const { deps, reminders } = partsOf();
-    const q = queryOf({ query: req.body } as FastifyRequest);
-    const today = localDate(now(), deps.config.timeZone);
-    const stats = buildOf(partsOf()).missingUnits({ year: q.year, ...(q.planId ? { planId: q.planId } : {}) });
-    const result = reminders.queue(remindersForMissing(stats, q.year, today));
+    const q = queryOf(req);
+    const result = partsOf().reminders.queue(missingOf(q).due);
     log().info({ event: 'web-reminders-queued', year: q.year, ...result }, 'reminders queued from the admin page');
     return missingPage(req, reply, webTexts.remindersQueued(result));
   });

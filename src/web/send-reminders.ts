@@ -45,8 +45,10 @@ export interface ReminderQueue {
   queue(due: readonly DueReminder[]): QueuedReminders;
   /** How many of `due` a press would still send (neither reminded before nor queued now). */
   unsent(due: readonly DueReminder[]): number;
-  /** Settles when every queued reminder has been handled (tests, shutdown). */
+  /** Settles when every queued reminder has been handled (tests). */
   idle(): Promise<void>;
+  /** Shutdown: the run in progress stops between two sends (the rest stay unclaimed), later presses queue nothing. */
+  stop(): Promise<void>;
 }
 
 export interface ReminderQueueDeps {
@@ -66,6 +68,7 @@ export function createReminderQueue(deps: ReminderQueueDeps): ReminderQueue {
   /** Queued and not yet claimed by the sender: a second press must not count them again. */
   const pending = new Set<string>();
   let chain: Promise<void> = Promise.resolve();
+  const lifetime = new AbortController();
 
   const handled = (r: DueReminder) =>
     pending.has(keyOf(r)) || records.find({ contactId: r.contact.id, deadlineKey: r.occurrence.key, year: r.occurrence.year, offsetDays: r.offsetDays }) !== undefined;
@@ -86,9 +89,9 @@ export function createReminderQueue(deps: ReminderQueueDeps): ReminderQueue {
           pending.add(keyOf(r));
         }
       }
-      if (batch.length > 0) {
+      if (batch.length > 0 && !lifetime.signal.aborted) {
         chain = chain
-          .then(() => sendReminders({ records, channels, logger: deps.logger, ...(deps.now ? { now: deps.now } : {}), ...(deps.clock ? { clock: deps.clock } : {}) }, batch))
+          .then(() => sendReminders({ records, channels, logger: deps.logger, signal: lifetime.signal, ...(deps.now ? { now: deps.now } : {}), ...(deps.clock ? { clock: deps.clock } : {}) }, batch))
           .then(
             (sent) => log.info({ event: 'web-reminders-sent', ...sent }, 'reminders sent from the admin page'),
             (err: unknown) => log.error({ event: 'web-reminders-failed', err: err instanceof Error ? err.message : String(err) }, 'reminders from the admin page failed'),
@@ -98,5 +101,9 @@ export function createReminderQueue(deps: ReminderQueueDeps): ReminderQueue {
       return result;
     },
     idle: () => chain,
+    async stop() {
+      lifetime.abort();
+      await chain;
+    },
   };
 }

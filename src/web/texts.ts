@@ -35,6 +35,8 @@ export const webTexts = {
     notFound: 'Không có trang này.',
   },
   refusedHint: 'Gõ /quantri trong cuộc trò chuyện riêng với bot để nhận liên kết mới.',
+  errorTitle: 'Lỗi',
+  error: 'Trang quản trị gặp lỗi. Hãy thử lại sau ít phút.',
   signedOutTitle: 'Đã thoát',
   signedOut: 'Bạn đã thoát khỏi trang quản trị.',
 
