@@ -31,6 +31,7 @@ import { loadKnowledge } from './knowledge/loader.js';
 import { createLogger, type Logger } from './log.js';
 import { createHttpServer } from './server/http.js';
 import { openStore, type Store } from './store/db.js';
+import { adminPageEnabled, registerWebRoutes, type WebPage } from './web/routes.js';
 
 /** What every channel gets from the app. */
 interface ChannelContext {
@@ -150,6 +151,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
 
   let reminders: ReminderScheduler | undefined;
+  let webPage: WebPage | undefined;
   let closing = false;
   const retryTimers = new Set<NodeJS.Timeout>();
   const retryPause = options.channelRetryMs ?? defaultChannelRetry;
@@ -197,6 +199,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     retryTimers.clear();
     // Reminders first: a run in progress stops between two sends, before the channels go.
     await reminders?.stop();
+    await webPage?.reminders.stop();
     // All channels at once: each stops taking updates right away (one must not keep taking them while
     // another drains), then finishes its updates in flight before the server and the database go away.
     await Promise.all(
@@ -216,7 +219,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const answerer = createAnswerer(knowledge, { maxInputChars: config.maxInputChars });
     core = createCore({ store, knowledge, answerer, config, logger, commands: BOT_COMMANDS });
     const starters = channelStarters(options).filter((s) => s.enabled(config));
-    if (starters.some((s) => s.needsHttp(config))) http = createHttpServer({ logger });
+    if (starters.some((s) => s.needsHttp(config)) || adminPageEnabled(config)) http = createHttpServer({ logger });
+    // The admin page (/quantri) on the same server; its reminder button sends through the running channels.
+    if (http && adminPageEnabled(config)) webPage = registerWebRoutes(http, { config, store, knowledge, logger, channels: () => running });
     const ctx: ChannelContext = { config, core, store, logger, ...(http ? { http } : {}), onFatal: (err) => resolveDone(err), channels };
     const failures: Array<{ starter: ChannelStarter; error: Error }> = [];
     for (const starter of starters) {

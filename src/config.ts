@@ -74,6 +74,8 @@ const envSchema = z
     REMINDER_DAYS: dayList([7, 3, 1]),
     REMINDER_HOUR: intFromEnv(8, 0, 23),
     EXPORT_LINK_TTL_MINUTES: intFromEnv(30, 1, 7 * 24 * 60),
+    ADMIN_LINK_TTL_MINUTES: intFromEnv(30, 1, 24 * 60),
+    ADMIN_SESSION_MINUTES: intFromEnv(8 * 60, 5, 7 * 24 * 60),
     MAX_INPUT_CHARS: intFromEnv(2000, 100, 20_000),
     CONTEXT_IDLE_MINUTES: intFromEnv(30, 1, 24 * 60),
   })
@@ -112,6 +114,8 @@ export interface Config {
   reminderDays: number[];
   reminderHour: number;
   exportLinkTtlMinutes: number;
+  /** The admin page (/quantri): how long a sign-in link is good, and how long a session lasts. */
+  adminPage: { linkTtlMinutes: number; sessionMinutes: number };
   /** Longer messages are cut at this many characters (and the user is told). */
   maxInputChars: number;
   /** A follow-up question leans on the previous one for this long after it (CONTEXT_IDLE_MINUTES). */
@@ -160,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderDays: e.REMINDER_DAYS,
     reminderHour: e.REMINDER_HOUR,
     exportLinkTtlMinutes: e.EXPORT_LINK_TTL_MINUTES,
+    adminPage: { linkTtlMinutes: e.ADMIN_LINK_TTL_MINUTES, sessionMinutes: e.ADMIN_SESSION_MINUTES },
     maxInputChars: e.MAX_INPUT_CHARS,
     contextIdleMinutes: e.CONTEXT_IDLE_MINUTES,
   };

@@ -17,6 +17,7 @@ import { groupQuestions } from './questions.js';
 import { reportingStats } from './stats.js';
 import { adminTexts, summaryTexts } from './texts.js';
 import { missingView, questionsView, statsView } from './views.js';
+import { adminPageCommand } from '../web/command.js';
 
 /** Words an admin may add that change nothing: "/thongke năm 2025". */
 const FILLER_WORDS = new Set(['nam']);
@@ -148,4 +149,4 @@ export const questionsCommand: CommandSpec = {
 };
 
 /** In the order /trogiup lists them (after the users' commands). */
-export const adminCommands: readonly CommandSpec[] = [exportCommand, statsCommand, missingCommand, questionsCommand];
+export const adminCommands: readonly CommandSpec[] = [exportCommand, statsCommand, missingCommand, questionsCommand, adminPageCommand];

@@ -8,9 +8,10 @@
  * the report it belongs to.
  */
 import type { Knowledge } from '../knowledge/loader.js';
+import { addDays, instantAt } from '../calendar.js';
 import { lateness, type Lateness } from '../reports/late.js';
 import type { Report } from '../store/reports.js';
-import { reportDueOccurrence } from './deadlines.js';
+import { reportDueOccurrence, type DeadlineOccurrence } from './deadlines.js';
 
 export interface LateMarks {
   /** Undefined when the report's plan names no report deadline in its year (nothing to be late for). */
@@ -28,13 +29,14 @@ export function lateMarks(knowledge: Knowledge, versions: readonly Report[], tim
     if (known === undefined || Date.parse(r.submittedAt) < Date.parse(known)) firstSent.set(key, r.submittedAt);
   }
   const marks = new Map<string, Lateness | undefined>();
-  // Reading a plan's deadline is the costly part: once per plan and year, not once per unit.
-  const dues = new Map<string, ReturnType<typeof reportDueOccurrence> | undefined>();
-  const dueOf = (planId: string, year: number) => {
-    const key = `${planId}|${year}`;
+  /** Per plan and year: its deadline (read from the plan's wording once, not once per report) and the instant the day after its last day begins. */
+  const dues = new Map<string, { lastDay: DeadlineOccurrence['lastDay']; cutoff: number } | undefined>();
+  const dueOf = (r: Pick<Report, 'planId' | 'year'>) => {
+    const key = `${r.planId}|${r.year}`;
     if (!dues.has(key)) {
-      const plan = knowledge.plan(planId);
-      dues.set(key, plan && reportDueOccurrence(plan, year));
+      const plan = knowledge.plan(r.planId);
+      const due = plan && reportDueOccurrence(plan, r.year);
+      dues.set(key, due && { lastDay: due.lastDay, cutoff: instantAt(addDays(due.lastDay, 1), 0, timeZone).getTime() });
     }
     return dues.get(key);
   };
@@ -42,9 +44,12 @@ export function lateMarks(knowledge: Knowledge, versions: readonly Report[], tim
     of(report) {
       const key = reportKey(report);
       if (!marks.has(key)) {
-        const due = dueOf(report.planId, report.year);
+        const due = dueOf(report);
         const sent = firstSent.get(key);
-        marks.set(key, due && sent ? lateness(sent, due.lastDay, timeZone) : undefined);
+        // Sent before the day after the last day began: on time, by one comparison of instants rather
+        // than reading the calendar of each report (the statistics mark thousands at once).
+        if (!due || sent === undefined) marks.set(key, undefined);
+        else marks.set(key, Date.parse(sent) < due.cutoff ? { late: false, days: 0 } : lateness(sent, due.lastDay, timeZone));
       }
       return marks.get(key);
     },

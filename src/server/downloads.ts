@@ -170,7 +170,7 @@ function sendPage(reply: FastifyReply, status: number, html: string): FastifyRep
 }
 
 /** RFC 6266 / 5987: an ASCII fallback plus the exact (Vietnamese) name. */
-function contentDisposition(filename: string, disposition: 'attachment' | 'inline'): string {
+export function contentDisposition(filename: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = filename
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

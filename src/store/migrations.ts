@@ -250,5 +250,31 @@ export const migrations: Migration[] = [
       CREATE INDEX conversation_states_updated ON conversation_states (updated_at);
     `,
   },
-  // Append new migrations here (next version: 8).
+  {
+    version: 8,
+    name: 'admin web page: one-time sign-in links and sessions',
+    up: `
+      -- /quantri hands an admin a short-lived link; opening it once starts a session kept in a cookie.
+      -- Only hashes (SHA-256) of the link token and of the session id are stored: a copy of the
+      -- database opens no page. Rows are bound to the admin (channel, user id); each request checks
+      -- that person against the current admin list, so removing an admin ends the session.
+      CREATE TABLE web_links (
+        token_hash TEXT PRIMARY KEY,
+        channel    TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at    TEXT
+      ) WITHOUT ROWID;
+      CREATE TABLE web_sessions (
+        id_hash    TEXT PRIMARY KEY,
+        channel    TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        csrf       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  // Append new migrations here (next version: 9).
 ];
