@@ -20,14 +20,14 @@ import type { DueReminder } from '../admin/reminders/select.js';
 import { sendReminders } from '../admin/reminders/send.js';
 import type { MissingOfPlan } from './missing-units.js';
 
-/** The reminders a press would send for the plans shown (only plans whose deadline of the year is still ahead). */
+/** The reminders a press would send for the plans shown (only plans whose last day of the year is still ahead), counted to the last day as the daily run counts. */
 export function remindersForMissing(stats: readonly MissingOfPlan[], year: number, today: CalendarDate): DueReminder[] {
   const out: DueReminder[] = [];
   for (const s of stats) {
     if (!s.plan || s.missing.length === 0) continue;
-    const occurrence = reportOccurrences(s.plan, year).find((o) => daysBetween(today, o.date) >= 0);
+    const occurrence = reportOccurrences(s.plan, year).find((o) => daysBetween(today, o.lastDay) >= 0);
     if (!occurrence) continue;
-    const offsetDays = daysBetween(today, occurrence.date);
+    const offsetDays = daysBetween(today, occurrence.lastDay);
     for (const unit of s.missing) for (const contact of unit.contacts) out.push({ occurrence, offsetDays, contact });
   }
   return out;

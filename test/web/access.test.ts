@@ -238,8 +238,8 @@ describe('the reminder button', () => {
     const { sendReminders } = await import('../../src/admin/reminders/send.js');
     const { realKnowledge } = await import('../admin/support.js');
     const { silentLogger } = await import('../../src/log.js');
-    // Thái Bình's deadline is 01/12: 11 days ahead of 20/11, so the daily run would remind with REMINDER_DAYS=11.
-    const due = dueReminders({ store: h.store, knowledge: realKnowledge() }, { date: { year: 2025, month: 11, day: 20 }, offsets: [11] });
+    // Thái Bình's deadline is "trước ngày 01/12": its last day 30/11 is 10 days ahead of 20/11, so the daily run would remind with REMINDER_DAYS=10.
+    const due = dueReminders({ store: h.store, knowledge: realKnowledge() }, { date: { year: 2025, month: 11, day: 20 }, offsets: [10] });
     expect(due).toHaveLength(3);
     await sendReminders({ records: createReminderRecords(h.store.db), channels: [h.telegram, h.zalo], logger: silentLogger(), now: () => NOW, clock: { now: () => 0, sleep: async () => undefined } }, due);
     const cookie = await signIn(h);

@@ -146,7 +146,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the admin page in chromium', () => {
     await h.page.reminders.idle();
     expect(h.telegram.sent.map((s) => s.chatId).sort()).toEqual(['5001', '5003']);
     expect(h.zalo.sent.map((s) => s.chatId)).toEqual(['z5002']);
-    expect(h.zalo.sent[0]!.messages[0]!.text).toContain('còn 11 ngày nữa là đến hạn báo cáo');
+    expect(h.zalo.sent[0]!.messages[0]!.text).toContain('còn 10 ngày nữa là đến hạn báo cáo');
     await shoot(page, 'reminded');
 
     expect(await page.getByRole('button', { name: /Gửi nhắc ngay/ }).count()).toBe(0);
