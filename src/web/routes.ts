@@ -329,11 +329,7 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
   app.get<{ Params: { format: string } }>('/tai/:format', { preHandler: signedIn }, async (req, reply) => {
     const { deps } = partsOf();
     const format = req.params.format;
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      // The DOCX summary (báo cáo tổng hợp) comes from src/admin/export/ once EXPORT_FORMATS has 'docx'.
-      if (format === 'docx') return render(reply, 404, 'message', { ...common(req, 'reports'), title: 'Báo cáo tổng hợp', message: webTexts.docxPending });
-      return refuse(reply, 404, 'notFound');
-    }
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return refuse(reply, 404, 'notFound');
     const q = queryOf(req);
     const file = await buildExport(
       { store: deps.store, knowledge: deps.knowledge, timeZone: deps.config.timeZone, now },
@@ -354,11 +350,10 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
   });
 }
 
-/** The download links of the current filter; DOCX only once the export offers it. */
+/** The download links of the current filter: every format the export offers (the DOCX is the báo cáo tổng hợp). */
 function downloadLinks(base: string, q: PageQuery): { label: string; href: string }[] {
   const formats: string[] = [...EXPORT_FORMATS];
   const filter = new URLSearchParams({ nam: String(q.year), ...(q.planId ? { 'ke-hoach': q.planId } : {}) }).toString();
   const labels: Record<string, string> = { xlsx: 'Tải Excel (XLSX)', csv: 'Tải CSV', docx: 'Tải báo cáo tổng hợp (DOCX)' };
-  // DOCX: the summary being written in src/admin/export/ ('docx' in EXPORT_FORMATS turns this link on).
   return formats.map((f) => ({ label: labels[f] ?? f.toUpperCase(), href: `${base}/tai/${f}?${filter}` }));
 }

@@ -53,5 +53,4 @@ export const webTexts = {
     ]
       .filter(Boolean)
       .join(' '),
-  docxPending: 'Báo cáo tổng hợp (DOCX) chưa có trong phiên bản này.',
 };

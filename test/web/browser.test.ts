@@ -116,6 +116,18 @@ describe.skipIf(!existsSync(CHROMIUM))('the admin page in chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('downloads the báo cáo tổng hợp (DOCX) of the current filter', async () => {
+    await page.goto(`${h.url}/quantri/bao-cao?nam=2025&ke-hoach=cu-chi`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải báo cáo tổng hợp (DOCX)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toContain('BÁO CÁO');
+    expect(xml).toContain('UBND xã An Nhơn Tây');
+    expect(xml).not.toContain('Vũ Thư');
+  });
+
   it('downloads the XLSX and the CSV of the current filter', async () => {
     await page.goto(`${h.url}/quantri/bao-cao?nam=2025&ke-hoach=cu-chi`);
     for (const [label, ext] of [['Tải Excel (XLSX)', 'xlsx'], ['Tải CSV', 'csv']] as const) {
