@@ -34,7 +34,9 @@ import { createAdminCheck } from '../store/admins.js';
 import type { Store } from '../store/db.js';
 import { localDate, viDateTime } from '../calendar.js';
 import { buildExport, EXPORT_FORMATS, type ExportFormat } from '../admin/export/export.js';
+import { statsChart } from '../admin/chart/stats-chart.js';
 import { groupQuestions } from '../admin/questions.js';
+import { reportingStats } from '../admin/stats.js';
 import { exportTexts } from '../admin/texts.js';
 import { contentDisposition } from '../server/downloads.js';
 import { bindRoute } from '../server/rebindable.js';
@@ -238,6 +240,17 @@ async function registerPages(app: FastifyInstance, address: PublicAddress, parts
     const q = queryOf(req);
     const data = buildOf(partsOf()).overview({ year: q.year, now: now() });
     return render(reply, 200, 'overview', { ...common(req, 'overview'), title: 'Tổng quan', q, data, at: when(now()), years: q.years, href: filterHref(base, q) });
+  });
+
+  // The picture of /thongke for the year shown: the same chart the chat sends, from the same figures.
+  app.get('/bieu-do.png', { preHandler: signedIn }, async (req, reply) => {
+    const { deps } = partsOf();
+    const q = queryOf(req);
+    const at = now();
+    const stats = reportingStats(deps, { year: q.year, today: localDate(at, deps.config.timeZone), timeZone: deps.config.timeZone });
+    const chart = await statsChart(stats, { year: q.year, at, timeZone: deps.config.timeZone });
+    if (!chart) return refuse(reply, 404, 'notFound');
+    return withSecurityHeaders(reply).code(200).header('content-type', chart.mimeType).header('cache-control', 'private, no-store').send(chart.content);
   });
 
   app.get('/bao-cao', { preHandler: signedIn }, async (req, reply) => {
