@@ -67,7 +67,7 @@ describe('a second contact for the same unit', () => {
     await binh.sayAll(['/baocao', '.', ...Array(10).fill('.'), 'Gửi']);
     await binh.sayAll(['/baocao', '.', ...Array(10).fill('.'), 'Gửi']);
     await lan.sayAll(['/baocao', '.', ...Array(10).fill('.'), 'Gửi']);
-    const tables = buildExportTables({ store: h.store, knowledge: realKnowledge(), forms: { report: loadForm('report'), registration: loadForm('registration') }, timeZone: 'Asia/Ho_Chi_Minh' });
+    const tables = await buildExportTables({ store: h.store, knowledge: realKnowledge(), forms: { report: loadForm('report'), registration: loadForm('registration') }, timeZone: 'Asia/Ho_Chi_Minh' });
     const column = (t: Table, header: string) => t.rows.map((row) => row[t.columns.findIndex((c) => c.header === header)]);
     expect(column(tables.versions, 'Lần gửi')).toEqual([1, 2, 3, 4]);
     expect(column(tables.versions, 'Họ và tên')).toEqual(['Nguyễn Thị Lan', 'Trần Văn Bình', 'Trần Văn Bình', 'Nguyễn Thị Lan']);

@@ -79,7 +79,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the admin page in chromium', () => {
     expect(await page.locator('[data-plan="cu-chi"] dd[data-k="late"]').textContent()).toBe('1');
     expect(await page.locator('[data-plan="cu-chi"] .deadline').textContent()).toContain('đã quá hạn 6 ngày');
     // The /thongke chart, drawn for the page under the same strict policy (an image of the site itself).
-    await expect.poll(() => page.locator('img.chart').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1080);
+    await expect.poll(() => page.locator('img.chart').evaluate((el) => { const img = el as unknown as { complete: boolean; naturalWidth: number }; return img.complete && img.naturalWidth; })).toBe(1080);
     await shoot(page, 'overview');
   });
 

@@ -91,20 +91,18 @@ export async function buildExport(deps: ExportDeps, request: ExportRequest): Pro
   const year = request.year ?? localDate(at, deps.timeZone).year;
   const summaryOf = () => summaryData({ store: deps.store, knowledge: deps.knowledge, report: forms.report, timeZone: deps.timeZone, at }, { year, planId: request.planId });
   if (request.format === 'docx') {
-    const data = summaryOf();
+    const data = await summaryOf();
     const content = await summaryToDocxOffThread(data, loadSummarySections(forms.report), request);
     const counts = { versions: deps.store.reports.listAll(request).length, latest: deps.store.reports.listLatest(request).length, contacts: deps.store.contacts.list(request).length };
     const filename = exportFilename({ ...request, year }, at, deps.timeZone, summaryTexts.filePrefix);
     return { mimeType: MIME_TYPES.docx, format: 'docx', counts, filename, content, summary: summaryCounts(data) };
   }
-  const tables = buildExportTables({ store: deps.store, knowledge: deps.knowledge, forms, timeZone: deps.timeZone }, request);
+  const tables = await buildExportTables({ store: deps.store, knowledge: deps.knowledge, forms, timeZone: deps.timeZone }, request);
   const base = { mimeType: MIME_TYPES[request.format], format: request.format, counts: tables.counts };
   if (request.format === 'csv') {
     return { ...base, filename: exportFilename(request, at, deps.timeZone), content: tableToCsv(tables.versions, deps.timeZone) };
   }
-  // A pause for the event loop between the two reads of the database.
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  const data = summaryOf();
+  const data = await summaryOf();
   const content = await tablesToXlsx([summaryTable(data), tables.latest, tables.versions, tables.contacts, missingTable(data)], {
     timeZone: deps.timeZone,
     createdAt: at,

@@ -134,8 +134,17 @@ function reportColumns(ctx: Context, reports: readonly Report[], withLatestFlag:
   return specs;
 }
 
-function toTable<T>(name: string, specs: ColumnSpec<T>[], items: readonly T[]): Table {
-  return { name, columns: specs.map((s) => s.column), rows: items.map((item) => specs.map((s) => s.value(item))) };
+/** Rows built between two pauses for the event loop: an export of thousands of reports must not keep the bot from answering. */
+const ROWS_PER_TURN = 400;
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function toTable<T>(name: string, specs: ColumnSpec<T>[], items: readonly T[]): Promise<Table> {
+  const rows: Cell[][] = [];
+  for (let i = 0; i < items.length; i++) {
+    rows.push(specs.map((s) => s.value(items[i]!)));
+    if ((i + 1) % ROWS_PER_TURN === 0) await nextTurn();
+  }
+  return { name, columns: specs.map((s) => s.column), rows };
 }
 
 function contactColumns(ctx: Context, reportCounts: Map<number, number>): ColumnSpec<Contact>[] {
@@ -160,13 +169,16 @@ function contactColumns(ctx: Context, reportCounts: Map<number, number>): Column
   return specs;
 }
 
-export function buildExportTables(
+export async function buildExportTables(
   deps: { store: Store; knowledge: Knowledge; forms: ExportForms; timeZone: string },
   filter: ExportFilter = {},
-): ExportTables {
+): Promise<ExportTables> {
   const { store } = deps;
+  // Each read of the database and each table is one turn of the event loop, not one block for all.
   const allContacts = store.contacts.list();
+  await nextTurn();
   const versions = store.reports.listAll(filter);
+  await nextTurn();
   const ctx: Context = {
     knowledge: deps.knowledge,
     forms: deps.forms,
@@ -176,19 +188,22 @@ export function buildExportTables(
     late: lateMarks(deps.knowledge, versions, deps.timeZone),
     otherSender: sentByAnotherContact(versions),
   };
+  await nextTurn();
   const latest = store.reports.listLatest(filter);
   const latestIds = new Set(latest.map((r) => r.id));
+  await nextTurn();
   const reportCounts = new Map<number, number>();
   for (const r of store.reports.listAll(filter.planId ? { planId: filter.planId } : {})) {
     reportCounts.set(r.contactId, (reportCounts.get(r.contactId) ?? 0) + 1);
   }
+  await nextTurn();
   const contacts = filter.planId ? allContacts.filter((c) => c.planId === filter.planId) : allContacts;
 
   const wrap = (r: Report) => ({ report: r, latest: latestIds.has(r.id) });
   return {
-    latest: toTable(exportTexts.sheets.latest, reportColumns(ctx, latest, false), latest.map(wrap)),
-    versions: toTable(exportTexts.sheets.versions, reportColumns(ctx, versions, true), versions.map(wrap)),
-    contacts: toTable(exportTexts.sheets.contacts, contactColumns(ctx, reportCounts), contacts),
+    latest: await toTable(exportTexts.sheets.latest, reportColumns(ctx, latest, false), latest.map(wrap)),
+    versions: await toTable(exportTexts.sheets.versions, reportColumns(ctx, versions, true), versions.map(wrap)),
+    contacts: await toTable(exportTexts.sheets.contacts, contactColumns(ctx, reportCounts), contacts),
     counts: { versions: versions.length, latest: latest.length, contacts: contacts.length },
   };
 }

@@ -15,6 +15,7 @@ import type { Store } from '../../store/db.js';
 import type { Report } from '../../store/reports.js';
 import { lateMarks } from '../late-reports.js';
 import { reportingStats } from '../stats.js';
+import { nextTurn } from './report-tables.js';
 
 /** Vietnamese order of the (folded) unit names; one collator, not one per comparison. */
 const COLLATOR = new Intl.Collator('vi');
@@ -60,15 +61,19 @@ export interface SummaryRequest {
   planId?: string;
 }
 
-export function summaryData(
+export async function summaryData(
   deps: { store: Store; knowledge: Knowledge; report: FormDefinition; timeZone: string; at: Date },
   request: SummaryRequest,
-): SummaryData {
+): Promise<SummaryData> {
   const { store, knowledge, timeZone, at } = deps;
   const fields = countFields(deps.report);
+  // Each read is one turn of the event loop: the bot keeps answering while the summary is gathered.
   const stats = reportingStats({ store, knowledge }, { year: request.year, today: localDate(at, timeZone), timeZone, planId: request.planId });
+  await nextTurn();
   const latest = store.reports.listLatest({ year: request.year, planId: request.planId });
+  await nextTurn();
   const marks = lateMarks(knowledge, store.reports.listAll({ year: request.year, planId: request.planId }), timeZone);
+  await nextTurn();
 
   const plans: SummaryPlan[] = [];
   for (const s of stats) {
@@ -90,6 +95,7 @@ export function summaryData(
       };
     });
     const reported = units.filter((u) => u.report);
+    await nextTurn();
     plans.push({
       planId: s.planId,
       planName: s.plan?.shortName ?? s.planId,
