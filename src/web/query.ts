@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge/loader.js';
 import type { FormDefinition } from '../reports/form-definition.js';
-import { SORT_COLUMNS, type ReportStatus, type SortColumn } from './report-table.js';
+import { SORT_COLUMNS, type ReportStatus, type ReportTableQuery, type SortColumn } from './report-table.js';
 
 const STATUS_WORDS: Record<string, ReportStatus> = { 'dung-han': 'ontime', muon: 'late', 'chua-nop': 'missing' };
 const SORT_WORDS: Record<string, SortColumn> = {
@@ -21,16 +21,10 @@ const SORT_WORDS: Record<string, SortColumn> = {
 export const statusWord = (s: ReportStatus) => Object.keys(STATUS_WORDS).find((w) => STATUS_WORDS[w] === s)!;
 export const sortWord = (s: SortColumn) => Object.keys(SORT_WORDS).find((w) => SORT_WORDS[w] === s)!;
 
-export interface PageQuery {
-  year: number;
+/** The filters of a page: those of the report table (its page size is the page's own), and the years to pick from. */
+export interface PageQuery extends Omit<ReportTableQuery, 'pageSize'> {
   /** The years an admin can pick (the report form's bounds). */
   years: number[];
-  planId?: string;
-  status?: ReportStatus;
-  search?: string;
-  sort: SortColumn;
-  descending: boolean;
-  page: number;
 }
 
 const word = z.string().max(200).optional().catch(undefined);
