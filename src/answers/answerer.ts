@@ -571,7 +571,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * it picks an item of the one section.
    */
   function answerDetail(context: AskContext, a: QueryAnalysis): AnswerResult | undefined {
-    const sources = context.sources.filter((s, i, all) => s.section !== '' && knowledge.plan(s.plan) && all.findIndex((x) => x.plan === s.plan && x.section === s.section) === i);
+    const unique = context.sources.filter((s, i, all) => s.section !== '' && knowledge.plan(s.plan) && all.findIndex((x) => x.plan === s.plan && x.section === s.section) === i);
+    // A heading cited with the item under it ("V" and "V.1"): the item is what the answer was about.
+    const sources = unique.filter((s) => !unique.some((x) => x.plan === s.plan && x.section.startsWith(`${s.section}.`)));
     if (sources.length === 0) return undefined;
     const ordinal = a.slots.ordinal;
     const many = ordinal !== undefined && sources.length > 1;

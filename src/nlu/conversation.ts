@@ -34,6 +34,11 @@ export const conversationSchema = z.object({
     markers: z.array(phrase),
     /** "nói rõ hơn", "trích nguyên văn": the previous answer, in full. */
     detail: z.array(phrase),
+    /**
+     * Words that may go with a detail request without making it a new question: asking politely and
+     * pointing at the answer ("trích nguyên văn giúp mình đoạn đó"). The small-talk filler counts too.
+     */
+    detailFiller: z.array(phrase).default([]),
     /** "kế hoạch đó", "ở đó": the plan of the conversation, even in a question that reads as one across plans. */
     anaphora: z.array(phrase).default([]),
   }),
@@ -78,6 +83,7 @@ export class ConversationReader {
   private readonly filler: PhraseMatcher<true>;
   private readonly markers: PhraseMatcher<true>;
   private readonly detail: PhraseMatcher<true>;
+  private readonly detailFiller: PhraseMatcher<true>;
   private readonly anaphora: PhraseMatcher<true>;
   private readonly questionWords: ReadonlySet<string>;
   private readonly markerTokens: PhraseMatcher<true>;
@@ -90,6 +96,7 @@ export class ConversationReader {
     this.filler = new PhraseMatcher(data.smallTalkFiller.flatMap((p) => both(p).map((tokens) => ({ tokens, value: true as const }))));
     this.markers = new PhraseMatcher(data.followUp.markers.map((p) => ({ tokens: norm(p), value: true as const })));
     this.detail = new PhraseMatcher(data.followUp.detail.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.detailFiller = new PhraseMatcher([...data.followUp.detailFiller, ...data.smallTalkFiller].flatMap((p) => both(p).map((tokens) => ({ tokens, value: true as const }))));
     this.anaphora = new PhraseMatcher(data.followUp.anaphora.map((p) => ({ tokens: norm(p), value: true as const })));
     this.markerTokens = new PhraseMatcher(data.followUp.markers.map((p) => ({ tokens: fold(p).split(' '), value: true as const })));
     this.questionWords = new Set(questionWords.map((w) => fold(w)));
@@ -139,6 +146,12 @@ export class ConversationReader {
     for (const m of markers) cover(m.start, m.end);
     const detail = this.detail.findAll(tokens, { skip: (i) => lean.has(i) });
     for (const m of detail) cover(m.start, m.end);
+    // A detail request said politely, with nothing else asked: the previous answer in full.
+    if (detail.length > 0 && prev && !ownPlan) {
+      const polite = new Set(lean);
+      for (const m of this.detailFiller.findAll(tokens, { skip: (i) => lean.has(i) })) for (let i = m.start; i < m.end; i++) polite.add(i);
+      if (tokens.every((t, i) => polite.has(i) || this.questionWords.has(t)) && spans.every((sp) => sp.kind === 'ordinal')) return { kind: 'detail' };
+    }
     const own = tokens.filter((t, i) => !lean.has(i) && !this.questionWords.has(t));
     const pointsBack = this.anaphora.findAll(tokens).length > 0;
     if (own.length > 0 || cur.slots.sections.length > 0) {

@@ -63,9 +63,20 @@ describe('follow-ups take what they lack from the context', () => {
 
   it('"nói rõ hơn" quotes the section the previous answer came from', () => {
     const [first, more] = converse(['Bắc Kạn sơ kết giai đoạn 1 vào năm nào', 'nói rõ hơn']);
-    const section = first!.sources.find((s) => s.section)!;
+    // Of a heading and the item under it, the item ("V.1", not "V").
+    const cited = first!.sources.filter((s) => s.section);
+    const section = cited.find((s) => !cited.some((x) => x.section.startsWith(`${s.section}.`)))!;
     expect(more!.status).toBe('answer');
     expect(more!.sources).toEqual([section]);
+  });
+
+  it('a detail request said politely ("giúp mình", "đoạn đó") is still a detail request, and quotes the item, not its heading', () => {
+    const [first, more] = converse(['Tây Ninh sơ kết giai đoạn 1 như thế nào', 'cho mình xem nguyên văn giúp phần đó nhé']);
+    expect(first!.status).toBe('answer');
+    expect(more!.status).toBe('answer');
+    const cited = first!.sources.map((s) => s.section);
+    const deepest = cited.filter((c) => !cited.some((x) => x.startsWith(`${c}.`)));
+    expect(more!.sources.map((s) => s.section)).toEqual([deepest[0]]);
   });
 
   it('an ordinal picks that item of the previous answer', () => {
