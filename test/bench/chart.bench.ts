@@ -1,14 +1,16 @@
 /**
- * The /thongke chart for 10 plans: ECharts SSR to SVG (on the event loop) and resvg to PNG (on the
- * thread pool), the first render of a process (fonts read, code not yet compiled) apart from the
- * following ones. Target (issue 14): ≤ 300 ms. Wall-clock times grow with the machine's load; the CPU
+ * The /thongke chart for 10 plans, drawn as the bot draws it: in its worker (src/workers/worker-task.ts),
+ * where ECharts lays it out as SVG and resvg turns it into a PNG; the first render of a process (the
+ * worker started, fonts read, code not yet compiled) apart from the following ones, and the longest
+ * block of the bot's event loop meanwhile. The SVG step alone is also timed in process. Target (issue 14): ≤ 300 ms. Wall-clock times grow with the machine's load; the CPU
  * time of a render (every thread of the process: resvg's pool, the garbage collector) does much less,
  * so both are given, with the load average of the run.
  */
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { svgToPng } from '../../src/admin/chart/png.js';
+import type { DrawInput, DrawnChart } from '../../src/admin/chart/draw-task.js';
 import { progressChartSvg, type ProgressRow } from '../../src/admin/chart/progress-chart.js';
+import { workerTask } from '../../src/workers/worker-task.js';
 
 const PLANS = 10;
 const RUNS = 40;
@@ -29,17 +31,27 @@ function rows(): ProgressRow[] {
 const text = { title: 'Tiến độ báo cáo năm 2025', subtitle: 'Số liệu lúc 10:00 ngày 20/11/2025' };
 
 interface Sample {
-  svgMs: number;
   totalMs: number;
   bytes: number;
 }
 
+const drawing = workerTask<DrawInput, DrawnChart>('../../src/admin/chart/draw-task', import.meta.url, 'biểu đồ');
+
 async function once(): Promise<Sample> {
   const start = performance.now();
-  const svg = progressChartSvg(rows(), text);
-  const svgMs = performance.now() - start;
-  const { png } = await svgToPng(svg.svg, svg);
-  return { svgMs, totalMs: performance.now() - start, bytes: png.length };
+  const { png } = await drawing.run({ rows: rows(), text });
+  return { totalMs: performance.now() - start, bytes: png.length };
+}
+
+/** The SVG step alone, in this process (what the worker spends before resvg). */
+function svgTimes(): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    progressChartSvg(rows(), text);
+    out.push(performance.now() - start);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
@@ -53,9 +65,10 @@ export default async function chartBench(): Promise<{ title: string; markdown: s
   for (let i = 0; i < RUNS; i++) samples.push(await once());
   const cpu = process.cpuUsage(cpuBefore);
   loop.disable();
+  await drawing.close();
+  const svgs = svgTimes();
   const cpuMs = (cpu.user + cpu.system) / 1000 / RUNS;
   const totals = samples.map((s) => s.totalMs).sort((a, b) => a - b);
-  const svgs = samples.map((s) => s.svgMs).sort((a, b) => a - b);
   const median = quantile(totals, 0.5);
   const p95 = quantile(totals, 0.95);
   const row = (name: string, sorted: readonly number[]) => `| ${name} | ${quantile(sorted, 0.5).toFixed(0)} | ${quantile(sorted, 0.95).toFixed(0)} | ${sorted.at(-1)!.toFixed(0)} |`;
@@ -63,15 +76,15 @@ export default async function chartBench(): Promise<{ title: string; markdown: s
     title: `/thongke chart (${PLANS} plans, PNG ${1080} px wide)`,
     markdown: [
       `${RUNS} renders after a first one; target ≤ ${TARGET_MS} ms: **${p95 <= TARGET_MS ? 'met' : 'NOT met'}** (median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms wall clock; ` +
-        `${cpuMs.toFixed(0)} ms of CPU per render; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores during the run).`,
+        `${cpuMs.toFixed(0)} ms of CPU per render, all threads; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores during the run).`,
       '',
       '| step | median ms | p95 ms | max ms |',
       '|---|---:|---:|---:|',
-      row('rows → SVG (ECharts SSR, on the event loop)', svgs),
-      row('rows → SVG → PNG (resvg on the thread pool)', totals),
+      row('rows → SVG (ECharts SSR; timed in process, done in the worker)', svgs),
+      row('rows → PNG through the worker (what /thongke waits for)', totals),
       '',
-      `First render of the process (font metrics read, code compiled): ${first.totalMs.toFixed(0)} ms, of which ${first.svgMs.toFixed(0)} ms SVG. ` +
-        `PNG ${(samples[0]!.bytes / 1024).toFixed(0)} KiB. Longest event-loop block over the ${RUNS} renders: ${(loop.max / 1e6).toFixed(0)} ms.`,
+      `First render of the process (worker started, font metrics read, code compiled): ${first.totalMs.toFixed(0)} ms. ` +
+        `PNG ${(samples[0]!.bytes / 1024).toFixed(0)} KiB. Longest block of the bot's event loop over the ${RUNS} renders: ${(loop.max / 1e6).toFixed(0)} ms.`,
     ].join('\n'),
   };
 }

@@ -79,7 +79,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the admin page in chromium', () => {
     expect(await page.locator('[data-plan="cu-chi"] dd[data-k="late"]').textContent()).toBe('1');
     expect(await page.locator('[data-plan="cu-chi"] .deadline').textContent()).toContain('đã quá hạn 6 ngày');
     // The /thongke chart, drawn for the page under the same strict policy (an image of the site itself).
-    await expect.poll(() => page.locator('img.chart').evaluate((el) => { const img = el as unknown as { complete: boolean; naturalWidth: number }; return img.complete && img.naturalWidth; })).toBe(1080);
+    // The first chart of a process starts its drawing worker (a second or two on a busy machine).
+    await expect
+      .poll(() => page.locator('img.chart').evaluate((el) => { const img = el as unknown as { complete: boolean; naturalWidth: number }; return img.complete && img.naturalWidth; }), { timeout: 20_000 })
+      .toBe(1080);
     await shoot(page, 'overview');
   });
 

@@ -6,9 +6,13 @@ import { planButtonLabel } from '../../answers/format.js';
 import { viDateTime } from '../../calendar.js';
 import type { OutboundPhoto } from '../../dialog/types.js';
 import type { PlanStats } from '../stats.js';
-import { svgToPng } from './png.js';
-import { progressChartSvg, type ProgressRow } from './progress-chart.js';
+import { workerTask } from '../../workers/worker-task.js';
+import type { DrawInput, DrawnChart } from './draw-task.js';
+import type { ProgressRow } from './progress-chart.js';
 import { chartTexts } from './texts.js';
+
+/** Drawn off the event loop, in a worker that stays once started. */
+const drawing = workerTask<DrawInput, DrawnChart>('./draw-task', import.meta.url, 'biểu đồ');
 
 /** "Thái Bình — Công văn 209/CDYT" → place and document, the two lines of a bar's label. */
 function labelOf(s: PlanStats): Pick<ProgressRow, 'place' | 'document'> {
@@ -38,7 +42,6 @@ export interface StatsChartOptions {
 export async function statsChart(stats: readonly PlanStats[], opts: StatsChartOptions): Promise<OutboundPhoto | undefined> {
   const rows = progressRows(stats);
   if (rows.every((r) => r.onTime + r.late + r.missing === 0)) return undefined;
-  const svg = progressChartSvg(rows, { title: chartTexts.title(opts.year), subtitle: chartTexts.asOf(viDateTime(opts.at, opts.timeZone)) });
-  const { png } = await svgToPng(svg.svg, svg);
-  return { filename: chartTexts.filename(opts.year), mimeType: 'image/png', content: png, caption: chartTexts.caption(opts.year) };
+  const { png } = await drawing.run({ rows, text: { title: chartTexts.title(opts.year), subtitle: chartTexts.asOf(viDateTime(opts.at, opts.timeZone)) } });
+  return { filename: chartTexts.filename(opts.year), mimeType: 'image/png', content: Buffer.from(png.buffer, png.byteOffset, png.byteLength), caption: chartTexts.caption(opts.year) };
 }

@@ -3,10 +3,14 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../src/log.js';
 import { addContact, ChatUser, harness, testConfig, type Harness } from '../support.js';
 
-vi.mock('../../../src/admin/chart/png.js', () => ({
-  svgToPng: async () => {
-    throw new Error('resvg: out of memory');
-  },
+// The chart is drawn in a worker; here its every call fails as a worker out of memory would.
+vi.mock('../../../src/workers/worker-task.js', () => ({
+  workerTask: () => ({
+    run: async () => {
+      throw new Error('resvg: out of memory');
+    },
+    close: async () => undefined,
+  }),
 }));
 
 let h: Harness | undefined;
