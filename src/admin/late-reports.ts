@@ -8,8 +8,7 @@
  * the report it belongs to.
  */
 import type { Knowledge } from '../knowledge/loader.js';
-import { addDays, instantAt } from '../calendar.js';
-import { lateness, type Lateness } from '../reports/late.js';
+import { lateFrom, lateness, type Lateness } from '../reports/late.js';
 import type { Report } from '../store/reports.js';
 import { reportDueOccurrence, type DeadlineOccurrence } from './deadlines.js';
 
@@ -36,7 +35,7 @@ export function lateMarks(knowledge: Knowledge, versions: readonly Report[], tim
     if (!dues.has(key)) {
       const plan = knowledge.plan(r.planId);
       const due = plan && reportDueOccurrence(plan, r.year);
-      dues.set(key, due && { lastDay: due.lastDay, cutoff: instantAt(addDays(due.lastDay, 1), 0, timeZone).getTime() });
+      dues.set(key, due && { lastDay: due.lastDay, cutoff: lateFrom(due.lastDay, timeZone).getTime() });
     }
     return dues.get(key);
   };

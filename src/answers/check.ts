@@ -26,9 +26,9 @@ export interface Unit {
    */
   forms?: (string | undefined)[];
   /**
-   * A body or an award the question names ("Sở Thông tin và Truyền thông", "Bằng khen của Thủ tướng"):
-   * covered only when the candidate names it, never by its words found apart ("thông tin" here,
-   * "truyền thông" there).
+   * A body, an award or a date the question names ("Sở Thông tin và Truyền thông", "Bằng khen của Thủ
+   * tướng", "trước ngày 01/12"): covered in full only when the candidate names it as asked, never by its
+   * words found apart ("thông tin" here, "truyền thông" there).
    */
   entity?: NamedEntity;
 }
@@ -53,7 +53,7 @@ export interface NamedEntity {
 export type EntityMention = 'as-asked' | 'other-name' | 'no';
 
 /** A candidate that names the entity by another of its names ("Phòng Tài chính" for "Sở Tài chính") covers it this much. */
-export const OTHER_NAME_CREDIT = 0.5;
+const OTHER_NAME_CREDIT = 0.5;
 /** …and this much at most when only its words are found, apart ("thông tin" here, "truyền thông" there). */
 const APART_CREDIT = 0.25;
 

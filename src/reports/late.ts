@@ -7,7 +7,7 @@
  * ends the day before the period starts; any other wording ("chậm nhất", "đến", "vào", "trong", none) ends
  * with the period's last day.
  */
-import { addDays, daysBetween, daysInMonth, localDate, parseIsoDate, type CalendarDate } from '../calendar.js';
+import { addDays, daysBetween, daysInMonth, instantAt, localDate, parseIsoDate, type CalendarDate } from '../calendar.js';
 import type { Deadline, DeadlineWhen } from '../knowledge/schema.js';
 import { foldDiacritics } from '../text/normalize.js';
 
@@ -138,6 +138,14 @@ export interface Lateness {
  * How late a report sent at `submittedAt` is: counted in calendar days where the units are (23:59 on
  * the last day is on time, 00:01 the next day is one day late), whatever the server's clock zone.
  */
+/**
+ * The instant from which a report is late: the start of the day after the last day, in the units' time
+ * zone. Comparing instants with it gives the same answer as `lateness`, without a calendar per report.
+ */
+export function lateFrom(last: CalendarDate, timeZone: string): Date {
+  return instantAt(addDays(last, 1), 0, timeZone);
+}
+
 export function lateness(submittedAt: Date | string, last: CalendarDate, timeZone: string): Lateness {
   const days = daysBetween(last, localDate(new Date(submittedAt), timeZone));
   return days > 0 ? { late: true, days } : { late: false, days: 0 };

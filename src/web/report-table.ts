@@ -10,7 +10,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Knowledge } from '../knowledge/loader.js';
-import { addDays, instantAt } from '../calendar.js';
+import { lateFrom } from '../reports/late.js';
 import { reportDueOccurrence } from '../admin/deadlines.js';
 import { fold } from '../text/normalize.js';
 
@@ -119,7 +119,7 @@ export function cutoffsOf(knowledge: Knowledge, year: number, timeZone: string):
   const out: [string, string][] = [];
   for (const plan of knowledge.plans) {
     const due = reportDueOccurrence(plan, year);
-    if (due) out.push([plan.id, instantAt(addDays(due.lastDay, 1), 0, timeZone).toISOString()]);
+    if (due) out.push([plan.id, lateFrom(due.lastDay, timeZone).toISOString()]);
   }
   return JSON.stringify(out);
 }

@@ -40,7 +40,7 @@ export const webTexts = {
   signedOutTitle: 'Đã thoát',
   signedOut: 'Bạn đã thoát khỏi trang quản trị.',
 
-  status: { ontime: 'Đúng hạn', late: 'Nộp muộn', missing: 'Chưa nộp' } satisfies Record<ReportStatus, string>,
+  status: { ontime: 'Đúng hạn', late: 'Nộp muộn', missing: 'Chưa báo cáo' } satisfies Record<ReportStatus, string>,
   lateDays: (days: number) => `muộn ${days} ngày`,
   skipped: '(bỏ qua)',
 

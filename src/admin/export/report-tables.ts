@@ -4,6 +4,7 @@
  * the same marks as /thongke (late-reports.ts). Column headers of the form answers come from the form definitions in
  * intents/ (report-form.json, registration.json), so renaming a field there renames the column.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ChannelName } from '../../config.js';
 import type { FieldDefinition, FormDefinition } from '../../reports/form-definition.js';
 import { formatPhone } from '../../reports/field-values.js';
@@ -136,7 +137,6 @@ function reportColumns(ctx: Context, reports: readonly Report[], withLatestFlag:
 
 /** Rows built between two pauses for the event loop: an export of thousands of reports must not keep the bot from answering. */
 const ROWS_PER_TURN = 400;
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function toTable<T>(name: string, specs: ColumnSpec<T>[], items: readonly T[]): Promise<Table> {
   const rows: Cell[][] = [];

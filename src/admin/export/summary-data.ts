@@ -4,6 +4,7 @@
  * or with a report of the year) with its report's figures and late mark, the plan's totals, the units
  * reported, late and missing with their contacts.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Lateness } from '../../reports/late.js';
 import type { FieldDefinition, FormDefinition } from '../../reports/form-definition.js';
@@ -15,7 +16,6 @@ import type { Store } from '../../store/db.js';
 import type { Report } from '../../store/reports.js';
 import { lateMarks } from '../late-reports.js';
 import { reportingStats } from '../stats.js';
-import { nextTurn } from './report-tables.js';
 
 /** Vietnamese order of the (folded) unit names; one collator, not one per comparison. */
 const COLLATOR = new Intl.Collator('vi');

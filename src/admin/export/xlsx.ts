@@ -12,6 +12,7 @@
  * in between: an export of thousands of reports must not keep the bot from answering other users
  * while it is built (the in-memory workbook took four times as long, in one block).
  */
+import { setImmediate as pause } from 'node:timers/promises';
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { wallClockAsUtc } from '../../calendar.js';
@@ -117,7 +118,6 @@ function spanningRow(sheet: ExcelJS.Worksheet, rowNo: number, text: string, widt
   row.commit();
 }
 
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: Table, timeZone: string): Promise<void> {
   const titles = table.title ?? [];

@@ -8,6 +8,7 @@
  * The paragraphs are built a batch of units at a time with a pause for the event loop in between, as
  * the XLSX writer does: a summary of thousands of units must not keep the bot from answering.
  */
+import { setImmediate as pause } from 'node:timers/promises';
 import { Document, Header, Packer, type Paragraph, type Table } from 'docx';
 import { viDate, viDateTime } from '../../../calendar.js';
 import type { FieldDefinition } from '../../../reports/form-definition.js';
@@ -45,7 +46,6 @@ type Block = Paragraph | Table;
 
 /** Units quoted between two pauses for the event loop. */
 const UNITS_PER_BATCH = 200;
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const LEFT = Math.round(TEXT_WIDTH * 0.38);
 const RIGHT = TEXT_WIDTH - LEFT;
