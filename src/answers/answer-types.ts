@@ -101,7 +101,12 @@ export class AnswerTypes {
    * user typed those diacritics ("có" is light, "cơ" of "cơ quan" is not), or typed none and the folded
    * form is not often another word in the plans (`isContentWord`).
    */
-  lightPositions(tokens: readonly string[], typed: readonly string[] = tokens, isContentWord: (folded: string, form: string) => boolean = () => true): Set<number> {
+  lightPositions(
+    tokens: readonly string[],
+    typed: readonly string[] = tokens,
+    isContentWord: (folded: string, form: string) => boolean = () => true,
+    uncertain?: Set<number>,
+  ): Set<number> {
     const at = new Set<number>();
     for (const m of this.light.findAll(tokens)) {
       if (m.end - m.start === 1) {
@@ -111,7 +116,12 @@ export class AnswerTypes {
         // form has none, or when the plans rarely write the folded form as another word ("co" may be
         // "cơ", "hoi" may be "hội"; "lay" is "lấy").
         const light = as !== t ? m.value.includes(as) : m.value.includes(t) || m.value.some((form) => !isContentWord(t, form));
-        if (!light) continue;
+        if (!light) {
+          // Typed without diacritics, it reads as the light word or as another the plans write ("dau":
+          // "đâu" or "đầu"): `uncertain` collects it, for the caller to weigh as the doubt it is.
+          if (as === t) uncertain?.add(m.start);
+          continue;
+        }
       }
       for (let i = m.start; i < m.end; i++) at.add(i);
     }

@@ -622,7 +622,17 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       analysis = analyzer.analyze(question);
       if (follow.kind === 'topic') filled.push('topic');
     }
-    const own = readDocRefs(analysis).named;
+    let own = readDocRefs(analysis).named;
+    const before = context?.plans.length === 1 ? knowledge.plan(context.plans[0]!) : undefined;
+    const after = own.length === 1 ? knowledge.plan(own[0]!) : undefined;
+    if (follow.kind === 'topic' && before && after && before.id !== after.id) {
+      const leveled = conversation.carryLevel(question, a.tokens, before.issuer.level, after.issuer.level);
+      if (leveled !== question) {
+        question = leveled;
+        analysis = analyzer.analyze(question);
+        own = readDocRefs(analysis).named;
+      }
+    }
     const pointsBack = follow.kind === 'plan' && follow.pointsBack === true;
     const usesContextPlans = follow.kind !== 'new' && own.length === 0 && (!analysis.slots.crossPlan || pointsBack) && (context?.plans.length ?? 0) > 0;
     if (usesContextPlans) filled.push('plan');

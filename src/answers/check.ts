@@ -77,6 +77,8 @@ const HALF_PAIR_CREDIT = 0.3;
 const LOOSE_PAIR_MAX_SHARE = 0.1;
 /** A small number ("1", "12") is an item or a day more often than the topic: it weighs little. */
 const SMALL_NUMBER_WEIGHT = 0.5;
+/** A syllable typed without diacritics that reads as a light word or as a content word weighs this share. */
+const UNCERTAIN_WEIGHT = 0.3;
 /** The units of a polite preamble weigh this share of their rarity. */
 const PREAMBLE_WEIGHT = 0.25;
 
@@ -84,7 +86,8 @@ const PREAMBLE_WEIGHT = 0.25;
 export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerTypes, cited: readonly string[] = []): QuestionProfile {
   const maxIdf = corpus.idf('\u0000');
   const tokens = a.repaired;
-  const lightAt = types.lightPositions(tokens, a.typed, (t, form) => corpus.hasOtherCommonForm(t, form));
+  const uncertain = new Set<number>();
+  const lightAt = types.lightPositions(tokens, a.typed, (t, form) => corpus.hasOtherCommonForm(t, form), uncertain);
   const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   const polite = politeSpans(a, types);
@@ -106,7 +109,14 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     }
     let j = i;
     while (j < tokens.length && !light(j) && !inEntity(j) && (j === i || !a.breaks[j])) j++;
-    units.push(...segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf).map((u) => (polite(i) ? { ...u, weight: u.weight * PREAMBLE_WEIGHT } : u)));
+    const doubtful = new Set([...uncertain].filter((k) => k >= i && k < j).map((k) => tokens[k]!));
+    units.push(
+      ...segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf).map((u) => {
+        // A lone syllable that may as well be a question word ("dau": "đâu" or "đầu") is weak evidence.
+        const scale = (polite(i) ? PREAMBLE_WEIGHT : 1) * (u.words.length === 1 && doubtful.has(u.words[0]!) ? UNCERTAIN_WEIGHT : 1);
+        return scale === 1 ? u : { ...u, weight: u.weight * scale };
+      }),
+    );
     i = j;
   }
   // A named entity weighs what its words would, but counts as one: present in a candidate or not.

@@ -41,6 +41,11 @@ export const conversationSchema = z.object({
     detailFiller: z.array(phrase).default([]),
     /** "kế hoạch đó", "ở đó": the plan of the conversation, even in a question that reads as one across plans. */
     anaphora: z.array(phrase).default([]),
+    /**
+     * A plan's word for its own level, by issuer level ("province" → "tỉnh"): a topic taken to another
+     * plan asks for that plan's body of the same rank ("Hội Khuyến học tỉnh" → "… huyện" for a district).
+     */
+    levelWords: z.record(z.string(), z.array(phrase).min(1)).default({}),
   }),
 });
 export type ConversationData = z.infer<typeof conversationSchema>;
@@ -87,6 +92,8 @@ export class ConversationReader {
   private readonly anaphora: PhraseMatcher<true>;
   private readonly questionWords: ReadonlySet<string>;
   private readonly markerTokens: PhraseMatcher<true>;
+  /** Level words by issuer level, as written in the data (the first is put in a question) and folded. */
+  private readonly levelWords: ReadonlyMap<string, { written: string; folded: readonly string[] }>;
 
   constructor(data: ConversationData, expander: AbbreviationExpander, questionWords: readonly string[]) {
     const norm = (s: string) => expander.normalizePhrase(s);
@@ -100,6 +107,25 @@ export class ConversationReader {
     this.anaphora = new PhraseMatcher(data.followUp.anaphora.map((p) => ({ tokens: norm(p), value: true as const })));
     this.markerTokens = new PhraseMatcher(data.followUp.markers.map((p) => ({ tokens: fold(p).split(' '), value: true as const })));
     this.questionWords = new Set(questionWords.map((w) => fold(w)));
+    this.levelWords = new Map(Object.entries(data.followUp.levelWords).map(([level, words]) => [level, { written: words[0]!, folded: words.map((w) => fold(w)) }]));
+  }
+
+  /**
+   * A topic taken from a plan of level `from` to a plan of level `to`: the previous plan's word for its
+   * own level becomes the new plan's ("hội khuyến học tỉnh" after Thái Bình, then "còn Củ Chi?" → "hội
+   * khuyến học huyện"). Unchanged when the new message (`cur`, folded tokens) names a level itself, or
+   * when a level has no word (a union, an office).
+   */
+  carryLevel(question: string, cur: readonly string[], from: string, to: string): string {
+    const fromWords = this.levelWords.get(from);
+    const toWords = this.levelWords.get(to);
+    if (!fromWords || !toWords || from === to) return question;
+    const any = new Set([...this.levelWords.values()].flatMap((w) => w.folded));
+    if (cur.some((t) => any.has(t))) return question;
+    return question
+      .split(' ')
+      .map((w) => (fromWords.folded.includes(fold(w)) ? toWords.written : w))
+      .join(' ');
   }
 
   /**
@@ -193,9 +219,21 @@ function mergeTopic(prev: QueryAnalysis, cur: QueryAnalysis, namesPlan: (s: Quer
   for (const s of prev.slots.spans) {
     // An ordinal points into the answer it followed; it never carries over to the next one.
     const goes = s.kind === 'ordinal' || (PLAN_KINDS.has(s.kind) && namesPlan(s) ? newPlan : replaced.has(s.kind));
-    if (goes) for (let i = s.start; i < s.end; i++) drop.add(i);
+    if (!goes) continue;
+    for (let i = s.start; i < s.end; i++) drop.add(i);
+    // A phase goes with the stage it closes: "sơ kết giai đoạn 1", then "còn tổng kết?", is no longer stage 1.
+    if (s.kind === 'awardKind') for (const [from, to] of stagesBeside(prev.repaired, s.start, s.end)) for (let i = from; i < to; i++) drop.add(i);
   }
   const kept = prev.typed.filter((_, i) => !drop.has(i));
   const added = cur.typed.filter((_, i) => keep.has(i));
   return [...kept, ...added].join(' ');
+}
+
+/** "giai đoạn 1" (or "gđ 2" as expanded) right before or after tokens[start, end): its spans. */
+function stagesBeside(tokens: readonly string[], start: number, end: number): [number, number][] {
+  const isStage = (i: number) => tokens[i] === 'giai' && tokens[i + 1] === 'doan' && /^\d$/.test(tokens[i + 2] ?? '');
+  const out: [number, number][] = [];
+  if (isStage(end)) out.push([end, end + 3]);
+  if (start >= 3 && isStage(start - 3)) out.push([start - 3, start]);
+  return out;
 }

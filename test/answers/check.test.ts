@@ -55,6 +55,19 @@ describe('question profile', () => {
     expect(weight('kinh phi')).toBeGreaterThan(2 * weight('mam non'));
   });
 
+  it('weighs little a syllable typed without diacritics that reads as a question word or as another word', () => {
+    // "dau": "đâu" (where) or "đầu" (head); "the": "thế" or "thể". Typed with diacritics, they weigh nothing.
+    const p = profile('the ke hoach cua tay ninh can cu vao dau');
+    const weight = (w: string) => p.units.find((u) => u.words.join(' ') === w)?.weight ?? 0;
+    expect(weight('dau')).toBeGreaterThan(0);
+    expect(weight('dau')).toBeLessThan(0.5 * engine.corpus.idf('dau'));
+    expect(unitWords('thế kế hoạch của Tây Ninh căn cứ vào đâu')).not.toEqual(expect.arrayContaining(['dau']));
+  });
+
+  it('leaves out the words that only carry the question ("còn", "để")', () => {
+    expect(unitWords('còn đơn vị nào thẩm định hồ sơ để khen thưởng')).toEqual(['tham dinh', 'ho so', 'khen thuong']);
+  });
+
   it('reads the kind of answer from the question words', () => {
     expect(profile('bao giờ thì sơ kết').expected?.type).toBe('date');
     expect(profile('đơn vị nào thẩm định hồ sơ').expected?.type).toBe('agency');

@@ -116,6 +116,27 @@ describe('follow-ups take what they lack from the context', () => {
     expect(basis!.intent).toBe('basis');
   });
 
+  it("another plan's body of the same rank: the previous plan's level word becomes the new plan's", () => {
+    // Khánh Hòa is a province ("Hội Khuyến học tỉnh"), Củ Chi a district: its "Hội Khuyến học huyện".
+    const [, next] = converse(['Khánh Hòa giao Hội Khuyến học tỉnh nhiệm vụ gì', 'còn Củ Chi thì sao']);
+    expect(next!.status).toBe('answer');
+    expect(plansOf(next!)).toEqual(['cu-chi']);
+    expect(next!.text).toContain('Hội Khuyến học huyện');
+    expect(next!.resolved!.question).toMatch(/huyện/);
+    // A level the user names is kept as said; so is a level that is not the previous plan's own.
+    const [, named] = converse(['Khánh Hòa giao Hội Khuyến học tỉnh nhiệm vụ gì', 'còn Củ Chi cấp xã']);
+    expect(named!.resolved!.question).not.toMatch(/huyện/);
+    const [, commune] = converse(['tiêu chí thi đua cấp xã của Tây Ninh', 'còn Củ Chi']);
+    expect(commune!.resolved!.question).toMatch(/cấp xã/);
+  });
+
+  it('"còn tổng kết?" after a question on stage 1 and its sơ kết: the stage goes with the phase', () => {
+    const [first, next] = converse(['Tây Ninh sơ kết giai đoạn 1 vào năm nào', 'còn tổng kết']);
+    expect(first!.sources.map((s) => s.section)).toEqual(['V.1']);
+    expect(next!.sources.map((s) => s.section)).toEqual(['V.2']);
+    expect(next!.resolved!.question).not.toMatch(/giai đoạn 1/);
+  });
+
   it('without a context nothing is taken: a place alone describes that document', () => {
     const [card] = converse(['Khánh Hòa']);
     expect(card!.intent).toBe('document');
