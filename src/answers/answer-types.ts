@@ -47,6 +47,17 @@ export const answerTypesSchema = z.object({
 
 export type AnswerTypesData = z.infer<typeof answerTypesSchema>;
 
+/** A boundary of words written in Vietnamese: between a letter or digit (any script) and anything else. */
+const WORD_BOUNDARY = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
+
+/**
+ * A shape of the data file as a regular expression. JavaScript's `\b` knows only ASCII letters: "\bbộ\b"
+ * would never match "Bộ Giáo dục" (no boundary after "ộ"), so `\b` here means the boundary of a word.
+ */
+export function shapeRegExp(source: string): RegExp {
+  return new RegExp(source.replace(/(?<!\\)\\b/g, WORD_BOUNDARY), 'iu');
+}
+
 export function loadAnswerTypes(file: string = DEFAULT_ANSWER_TYPES_PATH): AnswerTypesData {
   let data: unknown;
   try {
@@ -81,7 +92,7 @@ export class AnswerTypes {
     expander: AbbreviationExpander,
   ) {
     this.cues = new PhraseMatcher(data.types.flatMap((t, i) => t.cues.map((c) => ({ tokens: expander.normalizePhrase(c), value: i }))));
-    this.shapes = data.types.map((t) => t.shapes.map((s) => new RegExp(s, 'iu')));
+    this.shapes = data.types.map((t) => t.shapes.map(shapeRegExp));
     const matcher = (phrases: readonly string[]) => new PhraseMatcher(phrases.map((p) => ({ tokens: expander.normalizePhrase(p), value: true as const })));
     const forms = new Map<string, string[]>();
     for (const p of data.lightWords) {

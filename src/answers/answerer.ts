@@ -306,8 +306,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (lexicon.hasWordsInOrder(all, e.words)) return 'as-asked';
       return (e.kind === 'agency' ? lexicon.agencyMatches(e.key, all) : lexicon.awardMatches(e.key, all)) ? 'other-name' : 'no';
     };
-    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names);
+    const sentences = sentencesOf(answer.text).map((t) => new Set(corpus.terms(t)));
+    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names, sentences);
     return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check) - penalty };
+  }
+
+  /** A text's sentences and list items, for the check's focus. */
+  function sentencesOf(text: string): string[] {
+    return text.split(/(?<=[.;!?])\s+|\n+/u).filter((t) => t.trim().length > 0);
   }
 
   /** Does the text write this day and month ("01/12", "1/12/2024", "ngày 01 tháng 12")? */

@@ -28,7 +28,7 @@ export interface Candidate {
  * sealed batches after their first run): the figures were flat in the weights; the thresholds traded
  * confidently wrong answers for "not stated" at no loss of correct ones. BENCHMARKS.md has what they give.
  */
-export const WEIGHTS = { coverage: 1, type: 0.3, prior: 0.35, structured: 0.15 } as const;
+export const WEIGHTS = { coverage: 1, type: 0.3, prior: 0.35, structured: 0.15, focus: 0.15 } as const;
 /** A passage replaces the best structured answer only when it covers this much more of the question. */
 export const PASSAGE_MARGIN = 0.1;
 /**
@@ -43,6 +43,7 @@ export function scoreOf(source: CandidateSource, prior: number, check: Check): n
     WEIGHTS.coverage * check.coverage +
     WEIGHTS.type * check.type +
     WEIGHTS.prior * prior +
+    WEIGHTS.focus * check.focus +
     (source === 'passage' ? 0 : WEIGHTS.structured)
   );
 }

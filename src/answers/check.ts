@@ -257,6 +257,11 @@ export interface Check {
   missing: string[];
   /** Bodies and awards the question names that the candidate does not name at all: it is about something else. */
   unnamed: string[];
+  /**
+   * The coverage of its best sentence, 0…1: a passage about the question holds its words together; one
+   * that mentions them here and there ("tổng kết" in one task, "hướng dẫn" in another) is about something else.
+   */
+  focus: number;
 }
 
 /**
@@ -272,6 +277,7 @@ export function checkCandidate(
   types: AnswerTypes,
   written = text,
   names: (entity: NamedEntity) => EntityMention = () => 'no',
+  sentences: readonly ReadonlySet<string>[] = [],
 ): Check {
   let covered = 0;
   const missing: string[] = [];
@@ -301,5 +307,22 @@ export function checkCandidate(
   }
   const coverage = profile.total > 0 ? covered / profile.total : 1;
   const type = profile.expected ? (types.fits(profile.expected.type, text) ? 1 : -1) : 0;
-  return { coverage, type, missing, unnamed };
+  // Words of the plain units only (an entity is named or not, wherever): within one sentence, with the
+  // words the candidate covers by what it is (`free`) and its headings counted in every sentence.
+  let focus = sentences.length === 0 ? coverage : 0;
+  const plain = profile.units.filter((u) => !u.entity);
+  const plainTotal = plain.reduce((sum, u) => sum + u.weight, 0);
+  if (plainTotal === 0) focus = coverage;
+  else {
+    for (const sentence of sentences) {
+      const inSentence = (w: string) => sentence.has(w) || free.has(w);
+      let got = 0;
+      for (const u of plain) {
+        if (!u.pair) got += inSentence(u.words[0]!) ? u.weight : 0;
+        else if (sentence.has(u.pair) || u.words.every(inSentence)) got += u.weight;
+      }
+      focus = Math.max(focus, got / plainTotal);
+    }
+  }
+  return { coverage, type, missing, unnamed, focus };
 }

@@ -104,6 +104,26 @@ describe('checking a candidate', () => {
     expect(check('thưởng bao nhiêu tiền', 'Bằng khen của Chủ tịch UBND tỉnh').type).toBe(-1);
     expect(check('kinh phí lấy ở đâu', 'ngân sách').type).toBe(0);
   });
+
+  it('reads the shape of a body whose name starts or ends with a letter with diacritics', () => {
+    // The data's "\\b" is a boundary of Vietnamese words: "Bộ", "Sở", "Ủy ban", "Hội" are bodies.
+    expect(check('tổng kết theo hướng dẫn của ai', 'theo hướng dẫn của Bộ Giáo dục và Đào tạo').type).toBe(1);
+    expect(check('ai thẩm định', 'Sở Nội vụ thẩm định').type).toBe(1);
+    expect(check('ai chủ trì', 'Hội Khuyến học chủ trì').type).toBe(1);
+    expect(check('ai chủ trì', 'bội số chung').type).toBe(-1);
+    expect(check('kế hoạch áp dụng cho ai', 'Đối với cá nhân').type).toBe(1);
+  });
+
+  it('prefers a text that holds the question in one sentence to one that has its words here and there', () => {
+    const sentences = (text: string) => text.split(/(?<=\.)\s+/u).map((t) => new Set(engine.corpus.terms(t)));
+    const p = profile('tổng kết theo hướng dẫn của ai');
+    const run = (text: string) => checkCandidate(p, new Set(engine.corpus.terms(text)), new Set(), text, types, text, undefined, sentences(text));
+    const together = run('Tổng kết vào năm 2030 theo hướng dẫn của Bộ Giáo dục và Đào tạo.');
+    const apart = run('Các sở tổng kết phong trào. Sở Nội vụ ban hành hướng dẫn khen thưởng.');
+    expect(apart.coverage).toBeGreaterThan(0.8);
+    expect(together.focus).toBe(1);
+    expect(apart.focus).toBeLessThan(0.8);
+  });
 });
 
 describe('the answer-types data file', () => {
