@@ -119,7 +119,7 @@ export class AnswerTypes {
     uncertain?: Set<number>,
   ): Set<number> {
     const at = new Set<number>();
-    for (const m of this.light.findAll(tokens)) {
+    for (const m of this.light.findEvery(tokens)) {
       if (m.end - m.start === 1) {
         const t = tokens[m.start]!;
         const as = typed[m.start]!;

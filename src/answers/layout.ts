@@ -17,6 +17,8 @@ const LEAD_CHARS = 650;
 /** Choice labels fit a phone's button. */
 const LABEL_CHARS = 34;
 const GIST_CHARS = 90;
+/** An item's line shows the words around the question's instead of its opening words only for this much more focus (an idf). */
+const WINDOW_GAIN = 2.5;
 /** One line of the overview per part. */
 const ITEM_CHARS = 200;
 
@@ -174,5 +176,7 @@ function itemLine(item: string, budget: number, focus?: (sentence: string) => nu
   if (item.length <= budget || !focus) return clipAtWord(item, budget);
   const start = clipAtWord(item, budget);
   const window = bestWindow(item, focus);
-  return focus(window) > focus(start) ? `…${clipAtWord(window, budget - 1)}` : start;
+  // The opening words say what the item is; only a word the question asks that is rarer than the
+  // plans' everyday words ("thực hiện", "phong trào") is worth losing them for.
+  return focus(window) >= focus(start) + WINDOW_GAIN ? `…${clipAtWord(window, budget - 1)}` : start;
 }

@@ -66,6 +66,8 @@ describe('question profile', () => {
 
   it('leaves out the words that only carry the question ("còn", "để")', () => {
     expect(unitWords('còn đơn vị nào thẩm định hồ sơ để khen thưởng')).toEqual(['tham dinh', 'ho so', 'khen thuong']);
+    // Light phrases that overlap ("có mấy", "mấy nhóm") are both light: how many items, not a topic "nhóm".
+    expect(unitWords('giải pháp thực hiện có mấy nhóm')).toEqual(['giai phap', 'thuc hien']);
   });
 
   it('reads the kind of answer from the question words', () => {

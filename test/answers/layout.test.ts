@@ -68,4 +68,18 @@ describe('overview of a long answer', () => {
     const o = overviewOf(text, (s) => (s.includes('dân tộc thiểu số') ? 5 : 0))!;
     expect(o.text).toContain('• Một: “…Hỗ trợ người dân tộc thiểu số đi học.…”');
   });
+
+  it('a long list is one line per item, each by its opening words unless a rare word asked is further in', () => {
+    const item = (open: string, rest: string) => `- ${open} ${'trong thực hiện phong trào thi đua của cơ quan, đơn vị '.repeat(4)}${rest}.`;
+    const items = [item('Tăng cường lãnh đạo', 'ứng dụng công nghệ thông tin'), item('Đổi mới tuyên truyền', 'đoàn viên'), item('Rà soát văn bản', 'người học')];
+    const text = `Giải pháp thực hiện (Một):\n“${items.join('\n')}”\nNguồn: Một, Mục IV.`.repeat(1);
+    const long = text.replace('“', `“${'- Bổ sung nguồn lực thực hiện phong trào thi đua. '.repeat(30)}\n`);
+    // Everyday words of the question ("thực hiện") weigh little: the items read by their opening words.
+    const common = overviewOf(long, (s) => (s.includes('thực hiện') ? 1 : 0))!;
+    expect(common.text).toContain('• Tăng cường lãnh đạo');
+    expect(common.text).toContain('• Rà soát văn bản');
+    // A rare word asked ("công nghệ thông tin") is worth showing the words around it.
+    const rare = overviewOf(long, (s) => (s.includes('công nghệ thông tin') ? 5 : 0))!;
+    expect(rare.text).toMatch(/• …[^\n]*công nghệ thông tin/u);
+  });
 });
