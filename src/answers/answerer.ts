@@ -594,7 +594,36 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * A message read against the conversation: small talk; a follow-up completed from the context (the
    * previous question with the new slots, or the previous plan for a new topic); or a question alone.
    */
-  function answerInContext(typedText: string, request: AnswerRequest): AnswerResult {
+  /**
+   * The question read with a place's initials as that place ("BK": Bắc Kạn rather than Bằng khen, "TN"),
+   * when the letters stand alone (not "KH 62") and the analysis read them otherwise; undefined when none.
+   */
+  function placeReading(text: string, a: QueryAnalysis): string | undefined {
+    if (a.slots.localities.length > 0) return undefined;
+    const words = text.split(/\s+/u);
+    const at = words.findIndex((w, i) => {
+      const bare = w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+      return placeByInitials.has(bare) && !/^\d/u.test(words[i + 1] ?? '');
+    });
+    if (at < 0) return undefined;
+    const word = words[at]!;
+    const bare = word.replace(/[^\p{L}\p{N}]/gu, '');
+    words[at] = word.replace(bare, placeByInitials.get(bare.toLowerCase())!);
+    return words.join(' ');
+  }
+
+  function answerInContext(typedText: string, request: AnswerRequest, otherReading = true): AnswerResult {
+    const out = answerReading(typedText, request);
+    // An abbreviation with two meanings is read both ways: when the first reading finds nothing, the
+    // other is checked as any candidate is ("vậy BK có những nhóm đối tượng nào" asks about Bắc Kạn).
+    if (!otherReading || out.status !== 'not_found' || out.smallTalk) return out;
+    const alternative = placeReading(typedText, analyzer.analyze(typedText));
+    if (!alternative) return out;
+    const other = answerInContext(alternative, request, false);
+    return other.status === 'answer' ? other : out;
+  }
+
+  function answerReading(typedText: string, request: AnswerRequest): AnswerResult {
     let text = typedText;
     let a = analyzer.analyze(text);
     if (a.tokens.length === 0) return result('not_found', UNKNOWN, `${msg.NO_WORDS}\n${msg.shortSuggestions(intents)}`);

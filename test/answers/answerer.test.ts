@@ -199,3 +199,18 @@ describe('a day and month the question writes must be in the answer', () => {
     expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['tay-ninh']));
   });
 });
+
+describe('an abbreviation with two meanings is read both ways', () => {
+  it('a place\'s initials read as an award find nothing: the place reading is checked and answers', () => {
+    // "BK" is Bằng khen or Bắc Kạn; no answer names a Bằng khen for "nhóm đối tượng", Bắc Kạn's plan has them.
+    const r = answerer.answer({ text: 'thế BK đặt tiêu chí thi đua cho những nhóm đối tượng nào' });
+    expect(r.status).toBe('answer');
+    expect([...new Set(r.sources.map((s) => s.plan))]).toEqual(['bac-kan-vp']);
+  });
+
+  it('a plan number keeps the letters a document type ("KH 62" is Kế hoạch 62, not Khánh Hòa 62)', () => {
+    const r = answerer.answer({ text: 'KH 62 có mức tiền thưởng bao nhiêu' });
+    expect(r.status).toBe('not_found');
+    expect(r.text.split('\n')[0]).toMatch(/^Thái Bình — Kế hoạch số 62\/KH-UBND/);
+  });
+});
