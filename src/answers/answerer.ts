@@ -652,7 +652,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       // The context keeps the list it came from: "ý cuối" next is the list's last point, not this one's.
       if (detail) return withContext(fitForPhone(detail, a), context!, ['topic']);
     }
-    if (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text)) {
+    // Slots and a question word of another kind than the previous question's ("huyện sơ kết khi nào"
+    // after "hình thức khen thưởng … gồm những gì"): a new question on the plan of the conversation.
+    const asksAnew = follow.kind === 'topic' && prev !== undefined && asksOtherKind(a, prev);
+    if (asksAnew) {
+      /* the question as typed; the plan comes from the context below */
+    } else if (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text)) {
       question = follow.text!;
       analysis = analyzer.analyze(question);
       if (follow.kind === 'topic') filled.push('topic');
@@ -660,7 +665,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     let own = readDocRefs(analysis).named;
     const before = context?.plans.length === 1 ? knowledge.plan(context.plans[0]!) : undefined;
     const after = own.length === 1 ? knowledge.plan(own[0]!) : undefined;
-    if (follow.kind === 'topic' && before && after && before.id !== after.id) {
+    if (follow.kind === 'topic' && !asksAnew && before && after && before.id !== after.id) {
       const leveled = conversation.carryLevel(question, a.tokens, before.issuer.level, after.issuer.level);
       if (leveled !== question) {
         question = leveled;
@@ -675,6 +680,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const out = fitForPhone(answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], leans ? context?.intent : undefined, pointsBack), analysis);
     const plans = out.sources.length ? [...new Set(out.sources.map((s) => s.plan))] : own.length ? own : usesContextPlans ? context!.plans : [];
     return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources }, filled);
+  }
+
+  /** True when `cur` asks for a kind of answer (a date, a body…) and `prev` asked for another or none. */
+  function asksOtherKind(cur: QueryAnalysis, prev: QueryAnalysis): boolean {
+    const kind = answerTypes.expected(cur.repaired)?.type;
+    return kind !== undefined && kind !== answerTypes.expected(prev.repaired)?.type;
   }
 
   /** A long answer as an overview with its parts (layout.ts). */

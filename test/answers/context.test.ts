@@ -137,6 +137,13 @@ describe('follow-ups take what they lack from the context', () => {
     expect(next!.resolved!.question).not.toMatch(/giai đoạn 1/);
   });
 
+  it('a follow-up that asks another kind of answer (a date after award forms) is a new question on the same plan', () => {
+    const [, next] = converse(['hình thức khen thưởng hằng năm ở Tây Ninh', 'sơ kết khi nào']);
+    expect(plansOf(next!)).toEqual(['tay-ninh']);
+    expect(next!.sources.map((s) => s.section)).toEqual(['V.1']);
+    expect(next!.filled).toEqual(['plan']);
+  });
+
   it('without a context nothing is taken: a place alone describes that document', () => {
     const [card] = converse(['Khánh Hòa']);
     expect(card!.intent).toBe('document');
