@@ -3,9 +3,9 @@
  * /cuatoi <mã> (or "xem báo cáo <mã>"): that report's content, for the one who sent it and for admins;
  * anyone else gets the same refusal whether the code exists or not.
  */
-import { lateMarks } from '../../admin/late-reports.js';
 import { viDateTime } from '../../calendar.js';
 import { storedAnswers } from '../../reports/display.js';
+import { lateMarks } from '../../reports/late.js';
 import { normalizeReportCode } from '../../store/report-codes.js';
 import type { Report } from '../../store/reports.js';
 import { foldDiacritics } from '../../text/normalize.js';
