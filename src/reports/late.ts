@@ -173,7 +173,7 @@ export interface LateMarks {
 const reportKey = (r: Pick<Report, 'planId' | 'unitKey' | 'year'>) => `${r.planId}|${r.unitKey}|${r.year}`;
 
 /** `versions`: every stored version of the reports to mark (older versions give the first arrival). */
-export function lateMarks(knowledge: Knowledge, versions: readonly Report[], timeZone: string): LateMarks {
+export function lateMarks(knowledge: Pick<Knowledge, 'plan'>, versions: readonly Report[], timeZone: string): LateMarks {
   const firstSent = new Map<string, string>();
   for (const r of versions) {
     const key = reportKey(r);

@@ -261,8 +261,8 @@ function parseField(field: FieldDefinition, input: ChoiceInput, env: FormEnv): F
 }
 
 /**
- * Whether `input` would be taken as an answer at this step (a valid value, a skip, a choice). The dialog
- * uses it to tell a question asked in the middle of a form from an answer.
+ * Whether `input` would be taken as an answer at this step (a valid value, a skip, a choice): `takeInput`
+ * reports it, for the dialog to tell a question asked in the middle of a form from an answer.
  */
 function acceptsInput(form: FormDefinition, state: FormState, input: ChoiceInput, env: FormEnv): boolean {
   const step = state.step;
