@@ -22,9 +22,9 @@ const COMMAND_RE = /^\/\s*([\p{L}\p{N}_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/
 
 export interface RouteInput {
   /**
-   * Set when the text was longer than config.maxInputChars (ctx.text holds its first maxInputChars
-   * characters). A form answer or a command is refused (never cut silently); a question is answered
-   * from what was read, saying so.
+   * Set when the text was longer than config.maxInputChars (the message's text holds its first
+   * maxInputChars characters). A form answer or a command is refused (never cut silently); a question is
+   * answered from what was read, saying so.
    */
   tooLong?: { length: number };
   /** Set when the user's form draft expired just now: the notice to send first. */

@@ -82,7 +82,7 @@ export interface FormTurn {
   answers?: Record<string, FieldValue>;
 }
 
-export interface FormStepResult {
+interface FormStepResult {
   state: FormState;
   replies: Outbound[];
   /** Set when the user confirmed (submit) or asked to cancel; the caller acts on it. */
