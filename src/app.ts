@@ -23,7 +23,7 @@ import { webhookPath as telegramWebhookPath } from './channels/telegram/webhook.
 import { startZalo, zaloNeedsHttp, type ZaloHandle } from './channels/zalo/index.js';
 import { webhookPath as zaloWebhookPath } from './channels/zalo/webhook.js';
 import type { ChannelName, Config } from './config.js';
-import { adminChatIds } from './admin/admin-chats.js';
+import { adminChatIds } from './store/admin-chats.js';
 import { BOT_COMMANDS } from './bot-commands.js';
 import { createCore } from './dialog/core.js';
 import type { Core } from './dialog/types.js';

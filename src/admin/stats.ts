@@ -8,8 +8,8 @@ import type { Plan } from '../knowledge/schema.js';
 import type { Contact } from '../store/contacts.js';
 import type { Store } from '../store/db.js';
 import type { CalendarDate } from '../calendar.js';
-import { nearestDeadline, reportDueOccurrence, type DeadlineOccurrence, type NearestDeadline } from './deadlines.js';
-import { lateMarks } from './late-reports.js';
+import { nearestDeadline, reportDueOccurrence, type DeadlineOccurrence, type NearestDeadline } from '../reports/deadlines.js';
+import { lateMarks } from '../reports/late.js';
 
 export interface UnitStatus {
   unitKey: string;

@@ -4,7 +4,7 @@
  */
 import { viDateTime } from '../calendar.js';
 import { formatPhone } from '../reports/field-values.js';
-import { endsBeforeNamedDay, reportDeadlines, type DeadlineOccurrence } from './deadlines.js';
+import { endsBeforeNamedDay, reportDeadlines, type DeadlineOccurrence } from '../reports/deadlines.js';
 import type { QuestionGroup } from './questions.js';
 import type { PlanStats } from './stats.js';
 import { adminTexts, exportTexts, type DeadlineDay } from './texts.js';

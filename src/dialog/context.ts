@@ -1,6 +1,11 @@
 /**
- * What every handler of the core gets: the message, the user's session and the bot's parts.
- * Command handlers (including the admin commands another part plugs in) receive a CommandContext.
+ * What the core's handlers get, in two parts: what one message is (`MessageContext`, built per message)
+ * and the bot's parts (`DialogParts`, built once in `createCore`). The router (router.ts) is the only
+ * place that holds the whole (`DialogContext`); each flow declares the few things it uses in its own
+ * narrow type (`FormFlowContext` in flows.ts, `QuestionContext` in questions.ts, `NoticeContext` in
+ * notices.ts), which the whole satisfies as it is.
+ * Command handlers (including the admin commands another part plugs in) receive a CommandContext: a
+ * plug-in command may need anything, so it gets the whole; the dialog's own commands name less.
  */
 import type { Answerer } from '../answers/types.js';
 import type { Config } from '../config.js';
@@ -16,26 +21,34 @@ export interface DialogForms {
   report: FormDefinition;
 }
 
-export interface DialogContext {
+/** One message: who sent it, what it says, when, and the sender's conversation state. */
+export interface MessageContext {
   inbound: Inbound;
   /** The cleaned text (NFC, no control characters, collapsed spaces); '' when a button was pressed. */
   text: string;
   chatType: 'private' | 'group';
   /** The time this message is handled (injected in tests). */
   now: Date;
+  /** The sender's conversation state; changes are saved with the message. */
+  session: Session;
+  /** Whether the sender is an admin (ADMIN_IDS or the admins table). */
+  isAdmin: boolean;
+}
+
+/** The bot's parts, the same for every message (built once in `createCore`). */
+export interface DialogParts {
   store: Store;
   config: Config;
   knowledge: Knowledge;
   answerer: Answerer;
   logger: Logger;
-  /** Whether the sender is an admin (ADMIN_IDS or the admins table). */
-  isAdmin: boolean;
-  /** The sender's conversation state; changes are saved with the message. */
-  session: Session;
   forms: DialogForms;
   /** Every command the bot knows (for /trogiup). */
   commands: readonly CommandSpec[];
 }
+
+/** The whole: the message and the bot's parts. Held by the router, handed whole to commands only. */
+export type DialogContext = MessageContext & DialogParts;
 
 export interface CommandContext extends DialogContext {
   /** The command as typed, without "/" and "@botname", lower case ("baocao"). */
@@ -59,7 +72,8 @@ export interface CommandSpec {
    * Runs the command. Synchronous work commits together with the message (one transaction, with the
    * dedup claim). A returned promise is awaited after that commit: state changes after its first
    * `await` are not saved automatically (use `store.transaction` for them); keep async handlers to
-   * read-only work such as building an export.
+   * read-only work such as building an export. A command of the dialog may declare a narrower context
+   * (`run(ctx: Pick<CommandContext, 'inbound' | 'isAdmin'>)`): the whole it is given satisfies it.
    */
   run(ctx: CommandContext): Outbound[] | Promise<Outbound[]>;
   /**

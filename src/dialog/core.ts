@@ -17,7 +17,7 @@ import type { Store } from '../store/db.js';
 import { faultKind, isWriteFault, userFaultMessage } from '../store/faults.js';
 import { cleanInput } from '../text/normalize.js';
 import { dialogCommands } from './commands/index.js';
-import type { CommandSpec, DialogContext, DialogForms } from './context.js';
+import type { CommandSpec, DialogForms, DialogParts, MessageContext } from './context.js';
 import { checkRegistrationForm, reportYearField } from './flows.js';
 import { loadForm } from '../reports/form-definition.js';
 import { texts } from './messages.js';
@@ -65,6 +65,8 @@ export function createCore(deps: CoreDeps): Core {
   const commands = deps.commands ?? dialogCommands;
   const isAdmin = createAdminCheck(store.admins, config.adminIds);
   const log = logger.child({ part: 'core' });
+  /** The bot's parts, the same for every message; each message adds its own MessageContext. */
+  const parts: DialogParts = { store, config, knowledge, answerer, logger: log, forms, commands };
   let prunedAt = 0;
   /** Forgets old update ids at start-up and then once a day, inside a batch transaction. */
   function pruneProcessedUpdates(at: Date): void {
@@ -103,22 +105,8 @@ export function createCore(deps: CoreDeps): Core {
       text = cleaned.text;
       if (cleaned.truncated) info.tooLong = { length: Array.from(inbound.text ?? '').length };
     }
-    const ctx: DialogContext = {
-      inbound,
-      text,
-      chatType,
-      now: at,
-      store,
-      config,
-      knowledge,
-      answerer,
-      logger: log,
-      isAdmin: isAdmin(channel, userId),
-      session,
-      forms,
-      commands,
-    };
-    const result = route(ctx, info);
+    const message: MessageContext = { inbound, text, chatType, now: at, session, isAdmin: isAdmin(channel, userId) };
+    const result = route(parts, message, info);
     saveSession(store, channel, userId, session, at);
     const replies = isThenable(result) ? notices : [...notices, ...result];
     if (!outbox) return isThenable(result) ? { replies, later: result } : { replies };
@@ -188,7 +176,7 @@ export function createCore(deps: CoreDeps): Core {
         log.error({ event: 'handle-failed', channel: inbound.channel, ...(fault ? { fault } : {}), err: errorSummary(outcome) }, 'message handling failed');
         if (!fault) return [{ text: texts.internalError }];
         // A write fault: questions are still answered (nothing stored); anything else is told it was not stored.
-        const answers = isWriteFault(fault) ? answerWithoutStoring({ store, knowledge, answerer, config, logger: log, forms, commands, isAdmin }, inbound, at) : [];
+        const answers = isWriteFault(fault) ? answerWithoutStoring({ parts, isAdmin }, inbound, at) : [];
         return answers.length > 0 ? answers : [{ text: userFaultMessage(fault) }];
       }
       if (outcome === 'duplicate') {

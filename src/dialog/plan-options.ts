@@ -22,7 +22,7 @@ export function planAliases(plan: Plan): string[] {
   return aliases;
 }
 
-export function planOptions(knowledge: Knowledge): FieldOption[] {
+export function planOptions(knowledge: Pick<Knowledge, 'plans'>): FieldOption[] {
   return knowledge.plans.map((p) => ({
     id: `${PLAN_CHOICE_PREFIX}${p.id}`,
     label: p.shortName,
@@ -31,7 +31,7 @@ export function planOptions(knowledge: Knowledge): FieldOption[] {
   }));
 }
 
-export function formEnvOf(knowledge: Knowledge): FormEnv {
+export function formEnvOf(knowledge: Pick<Knowledge, 'plans'>): FormEnv {
   let plans: FieldOption[] | undefined;
   return {
     options(field) {
@@ -42,6 +42,6 @@ export function formEnvOf(knowledge: Knowledge): FormEnv {
 }
 
 /** "Kế hoạch số 62/KH-UBND … Thái Bình", or the id when the plan is no longer in the data. */
-export function planName(knowledge: Knowledge, planId: string): string {
+export function planName(knowledge: Pick<Knowledge, 'plan'>, planId: string): string {
   return knowledge.plan(planId)?.shortName ?? planId;
 }

@@ -18,10 +18,28 @@
 import type { AnswerResult } from '../answers/types.js';
 import { fold, hasWordCharacters } from '../text/normalize.js';
 import { matchChoice, type ChoiceInput } from './choices.js';
-import type { DialogContext } from './context.js';
+import type { Answerer } from '../answers/types.js';
+import type { Config } from '../config.js';
+import type { Knowledge } from '../knowledge/loader.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/db.js';
+import type { MessageContext } from './context.js';
 import { planAliases } from './plan-options.js';
 import { currentContext, setContext, type PendingQuestion } from './session.js';
 import type { Choice, Outbound } from './types.js';
+
+/**
+ * What answering a question needs: the asker and their conversation state, the answerer, the contacts
+ * (the asker's plan) and the question log. The dry run of a full disk (unstored.ts) hands a store whose
+ * question log records nothing.
+ */
+export interface QuestionContext extends Pick<MessageContext, 'inbound' | 'now' | 'session'> {
+  store: Pick<Store, 'contacts' | 'questions'>;
+  config: Pick<Config, 'contextIdleMinutes'>;
+  knowledge: Pick<Knowledge, 'plan'>;
+  answerer: Answerer;
+  logger: Logger;
+}
 
 const PHRASES = ['khi nao', 'bao gio', 'la gi', 'the nao', 'ra sao', 'o dau', 'tai sao', 'vi sao', 'bao nhieu', 'co phai', 'lam sao', 'nhu nao'];
 const WORDS = new Set(['ai', 'gi', 'nao', 'sao']);
@@ -74,7 +92,7 @@ function partChoices(parts: readonly { label: string }[]): Choice[] {
  * Answers `text`. A clarification is remembered for the next message (its options become choices).
  * `planId` defaults to the asker's registered plan.
  */
-export function answerQuestion(ctx: DialogContext, text: string, planId?: string): Outbound[] {
+export function answerQuestion(ctx: QuestionContext, text: string, planId?: string): Outbound[] {
   const { result, plan } = ask(ctx, text, planId);
   return reply(ctx, text, result, plan);
 }
@@ -83,7 +101,7 @@ export function answerQuestion(ctx: DialogContext, text: string, planId?: string
  * The answer when the documents answer `text`, otherwise undefined and nothing is logged: tells a
  * question from a wrong answer where the form expects a number, a year, a phone or a choice.
  */
-export function answerIfFound(ctx: DialogContext, text: string, planId?: string): Outbound[] | undefined {
+export function answerIfFound(ctx: QuestionContext, text: string, planId?: string): Outbound[] | undefined {
   const { result, plan } = ask(ctx, text, planId);
   return result.status === 'answer' ? reply(ctx, text, result, plan) : undefined;
 }
@@ -92,14 +110,14 @@ export function answerIfFound(ctx: DialogContext, text: string, planId?: string)
  * The answerer gets the chat's context (what the previous answer resolved, if recent) and, as the
  * fallback when neither the question nor the context names a plan, the asker's registered plan.
  */
-function ask(ctx: DialogContext, text: string, planId?: string): { result: AnswerResult; plan?: string } {
+function ask(ctx: QuestionContext, text: string, planId?: string): { result: AnswerResult; plan?: string } {
   const plan = planId ?? ctx.store.contacts.get(ctx.inbound.channel, ctx.inbound.userId)?.planId;
   const context = currentContext(ctx.session.state, ctx.inbound.chatId, ctx.now, ctx.config.contextIdleMinutes * 60_000);
   const request = { text, ...(plan === undefined ? {} : { planId: plan }), ...(context ? { context } : {}) };
   return { result: ctx.answerer.answer(request), plan };
 }
 
-function reply(ctx: DialogContext, text: string, result: AnswerResult, plan: string | undefined): Outbound[] {
+function reply(ctx: QuestionContext, text: string, result: AnswerResult, plan: string | undefined): Outbound[] {
   ctx.logger.debug({ event: 'question', status: result.status, intent: result.intent, channel: ctx.inbound.channel }, 'question answered');
   // Small talk is neither a question the bot failed nor a new topic: the context stays as it was.
   if (result.smallTalk) return [toOutbound(result, false)];
@@ -136,7 +154,7 @@ function reply(ctx: DialogContext, text: string, result: AnswerResult, plan: str
  * it lives for one message.)
  */
 export function resolvePendingQuestion(
-  ctx: DialogContext,
+  ctx: QuestionContext,
   pending: PendingQuestion | undefined,
   input: ChoiceInput,
   opts: { numbers: boolean },
@@ -158,7 +176,7 @@ export function resolvePendingQuestion(
  * A part of an overview, chosen by button, number or its label typed whole: shown with the parts
  * still on offer (the overview stays open until a message that picks none of them).
  */
-function openPart(ctx: DialogContext, pending: PendingQuestion, input: ChoiceInput, opts: { numbers: boolean }): Outbound[] | undefined {
+function openPart(ctx: QuestionContext, pending: PendingQuestion, input: ChoiceInput, opts: { numbers: boolean }): Outbound[] | undefined {
   const parts = pending.parts!;
   const m = matchChoice(input, partChoices(parts), { numbers: opts.numbers, whole: true });
   if (m.kind !== 'match') return undefined;

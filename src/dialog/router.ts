@@ -1,6 +1,9 @@
 /**
  * Decides what one inbound message is: a command, an answer to the form in progress, the pick of a
  * "which plan?" option, or a question. Synchronous except for commands that return a promise.
+ *
+ * The one place that holds the whole context (the message and the bot's parts): each flow is handed
+ * it and reads only what its own narrow context type names; a command gets it whole.
  */
 import { truncatedNotice } from '../answers/messages.js';
 import { fold, hasEmoji, hasWordCharacters } from '../text/normalize.js';
@@ -8,7 +11,7 @@ import type { ChoiceInput } from './choices.js';
 import { cancelCommand } from './commands/cancel.js';
 import { findCommand } from './commands/index.js';
 import { viewReportRequest } from './commands/my-reports.js';
-import type { CommandContext, DialogContext } from './context.js';
+import type { CommandContext, DialogContext, DialogParts, MessageContext } from './context.js';
 import { answerCancelConfirmation, continueFlow, flowReminder, isCancelWord, requestCancel } from './flows.js';
 import { texts } from './messages.js';
 import { answerQuestion, resolvePendingQuestion } from './questions.js';
@@ -19,9 +22,9 @@ const COMMAND_RE = /^\/\s*([\p{L}\p{N}_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/
 
 export interface RouteInput {
   /**
-   * Set when the text was longer than config.maxInputChars (ctx.text holds its first maxInputChars
-   * characters). A form answer or a command is refused (never cut silently); a question is answered
-   * from what was read, saying so.
+   * Set when the text was longer than config.maxInputChars (the message's text holds its first
+   * maxInputChars characters). A form answer or a command is refused (never cut silently); a question is
+   * answered from what was read, saying so.
    */
   tooLong?: { length: number };
   /** Set when the user's form draft expired just now: the notice to send first. */
@@ -37,7 +40,7 @@ function parseCommand(text: string): { name: string; typed: string; args: string
 }
 
 /** "/bao cao", "/dang ky", "/tro giup": a command name typed as separate syllables (at most three). */
-function spacedCommand(registry: DialogContext['commands'], name: string, args: string): string | undefined {
+function spacedCommand(registry: DialogParts['commands'], name: string, args: string): string | undefined {
   const words = fold(args).split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 2) return undefined;
   const joined = name + words.join('');
@@ -71,7 +74,8 @@ function runCommand(ctx: DialogContext, cmd: { name: string; typed: string; args
   return result.then((r) => [...r, ...reminder]);
 }
 
-export function route(ctx: DialogContext, info: RouteInput = {}): RouteResult {
+export function route(parts: DialogParts, message: MessageContext, info: RouteInput = {}): RouteResult {
+  const ctx: DialogContext = { ...parts, ...message };
   const state = ctx.session.state;
   const isPrivate = ctx.chatType === 'private';
   const notices = info.expiredNotice ? [info.expiredNotice] : [];

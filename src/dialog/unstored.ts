@@ -6,26 +6,17 @@
  * answers; a form step, a registration or a report gets nothing from here, and the core tells the user
  * plainly that it was not stored, so no report code is ever given for a report that is not in the file.
  */
-import type { Answerer } from '../answers/types.js';
-import type { Config } from '../config.js';
-import type { Knowledge } from '../knowledge/loader.js';
-import type { Logger } from '../log.js';
 import type { Store } from '../store/db.js';
 import { faultLogFields } from '../store/faults.js';
 import { cleanInput } from '../text/normalize.js';
-import type { CommandSpec, DialogContext, DialogForms } from './context.js';
+import type { DialogParts, MessageContext } from './context.js';
 import { route } from './router.js';
 import { loadSession } from './session.js';
 import type { Inbound, Outbound } from './types.js';
 
 export interface UnstoredDeps {
-  store: Store;
-  knowledge: Knowledge;
-  answerer: Answerer;
-  config: Config;
-  logger: Logger;
-  forms: DialogForms;
-  commands: readonly CommandSpec[];
+  /** The core's parts; the dry run hands on the same, with a store whose question log records nothing. */
+  parts: DialogParts;
   isAdmin(channel: Inbound['channel'], userId: string): boolean;
 }
 
@@ -39,27 +30,22 @@ function withoutQuestionLog(store: Store): Store {
 
 /** The answers to the message's questions, computed without storing anything; [] when it holds none. */
 export function answerWithoutStoring(deps: UnstoredDeps, inbound: Inbound, at: Date): Outbound[] {
-  const { store, config } = deps;
+  const { store, config, logger } = deps.parts;
+  const parts: DialogParts = { ...deps.parts, store: withoutQuestionLog(store) };
   let replies: Outbound[] = [];
   // Deferred (not IMMEDIATE): a read-only or full database still grants a read transaction.
   const dryRun = store.db.transaction(() => {
     const cleaned = inbound.action === undefined ? cleanInput(inbound.text ?? '', config.maxInputChars) : undefined;
-    const ctx: DialogContext = {
+    // Only the message is built here: the bot's parts are the core's, the question log left out.
+    const message: MessageContext = {
       inbound,
       text: cleaned?.text ?? '',
       chatType: inbound.chatType ?? 'private',
       now: at,
-      store: withoutQuestionLog(store),
-      config,
-      knowledge: deps.knowledge,
-      answerer: deps.answerer,
-      logger: deps.logger,
       isAdmin: deps.isAdmin(inbound.channel, inbound.userId),
       session: loadSession(store, inbound.channel, inbound.userId),
-      forms: deps.forms,
-      commands: deps.commands,
     };
-    const result = route(ctx, cleaned?.truncated ? { tooLong: { length: Array.from(inbound.text ?? '').length } } : {});
+    const result = route(parts, message, cleaned?.truncated ? { tooLong: { length: Array.from(inbound.text ?? '').length } } : {});
     // An async command (an export) answers no question: its promise is dropped, quietly.
     if (Array.isArray(result)) replies = result;
     else result.catch(() => undefined);
@@ -69,7 +55,7 @@ export function answerWithoutStoring(deps: UnstoredDeps, inbound: Inbound, at: D
     dryRun();
   } catch (err) {
     if (!(err instanceof RolledBackOnPurpose)) {
-      deps.logger.warn({ event: 'unstored-answer-failed', channel: inbound.channel, ...faultLogFields(err) }, 'could not answer without storing');
+      logger.warn({ event: 'unstored-answer-failed', channel: inbound.channel, ...faultLogFields(err) }, 'could not answer without storing');
       return [];
     }
   }

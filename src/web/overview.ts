@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { Knowledge } from '../knowledge/loader.js';
 import { localDate } from '../calendar.js';
-import { endsBeforeNamedDay, nearestDeadline } from '../admin/deadlines.js';
+import { endsBeforeNamedDay, nearestDeadline } from '../reports/deadlines.js';
 import { adminTexts } from '../admin/texts.js';
 import { cutoffsOf, UNITS_CTE } from './report-table.js';
 

@@ -3,7 +3,7 @@
  * latest report (on time or late) or, when it sent none, a "missing" row — filtered, searched, sorted
  * and paged in SQL, so a page reads only its own rows however many versions are stored.
  *
- * Late is the same rule as /thongke and the exports (src/admin/late-reports.ts): a report counts from
+ * Late is the same rule as /thongke and the exports (src/reports/late.ts, lateMarks): a report counts from
  * its first version, and it is late when that came after its plan's last day of the year. Here the
  * last day is turned into the instant the next day starts in the bot's time zone, so SQLite compares
  * ISO times (all stored by toISOString, so they sort as text).
@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3';
 import type { Knowledge } from '../knowledge/loader.js';
 import { lateFrom } from '../reports/late.js';
-import { reportDueOccurrence } from '../admin/deadlines.js';
+import { reportDueOccurrence } from '../reports/deadlines.js';
 import { fold } from '../text/normalize.js';
 
 export const REPORT_STATUSES = ['ontime', 'late', 'missing'] as const;

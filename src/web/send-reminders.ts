@@ -13,7 +13,7 @@ import type { Knowledge } from '../knowledge/loader.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/db.js';
 import { daysBetween, type CalendarDate } from '../calendar.js';
-import { reportOccurrences } from '../admin/deadlines.js';
+import { reportOccurrences } from '../reports/deadlines.js';
 import type { Clock } from '../admin/reminders/pacer.js';
 import { createReminderRecords } from '../admin/reminders/records.js';
 import type { DueReminder } from '../admin/reminders/select.js';

@@ -1,20 +1,20 @@
 /**
  * The data of an export as tables: the latest version of each unit's report per year, every version,
  * and the registered contacts. Each report row says whether the report came late ("Muộn 3 ngày"), by
- * the same marks as /thongke (late-reports.ts). Column headers of the form answers come from the form definitions in
+ * the same marks as /thongke (src/reports/late.ts). Column headers of the form answers come from the form definitions in
  * intents/ (report-form.json, registration.json), so renaming a field there renames the column.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ChannelName } from '../../config.js';
 import type { FieldDefinition, FormDefinition } from '../../reports/form-definition.js';
 import { formatPhone } from '../../reports/field-values.js';
+import { lateMarks, type LateMarks } from '../../reports/late.js';
 import { countValue } from '../../reports/totals.js';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Contact } from '../../store/contacts.js';
 import type { Store } from '../../store/db.js';
 import type { Report, ReportValue } from '../../store/reports.js';
 import { sentByAnotherContact } from '../../reports/versions.js';
-import { lateMarks, type LateMarks } from '../late-reports.js';
 import { exportTexts } from '../texts.js';
 import type { Cell, Column, Table } from './table.js';
 

@@ -6,7 +6,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Knowledge } from '../../knowledge/loader.js';
-import type { Lateness } from '../../reports/late.js';
+import { lateMarks, type Lateness } from '../../reports/late.js';
 import type { FieldDefinition, FormDefinition } from '../../reports/form-definition.js';
 import { countFields, sumCounts, unitCounts, type CountTotal } from '../../reports/totals.js';
 import type { CalendarDate } from '../../calendar.js';
@@ -14,7 +14,6 @@ import { localDate } from '../../calendar.js';
 import type { Contact } from '../../store/contacts.js';
 import type { Store } from '../../store/db.js';
 import type { Report } from '../../store/reports.js';
-import { lateMarks } from '../late-reports.js';
 import { reportingStats } from '../stats.js';
 
 /** Vietnamese order of the (folded) unit names; one collator, not one per comparison. */

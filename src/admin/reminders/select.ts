@@ -9,7 +9,7 @@ import type { Knowledge } from '../../knowledge/loader.js';
 import type { Contact } from '../../store/contacts.js';
 import type { Store } from '../../store/db.js';
 import { addDays, dayNumber, sameDate, type CalendarDate } from '../../calendar.js';
-import { reportOccurrences, type DeadlineOccurrence } from '../deadlines.js';
+import { reportOccurrences, type DeadlineOccurrence } from '../../reports/deadlines.js';
 
 export interface DueReminder {
   occurrence: DeadlineOccurrence;

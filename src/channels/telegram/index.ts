@@ -17,7 +17,7 @@ import type { CommandSpec } from '../../dialog/context.js';
 import type { Core } from '../../dialog/types.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/db.js';
-import { adminChatIds } from '../../admin/admin-chats.js';
+import { adminChatIds } from '../../store/admin-chats.js';
 import { settlesWithin } from '../settles-within.js';
 import type { ChannelHandle } from '../types.js';
 import { createTelegramBot, type TelegramBot } from './bot.js';

@@ -3,7 +3,7 @@
  * at run time), on their own channel. Zalo admins get it through the Zalo sender; admins on another
  * channel (Telegram) through that channel's handle, when the app runs it.
  */
-import { adminChatId, listAdmins } from '../../admin/admin-chats.js';
+import { adminChatId, listAdmins } from '../../store/admin-chats.js';
 import type { ChannelName, Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/db.js';

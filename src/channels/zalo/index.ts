@@ -19,7 +19,7 @@ import { settlesWithin } from '../settles-within.js';
 import type { ChannelHandle } from '../types.js';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { createZaloClient } from './client.js';
-import { adminChatIds as adminChatsOn } from '../../admin/admin-chats.js';
+import { adminChatIds as adminChatsOn } from '../../store/admin-chats.js';
 import { tellAdmins } from './admin-notices.js';
 import { isZaloApiError, type ZaloApiError } from './errors.js';
 import { createMessageCountsRepo } from './message-counts.js';

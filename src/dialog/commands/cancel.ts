@@ -1,5 +1,5 @@
 /** /huy, /cancel: discards the form in progress after a confirmation; ends the conversation's context. */
-import type { CommandSpec } from '../context.js';
+import type { CommandContext, CommandSpec } from '../context.js';
 import { requestCancel } from '../flows.js';
 import { texts } from '../messages.js';
 import { clearContext } from '../session.js';
@@ -9,7 +9,7 @@ export const cancelCommand: CommandSpec = {
   description: 'Hủy việc đang làm dở (đăng ký, báo cáo) và bỏ ngữ cảnh câu hỏi trước',
   privateOnly: true,
   resumesFlow: false,
-  run: (ctx) => {
+  run: (ctx: Pick<CommandContext, 'inbound' | 'session'>) => {
     const state = ctx.session.state;
     const hadContext = state.contexts?.[ctx.inbound.chatId] !== undefined;
     clearContext(state, ctx.inbound.chatId);

@@ -1,11 +1,11 @@
 /** /trogiup, /help: every command the sender can use (admin commands only for admins). */
-import type { CommandSpec } from '../context.js';
+import type { CommandContext, CommandSpec } from '../context.js';
 import { texts } from '../messages.js';
 
 export const helpCommand: CommandSpec = {
   names: ['trogiup', 'help'],
   description: 'Danh sách các lệnh',
-  run(ctx) {
+  run(ctx: Pick<CommandContext, 'commands' | 'isAdmin'>) {
     const lines = [texts.helpTitle];
     for (const c of ctx.commands) {
       if (c.adminOnly && !ctx.isAdmin) continue;

@@ -3,13 +3,16 @@
  * /cuatoi <mã> (or "xem báo cáo <mã>"): that report's content, for the one who sent it and for admins;
  * anyone else gets the same refusal whether the code exists or not.
  */
-import { lateMarks } from '../../admin/late-reports.js';
 import { viDateTime } from '../../calendar.js';
 import { storedAnswers } from '../../reports/display.js';
+import { lateMarks } from '../../reports/late.js';
 import { normalizeReportCode } from '../../store/report-codes.js';
 import type { Report } from '../../store/reports.js';
 import { foldDiacritics } from '../../text/normalize.js';
-import type { CommandContext, CommandSpec } from '../context.js';
+import type { Config } from '../../config.js';
+import type { Knowledge } from '../../knowledge/loader.js';
+import type { Store } from '../../store/db.js';
+import type { CommandContext, CommandSpec, DialogForms } from '../context.js';
 import { reportYearField } from '../flows.js';
 import { texts } from '../messages.js';
 import { planName } from '../plan-options.js';
@@ -25,7 +28,15 @@ export function viewReportRequest(text: string): string | undefined {
   return m ? normalizeReportCode(m[1]!) : undefined;
 }
 
-function listReports(ctx: CommandContext): Outbound[] {
+/** What /cuatoi reads: the sender, the reports and their senders, the report form and the plans. */
+interface MyReportsContext extends Pick<CommandContext, 'inbound' | 'isAdmin' | 'args'> {
+  store: Pick<Store, 'reports' | 'contacts'>;
+  config: Pick<Config, 'timeZone'>;
+  knowledge: Pick<Knowledge, 'plan'>;
+  forms: Pick<DialogForms, 'report'>;
+}
+
+function listReports(ctx: MyReportsContext): Outbound[] {
   const reports = ctx.store.reports.listByUser(ctx.inbound.channel, ctx.inbound.userId);
   if (reports.length === 0) return [{ text: texts.myReportsNone }];
   const lines = [texts.myReportsTitle(reports.length)];
@@ -44,11 +55,11 @@ function listReports(ctx: CommandContext): Outbound[] {
   return [{ text: lines.join('\n') }];
 }
 
-function mayView(ctx: CommandContext, report: Report): boolean {
+function mayView(ctx: MyReportsContext, report: Report): boolean {
   return ctx.isAdmin || (report.channel === ctx.inbound.channel && report.userId === ctx.inbound.userId);
 }
 
-function showReport(ctx: CommandContext, typed: string): Outbound[] {
+function showReport(ctx: MyReportsContext, typed: string): Outbound[] {
   const code = normalizeReportCode(typed);
   if (!code) return [{ text: texts.reportCodeInvalid(Array.from(typed).slice(0, 40).join('')) }];
   const report = ctx.store.reports.byCode(code);
@@ -80,5 +91,5 @@ export const myReportsCommand: CommandSpec = {
   usage: '[mã]',
   description: 'Xem các báo cáo bạn đã gửi, hoặc nội dung một báo cáo theo mã',
   privateOnly: true,
-  run: (ctx) => (ctx.args === '' ? listReports(ctx) : showReport(ctx, ctx.args)),
+  run: (ctx: MyReportsContext) => (ctx.args === '' ? listReports(ctx) : showReport(ctx, ctx.args)),
 };

@@ -2,6 +2,9 @@
  * The form engine: a pure state machine over a form definition. It never touches the database; the
  * dialog persists the returned state after every answer, so a restart resumes at the same step.
  *
+ * The dialog calls it once per message: `beginForm` to start, `takeInput` for a message while a form is
+ * in progress (everything that message needs in one result), `formPosition` to resume or remind.
+ *
  *   field 1 → field 2 → … → summary ─ confirm → outcome "submit"
  *                              │  ├─ edit → edit-menu → edit-field → summary
  *                              │  └─ cancel → outcome "cancel"
@@ -36,7 +39,50 @@ export interface FormEnv {
 
 export type FormOutcome = 'submit' | 'cancel';
 
-export interface FormStepResult {
+/** Answered fields and the current stage, e.g. for a reminder after a question. */
+export interface FormProgress {
+  answered: number;
+  total: number;
+  stage: 'fields' | 'summary' | 'editing';
+}
+
+/** Where the user stands: the progress and the message asking for the current step. */
+export interface FormPosition {
+  progress: FormProgress;
+  prompt: Outbound;
+}
+
+/**
+ * What the dialog adds to the state once an answer is applied, before the prompt is made: a
+ * resubmission's values last sent (`previous`) and a line to put before the prompt. It is given the
+ * state before and after the answer; undefined when it adds nothing.
+ */
+export type ReviseAnswer = (before: FormState, after: FormState) => { state: FormState; lead?: string } | undefined;
+
+/** Everything the dialog needs for one message while a form is in progress (see `takeInput`). */
+export interface FormTurn {
+  /** Where the form stood before the message: the reminder when the message turns out to be something else. */
+  before: FormPosition;
+  /**
+   * Whether the input is taken as an answer at this step (a valid value, a skip, a choice): the dialog
+   * tells a question asked in the middle of a form from an answer by it.
+   */
+  accepted: boolean;
+  /** The state after the input (revised), to be saved unless the message was something else. */
+  state: FormState;
+  /** Set when the user confirmed (submit) or asked to cancel; the caller acts on it. */
+  outcome?: FormOutcome;
+  /** The replies to the input as an answer (the next step's prompt, or why it was not taken). */
+  replies: Outbound[];
+  /** The revision's line: when set, the reply is this line before `prompt` instead of `replies`. */
+  lead?: string;
+  /** The message asking for the step of `state`. */
+  prompt: Outbound;
+  /** With outcome "submit": the answers of the completed form, every field present (null when skipped). */
+  answers?: Record<string, FieldValue>;
+}
+
+interface FormStepResult {
   state: FormState;
   replies: Outbound[];
   /** Set when the user confirmed (submit) or asked to cancel; the caller acts on it. */
@@ -81,7 +127,7 @@ function fieldById(form: FormDefinition, id: string): FieldDefinition | undefine
 }
 
 /** Starts a form at its first field. `defaults` are proposed values (kept with "." / "bỏ qua"). */
-export function startForm(form: FormDefinition, defaults: Record<string, FieldValue> = {}): FormState {
+function startForm(form: FormDefinition, defaults: Record<string, FieldValue> = {}): FormState {
   return { step: { kind: 'field', fieldId: form.fields[0]!.id }, answers: {}, defaults, strikes: 0 };
 }
 
@@ -150,7 +196,7 @@ export function summaryText(form: FormDefinition, state: FormState, env: FormEnv
 }
 
 /** The message that asks for the current step (used to start, to resume and to re-ask). */
-export function currentPrompt(form: FormDefinition, state: FormState, env: FormEnv): Outbound {
+function currentPrompt(form: FormDefinition, state: FormState, env: FormEnv): Outbound {
   const step = state.step;
   switch (step.kind) {
     case 'field':
@@ -168,10 +214,7 @@ export function currentPrompt(form: FormDefinition, state: FormState, env: FormE
 }
 
 /** Where the user stands: answered fields and the current step, e.g. for a reminder after a question. */
-export function progressOf(
-  form: FormDefinition,
-  state: FormState,
-): { answered: number; total: number; stage: 'fields' | 'summary' | 'editing' } {
+function progressOf(form: FormDefinition, state: FormState): FormProgress {
   const answered = form.fields.filter((f) => f.id in state.answers).length;
   const kind = state.step.kind;
   const stage = kind === 'field' ? 'fields' : kind === 'summary' ? 'summary' : 'editing';
@@ -218,10 +261,10 @@ function parseField(field: FieldDefinition, input: ChoiceInput, env: FormEnv): F
 }
 
 /**
- * Whether `input` would be taken as an answer at this step (a valid value, a skip, a choice). The dialog
- * uses it to tell a question asked in the middle of a form from an answer.
+ * Whether `input` would be taken as an answer at this step (a valid value, a skip, a choice): `takeInput`
+ * reports it, for the dialog to tell a question asked in the middle of a form from an answer.
  */
-export function acceptsInput(form: FormDefinition, state: FormState, input: ChoiceInput, env: FormEnv): boolean {
+function acceptsInput(form: FormDefinition, state: FormState, input: ChoiceInput, env: FormEnv): boolean {
   const step = state.step;
   if (step.kind === 'summary') {
     return matchChoice(input, summaryChoices(form)).kind === 'match' || editTarget(form, input.text) !== undefined;
@@ -357,7 +400,7 @@ function answerField(form: FormDefinition, held: FormState, field: FieldDefiniti
 }
 
 /** Applies one user input to the form. */
-export function applyInput(form: FormDefinition, state: FormState, input: ChoiceInput, env: FormEnv): FormStepResult {
+function applyInput(form: FormDefinition, state: FormState, input: ChoiceInput, env: FormEnv): FormStepResult {
   const step = state.step;
   switch (step.kind) {
     case 'field':
@@ -403,6 +446,40 @@ export function applyInput(form: FormDefinition, state: FormState, input: Choice
 }
 
 /** The answers of a completed form, every field present (null when skipped). */
-export function collectAnswers(form: FormDefinition, state: FormState): Record<string, FieldValue> {
+function collectAnswers(form: FormDefinition, state: FormState): Record<string, FieldValue> {
   return Object.fromEntries(form.fields.map((f) => [f.id, state.answers[f.id] ?? null]));
+}
+
+/** Starts a form at its first field, with the message asking for it. `defaults` are proposed values. */
+export function beginForm(form: FormDefinition, defaults: Record<string, FieldValue>, env: FormEnv): { state: FormState; prompt: Outbound } {
+  const state = startForm(form, defaults);
+  return { state, prompt: currentPrompt(form, state, env) };
+}
+
+/** Where the user stands in the form (to resume it, or to remind them after an interruption). */
+export function formPosition(form: FormDefinition, state: FormState, env: FormEnv): FormPosition {
+  return { progress: progressOf(form, state), prompt: currentPrompt(form, state, env) };
+}
+
+/**
+ * One message while a form is in progress, in one call: the input applied as an answer (revised by
+ * `revise` unless it ends the form), whether it is one, and where the form stood before it. The result
+ * is computed whether or not the dialog then takes the message as an answer: it is pure, nothing is
+ * stored until the dialog saves `state`.
+ */
+export function takeInput(form: FormDefinition, state: FormState, input: ChoiceInput, env: FormEnv, revise?: ReviseAnswer): FormTurn {
+  const applied = applyInput(form, state, input, env);
+  const revised = applied.outcome ? undefined : revise?.(state, applied.state);
+  const next = revised?.state ?? applied.state;
+  const turn: FormTurn = {
+    before: formPosition(form, state, env),
+    accepted: acceptsInput(form, state, input, env),
+    state: next,
+    replies: applied.replies,
+    prompt: currentPrompt(form, next, env),
+  };
+  if (applied.outcome) turn.outcome = applied.outcome;
+  if (revised?.lead !== undefined) turn.lead = revised.lead;
+  if (applied.outcome === 'submit') turn.answers = collectAnswers(form, next);
+  return turn;
 }

@@ -1,13 +1,13 @@
 /**
  * The report deadlines of a plan as concrete days: "trước ngày 01 tháng 12 hàng năm" becomes
  * 01/12/2024, 01/12/2025, … within the plan's period; a fixed date is itself. Each also carries the
- * last day it allows, read by the late rule (src/reports/late.ts): 30/11 for "trước ngày 01/12".
- * Reminders, the statistics and the late marks all read deadlines through here.
+ * last day it allows, read by the late rule (late.ts): 30/11 for "trước ngày 01/12".
+ * Reminders, the statistics, the admin page and the late marks all read deadlines through here.
  */
 import type { Deadline, Plan } from '../knowledge/schema.js';
 import { fold } from '../text/normalize.js';
 import { daysBetween, daysInMonth, dayNumber, parseIsoDate, sameDate, type CalendarDate } from '../calendar.js';
-import { lastDay } from '../reports/late.js';
+import { lastDay } from './late.js';
 
 /** One day on which a report is due. */
 export interface DeadlineOccurrence {

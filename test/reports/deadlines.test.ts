@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, instantAt, isoDate, parseIsoDate, viDate, wallClock } from '../../src/calendar.js';
-import { deadlineKey, nearestDeadline, reportDeadlines, reportDueOccurrence, reportOccurrences } from '../../src/admin/deadlines.js';
-import { realKnowledge } from './support.js';
+import { deadlineKey, nearestDeadline, reportDeadlines, reportDueOccurrence, reportOccurrences } from '../../src/reports/deadlines.js';
+import { realKnowledge } from '../dialog/support.js';
 
 const plan = (id: string) => realKnowledge().plan(id)!;
 const d = (iso: string) => parseIsoDate(iso)!;
