@@ -9,7 +9,7 @@ import type { Contact } from '../store/contacts.js';
 import type { Store } from '../store/db.js';
 import type { CalendarDate } from '../calendar.js';
 import { nearestDeadline, reportDueOccurrence, type DeadlineOccurrence, type NearestDeadline } from '../reports/deadlines.js';
-import { lateMarks } from '../reports/late.js';
+import { lateMarks } from '../reports/late-marks.js';
 
 export interface UnitStatus {
   unitKey: string;

@@ -131,7 +131,7 @@ export const migrations: Migration[] = [
     name: 'deadline reminders sent (one per contact, deadline, year and days before)',
     up: `
       -- Each reminder is claimed here before it is sent, so a restart or a second run never sends it twice.
-      -- deadline_key: plan|section|when (src/admin/deadlines.ts); offset_days: days before the deadline.
+      -- deadline_key: plan|section|when (src/reports/deadlines.ts); offset_days: days before the deadline.
       -- status: sending (claimed; stays so if the process died mid-send), sent, blocked (the user blocked
       -- the bot or the chat is gone), failed (any other refusal). error: the platform's short reason.
       CREATE TABLE reminders_sent (

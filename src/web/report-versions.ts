@@ -8,7 +8,8 @@ import type { FormDefinition } from '../reports/form-definition.js';
 import { formatPhone } from '../reports/field-values.js';
 import type { Store } from '../store/db.js';
 import type { ReportAnswers } from '../store/reports.js';
-import { lateMarks, type Lateness } from '../reports/late.js';
+import { lateMarks } from '../reports/late-marks.js';
+import type { Lateness } from '../reports/late.js';
 
 export interface ShownAnswer {
   label: string;

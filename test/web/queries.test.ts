@@ -4,7 +4,7 @@
  * overview's figures, one report's versions, and the URL filters.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { lateMarks } from '../../src/reports/late.js';
+import { lateMarks } from '../../src/reports/late-marks.js';
 import { reportingStats } from '../../src/admin/stats.js';
 import { localDate } from '../../src/calendar.js';
 import { loadForm } from '../../src/reports/form-definition.js';

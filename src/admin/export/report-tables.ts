@@ -8,7 +8,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ChannelName } from '../../config.js';
 import type { FieldDefinition, FormDefinition } from '../../reports/form-definition.js';
 import { formatPhone } from '../../reports/field-values.js';
-import { lateMarks, type LateMarks } from '../../reports/late.js';
+import { lateMarks, type LateMarks } from '../../reports/late-marks.js';
 import { countValue } from '../../reports/totals.js';
 import type { Knowledge } from '../../knowledge/loader.js';
 import type { Contact } from '../../store/contacts.js';

@@ -6,7 +6,8 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Knowledge } from '../../knowledge/loader.js';
-import { lateMarks, type Lateness } from '../../reports/late.js';
+import { lateMarks } from '../../reports/late-marks.js';
+import type { Lateness } from '../../reports/late.js';
 import type { FieldDefinition, FormDefinition } from '../../reports/form-definition.js';
 import { countFields, sumCounts, unitCounts, type CountTotal } from '../../reports/totals.js';
 import type { CalendarDate } from '../../calendar.js';

@@ -5,7 +5,7 @@
  */
 import { viDateTime } from '../../calendar.js';
 import { storedAnswers } from '../../reports/display.js';
-import { lateMarks } from '../../reports/late.js';
+import { lateMarks } from '../../reports/late-marks.js';
 import { normalizeReportCode } from '../../store/report-codes.js';
 import type { Report } from '../../store/reports.js';
 import { foldDiacritics } from '../../text/normalize.js';
