@@ -1,6 +1,6 @@
 /**
  * Picking one of the offered choices. Every choice the core offers can be picked by its id (a button
- * press, or the id typed), its number in the list ("1", "1.", "số 1"), or its label typed by hand,
+ * press, or the id typed), its number in the list ("1", "1.", "số 1", "cái thứ 2"), or its label typed by hand,
  * compared folded ("xac nhan" = "Xác nhận"); a part of a label or an alias works when only one
  * choice contains it. A negated answer ("không đồng ý", "đừng hủy") never picks a choice whose own name
  * is not negative: folding makes "đồng ý" a part of "không đồng ý" and "đừng" equal to "đúng".
@@ -30,7 +30,9 @@ export interface MatchOptions {
   whole?: boolean;
 }
 
-const NUMBER_RE = /^(?:so |lua chon |chon )?(\d{1,3})$/;
+/** "2", "số 2", "chọn 2", "cái thứ 2", "phương án thứ hai ạ": a choice's number, folded. */
+const NUMBER_RE = /^(?:(?:cai|phuong an|lua chon|chon|muc|ke hoach) )?(?:(?:so|thu) )?(\d{1,3}|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin)(?: (?:a|nhe|nha|di|nhe ban))?$/;
+const NUMBER_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
 
 /** Negation words, looked up on the lower-cased text with its diacritics ("đừng" folds to "dung" = "đúng"). */
 const NEGATIONS = new Set(['không', 'khong', 'ko', 'đừng', 'chưa', 'chua', 'chẳng', 'chả']);
@@ -72,7 +74,9 @@ export function matchChoice<T extends ChoiceOption>(input: ChoiceInput, options:
   if (folded === '') return { kind: 'none' };
   if (opts.numbers !== false) {
     const n = NUMBER_RE.exec(folded);
-    const picked = n ? options[Number(n[1]) - 1] : undefined;
+    // A number word alone ("hai", "ba") is a number only after "thứ"/"số": "Ba" alone may be a name.
+    const word = n && !/^\d/.test(n[1]!) ? (/\b(?:thu|so) \S+/.test(folded) ? NUMBER_WORDS[n[1]!] : undefined) : undefined;
+    const picked = n ? options[(/^\d/.test(n[1]!) ? Number(n[1]) : (word ?? 0)) - 1] : undefined;
     // A number beyond the list may still be part of a name ("62" for Kế hoạch 62/KH-UBND).
     if (picked) return { kind: 'match', choice: picked };
   }

@@ -21,6 +21,16 @@ describe('matchChoice', () => {
     expect(matchChoice({ text: 'huỷ' }, summary)).toEqual({ kind: 'match', choice: summary[2] });
   });
 
+  it('takes the number said as people say it: "cái thứ 2", "phương án thứ hai ạ", "chọn 3 nhé"', () => {
+    expect(matchChoice({ text: 'cái thứ 2' }, summary)).toEqual({ kind: 'match', choice: summary[1] });
+    expect(matchChoice({ text: 'cai thu 2' }, summary)).toEqual({ kind: 'match', choice: summary[1] });
+    expect(matchChoice({ text: 'phương án thứ hai ạ' }, summary)).toEqual({ kind: 'match', choice: summary[1] });
+    expect(matchChoice({ text: 'thứ ba' }, summary)).toEqual({ kind: 'match', choice: summary[2] });
+    expect(matchChoice({ text: 'chọn 3 nhé' }, summary)).toEqual({ kind: 'match', choice: summary[2] });
+    // A number word alone is no number: "hai" may be part of an answer.
+    expect(matchChoice({ text: 'hai' }, summary, { whole: true }).kind).toBe('none');
+  });
+
   it('refuses unknown ids, numbers out of range and unrelated text', () => {
     expect(matchChoice({ action: 'nope' }, summary).kind).toBe('none');
     expect(matchChoice({ text: '4' }, summary).kind).toBe('none');
