@@ -79,6 +79,8 @@ const LOOSE_PAIR_MAX_SHARE = 0.1;
 const SMALL_NUMBER_WEIGHT = 0.5;
 /** A syllable typed without diacritics that reads as a light word or as a content word weighs this share. */
 const UNCERTAIN_WEIGHT = 0.3;
+/** …and all of them together at most this share of what the asking clause weighs. */
+const ASIDE_SHARE = 0.5;
 /** The units of a polite preamble weigh this share of their rarity. */
 const PREAMBLE_WEIGHT = 0.25;
 
@@ -101,6 +103,8 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   // Compounds by dynamic programming over the content tokens of each clause: the pairing whose pairs go
   // together most strongly in the plans, so "ngày | cuối cùng | nộp" is not "ngày cuối | cùng nộp".
   const units: Unit[] = [];
+  /** The units of the preamble and of the clauses about the asker. */
+  const aside = new Set<Unit>();
   let i = 0;
   while (i < tokens.length) {
     if (light(i) || inEntity(i)) {
@@ -114,7 +118,9 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
       ...segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf).map((u) => {
         // A lone syllable that may as well be a question word ("dau": "đâu" or "đầu") is weak evidence.
         const scale = (polite(i) ? PREAMBLE_WEIGHT : 1) * (u.words.length === 1 && doubtful.has(u.words[0]!) ? UNCERTAIN_WEIGHT : 1);
-        return scale === 1 ? u : { ...u, weight: u.weight * scale };
+        const unit = scale === 1 ? u : { ...u, weight: u.weight * scale };
+        if (polite(i)) aside.add(unit);
+        return unit;
       }),
     );
     i = j;
@@ -141,7 +147,13 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     seen.add(k);
     return true;
   });
-  return { units: unique, total: unique.reduce((sum, u) => sum + u.weight, 0), expected: types.expected(a.expanded) };
+  // However long the preamble, it weighs at most a share of the question it comes with: "tôi cần ghi vào
+  // báo cáo gửi lãnh đạo đơn vị mình" must not outweigh "ai ký".
+  const asideTotal = unique.filter((u) => aside.has(u)).reduce((sum, u) => sum + u.weight, 0);
+  const askedTotal = unique.filter((u) => !aside.has(u)).reduce((sum, u) => sum + u.weight, 0);
+  const cap = ASIDE_SHARE * askedTotal;
+  const scaled = asideTotal > cap && askedTotal > 0 ? unique.map((u) => (aside.has(u) ? { ...u, weight: (u.weight * cap) / asideTotal } : u)) : unique;
+  return { units: scaled, total: scaled.reduce((sum, u) => sum + u.weight, 0), expected: types.expected(a.expanded) };
 }
 
 /** Words before a day and month ("ngày 01/12", "trước 1/12", "hạn 15/11"). */

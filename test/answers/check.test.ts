@@ -70,6 +70,13 @@ describe('question profile', () => {
     expect(unitWords('giải pháp thực hiện có mấy nhóm')).toEqual(['giai phap', 'thuc hien']);
   });
 
+  it('a long clause about the asker weighs at most half of what is asked', () => {
+    const p = profile('ai thẩm định hồ sơ, mình cần ghi vào tờ trình gửi lãnh đạo phòng và các đơn vị trực thuộc huyện');
+    const asked = p.units.filter((u) => ['tham dinh', 'ho so'].includes(u.words.join(' '))).reduce((sum, u) => sum + u.weight, 0);
+    expect(p.total - asked).toBeLessThanOrEqual(0.5 * asked + 1e-9);
+    expect(p.total - asked).toBeGreaterThan(0);
+  });
+
   it('reads the kind of answer from the question words', () => {
     expect(profile('bao giờ thì sơ kết').expected?.type).toBe('date');
     expect(profile('đơn vị nào thẩm định hồ sơ').expected?.type).toBe('agency');
