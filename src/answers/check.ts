@@ -303,7 +303,10 @@ export function checkCandidate(
     if (!u.pair) return has(u.words[0]!) ? 1 : 0;
     const n = u.words.filter(has).length;
     if (terms.has(u.pair) || (n === 2 && u.words.every((w) => free.has(w)))) return 1;
-    return n === 2 ? (u.known ? SPLIT_PAIR_CREDIT : SPLIT_UNKNOWN_PAIR_CREDIT) : n === 1 && u.known ? HALF_PAIR_CREDIT : 0;
+    // Two syllables the plans never join, one of them what the candidate is about ("ký | ngày" to a
+    // document card, which answers "ký" by what it is): two words of the question, both there.
+    const oneFree = u.words.some((w) => free.has(w));
+    return n === 2 ? (u.known || oneFree ? SPLIT_PAIR_CREDIT : SPLIT_UNKNOWN_PAIR_CREDIT) : n === 1 && u.known ? HALF_PAIR_CREDIT : 0;
   };
   for (const u of profile.units) {
     let credit: number;

@@ -107,6 +107,16 @@ describe('checking a candidate', () => {
     expect(apart).toBeLessThan(0.5);
   });
 
+  it('two syllables the plans never join count as two words when one is what the candidate answers by being itself', () => {
+    const p = profile('ký ngày nào vậy');
+    const card = 'Ngày ban hành: ngày 27 tháng 3 năm 2024. Người ký: Nguyễn Văn A.';
+    const terms = new Set(engine.corpus.terms(card));
+    const plain = checkCandidate(p, terms, new Set(), card, types).coverage;
+    const asCard = checkCandidate(p, terms, new Set(['ky']), card, types).coverage;
+    expect(asCard).toBeGreaterThan(plain);
+    expect(asCard).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('checks the shape of the asked kind', () => {
     expect(check('báo cáo khi nào', 'trước ngày 15 tháng 11 hằng năm').type).toBe(1);
     expect(check('báo cáo khi nào', 'gửi về Sở Nội vụ').type).toBe(-1);
