@@ -98,6 +98,8 @@ const SECTION_WORDS: Record<string, 'top' | 'item' | 'point'> = { muc: 'top', ph
 const isItem = (t: string | undefined) => t !== undefined && /^\d{1,2}$/.test(t);
 const isPoint = (t: string | undefined) => t !== undefined && /^[a-z]$/.test(t);
 
+/** The documents' lettered points in order, as far as folding keeps them apart. */
+const LETTERS = ['a', 'b', 'c'];
 /** Folded number words after "thứ" ("thứ hai", "thứ tư"). */
 const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
 /** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
@@ -334,6 +336,13 @@ function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) =>
       if (tokens[i - 1] === 'y' && /^\d{1,2}$/.test(t) && !/^\d/.test(next ?? '')) {
         claim(i - 1, i + 1);
         return Number(t);
+      }
+      // "ý b", "yêu cầu c": a lettered point as the documents letter them ("a" is left out: folded, it is
+      // also the polite "ạ"; "d" may be "đ", so the letters stop before it). "điểm b" is a section number.
+      const letter = LETTERS.indexOf(t);
+      if (letter > 0 && !SECTION_WORDS[tokens[i - 1]!] && !/^\d/.test(next ?? '')) {
+        claim(i - 1, i + 1);
+        return letter + 1;
       }
     }
   }

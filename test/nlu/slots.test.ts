@@ -106,6 +106,14 @@ describe('section numbers and ordinals', () => {
     expect(slots('ngày cuối cùng nộp báo cáo').ordinal).toBeUndefined();
   });
 
+  it('reads a lettered point after an item noun ("ý b", "yêu cầu c"), never "điểm b" (a section) or a polite "ạ"', () => {
+    expect(slots('ý b nói gì').ordinal).toBe(2);
+    expect(slots('thế yêu cầu c thì sao').ordinal).toBe(3);
+    expect(slots('điểm b khoản 1 mục III').ordinal).toBeUndefined();
+    expect(slots('điểm b khoản 1 mục III').sections).toEqual(['III.1.b']);
+    expect(slots('nói rõ hơn yêu cầu ạ').ordinal).toBeUndefined();
+  });
+
   it('marks a question that denies what it asks about', () => {
     expect(slots('kế hoạch nào không có Cờ thi đua').negated).toBe(true);
     expect(slots('kế hoạch nào có Cờ thi đua').negated).toBe(false);
