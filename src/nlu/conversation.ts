@@ -168,7 +168,9 @@ export class ConversationReader {
       for (let i = start; i < end; i++) lean.add(i);
     };
     for (const s of spans) cover(s.start, s.end);
-    const markers = this.markers.findAll(tokens);
+    // Not inside a slot: "thứ" of "ý thứ hai" is no "thử", "ý" of it no lean word.
+    const inSpan = (i: number) => spans.some((sp) => i >= sp.start && i < sp.end);
+    const markers = this.markers.findAll(tokens, { skip: inSpan });
     for (const m of markers) cover(m.start, m.end);
     const detail = this.detail.findAll(tokens, { skip: (i) => lean.has(i) });
     for (const m of detail) cover(m.start, m.end);

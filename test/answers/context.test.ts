@@ -87,6 +87,15 @@ describe('follow-ups take what they lack from the context', () => {
     expect(item!.text.length).toBeLessThan(list!.text.length);
   });
 
+  it('"ý thứ hai nói gì", "ý đầu tiên là gì": the ordinal with its question words still picks the item', () => {
+    const [, second, plain] = converse(['các giải pháp thực hiện của Bắc Kạn', 'ý thứ hai nói gì', 'ý thứ 2']);
+    expect(second!.status).toBe('answer');
+    expect(second!.text).toBe(plain!.text);
+    const [, first] = converse(['các giải pháp thực hiện của Bắc Kạn', 'ý đầu tiên là gì vậy']);
+    expect(first!.status).toBe('answer');
+    expect(first!.text).toMatch(/ý thứ nhất|thứ 1/);
+  });
+
   it('small talk leaves the context alone; the registered plan counts only when the context has none', () => {
     const [, , next] = converse(['hạn báo cáo của Tây Ninh là khi nào', 'cảm ơn', 'còn kinh phí?'], 'cu-chi');
     expect(plansOf(next!)).toEqual(['tay-ninh']);

@@ -63,7 +63,8 @@ describe('follow-ups', () => {
   it('an ordinal asks into the previous answer; it does not stay for the next one', () => {
     const first = follow('giải pháp thực hiện của Bắc Kạn', 'ý thứ 3');
     expect(first.kind === 'topic' && first.text).toMatch(/giải pháp thực hiện .*thứ 3/);
-    expect(follow('giải pháp thực hiện của Bắc Kạn', 'ý cuối là gì').kind).toBe('topic');
+    // With "là gì" it asks what the item says: the previous answer, at that item.
+    expect(follow('giải pháp thực hiện của Bắc Kạn', 'ý cuối là gì').kind).toBe('detail');
     const next = follow('giải pháp thực hiện của Bắc Kạn ý thứ 3', 'còn Tây Ninh');
     expect(next.kind === 'topic' && next.text).not.toMatch(/thứ 3/);
   });
