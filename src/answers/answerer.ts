@@ -118,7 +118,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const lexicon = new Lexicon(glossary, expander);
   const answerTypes = new AnswerTypes(opts.answerTypes ?? loadAnswerTypes(), expander);
   const intentById = new Map(intents.map((i) => [i.id, i]));
-  const conversation = new ConversationReader(opts.conversation ?? loadConversationData(), expander, glossary.questionWords);
+  const conversation = new ConversationReader(opts.conversation ?? loadConversationData(), expander, glossary.questionWords, (w) => corpus.words.has(w));
   const sectionWords = new Map(intents.map((i) => [i.id, i.sectionWords.map((w) => analyzer.expander.normalizePhrase(w).join(' '))]));
   const plans = knowledge.plans;
   /** "bk" → "Bắc Kạn": each place's initials, from the plans' own locality names. */

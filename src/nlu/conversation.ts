@@ -95,7 +95,16 @@ export class ConversationReader {
   /** Level words by issuer level, as written in the data (the first is put in a question) and folded. */
   private readonly levelWords: ReadonlyMap<string, { written: string; folded: readonly string[] }>;
 
-  constructor(data: ConversationData, expander: AbbreviationExpander, questionWords: readonly string[]) {
+  /**
+   * `isPlanWord`: whether the plans use a folded word. Small talk with one word the plans never use
+   * ("cảm ơn ad nhiu") is still small talk: a slip in a filler word makes no question.
+   */
+  constructor(
+    data: ConversationData,
+    expander: AbbreviationExpander,
+    questionWords: readonly string[],
+    private readonly isPlanWord: (folded: string) => boolean = () => true,
+  ) {
     const norm = (s: string) => expander.normalizePhrase(s);
     // Folded without abbreviation expansion too: "ok" or "hi" must not become something else first.
     const both = (s: string) => [norm(s), fold(s).split(' ').filter(Boolean)];
@@ -130,8 +139,8 @@ export class ConversationReader {
 
   /**
    * The kind of small talk when the message is nothing else: every word belongs to a small-talk phrase
-   * or its filler. "chào bạn, hạn báo cáo Củ Chi?" is a question. The first phrase's kind wins
-   * ("chào bạn, cảm ơn nhé" greets).
+   * or its filler, but for one word the plans never use in a message of three words or more. "chào
+   * bạn, hạn báo cáo Củ Chi?" is a question. The first phrase's kind wins ("chào bạn, cảm ơn nhé" greets).
    */
   smallTalk(tokens: readonly string[]): SmallTalkKind | undefined {
     if (tokens.length === 0 || tokens.length > 12) return undefined;
@@ -139,7 +148,9 @@ export class ConversationReader {
     const covered = new Set<number>();
     const found = this.smallTalkPhrases.findAll(tokens);
     for (const m of [...found, ...this.filler.findAll(tokens)]) for (let i = m.start; i < m.end; i++) covered.add(i);
-    if (found.length === 0 || covered.size < tokens.length) return undefined;
+    if (found.length === 0) return undefined;
+    const rest = tokens.filter((_, i) => !covered.has(i));
+    if (rest.length > 1 || (rest.length === 1 && (tokens.length < 3 || this.questionWords.has(rest[0]!) || this.isPlanWord(rest[0]!)))) return undefined;
     return found.sort((a, b) => a.start - b.start)[0]!.value;
   }
 

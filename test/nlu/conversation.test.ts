@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConversationReader, loadConversationData } from '../../src/nlu/conversation.js';
 import { loadGlossary } from '../../src/nlu/glossary.js';
-import { analyzer } from './helpers.js';
+import { analyzer, sourceWords } from './helpers.js';
 
 const glossary = loadGlossary();
-const reader = new ConversationReader(loadConversationData(), analyzer().expander, glossary.questionWords);
+const planWords = sourceWords();
+const reader = new ConversationReader(loadConversationData(), analyzer().expander, glossary.questionWords, (w) => planWords.has(w));
 const talk = (text: string) => reader.smallTalk(analyzer().analyze(text).tokens);
 const PLAN_NUMBERS = new Set(['62', '209', '1792']);
 const follow = (prev: string, cur: string) => reader.followUp(analyzer().analyze(cur), analyzer().analyze(prev), (n) => PLAN_NUMBERS.has(n));
@@ -21,6 +22,13 @@ describe('small talk', () => {
     expect(talk('bot ơi có ai không')).toBe('presence');
     expect(talk('bạn là ai vậy')).toBe('identity');
     expect(talk('tạm biệt nhé')).toBe('bye');
+  });
+
+  it('one slip in a filler word keeps it small talk; a word of the plans does not', () => {
+    expect(talk('cam on ban nhiu')).toBe('thanks');
+    expect(talk('chào bot nhé nhe')).toBe('greeting');
+    expect(talk('cảm ơn, kinh phí')).toBeUndefined();
+    expect(talk('ok xyz')).toBeUndefined(); // two words: too little said to tell a slip from a question
   });
 
   it('a bare number with nothing to pick is stray, not a question', () => {
