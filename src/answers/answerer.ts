@@ -44,6 +44,8 @@ const DISTINCTIVE_IDF = 2.5;
 const PLAN_MARGIN = 1.6;
 /** …or when its best candidate covers this much more of the question than any other plan's. */
 const CLEAR_PLAN_MARGIN = 0.3;
+/** A place reading of initials replaces an answering first reading only when it covers this much more. */
+const READING_MARGIN = 0.05;
 /** At most this many intents (besides those a filled slot points at) make candidates. */
 const MAX_INTENTS = 4;
 /** The share of its prior an intent keeps when only question words matched it. */
@@ -616,11 +618,18 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const out = answerReading(typedText, request);
     // An abbreviation with two meanings is read both ways: when the first reading finds nothing, the
     // other is checked as any candidate is ("vậy BK có những nhóm đối tượng nào" asks about Bắc Kạn).
-    if (!otherReading || out.status !== 'not_found' || out.smallTalk) return out;
+    if (!otherReading || out.status === 'clarify' || out.smallTalk) return out;
     const alternative = placeReading(typedText, analyzer.analyze(typedText));
     if (!alternative) return out;
     const other = answerInContext(alternative, request, false);
-    return other.status === 'answer' ? other : out;
+    if (other.status !== 'answer') return out;
+    // Both readings answer: the one whose answer covers the question clearly better.
+    return out.status === 'not_found' || chosenCoverage(other) >= chosenCoverage(out) + READING_MARGIN ? other : out;
+  }
+
+  function chosenCoverage(r: AnswerResult): number {
+    const c = r.why?.chosen !== undefined ? r.why.candidates[r.why.chosen] : undefined;
+    return c?.coverage ?? 0;
   }
 
   function answerReading(typedText: string, request: AnswerRequest): AnswerResult {

@@ -119,6 +119,12 @@ describe('follow-ups take what they lack from the context', () => {
     expect(plansOf(kh!)).toEqual(['khanh-hoa']);
   });
 
+  it('initials at the head of a follow-up read as the place when that reading covers the question better', () => {
+    const [, bk] = converse(['Tây Ninh khen thưởng hằng năm thế nào', 'BK tiêu chí thi đua đối với cá nhân']);
+    expect(plansOf(bk!)).toEqual(['bac-kan-vp']);
+    expect(bk!.intent).toBe('criteria');
+  });
+
   it('"kế hoạch đó" keeps the plan of the conversation even in words that read as across plans', () => {
     const [, basis] = converse(['Củ Chi hạn nộp báo cáo là ngày nào', 'kế hoạch đó căn cứ những văn bản nào']);
     expect(plansOf(basis!)).toEqual(['cu-chi']);
