@@ -46,6 +46,8 @@ const PLAN_MARGIN = 1.6;
 const CLEAR_PLAN_MARGIN = 0.3;
 /** A place reading of initials replaces an answering first reading only when it covers this much more. */
 const READING_MARGIN = 0.05;
+/** …and replaces a "which plan?" only when it covers the question this fully. */
+const FULL_READING = 0.9;
 /** At most this many intents (besides those a filled slot points at) make candidates. */
 const MAX_INTENTS = 4;
 /** The share of its prior an intent keeps when only question words matched it. */
@@ -618,13 +620,18 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const out = answerReading(typedText, request);
     // An abbreviation with two meanings is read both ways: when the first reading finds nothing, the
     // other is checked as any candidate is ("vậy BK có những nhóm đối tượng nào" asks about Bắc Kạn).
-    if (!otherReading || out.status === 'clarify' || out.smallTalk) return out;
-    const alternative = placeReading(typedText, analyzer.analyze(typedText));
+    if (!otherReading || out.smallTalk) return out;
+    const first = analyzer.analyze(typedText);
+    const alternative = placeReading(typedText, first);
     if (!alternative) return out;
     const other = answerInContext(alternative, request, false);
     if (other.status !== 'answer') return out;
-    // Both readings answer: the one whose answer covers the question clearly better.
-    return out.status === 'not_found' || chosenCoverage(other) >= chosenCoverage(out) + READING_MARGIN ? other : out;
+    // Nothing found, or "which plan?" about an award the letters were read as ("BK") where the place
+    // reading answers it all: the place. ("KH" read as "kế hoạch" keeps its menu: the word is in every
+    // other question.) Both answer: the one whose answer covers the question clearly better.
+    const readAsAward = first.slots.spans.some((sp) => sp.kind === 'award');
+    if (out.status === 'not_found' || (out.status === 'clarify' && readAsAward && chosenCoverage(other) >= FULL_READING)) return other;
+    return out.status === 'answer' && chosenCoverage(other) >= chosenCoverage(out) + READING_MARGIN ? other : out;
   }
 
   function chosenCoverage(r: AnswerResult): number {

@@ -208,6 +208,15 @@ describe('an abbreviation with two meanings is read both ways', () => {
     expect([...new Set(r.sources.map((s) => s.plan))]).toEqual(['bac-kan-vp']);
   });
 
+  it('letters read as an award that leave the plan open ("which plan?") are the place when that reading answers fully', () => {
+    const r = answerer.answer({ text: 'BK yêu cầu lồng ghép các danh hiệu thi đua với phong trào nào' });
+    expect(r.status).toBe('answer');
+    expect([...new Set(r.sources.map((s) => s.plan))]).toEqual(['bac-kan-vp']);
+    // "KH" read as "kế hoạch" is left so: "KH" is in half the questions as the document type.
+    const kh = answerer.answer({ text: 'KH này thực hiện theo văn bản nào của cấp trên' });
+    expect(kh.sources.map((s) => s.plan)).not.toContain('khanh-hoa');
+  });
+
   it('a plan number keeps the letters a document type ("KH 62" is Kế hoạch 62, not Khánh Hòa 62)', () => {
     const r = answerer.answer({ text: 'KH 62 có mức tiền thưởng bao nhiêu' });
     expect(r.status).toBe('not_found');
