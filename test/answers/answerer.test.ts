@@ -223,3 +223,14 @@ describe('an abbreviation with two meanings is read both ways', () => {
     expect(r.text.split('\n')[0]).toMatch(/^Thái Bình — Kế hoạch số 62\/KH-UBND/);
   });
 });
+
+describe('where a report goes, when the plan gives no date for it', () => {
+  it('the union letter, which names where reports go but no date, is one of the plans on offer', () => {
+    const r = answerer.answer({ text: 'cuối năm các đơn vị nộp báo cáo kết quả về cơ quan nào' });
+    expect(r.status).toBe('clarify');
+    expect((r.options ?? []).map((o) => o.planId)).toContain('thai-binh-cdyt');
+    // Asked when, it is not: the letter states no date.
+    const when = answerer.answer({ text: 'cuối năm các đơn vị nộp báo cáo kết quả trước ngày nào' });
+    expect((when.options ?? []).map((o) => o.planId)).not.toContain('thai-binh-cdyt');
+  });
+});

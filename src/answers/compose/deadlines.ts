@@ -126,15 +126,17 @@ export function composeDeadlines(ctx: ComposeContext): PlanAnswer | null {
   if (year !== undefined && list.some((d) => inYear(d, year))) list = list.filter((d) => inYear(d, year));
 
   if (list.length === 0) {
-    if (want !== 'report' || ctx.mode === 'cross') return null;
-    // No dated report: quote what the plan says about reporting.
+    // No dated report: quote what the plan says about reporting. Asked where the report goes, that
+    // quote is the answer, across plans too; asked when, across plans the plan has none.
+    const asksWhere = WHERE.some((p) => asks(ctx, p));
+    if (want !== 'report' || (ctx.mode === 'cross' && !asksWhere)) return null;
     const hit = ctx.corpus.search(['bao', 'cao', 'bao_cao', ...ctx.topic], { plans: [plan.id], limit: 5 }).find((h) => h.passage.bodyTokens.has('bao'));
     if (!hit) return null;
     return {
       text: `${notStated(`Kế hoạch của ${placeOf(plan)}`, 'ngày cụ thể cho việc báo cáo')} Văn bản viết:\n${quote([bestSentence(ctx, hit.passage.node.text)])}`,
       sections: [hit.passage.sectionId],
       // Asked when: the plan is silent on it. Asked where or to whom: the quote is the answer.
-      ...(WHERE.some((p) => asks(ctx, p)) ? {} : { absent: true as const }),
+      ...(asksWhere ? {} : { absent: true as const }),
     };
   }
 
