@@ -124,6 +124,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const intentById = new Map(intents.map((i) => [i.id, i]));
   const conversation = new ConversationReader(opts.conversation ?? loadConversationData(), expander, glossary.questionWords, (w) => corpus.words.has(w));
   const sectionWords = new Map(intents.map((i) => [i.id, i.sectionWords.map((w) => analyzer.expander.normalizePhrase(w).join(' '))]));
+  const coveredWords = new Map(intents.map((i) => [i.id, i.coveredWords.map((w) => analyzer.expander.normalizePhrase(w).join(' '))]));
   const plans = knowledge.plans;
   /** "bk" → "Bắc Kạn": each place's initials, from the plans' own locality names. */
   const placeByInitials = new Map(plans.map((p) => [placeInitials(p.locality.name), p.locality.name]));
@@ -262,7 +263,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   /** The intents a question may be asking, with their priors: the primary one first, then every intent its keywords or slots point at. */
   function plausibleIntents(a: QueryAnalysis, primary: IntentDef | undefined, numbers: readonly string[], contextIntent?: string): PlausibleIntent[] {
     const top = a.ranked[0]?.score ?? 0;
-    const free = (id: string) => new Set((a.ranked.find((r) => r.id === id)?.phrases ?? []).flatMap((p) => p.split(' ')));
+    const free = (id: string) => new Set([...(a.ranked.find((r) => r.id === id)?.phrases ?? []), ...(coveredWords.get(id) ?? [])].flatMap((p) => p.split(' ')));
     const out = new Map<string, PlausibleIntent>();
     // The previous question's topic: a follow-up in few words ("ngày nào ban hành" after "ai ký công văn 209") may go on with it.
     const previous = contextIntent ? intentById.get(contextIntent) : undefined;

@@ -34,6 +34,11 @@ export const intentSchema = z.object({
   slotBoosts: z.partialRecord(z.enum(SLOT_NAMES), z.number().positive()).default({}),
   /** Words of section headings this intent's answers live under ("tiêu chí", "kinh phí"): search boosts. */
   sectionWords: z.array(z.string().min(1)).default([]),
+  /**
+   * Words an answer of this intent stands for by what it is, written or not: a document card is the
+   * "văn bản" asked about ("ai ký văn bản này"). The check never counts them missing from it.
+   */
+  coveredWords: z.array(z.string().min(1)).default([]),
   /** Example questions, with and without diacritics; each must be classified as this intent (tested). */
   examples: z.array(z.string().min(1)).min(2),
 });

@@ -234,3 +234,11 @@ describe('where a report goes, when the plan gives no date for it', () => {
     expect((when.options ?? []).map((o) => o.planId)).not.toContain('thai-binh-cdyt');
   });
 });
+
+describe('what an answer stands for by what it is', () => {
+  it('"văn bản" in a question on the signer is the document itself: every plan with a signer is on offer', () => {
+    const r = answerer.answer({ text: 'người ký văn bản này là ai' });
+    expect(r.status).toBe('clarify');
+    expect((r.options ?? []).map((o) => o.planId)).toEqual(expect.arrayContaining(['thai-binh', 'cu-chi', 'bac-kan-vp', 'tay-ninh']));
+  });
+});
