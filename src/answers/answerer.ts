@@ -311,7 +311,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (lexicon.hasWordsInOrder(all, e.words)) return 'as-asked';
       return (e.kind === 'agency' ? lexicon.agencyMatches(e.key, all) : lexicon.awardMatches(e.key, all)) ? 'other-name' : 'no';
     };
-    const sentences = sentencesOf(answer.text).map((t) => new Set(corpus.terms(t)));
+    // Candidate texts are made of the plans' own sentences: their term sets are the index's, computed once.
+    const sentences = sentencesOf(answer.text).map((t) => corpus.termSet(t));
     const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names, sentences);
     return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check) - penalty };
   }
@@ -622,6 +623,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // An abbreviation with two meanings is read both ways: when the first reading finds nothing, the
     // other is checked as any candidate is ("vậy BK có những nhóm đối tượng nào" asks about Bắc Kạn).
     if (!otherReading || out.smallTalk) return out;
+    // An answer no other reading can beat by the margin is kept without trying one.
+    if (out.status === 'answer' && chosenCoverage(out) > 1 - READING_MARGIN) return out;
     const first = analyzer.analyze(typedText);
     const alternative = placeReading(typedText, first);
     if (!alternative) return out;
