@@ -153,6 +153,16 @@ const HELD_OUT_FIRST_RUNS: Array<{ batch: number; correct: number; total: number
     failures:
       'after level words carried to another plan, a phase taking its stage along, undiacritised syllables that may be question words weighing little, the Vietnamese word boundary in the answer shapes, a candidate\'s best sentence (focus), a place\'s initials read both ways, lettered points and "ý thứ hai nói gì" as ordinals. Wrong then: a body\'s tasks with no place asked back though the plans word them nearly alike (Hội Khuyến học tỉnh, MTTQ, Sở Tài chính, "chia thành mấy giai đoạn"); negated which-plans lists; a plan\'s own number and date asked where the plan leaves them blank answered from another line; an ordinal inside a section ("nhiệm vụ thứ 4 trong mục tổ chức thực hiện") and "ý thứ 3 của mục tiu" (a typo in the heading word); amounts and counts the plans do not state answered with a nearby passage',
   },
+  {
+    batch: 15,
+    correct: 78,
+    total: 100,
+    wrong: 14,
+    asked: 5,
+    notFound: 3,
+    failures:
+      'after batch 14: "còn", "để", "thời gian nào" as question words, a preamble weighing at most half the question, "BK" read as the place when that reading answers better or leaves no plan open, "văn bản" covered by the document card, where reports go answered by the union letter. Wrong then: which-plans and negated which-plans lists (no Bằng khen Thủ tướng, no funding section, the period 2024–2030, no date of issue); a date or body asked where the plans say the same in other words ("tổng kết … năm nào", "chia làm mấy giai đoạn", "Hội Khuyến học tỉnh chủ trì việc gì") asked back or answered from one plan; "tổng kết 2030 theo hướng dẫn của ai" answered from the tasks instead of the phase; Công văn 209\'s addressees (Kính gửi) not found; an ordinal of a section ("ý 2.3", "nội dung thứ hai") quoting the wrong item',
+  },
 
 
 ];
