@@ -597,10 +597,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   }
 
   /**
-   * A message read against the conversation: small talk; a follow-up completed from the context (the
-   * previous question with the new slots, or the previous plan for a new topic); or a question alone.
-   */
-  /**
    * The question read with a place's initials as that place ("BK": Bắc Kạn rather than Bằng khen, "TN"),
    * when the letters stand alone (not "KH 62") and the analysis read them otherwise; undefined when none.
    */
@@ -618,6 +614,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return words.join(' ');
   }
 
+  /** A message answered as read, and, when its letters may be a place's initials, as read that way too. */
   function answerInContext(typedText: string, request: AnswerRequest, otherReading = true): AnswerResult {
     const out = answerReading(typedText, request);
     // An abbreviation with two meanings is read both ways: when the first reading finds nothing, the
@@ -643,6 +640,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return c?.coverage ?? 0;
   }
 
+  /**
+   * A message read against the conversation: small talk; a follow-up completed from the context (the
+   * previous question with the new slots, or the previous plan for a new topic); or a question alone.
+   */
   function answerReading(typedText: string, request: AnswerRequest): AnswerResult {
     let text = typedText;
     let a = analyzer.analyze(text);
@@ -675,9 +676,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // Slots and a question word of another kind than the previous question's ("huyện sơ kết khi nào"
     // after "hình thức khen thưởng … gồm những gì"): a new question on the plan of the conversation.
     const asksAnew = follow.kind === 'topic' && prev !== undefined && asksOtherKind(a, prev);
-    if (asksAnew) {
-      /* the question as typed; the plan comes from the context below */
-    } else if (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text)) {
+    if (!asksAnew && (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text))) {
       question = follow.text!;
       analysis = analyzer.analyze(question);
       if (follow.kind === 'topic') filled.push('topic');

@@ -322,8 +322,8 @@ export function checkCandidate(
   }
   const coverage = profile.total > 0 ? covered / profile.total : 1;
   const type = profile.expected ? (types.fits(profile.expected.type, text) ? 1 : -1) : 0;
-  // Words of the plain units only (an entity is named or not, wherever): within one sentence, with the
-  // words the candidate covers by what it is (`free`) and its headings counted in every sentence.
+  // Words of the plain units only (an entity is named or not, wherever), within one sentence; the words
+  // the candidate covers by what it is (`free`) count in every sentence.
   let focus = sentences.length === 0 ? coverage : 0;
   const plain = profile.units.filter((u) => !u.entity);
   const plainTotal = plain.reduce((sum, u) => sum + u.weight, 0);
