@@ -147,9 +147,9 @@ export function createAnalyzer(opts: {
 
   // Roman numerals number the plans' parts ("mục VII"): never "repaired" into words.
   for (const r of ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']) vocabulary.add(r);
-  const repairer = new TypoRepairer(vocabulary, opts.pairFrequency);
-  const slotsOf = new SlotExtractor(glossary, expander, (t) => vocabulary.has(t));
   const questionWords = new Set(glossary.questionWords.flatMap((w) => syllables(w)));
+  const repairer = new TypoRepairer(vocabulary, opts.pairFrequency, [...questionWords]);
+  const slotsOf = new SlotExtractor(glossary, expander, (t) => vocabulary.has(t));
 
   function analyze(text: string): QueryAnalysis {
     const marked = markSectionNumbers(stripTags(text));

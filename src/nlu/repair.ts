@@ -5,12 +5,13 @@
  * (short strings: where fuse.js is strong). A repair is accepted only if it lands on a known word.
  */
 import Fuse from 'fuse.js';
+import { editDistance } from './edit-distance.js';
 import { isVietnameseSyllable } from './syllable.js';
 
 export interface Repair {
   from: string;
   to: string;
-  how: 'telex' | 'vni' | 'transposition' | 'fuzzy';
+  how: 'telex' | 'vni' | 'transposition' | 'fuzzy' | 'question-word';
 }
 
 export interface RepairResult {
@@ -43,6 +44,20 @@ export function unvni(token: string): string {
   return token.replace(/[1-9]/g, '');
 }
 
+/** The letter keys of a QWERTY keyboard, by row, to tell a slip of the finger from another letter. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** True when two letters are neighbours on the keyboard (same row or the row above or below, one key apart). */
+function besideOnKeyboard(a: string, b: string): boolean {
+  const at = (c: string) => {
+    const row = KEY_ROWS.findIndex((r) => r.includes(c));
+    return row < 0 ? undefined : { row, col: KEY_ROWS[row]!.indexOf(c) + row * 0.5 };
+  };
+  const x = at(a);
+  const y = at(b);
+  return x !== undefined && y !== undefined && a !== b && Math.abs(x.row - y.row) <= 1 && Math.abs(x.col - y.col) <= 1;
+}
+
 export class TypoRepairer {
   private readonly vocabulary: Set<string>;
   private readonly fuse: Fuse<string>;
@@ -51,9 +66,14 @@ export class TypoRepairer {
    * `pairFrequency("thi_dua")`: in how many passages the plans write the pair; it ranks candidates that
    * score alike by how well they fit their neighbours ("tieu chi thi dau" → "dua", not "dau").
    */
+  /**
+   * `questionWords`: folded question words ("gi", "ai", "nao"); a two-letter slip is repaired only into
+   * one of them, and only when one alone is a letter away ("gj" → "gi"): short words are too many else.
+   */
   constructor(
     vocabulary: Iterable<string>,
     private readonly pairFrequency: (pair: string) => number = () => 0,
+    private readonly questionWords: readonly string[] = [],
   ) {
     this.vocabulary = new Set(vocabulary);
     // Candidates are well-formed syllables of 2+ letters: repairing into "a", into an abbreviation or
@@ -78,8 +98,13 @@ export class TypoRepairer {
       return to !== token && this.vocabulary.has(to) ? { from: token, to, how: 'vni' } : undefined;
     }
     const telex = untelex(token);
-    if (telex !== token && this.vocabulary.has(telex)) return { from: token, to: telex, how: 'telex' };
-    if (token.length < 3) return undefined;
+    // Never into a lone letter ("gj" is no "g" with a tone mark: a list's "g)" is in the vocabulary).
+    if (telex !== token && telex.length > 1 && this.vocabulary.has(telex)) return { from: token, to: telex, how: 'telex' };
+    if (token.length < 3) {
+      // A neighbouring key struck instead ("gj" for "gi"), never a letter far off ("cd" is an abbreviation).
+      const near = this.questionWords.filter((w) => w.length === token.length && w[0] === token[0] && editDistance(w, token, 1) === 1 && [...w].every((c, i) => c === token[i] || besideOnKeyboard(c, token[i]!)));
+      return near.length === 1 ? { from: token, to: near[0]!, how: 'question-word' } : undefined;
+    }
     // Two neighbouring letters swapped ("ngya" → "ngay", "thogn" → "thong"): one edit, tried exactly.
     for (let k = 0; k + 1 < token.length; k++) {
       const swapped = token.slice(0, k) + token[k + 1] + token[k] + token.slice(k + 2);

@@ -12,6 +12,7 @@ describe('abbreviation expansion', () => {
     expect(expand('MTTQ')).toBe('mat tran to quoc');
     expect(expand('CĐCS')).toBe('cong doan co so');
     expect(expand('cdcs')).toBe('cong doan co so');
+    expect(expand('CĐ ngành Y tế')).toBe('cong doan nganh y te');
     expect(expand('XHHT')).toBe('xa hoi hoc tap');
   });
 

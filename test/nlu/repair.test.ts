@@ -66,3 +66,12 @@ describe('transposed letters', () => {
     expect(r.repair(['thogn', 'tin']).tokens).toEqual(['thong', 'tin']);
   });
 });
+
+describe('two-letter slips', () => {
+  it('a question word struck one key off is repaired ("gj" → "gì"); an abbreviation of two letters is not', () => {
+    const r = new TypoRepairer(['gi', 'co', 'ai'], () => 0, ['gi', 'co', 'ai', 'la']);
+    expect(r.repairToken('gj')).toEqual({ from: 'gj', to: 'gi', how: 'question-word' });
+    expect(r.repairToken('cd')).toBeUndefined(); // "d" is far from "o": CĐ, not "có"
+    expect(analyzer().analyze('tiêu chí cấp xã là gj').repaired.at(-1)).toBe('gi');
+  });
+});
