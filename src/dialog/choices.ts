@@ -6,6 +6,7 @@
  * is not negative: folding makes "đồng ý" a part of "không đồng ý" and "đừng" equal to "đúng".
  */
 import { fold } from '../text/normalize.js';
+import { ORDINAL_WORDS } from '../text/ordinals.js';
 import type { Choice } from './types.js';
 
 /** A choice plus other names users know it by (never sent to channels). */
@@ -31,8 +32,7 @@ export interface MatchOptions {
 }
 
 /** "2", "số 2", "chọn 2", "cái thứ 2", "phương án thứ hai ạ": a choice's number, folded. */
-const NUMBER_RE = /^(?:(?:cai|phuong an|lua chon|chon|muc|ke hoach) )?(?:(?:so|thu) )?(\d{1,3}|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin)(?: (?:a|nhe|nha|di|nhe ban))?$/;
-const NUMBER_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
+const NUMBER_RE = new RegExp(`^(?:(?:cai|phuong an|lua chon|chon|muc|ke hoach) )?(?:(?:so|thu) )?(\\d{1,3}|${Object.keys(ORDINAL_WORDS).join('|')})(?: (?:a|nhe|nha|di|nhe ban))?$`);
 
 /** Negation words, looked up on the lower-cased text with its diacritics ("đừng" folds to "dung" = "đúng"). */
 const NEGATIONS = new Set(['không', 'khong', 'ko', 'đừng', 'chưa', 'chua', 'chẳng', 'chả']);
@@ -75,8 +75,9 @@ export function matchChoice<T extends ChoiceOption>(input: ChoiceInput, options:
   if (opts.numbers !== false) {
     const n = NUMBER_RE.exec(folded);
     // A number word alone ("hai", "ba") is a number only after "thứ"/"số": "Ba" alone may be a name.
-    const word = n && !/^\d/.test(n[1]!) ? (/\b(?:thu|so) \S+/.test(folded) ? NUMBER_WORDS[n[1]!] : undefined) : undefined;
-    const picked = n ? options[(/^\d/.test(n[1]!) ? Number(n[1]) : (word ?? 0)) - 1] : undefined;
+    const spoken = (w: string) => (/\b(?:thu|so) /.test(folded) ? ORDINAL_WORDS[w] : undefined);
+    const index = n ? (/^\d/.test(n[1]!) ? Number(n[1]) : spoken(n[1]!)) : undefined;
+    const picked = index !== undefined ? options[index - 1] : undefined;
     // A number beyond the list may still be part of a name ("62" for Kế hoạch 62/KH-UBND).
     if (picked) return { kind: 'match', choice: picked };
   }

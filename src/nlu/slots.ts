@@ -9,6 +9,7 @@ import { editDistance } from './edit-distance.js';
 import type { AbbreviationExpander } from './expand.js';
 import type { AwardKindKey, Glossary } from './glossary.js';
 import { PhraseMatcher, type PhraseEntry } from './phrases.js';
+import { ORDINAL_WORDS } from '../text/ordinals.js';
 
 export interface LocalityMention {
   name: string;
@@ -100,8 +101,6 @@ const isPoint = (t: string | undefined) => t !== undefined && /^[a-z]$/.test(t);
 
 /** The documents' lettered points in order, as far as folding keeps them apart. */
 const LETTERS = ['a', 'b', 'c'];
-/** Folded number words after "thứ" ("thứ hai", "thứ tư"). */
-const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
 /** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
 const ITEM_NOUNS = new Set(['y', 'dung', 'phap', 'tieu', 'vu', 'diem', 'chi', 'dich', 'cau', 'khoan', 'gach', 'dong', 'muc', 'nhom', 'doan']);
 
