@@ -9,6 +9,7 @@ import { DataFileError, describeIssues } from '../nlu/errors.js';
 import type { AbbreviationExpander } from '../nlu/expand.js';
 import { DEFAULT_ANSWER_TYPES_PATH } from '../nlu/paths.js';
 import { PhraseMatcher } from '../nlu/phrases.js';
+import { fold, toneKey } from '../text/normalize.js';
 
 
 const phrase = z.string().trim().min(1);
@@ -32,6 +33,8 @@ export const answerTypesSchema = z.object({
   thanks: z.array(phrase).default([]),
   /** A clause after the question that opens with one of these is about the asker ("…, mình cần gấp để làm tờ trình"). */
   selfWords: z.array(phrase).default([]),
+  /** The words after one of these, to the end of their clause, say what is not asked ("giai đoạn 2024 - 2030 chứ không phải 2023 - 2030"). */
+  contrasts: z.array(phrase).default([]),
   /** In order: the first type whose cue the question holds is the one asked for. */
   types: z
     .array(z.object({
@@ -78,7 +81,8 @@ export interface ExpectedType {
 }
 
 export class AnswerTypes {
-  private readonly cues: PhraseMatcher<number>;
+  /** Value: the type's index, and the cue as written (to compare with what was typed). */
+  private readonly cues: PhraseMatcher<{ type: number; forms: string[] }>;
   private readonly shapes: RegExp[][];
   /** Value: the light phrases with these folded tokens, in lower case with their diacritics (to compare with what was typed). */
   private readonly light: PhraseMatcher<string[]>;
@@ -86,12 +90,15 @@ export class AnswerTypes {
   private readonly intros: PhraseMatcher<true>;
   private readonly thanking: PhraseMatcher<true>;
   private readonly self: PhraseMatcher<true>;
+  private readonly contrasting: PhraseMatcher<true>;
 
   constructor(
     private readonly data: AnswerTypesData,
     expander: AbbreviationExpander,
   ) {
-    this.cues = new PhraseMatcher(data.types.flatMap((t, i) => t.cues.map((c) => ({ tokens: expander.normalizePhrase(c), value: i }))));
+    this.cues = new PhraseMatcher(
+      data.types.flatMap((t, i) => t.cues.map((c) => ({ tokens: expander.normalizePhrase(c), value: { type: i, forms: c.normalize('NFC').toLowerCase().split(/\s+/u) } }))),
+    );
     this.shapes = data.types.map((t) => t.shapes.map(shapeRegExp));
     const matcher = (phrases: readonly string[]) => new PhraseMatcher(phrases.map((p) => ({ tokens: expander.normalizePhrase(p), value: true as const })));
     const forms = new Map<string, string[]>();
@@ -104,6 +111,16 @@ export class AnswerTypes {
     this.intros = matcher(data.askIntros);
     this.thanking = matcher(data.thanks);
     this.self = matcher(data.selfWords);
+    this.contrasting = matcher(data.contrasts);
+  }
+
+  /** Positions from a contrast ("chứ không phải") to the end of its clause (`breaks[i]`: a clause starts at i). */
+  contrastPositions(tokens: readonly string[], breaks: readonly boolean[]): Set<number> {
+    const at = new Set<number>();
+    for (const m of this.contrasting.findAll(tokens)) {
+      for (let i = m.start; i < tokens.length && (i === m.start || !breaks[i]); i++) at.add(i);
+    }
+    return at;
   }
 
   /**
@@ -120,6 +137,13 @@ export class AnswerTypes {
   ): Set<number> {
     const at = new Set<number>();
     for (const m of this.light.findEvery(tokens)) {
+      // A phrase of several words typed with other diacritics is other words ("văn bản nào" is not "ban nào").
+      const typedOtherwise = (form: string) =>
+        form.split(/\s+/u).some((w, k) => {
+          const as = typed[m.start + k];
+          return as !== undefined && as !== tokens[m.start + k] && toneKey(as) !== toneKey(w);
+        });
+      if (m.end - m.start > 1 && m.value.every(typedOtherwise)) continue;
       if (m.end - m.start === 1) {
         const t = tokens[m.start]!;
         const as = typed[m.start]!;
@@ -160,9 +184,21 @@ export class AnswerTypes {
     return this.asking.findAll(tokens).length > 0;
   }
 
-  /** The type the question asks for (folded tokens), the earliest in the file's order; undefined when none. */
-  expected(tokens: readonly string[]): ExpectedType | undefined {
-    const found = this.cues.findEvery(tokens).map((m) => m.value);
+  /**
+   * The type the question asks for (folded tokens; `typed`, aligned with them: as the user typed them;
+   * `isWord`: the plans write this form), the earliest in the file's order; undefined when none.
+   */
+  expected(tokens: readonly string[], typed: readonly string[] = tokens, isWord: (form: string) => boolean = () => true): ExpectedType | undefined {
+    // A cue's word typed with other diacritics, as a word the plans write, is another word: "văn bản
+    // nào" does not ask "ban nào". (A tone no plan writes is a slip: "số điên thoại".)
+    const asTyped = (m: { start: number; end: number; value: { forms: string[] } }) =>
+      m.value.forms.length !== m.end - m.start ||
+      m.value.forms.every((form, k) => {
+        // Evidence only where the typed word is this token with diacritics (not an abbreviation expanded).
+        const t = typed[m.start + k];
+        return t === undefined || t === tokens[m.start + k] || fold(t) !== tokens[m.start + k] || toneKey(t) === toneKey(form) || !isWord(t);
+      });
+    const found = this.cues.findEvery(tokens).filter(asTyped).map((m) => m.value.type);
     if (found.length === 0) return undefined;
     const t = this.data.types[Math.min(...found)]!;
     return { type: t.type, absent: t.absent, strict: t.strict };

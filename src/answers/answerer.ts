@@ -102,6 +102,8 @@ interface Ask {
   numbers: string[];
   /** Filled by passageHits on first use. */
   hits?: Map<string, SearchHit[]>;
+  /** Each plan's candidates, made once per question: a plan is weighed again when others are ("which plans hold it"). */
+  candidates?: Map<string, Candidate[]>;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -290,12 +292,19 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return [...out.values()];
   }
 
-  /** Words every answer of a plan covers by being that plan's: its name, kind, number and issuer (the citation says them). */
-  const planNames = new Map(plans.map((p) => [p.id, `${documentName(p)} ${p.shortName} ${p.locality.name}`]));
+  /**
+   * Words every answer of a plan covers by being that plan's: its name, kind, number and issuer (the
+   * citation says them), and that it is a document ("văn bản nào có …" asks of plans and letters alike).
+   */
+  const planNames = new Map(plans.map((p) => [p.id, `${documentName(p)} ${p.shortName} ${p.locality.name} văn bản`]));
   const planTerms = new Map(plans.map((p) => [p.id, new Set(corpus.terms(planNames.get(p.id)!))]));
 
   function candidate(ask: Ask, source: Candidate['source'], intent: string, plan: Plan, answer: PlanAnswer, prior: number, free: ReadonlySet<string>, penalty = 0): Candidate {
-    const terms = new Set([...corpus.terms(answer.text), ...planTerms.get(plan.id)!]);
+    // Candidate texts are made of the plans' own sentences: their term sets are the index's, computed
+    // once, and the text's terms are theirs together (a sentence's end breaks a compound anyway).
+    const sentences = sentencesOf(answer.text).map((t) => corpus.termSet(t));
+    const terms = new Set(planTerms.get(plan.id)!);
+    for (const s of sentences) for (const t of s) terms.add(t);
     // What the candidate writes, for words whose diacritics matter: its text, its headings, its plan's names.
     const written = [answer.text, planNames.get(plan.id)!];
     for (const id of answer.sections) {
@@ -308,11 +317,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const all = written.join('\n');
     const names = (e: NamedEntity): EntityMention => {
       if (e.kind === 'date') return writesDate(all, e.key) ? 'as-asked' : 'no';
+      if (e.kind === 'period') return writesPeriod(all, e.key) ? 'as-asked' : 'no';
       if (lexicon.hasWordsInOrder(all, e.words)) return 'as-asked';
       return (e.kind === 'agency' ? lexicon.agencyMatches(e.key, all) : lexicon.awardMatches(e.key, all)) ? 'other-name' : 'no';
     };
-    // Candidate texts are made of the plans' own sentences: their term sets are the index's, computed once.
-    const sentences = sentencesOf(answer.text).map((t) => corpus.termSet(t));
     const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names, sentences);
     return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check) - penalty };
   }
@@ -328,8 +336,22 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return new RegExp(`(?<!\\d)0?${d}\\s*[/.-]\\s*0?${m}(?!\\d)|ngày\\s+0?${d}\\s+tháng\\s+0?${m}(?!\\d)`, 'iu').test(text);
   }
 
+  /** Does the text write this span of years ("2024 - 2030", "2024–2030", "từ 2024 đến 2030")? */
+  function writesPeriod(text: string, key: string): boolean {
+    const [from, to] = key.split('-');
+    return new RegExp(`(?<!\\d)${from}\\s*(?:[-–—]|đến(?:\\s+năm)?)\\s*${to}(?!\\d)`, 'iu').test(text);
+  }
+
   /** Every candidate answer one plan offers: one per plausible intent whose composer has something, and its best passages. */
   function candidatesFor(plan: Plan, ask: Ask, penalty = 0): Candidate[] {
+    const key = `${plan.id} ${penalty}`;
+    ask.candidates ??= new Map();
+    let made = ask.candidates.get(key);
+    if (!made) ask.candidates.set(key, (made = makeCandidates(plan, ask, penalty)));
+    return made;
+  }
+
+  function makeCandidates(plan: Plan, ask: Ask, penalty: number): Candidate[] {
     const out: Candidate[] = [];
     for (const it of ask.intents) {
       const answer = COMPOSERS[it.def.id]!(context(plan, ask.a, 'single', ask.numbers));
@@ -411,14 +433,16 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const best = choose(own);
       // A composed answer counts only if the composer has the very thing asked (its cross-plan mode is
       // silent otherwise: "tiêu chí cấp huyện" of a plan without a district group).
-      const holds = best && !best.answer.absent && answersQuestion(best, strict(ask)) && (best.source !== 'intent' || COMPOSERS[best.intent]!(context(plan, ask.a, 'cross', ask.numbers)) !== null);
-      if (best && holds) holders.push(best);
+      if (best && holds(best, ask)) holders.push(best);
       else if (best && (!nearest || best.check.coverage > nearest.check.coverage)) nearest = best;
     }
     const intentId = ask.primary?.id ?? UNKNOWN;
     if (holders.length === 0) return withWhy(absent(scope, ask, nearest), ask, cands, [], 'absent');
     holders.sort((x, y) => y.score - x.score);
-    if (which) return withWhy(listHolders(scope, holders, ask), ask, cands, holders, 'which plans');
+    if (which) {
+      const having = plansHolding(holders, ask);
+      return withWhy(listHolders(scope, having, ask), ask, cands, having, 'which plans');
+    }
     const pick = (c: Candidate, decision: string) => withWhy(single(c.plan, c.answer, c.intent), ask, cands, [c], decision);
     if (holders.length === 1) return pick(holders[0]!, 'only plan');
     const [first, second] = holders;
@@ -466,21 +490,63 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return dates.size ? [...dates].sort().join(', ') : undefined;
   }
 
+  /** A candidate that answers the question at all, with the very thing asked when it was composed (a cross-plan composer is silent otherwise). */
+  function holds(c: Candidate, ask: Ask): boolean {
+    return !c.answer.absent && answersQuestion(c, strict(ask)) && (c.source !== 'intent' || COMPOSERS[c.intent]!(context(c.plan, ask.a, 'cross', ask.numbers)) !== null);
+  }
+
   /**
-   * "Kế hoạch nào có / không có …" with no intent to compose by: the plans whose best candidate covers
-   * the question clearly, each with its passage (or, negated, the plans where none does).
+   * "Kế hoạch nào có …": the plans whose candidate covers the question clearly (if none does, those
+   * that come nearest, within a small band of the best), naming each body as asked: "Phòng Tài chính –
+   * Kế hoạch" answers "ai bố trí kinh phí" in Củ Chi, but Củ Chi is not a plan that gives it to "Sở Tài
+   * chính" (the glossary counts one body for the other at its own level; an award's other names are
+   * the same award); and with the asked kind of answer when the question did not ask for the plans
+   * ("QĐ 1373 ngày nào": not the plan that cites it without its date). Returns one candidate per plan
+   * holding it, best first.
    */
-  function listHolders(scope: readonly Plan[], holders: readonly Candidate[], ask: Ask): AnswerResult {
-    // The plans that clearly hold it; if none does, those that come nearest (within a small band of the best).
-    const clear = holders.filter((h) => h.check.coverage >= WHICH_MIN_COVERAGE);
-    const top = Math.max(...holders.map((h) => h.check.coverage));
-    const having = clear.length ? clear : holders.filter((h) => h.check.coverage >= top - WHICH_BAND);
+  function plansHolding(holders: readonly Candidate[], ask: Ask): Candidate[] {
+    const units = ask.profile.units;
+    const namesAll = (c: Candidate) => units.every((u, k) => u.entity?.kind !== 'agency' || !u.entity.required || c.check.credits[k] === 1);
+    // Asked for a date (a body, a number…) of a document several plans cite: a plan whose text has none
+    // does not answer it, if another's does. ("Những KH nào nhắc QĐ 1373, ký ngày nào" asks for them all.)
+    const fitting = ask.a.slots.crossPlan ? holders : holders.filter((h) => h.check.type >= 0);
+    const named = (fitting.length ? fitting : holders).filter(namesAll);
+    const clear = named.filter((h) => h.check.coverage >= WHICH_MIN_COVERAGE);
+    const top = Math.max(0, ...named.map((h) => h.check.coverage));
+    return clear.length ? clear : named.filter((h) => h.check.coverage >= top - WHICH_BAND);
+  }
+
+  /**
+   * The plans a negated "which plans" speaks of, each with what its composer says: "kế hoạch nào không
+   * có Bằng khen Thủ tướng" asks among the plans that list award forms (and what they list instead), not
+   * of a letter that lists none. Undefined when the question asks of the topic itself ("kế hoạch nào
+   * không có phần kinh phí"): then it asks of every plan.
+   */
+  function topicAnswers(scope: readonly Plan[], ask: Ask): Map<Plan, PlanAnswer> | undefined {
+    const primary = ask.primary;
+    // Narrower than the topic: a body, an award or a date is named.
+    if (!primary || !ask.profile.units.some((u) => u.entity?.required)) return undefined;
+    const out = new Map<Plan, PlanAnswer>();
+    for (const p of scope) {
+      const answer = COMPOSERS[primary.id]!(context(p, ask.a, 'single', ask.numbers));
+      if (answer) out.set(p, answer);
+    }
+    return out;
+  }
+
+  /** "Kế hoạch nào có / không có …": the plans holding it, each with its passage (or, negated, the plans where none does). */
+  function listHolders(scope: readonly Plan[], having: readonly Candidate[], ask: Ask): AnswerResult {
     const awards = ask.a.slots.awards.filter((k) => !GENERIC_AWARDS.has(k)).map((k) => lexicon.awardName(k));
     const thing = awards.length ? awards.join(', ') : 'nội dung này';
     if (ask.a.slots.negated) {
-      const silent = scope.filter((p) => !having.some((h) => h.plan === p));
+      const topic = topicAnswers(scope, ask);
+      const silent = (topic ? [...topic.keys()] : scope).filter((p) => !having.some((h) => h.plan === p));
       const text = msg.plansWithout(thing, silent.map(planShortLabel), having.map((h) => planShortLabel(h.plan)));
-      return result('answer', UNKNOWN, text, silent.map((p) => ({ plan: p.id, section: '' })));
+      if (!topic) return result('answer', UNKNOWN, text, silent.map((p) => ({ plan: p.id, section: '' })));
+      // What each of them says instead ("không nêu …; các hình thức khen thưởng kế hoạch nêu: …"), after
+      // the lists in one line: a long answer's first line is what its overview keeps.
+      const blocks = silent.map((p) => `■ ${planLabel(p)}\n${topic.get(p)!.text}\n${citation(p, topic.get(p)!.sections)}`);
+      return result('answer', ask.primary!.id, `${text.replace('\n', ' ')}\n\n${blocks.join('\n\n')}`, silent.flatMap((p) => refs(p, topic.get(p)!.sections)));
     }
     const blocks = having.map((h) => `■ ${planLabel(h.plan)}\n${h.answer.text}\n${citation(h.plan, h.answer.sections)}`);
     const tail = scope.length > having.length ? `\nKhông nêu trong: ${scope.filter((p) => !having.some((h) => h.plan === p)).map(planShortLabel).join('; ')}.` : '';
@@ -703,8 +769,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /** True when `cur` asks for a kind of answer (a date, a body…) and `prev` asked for another or none. */
   function asksOtherKind(cur: QueryAnalysis, prev: QueryAnalysis): boolean {
-    const kind = answerTypes.expected(cur.repaired)?.type;
-    return kind !== undefined && kind !== answerTypes.expected(prev.repaired)?.type;
+    const isWord = (t: string) => corpus.formCount(t) > 0;
+    const kind = answerTypes.expected(cur.repaired, cur.typed, isWord)?.type;
+    return kind !== undefined && kind !== answerTypes.expected(prev.repaired, prev.typed, isWord)?.type;
   }
 
   /** A long answer as an overview with its parts (layout.ts). */

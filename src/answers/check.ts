@@ -34,8 +34,11 @@ export interface Unit {
 }
 
 export interface NamedEntity {
-  /** A date is a day and month the question writes ("trước ngày 01/12"): key "1/12". */
-  kind: 'agency' | 'award' | 'date';
+  /**
+   * A date is a day and month the question writes ("trước ngày 01/12"): key "1/12". A period is a span
+   * of years ("giai đoạn 2024 - 2030"): key "2024-2030".
+   */
+  kind: 'agency' | 'award' | 'date' | 'period';
   key: string;
   /** The words as the question names it (folded, expanded). */
   words: string[];
@@ -90,7 +93,8 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const tokens = a.repaired;
   const uncertain = new Set<number>();
   const lightAt = types.lightPositions(tokens, a.typed, (t, form) => corpus.hasOtherCommonForm(t, form), uncertain);
-  const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i);
+  const contrasted = types.contrastPositions(tokens, a.breaks);
+  const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i) || contrasted.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   const polite = politeSpans(a, types);
   const entities: { kind: NamedEntity['kind']; key: string; start: number; end: number }[] = a.slots.spans.flatMap((sp) =>
@@ -98,6 +102,9 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   );
   const groups = a.slots.spans.filter((sp) => sp.kind === 'target');
   for (const d of datesIn(tokens)) entities.push({ kind: 'date', ...d });
+  for (const d of periodsIn(tokens)) entities.push({ kind: 'period', ...d });
+  // What a contrast says is not asked names nothing the answer must hold.
+  for (let k = entities.length - 1; k >= 0; k--) if (contrasted.has(entities[k]!.start)) entities.splice(k, 1);
   const inEntity = (i: number) => entities.some((e) => i >= e.start && i < e.end);
 
   // Compounds by dynamic programming over the content tokens of each clause: the pairing whose pairs go
@@ -127,8 +134,10 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   }
   // A named entity weighs what its words would, but counts as one: present in a candidate or not.
   for (const e of entities) {
-    if (e.kind === 'date') {
-      units.push({ words: [`date:${e.key}`], weight: maxIdf, entity: { kind: 'date', key: e.key, words: [], parts: [], required: !polite(e.start) } });
+    if (e.kind === 'date' || e.kind === 'period') {
+      // A period is weighed, never required: "tổng kết giai đoạn 2023-2030" still asks a plan whose period starts in 2024.
+      const required = e.kind === 'date' && !polite(e.start);
+      units.push({ words: [`${e.kind}:${e.key}`], weight: maxIdf, entity: { kind: e.kind, key: e.key, words: [], parts: [], required } });
       continue;
     }
     const at = [...Array(e.end - e.start).keys()].map((k) => e.start + k).filter((k) => !light(k));
@@ -153,7 +162,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const askedTotal = unique.filter((u) => !aside.has(u)).reduce((sum, u) => sum + u.weight, 0);
   const cap = ASIDE_SHARE * askedTotal;
   const scaled = asideTotal > cap && askedTotal > 0 ? unique.map((u) => (aside.has(u) ? { ...u, weight: (u.weight * cap) / asideTotal } : u)) : unique;
-  return { units: scaled, total: scaled.reduce((sum, u) => sum + u.weight, 0), expected: types.expected(a.expanded) };
+  return { units: scaled, total: scaled.reduce((sum, u) => sum + u.weight, 0), expected: types.expected(a.expanded, a.expanded.length === tokens.length ? a.typed : undefined, (t) => corpus.formCount(t) > 0) };
 }
 
 /** Words before a day and month ("ngày 01/12", "trước 1/12", "hạn 15/11"). */
@@ -173,6 +182,19 @@ export function datesIn(tokens: readonly string[]): { key: string; start: number
     const month = num(tokens[withWord ? i + 2 : i + 1]);
     if (day === undefined || month === undefined || day < 1 || day > 31 || month < 1 || month > 12) continue;
     out.push({ key: `${day}/${month}`, start: i, end: withWord ? i + 3 : i + 2 });
+  }
+  return out;
+}
+
+/** A year the plans' periods use. */
+const YEAR = /^20\d\d$/;
+
+/** The spans of years a question writes: two years side by side, the first the earlier ("2024 - 2030", "2023 2025"). */
+export function periodsIn(tokens: readonly string[]): { key: string; start: number; end: number }[] {
+  const out: { key: string; start: number; end: number }[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [from, to] = [tokens[i]!, tokens[i + 1]!];
+    if (YEAR.test(from) && YEAR.test(to) && Number(from) < Number(to)) out.push({ key: `${from}-${to}`, start: i, end: i + 2 });
   }
   return out;
 }
@@ -267,6 +289,8 @@ export interface Check {
   type: number;
   /** The units not covered, for `why`. */
   missing: string[];
+  /** How much of each of the profile's units the candidate covers, 0…1, in the profile's order. */
+  credits: number[];
   /** Bodies and awards the question names that the candidate does not name at all: it is about something else. */
   unnamed: string[];
   /**
@@ -294,6 +318,7 @@ export function checkCandidate(
   let covered = 0;
   const missing: string[] = [];
   const unnamed: string[] = [];
+  const credits: number[] = [];
   let forms: ReadonlySet<string> | undefined;
   const writes = (form: string) => (forms ??= formsOf(written)).has(toneKey(form));
   const has = (w: string) => terms.has(w) || free.has(w);
@@ -318,6 +343,7 @@ export function checkCandidate(
       credit = mention === 'as-asked' ? 1 : mention === 'other-name' ? OTHER_NAME_CREDIT : Math.min(apart, APART_CREDIT);
     } else credit = creditOf(u);
     covered += credit * u.weight;
+    credits.push(credit);
     if (credit < 1) missing.push(u.words.join(' '));
   }
   const coverage = profile.total > 0 ? covered / profile.total : 1;
@@ -339,5 +365,5 @@ export function checkCandidate(
       focus = Math.max(focus, got / plainTotal);
     }
   }
-  return { coverage, type, missing, unnamed, focus };
+  return { coverage, type, missing, credits, unnamed, focus };
 }

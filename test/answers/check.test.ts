@@ -30,6 +30,14 @@ describe('diacritics as typed are evidence', () => {
     expect(checkCandidate(p, terms(withApDung), new Set(), withApDung, types).missing).toContain('ap');
   });
 
+  it('a question word typed with other diacritics is another word: "văn bản nào" does not ask for a board', () => {
+    expect(profile('ban nào lo việc tuyên truyền').expected?.type).toBe('agency');
+    expect(profile('văn bản nào lo việc tuyên truyền').expected?.type).toBeUndefined();
+    expect(unitWords('văn bản nào lo việc tuyên truyền')).toContain('van ban');
+    // A tone no plan writes is a slip, not another word.
+    expect(profile('số điên thoại liên hệ').expected?.type).toBe('phone');
+  });
+
   it('typed without diacritics, either word covers it', () => {
     const p = profile('ap van hoa duoc khen thuong ra sao');
     const text = 'Khen thưởng áp dụng cho văn hóa tiêu biểu.';
@@ -173,6 +181,21 @@ describe('a named body or award counts as one', () => {
     const named = 'Sở Thông tin và Truyền thông chủ trì hướng dẫn các cơ quan báo chí tuyên truyền, được giao việc này.';
     const apart = 'Các cơ quan báo chí đẩy mạnh công tác thông tin, tuyên truyền; sở phối hợp với đài truyền thông, được giao việc này.';
     expect(covers(q, named)).toBeGreaterThan(covers(q, apart) + 0.3);
+  });
+});
+
+describe('spans of years and contrasts', () => {
+  it('takes "2024 - 2030" as one period, weighed but not required', () => {
+    const units = profile('giai đoạn 2024 - 2030 khen thưởng thế nào').units;
+    const period = units.find((u) => u.entity?.kind === 'period');
+    expect(period?.entity).toMatchObject({ key: '2024-2030', required: false });
+    expect(units.map((u) => u.words.join(' '))).not.toContain('2024');
+  });
+
+  it('leaves out the words after "chứ không phải" to the end of their clause', () => {
+    const words = unitWords('hạn nộp là tháng 11 chứ không phải tháng 12, đúng không');
+    expect(words).toContain('han');
+    expect(words).not.toContain('12');
   });
 });
 

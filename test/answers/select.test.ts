@@ -74,11 +74,38 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
     expect(plansOf(r).length).toBeGreaterThan(2);
   });
 
-  it('lists the plans without a named award, the negation honoured', () => {
+  it('lists the plans without a named award among those that list awards, each with what it has instead', () => {
     const r = ask('những kế hoạch nào không có Bằng khen của Thủ tướng Chính phủ');
-    expect(r.text).toMatch(/^Không nêu Bằng khen của Thủ tướng Chính phủ \(4 kế hoạch\)/);
-    expect(plansOf(r)).not.toContain('thai-binh');
-    expect(r.text).toContain('Có nêu: Thái Bình (Kế hoạch 62/KH-UBND)');
+    expect(r.text).toMatch(/^Không nêu Bằng khen của Thủ tướng Chính phủ \(3 kế hoạch\): Bắc Kạn .*; Củ Chi .*; Tây Ninh .*\. Có nêu: Thái Bình \(Kế hoạch 62\/KH-UBND\); Khánh Hòa/);
+    // Công văn 209 lists no award forms at all: it is not one of the plans "without the Bằng khen".
+    expect(plansOf(r)).toEqual(['bac-kan-vp', 'cu-chi', 'tay-ninh']);
+    expect(r.parts?.map((p) => p.text).join('\n')).toContain('Bằng khen của Chủ tịch UBND tỉnh');
+  });
+
+  it('asks of every plan when the negation is of the topic itself', () => {
+    const r = ask('kế hoạch nào không nói gì về kinh phí');
+    expect(r.text).toMatch(/^Không nêu nội dung này \(3 kế hoạch\)/);
+    expect(plansOf(r)).toEqual(['bac-kan-vp', 'thai-binh', 'thai-binh-cdyt']);
+  });
+
+  it('counts a body only as named: the district\'s office is not the province\'s department', () => {
+    const r = ask('kế hoạch nào giao cho Sở Tài chính lo kinh phí');
+    expect(plansOf(r)).toEqual(['khanh-hoa', 'tay-ninh']);
+    expect(r.text).toContain('Không nêu trong:');
+    expect(r.text).toMatch(/Không nêu trong:.*Củ Chi/);
+  });
+
+  it('answers the date of a cited document from the plans that write it', () => {
+    const r = ask('quyết định 1373 của thủ tướng được ký ngày mấy');
+    expect(plansOf(r)).toEqual(['khanh-hoa', 'thai-binh']);
+    expect(r.text).toContain('ngày 30/7/2021');
+    // Asked for the plans that cite it, every one is listed, with or without the date.
+    expect(plansOf(ask('những kế hoạch nào có dẫn quyết định 1373'))).toEqual(['cu-chi', 'khanh-hoa', 'thai-binh']);
+  });
+
+  it('takes a span of years as one thing, and leaves out what a contrast says is not asked', () => {
+    const r = ask('văn bản nào lấy mốc 2024 - 2030 chứ không phải 2023 - 2030');
+    expect(plansOf(r)).toEqual(['bac-kan-vp', 'tay-ninh']);
   });
 });
 
