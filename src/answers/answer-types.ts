@@ -43,6 +43,13 @@ export const answerTypesSchema = z.object({
         /** A strict type is never answered by a text without its shape (an amount, a phone number). */
         strict: z.boolean().default(false), cues: z.array(phrase).min(1),
         shapes: z.array(regex).min(1),
+        /**
+         * Narrower asks of the same type, each with its own cues and shapes: "quý mấy" is answered by a
+         * quarter, not by a year; "ngày nào" by a day.
+         */
+        finer: z
+          .array(z.object({ absent: phrase, strict: z.boolean().default(false), cues: z.array(phrase).min(1), shapes: z.array(regex).min(1) }))
+          .default([]),
       }),
     )
     .min(1),
@@ -78,12 +85,15 @@ export interface ExpectedType {
   /** What the "not stated" sentence calls it. */
   absent: string;
   strict: boolean;
+  /** The finer ask of the type the question makes ("quý mấy" of a date), by its index in the type's `finer`. */
+  finer?: number;
 }
 
 export class AnswerTypes {
-  /** Value: the type's index, and the cue as written (to compare with what was typed). */
-  private readonly cues: PhraseMatcher<{ type: number; forms: string[] }>;
+  /** Value: the type's index (and its finer ask's, if the cue is one), and the cue as written (to compare with what was typed). */
+  private readonly cues: PhraseMatcher<{ type: number; finer?: number; forms: string[] }>;
   private readonly shapes: RegExp[][];
+  private readonly finerShapes: RegExp[][][];
   /** Value: the light phrases with these folded tokens, in lower case with their diacritics (to compare with what was typed). */
   private readonly light: PhraseMatcher<string[]>;
   private readonly asking: PhraseMatcher<true>;
@@ -96,10 +106,13 @@ export class AnswerTypes {
     private readonly data: AnswerTypesData,
     expander: AbbreviationExpander,
   ) {
-    this.cues = new PhraseMatcher(
-      data.types.flatMap((t, i) => t.cues.map((c) => ({ tokens: expander.normalizePhrase(c), value: { type: i, forms: c.normalize('NFC').toLowerCase().split(/\s+/u) } }))),
-    );
+    const cue = (c: string, type: number, finer?: number) => ({
+      tokens: expander.normalizePhrase(c),
+      value: { type, ...(finer === undefined ? {} : { finer }), forms: c.normalize('NFC').toLowerCase().split(/\s+/u) },
+    });
+    this.cues = new PhraseMatcher(data.types.flatMap((t, i) => [...t.cues.map((c) => cue(c, i)), ...t.finer.flatMap((f, j) => f.cues.map((c) => cue(c, i, j)))]));
     this.shapes = data.types.map((t) => t.shapes.map(shapeRegExp));
+    this.finerShapes = data.types.map((t) => t.finer.map((f) => f.shapes.map(shapeRegExp)));
     const matcher = (phrases: readonly string[]) => new PhraseMatcher(phrases.map((p) => ({ tokens: expander.normalizePhrase(p), value: true as const })));
     const forms = new Map<string, string[]>();
     for (const p of data.lightWords) {
@@ -198,15 +211,28 @@ export class AnswerTypes {
         const t = typed[m.start + k];
         return t === undefined || t === tokens[m.start + k] || fold(t) !== tokens[m.start + k] || toneKey(t) === toneKey(form) || !isWord(t);
       });
-    const found = this.cues.findEvery(tokens).filter(asTyped).map((m) => m.value.type);
+    const found = this.cues.findEvery(tokens).filter(asTyped).map((m) => m.value);
     if (found.length === 0) return undefined;
-    const t = this.data.types[Math.min(...found)]!;
-    return { type: t.type, absent: t.absent, strict: t.strict };
+    const index = Math.min(...found.map((v) => v.type));
+    const t = this.data.types[index]!;
+    const finer = found.find((v) => v.type === index && v.finer !== undefined)?.finer;
+    if (finer === undefined) return { type: t.type, absent: t.absent, strict: t.strict };
+    const f = t.finer[finer]!;
+    return { type: t.type, absent: f.absent, strict: f.strict, finer };
   }
 
-  /** True when the text has the shape of an answer of that type. */
-  fits(type: string, text: string): boolean {
+  /** The type itself, without its finer ask. */
+  coarse(expected: ExpectedType): ExpectedType {
+    const t = this.data.types.find((x) => x.type === expected.type);
+    return t ? { type: t.type, absent: t.absent, strict: t.strict } : expected;
+  }
+
+  /** True when the text has the shape of an answer of that type (of its finer ask, when one was read). */
+  fits(expected: string | ExpectedType, text: string): boolean {
+    const type = typeof expected === 'string' ? expected : expected.type;
     const i = this.data.types.findIndex((t) => t.type === type);
-    return i >= 0 && this.shapes[i]!.some((re) => re.test(text));
+    if (i < 0) return false;
+    const finer = typeof expected === 'string' ? undefined : expected.finer;
+    return (finer === undefined ? this.shapes[i]! : this.finerShapes[i]![finer]!).some((re) => re.test(text));
   }
 }

@@ -384,7 +384,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return { ...r, why: whyOf(cands, chosen, decision, ask.profile.expected?.type) };
   }
 
-  const strict = (ask: Ask) => ask.profile.expected?.strict === true;
+  // A finer ask ("ký ngày nào") of the plans that hold a thing ("những KH nào nhắc QĐ 1373") lists them
+  // all, with or without the day: the list is what is asked first.
+  const strict = (ask: Ask) => ask.profile.expected?.strict === true && !(ask.profile.expected.finer !== undefined && ask.a.slots.crossPlan);
 
   /** "… không nêu …": the plan is silent on the point; the nearest passage only if it is close, and marked as such. */
   function absent(scope: readonly Plan[], ask: Ask, nearest: Candidate | undefined, others: readonly Plan[] = []): AnswerResult {
@@ -393,7 +395,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const who = scope.length === 1 ? planLabel(scope[0]!) : 'Các kế hoạch đang có';
     const lines = [what ? msg.notStated(who, what) : scope.length === 1 ? msg.notStated(who, 'nội dung này') : msg.NOT_IN_DOCUMENTS];
     if (others.length) lines.push(msg.plansWithIt(others.map(planShortLabel)));
-    if (nearest && scope.length === 1 && nearest.check.coverage >= NEAREST_MIN_COVERAGE && !strict(ask)) {
+    // A finer ask ("quý mấy") the plan answers only coarsely ("năm 2025"): what it says is worth showing, marked as such.
+    const showNearest = !strict(ask) || ask.profile.expected?.finer !== undefined;
+    if (nearest && scope.length === 1 && nearest.check.coverage >= NEAREST_MIN_COVERAGE && showNearest) {
       lines.push(`${msg.nearestPassage(planShortLabel(nearest.plan))}\n${nearest.answer.text}\n${citation(nearest.plan, nearest.answer.sections)}`);
     } else lines.push(msg.shortSuggestions(intents));
     return result('not_found', ask.primary?.id ?? UNKNOWN, lines.join('\n'));
@@ -587,7 +591,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * `planId`: the asker's registered plan; `contextPlans`: the plan(s) of the conversation, which come
    * first. Either applies only to a question that names no plan and does not ask across plans.
    */
-  function answerAnalysed(a: QueryAnalysis, planId: string | undefined, contextPlans: readonly string[] = [], contextIntent?: string, pointsBack = false): AnswerResult {
+  function answerAnalysed(a: QueryAnalysis, planId: string | undefined, contextPlans: readonly string[] = [], contextIntent?: string, pointsBack = false, carried = false): AnswerResult {
     const { slots } = a;
     const refs = readDocRefs(a);
     const { numbers, unknownNumbers } = refs;
@@ -610,7 +614,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (!intent && slots.agencies.length && agencyOnly(a)) intent = intentById.get('responsibilities');
     if (intent?.id === 'help') return help();
 
-    const profile = questionProfile(a, corpus, answerTypes, numbers);
+    let profile = questionProfile(a, corpus, answerTypes, numbers);
+    // The question words came with the previous question and the message brings a new topic ("quý
+    // mấy", then "tổng kết thì sao"): what the user asks now is its time, in whatever terms the plan gives.
+    if (carried && profile.expected?.finer !== undefined) profile = { ...profile, expected: answerTypes.coarse(profile.expected) };
     const ask: Ask = { a, profile, primary: intent && COMPOSERS[intent.id] ? intent : undefined, intents: plausibleIntents(a, intent, numbers, contextIntent), numbers };
 
     if (slots.sections.length) {
@@ -762,7 +769,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const usesContextPlans = follow.kind !== 'new' && own.length === 0 && (!analysis.slots.crossPlan || pointsBack) && (context?.plans.length ?? 0) > 0;
     if (usesContextPlans) filled.push('plan');
     const leans = follow.kind === 'plan' || (follow.kind === 'new' && follow.leans === true);
-    const out = fitForPhone(answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], leans ? context?.intent : undefined, pointsBack), analysis);
+    // The message brings a topic of its own ("tổng kết thì sao"), not only a plan ("còn Bắc Kạn?").
+    const ownTopic = filled.includes('topic') && questionProfile(a, corpus, answerTypes).units.length > 0;
+    const out = fitForPhone(answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], leans ? context?.intent : undefined, pointsBack, ownTopic), analysis);
     const plans = out.sources.length ? [...new Set(out.sources.map((s) => s.plan))] : own.length ? own : usesContextPlans ? context!.plans : [];
     return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources }, filled);
   }

@@ -347,7 +347,7 @@ export function checkCandidate(
     if (credit < 1) missing.push(u.words.join(' '));
   }
   const coverage = profile.total > 0 ? covered / profile.total : 1;
-  const type = profile.expected ? (types.fits(profile.expected.type, text) ? 1 : -1) : 0;
+  const type = profile.expected ? (types.fits(profile.expected, text) ? 1 : -1) : 0;
   // Words of the plain units only (an entity is named or not, wherever), within one sentence; the words
   // the candidate covers by what it is (`free`) count in every sentence.
   let focus = sentences.length === 0 ? coverage : 0;

@@ -152,6 +152,17 @@ describe('follow-ups take what they lack from the context', () => {
     expect(next!.resolved!.question).not.toMatch(/giai đoạn 1/);
   });
 
+  it('a new topic after a finer ask ("quý nào", then "tổng kết thì sao") asks its time in the terms the plan gives', () => {
+    const [first, next] = converse(['Thái Bình: tỉnh sơ kết vào quý nào', 'tổng kết thì sao']);
+    expect(first!.text).toContain('quý IV năm 2025');
+    expect(next!.status).toBe('answer');
+    expect(next!.text).toContain('2030');
+    // Only a plan, the question unchanged: the finer ask stands ("còn Bắc Kạn?" gives no quarter).
+    const [, other] = converse(['Thái Bình: tỉnh sơ kết vào quý nào', 'còn Bắc Kạn?']);
+    expect(other!.status).toBe('not_found');
+    expect(other!.text).toContain('không nêu quý cụ thể');
+  });
+
   it('a follow-up that asks another kind of answer (a date after award forms) is a new question on the same plan', () => {
     const [, next] = converse(['hình thức khen thưởng hằng năm ở Tây Ninh', 'sơ kết khi nào']);
     expect(plansOf(next!)).toEqual(['tay-ninh']);

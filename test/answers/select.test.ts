@@ -109,6 +109,25 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
   });
 });
 
+describe('a finer ask of a date', () => {
+  it('"quý nào" is answered by a quarter; a plan that gives only a year says so, then shows what it says', () => {
+    const r = ask('Củ Chi sơ kết vào quý nào');
+    expect(r.status).toBe('answer');
+    expect(r.text).toMatch(/quý/i);
+    const bk = ask('Bắc Kạn sơ kết vào quý nào');
+    expect(bk.status).toBe('not_found');
+    expect(bk.text).toMatch(/^Bắc Kạn — .* không nêu quý cụ thể\./);
+    expect(bk.text).toContain('Đoạn gần nhất');
+    expect(bk.text).toContain('2023 - 2025');
+  });
+
+  it('"ngày mấy" is not answered by a year that happens to stand in the passage', () => {
+    const r = ask('Tây Ninh làm lễ phát động phong trào vào ngày mấy');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toContain('không nêu ngày cụ thể');
+  });
+});
+
 describe('sections, ordinals and documents', () => {
   it('quotes a section named by number, in the plans\' own numbering', () => {
     expect(ask('phần VI của kế hoạch Củ Chi nói gì')).toMatchObject({ sources: [{ plan: 'cu-chi', section: 'VI' }] });
