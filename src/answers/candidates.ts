@@ -29,6 +29,8 @@ export interface Candidate {
  * confidently wrong answers for "not stated" at no loss of correct ones. BENCHMARKS.md has what they give.
  */
 export const WEIGHTS = { coverage: 1, type: 0.3, prior: 0.35, structured: 0.15, focus: 0.15 } as const;
+/** Among composed answers covering the question as fully, one whose best sentence covers this much more wins. */
+export const FOCUS_MARGIN = 0.3;
 /** A passage replaces the best structured answer only when it covers this much more of the question. */
 export const PASSAGE_MARGIN = 0.1;
 /**
@@ -60,7 +62,19 @@ export function answersQuestion(c: Candidate, strictType: boolean): boolean {
 /** The best candidate: the best structured one, unless a passage covers the question clearly better. */
 export function choose(cands: readonly Candidate[]): Candidate | undefined {
   const best = (xs: readonly Candidate[]) => xs.reduce<Candidate | undefined>((b, c) => (!b || c.score > b.score ? c : b), undefined);
-  const structured = best(cands.filter((c) => c.source !== 'passage'));
+  const composed = cands.filter((c) => c.source !== 'passage');
+  const top = best(composed);
+  // Two composed answers that both cover the question: the one that holds it in one sentence ("tổng kết
+  // vào năm 2030 theo hướng dẫn của Bộ…") over the one the keywords favour, which has its words apart.
+  // (Of the same plan, naming every body and award asked: the focus weighs the wording, not the plan.)
+  const focused =
+    top &&
+    best(
+      composed.filter(
+        (c) => c.plan === top.plan && c.check.unnamed.length === 0 && c.check.coverage >= top.check.coverage && c.check.type >= top.check.type && c.check.focus >= top.check.focus + FOCUS_MARGIN,
+      ),
+    );
+  const structured = focused ?? top;
   const passage = best(cands.filter((c) => c.source === 'passage'));
   if (!structured) return passage;
   if (!passage) return structured;
@@ -75,6 +89,8 @@ export interface WhyCandidate {
   coverage: number;
   type: number;
   prior: number;
+  /** The coverage of its best sentence. */
+  focus: number;
   score: number;
   missing: string[];
 }
@@ -102,6 +118,7 @@ export function whyOf(cands: readonly Candidate[], chosen: readonly Candidate[],
     coverage: round(c.check.coverage),
     type: c.check.type,
     prior: round(c.prior),
+    focus: round(c.check.focus),
     score: round(c.score),
     missing: c.check.missing,
   }));

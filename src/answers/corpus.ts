@@ -96,8 +96,18 @@ export class Corpus {
         docs.push({ id, title: this.terms(title).join(TOKEN_SEPARATOR), body: bodyTerms.join(TOKEN_SEPARATOR) });
       }
     }
+    // The blocks around the sections (title, header, signer, recipients) are the plans' words too: counted
+    // for how rare a word is ("nơi nhận" is written once per plan, and only there), never searched.
+    for (const plan of knowledge.plans) {
+      const blocks = [plan.title.quote, ...(plan.header?.items ?? []), ...plan.signer.items, ...(plan.recipients.labels ?? []), ...plan.recipients.to, ...plan.recipients.items];
+      for (const t of new Set(blocks.flatMap((b) => this.terms(b)))) this.dfs.set(t, (this.dfs.get(t) ?? 0) + 1);
+      this.documents++;
+    }
     this.index.addAll(docs);
   }
+
+  /** The passages and, per plan, its blocks around the sections: what a word's rarity is counted over. */
+  private documents = 0;
 
   /** Indexing terms of a text: folded syllables, abbreviation expansions, abbreviations as written, pairs. */
   terms(text: string): string[] {
@@ -137,7 +147,7 @@ export class Corpus {
 
   /** Inverse document frequency of a term over the passages (rare words weigh more). */
   idf(term: string): number {
-    const n = this.passages.length;
+    const n = this.passages.length + this.documents;
     const df = this.df(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }

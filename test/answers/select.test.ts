@@ -30,6 +30,16 @@ describe('candidates are checked before one is chosen', () => {
     expect(plansOf(r)).toEqual(['tay-ninh']);
   });
 
+  it('of two answers that both cover the question, takes the one that holds it in one sentence', () => {
+    // The keywords favour the agencies' tasks; the phase's own sentence says whose guidance the tổng kết follows.
+    const r = ask('ở Tây Ninh việc tổng kết phong trào năm 2030 làm theo hướng dẫn của cơ quan nào');
+    expect(r.sources).toEqual([{ plan: 'tay-ninh', section: 'V.2' }]);
+    expect(r.why?.decision).toBe('intent');
+    const chosen = r.why!.candidates[r.why!.chosen!]!;
+    expect(chosen.focus).toBe(1);
+    expect(chosen.score).toBeLessThan(Math.max(...r.why!.candidates.map((c) => c.score)));
+  });
+
   it('answers with a cited document when the question names it, even when the keywords point elsewhere', () => {
     const r = ask('Hướng dẫn 216 của Bộ Nội vụ ra ngày nào');
     expect(r.intent).toBe('basis');
