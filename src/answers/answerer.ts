@@ -269,7 +269,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const out = new Map<string, PlausibleIntent>();
     // The previous question's topic: a follow-up in few words ("ngày nào ban hành" after "ai ký công văn 209") may go on with it.
     const previous = contextIntent ? intentById.get(contextIntent) : undefined;
-    if (previous && COMPOSERS[previous.id] && previous.id !== primary?.id) out.set(previous.id, { def: previous, prior: CONTEXT_PRIOR, free: new Set() });
+    if (previous && COMPOSERS[previous.id] && previous.id !== primary?.id) out.set(previous.id, { def: previous, prior: CONTEXT_PRIOR, free: free(previous.id) });
     // Keywords made only of question words ("ai", "gồm những ai") say how the question is asked, not what about.
     const grammarOnly = (id: string) => {
       const phrases = a.ranked.find((r) => r.id === id)?.phrases ?? [];
@@ -302,9 +302,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   function candidate(ask: Ask, source: Candidate['source'], intent: string, plan: Plan, answer: PlanAnswer, prior: number, free: ReadonlySet<string>, penalty = 0): Candidate {
     // Candidate texts are made of the plans' own sentences: their term sets are the index's, computed
     // once, and the text's terms are theirs together (a sentence's end breaks a compound anyway).
-    const sentences = sentencesOf(answer.text).map((t) => corpus.termSet(t));
+    const sentences = sentencesOf(answer.text).map((text) => ({ text, terms: corpus.termSet(text) }));
     const terms = new Set(planTerms.get(plan.id)!);
-    for (const s of sentences) for (const t of s) terms.add(t);
+    for (const s of sentences) for (const t of s.terms) terms.add(t);
     // What the candidate writes, for words whose diacritics matter: its text, its headings, its plan's names.
     const written = [answer.text, planNames.get(plan.id)!];
     for (const id of answer.sections) {

@@ -30,7 +30,7 @@ export interface Candidate {
  */
 export const WEIGHTS = { coverage: 1, type: 0.3, prior: 0.35, structured: 0.15, focus: 0.15 } as const;
 /** Among composed answers covering the question as fully, one whose best sentence covers this much more wins. */
-export const FOCUS_MARGIN = 0.3;
+export const FOCUS_MARGIN = 0.25;
 /** A passage replaces the best structured answer only when it covers this much more of the question. */
 export const PASSAGE_MARGIN = 0.1;
 /**

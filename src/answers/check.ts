@@ -84,6 +84,8 @@ const SMALL_NUMBER_WEIGHT = 0.5;
 const UNCERTAIN_WEIGHT = 0.3;
 /** …and all of them together at most this share of what the asking clause weighs. */
 const ASIDE_SHARE = 0.5;
+/** A date counts when it stands in a sentence covering the question within this much of the best sentence. */
+const DATE_FOCUS_BAND = 0.25;
 /** The units of a polite preamble weigh this share of their rarity. */
 const PREAMBLE_WEIGHT = 0.25;
 
@@ -313,7 +315,7 @@ export function checkCandidate(
   types: AnswerTypes,
   written = text,
   names: (entity: NamedEntity) => EntityMention = () => 'no',
-  sentences: readonly ReadonlySet<string>[] = [],
+  sentences: readonly { text: string; terms: ReadonlySet<string> }[] = [],
 ): Check {
   let covered = 0;
   const missing: string[] = [];
@@ -347,23 +349,27 @@ export function checkCandidate(
     if (credit < 1) missing.push(u.words.join(' '));
   }
   const coverage = profile.total > 0 ? covered / profile.total : 1;
-  const type = profile.expected ? (types.fits(profile.expected, text) ? 1 : -1) : 0;
   // Words of the plain units only (an entity is named or not, wherever), within one sentence; the words
   // the candidate covers by what it is (`free`) count in every sentence.
   let focus = sentences.length === 0 ? coverage : 0;
   const plain = profile.units.filter((u) => !u.entity);
   const plainTotal = plain.reduce((sum, u) => sum + u.weight, 0);
-  if (plainTotal === 0) focus = coverage;
-  else {
-    for (const sentence of sentences) {
-      const inSentence = (w: string) => sentence.has(w) || free.has(w);
-      let got = 0;
-      for (const u of plain) {
-        if (!u.pair) got += inSentence(u.words[0]!) ? u.weight : 0;
-        else if (sentence.has(u.pair) || u.words.every(inSentence)) got += u.weight;
-      }
-      focus = Math.max(focus, got / plainTotal);
+  const focusOf = sentences.map((sentence) => {
+    const inSentence = (w: string) => sentence.terms.has(w) || free.has(w);
+    let got = 0;
+    for (const u of plain) {
+      if (!u.pair) got += inSentence(u.words[0]!) ? u.weight : 0;
+      else if (sentence.terms.has(u.pair) || u.words.every(inSentence)) got += u.weight;
     }
+    return plainTotal > 0 ? got / plainTotal : coverage;
+  });
+  focus = plainTotal === 0 ? coverage : Math.max(focus, ...focusOf);
+  let type = profile.expected ? (types.fits(profile.expected, text) ? 1 : -1) : 0;
+  // A date answers the question only where the sentence about it stands: "lễ phát động … ngày nào" is
+  // not answered by a deadline two items away. (A body is often named in a heading, not in the sentence.)
+  if (type === 1 && profile.expected?.type === 'date' && sentences.length > 0 && plainTotal > 0) {
+    const near = sentences.filter((s, k) => focusOf[k]! > 0 && focusOf[k]! >= focus - DATE_FOCUS_BAND);
+    if (!near.some((s) => types.fits(profile.expected!, s.text))) type = -1;
   }
   return { coverage, type, missing, credits, unnamed, focus };
 }

@@ -138,6 +138,17 @@ describe('a finer ask of a date', () => {
   });
 });
 
+describe('a document number asked', () => {
+  it('is answered from the plan\'s own header, and a plan that leaves it blank says so', () => {
+    const r = ask('Củ Chi: kế hoạch số mấy');
+    expect(r.text).toContain('1792 /KH-UBND');
+    expect(r.why?.expected).toBe('docnumber');
+    const tn = ask('kế hoạch của UBND tỉnh Tây Ninh có số hiệu là bao nhiêu, ký ngày nào');
+    expect(tn.status).toBe('not_found');
+    expect(tn.text).toMatch(/không nêu số văn bản, ngày ban hành/);
+  });
+});
+
 describe('sections, ordinals and documents', () => {
   it('quotes a section named by number, in the plans\' own numbering', () => {
     expect(ask('phần VI của kế hoạch Củ Chi nói gì')).toMatchObject({ sources: [{ plan: 'cu-chi', section: 'VI' }] });
