@@ -65,7 +65,10 @@ const WORD_BOUNDARY = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N
  * would never match "Bộ Giáo dục" (no boundary after "ộ"), so `\b` here means the boundary of a word.
  */
 export function shapeRegExp(source: string): RegExp {
-  return new RegExp(source.replace(/(?<!\\)\\b/g, WORD_BOUNDARY), 'iu');
+  // A shape that asks for a capital letter ("\p{Lu}": a name) is matched as written; with the "i" flag
+  // JavaScript lets \p{Lu} match any letter, and three words of any case would read as a person's name.
+  const flags = /\\p\{Lu\}/.test(source) ? 'u' : 'iu';
+  return new RegExp(source.replace(/(?<!\\)\\b/g, WORD_BOUNDARY), flags);
 }
 
 export function loadAnswerTypes(file: string = DEFAULT_ANSWER_TYPES_PATH): AnswerTypesData {

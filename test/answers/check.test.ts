@@ -125,6 +125,12 @@ describe('checking a candidate', () => {
     expect(asCard).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('reads a name only where the letters are capitals', () => {
+    expect(types.fits('person', 'Người ký: Trần Thị Bích Hằng')).toBe(true);
+    expect(types.fits('person', 'Đồng chí Nguyễn Văn A phụ trách')).toBe(true);
+    expect(types.fits('person', 'giao phòng giáo dục và đào tạo chủ trì')).toBe(false);
+  });
+
   it('checks the shape of the asked kind', () => {
     expect(check('báo cáo khi nào', 'trước ngày 15 tháng 11 hằng năm').type).toBe(1);
     expect(check('báo cáo khi nào', 'gửi về Sở Nội vụ').type).toBe(-1);

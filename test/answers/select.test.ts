@@ -138,6 +138,21 @@ describe('a finer ask of a date', () => {
   });
 });
 
+describe('a count or a person asked, which the plans do not hold', () => {
+  it('says the plan gives no count, not a passage that has the words', () => {
+    const r = ask('ở Củ Chi hiện có bao nhiêu ấp được công nhận cộng đồng học tập');
+    expect(r).toMatchObject({ status: 'not_found' });
+    expect(r.text).toContain('không nêu con số thống kê');
+  });
+
+  it('says the plan names no head of the steering board, and claims no other plan does', () => {
+    const r = ask('ai làm trưởng ban chỉ đạo phong trào của tỉnh Khánh Hòa');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toContain('không nêu tên người phụ trách');
+    expect(r.text).not.toContain('Các kế hoạch có nội dung này');
+  });
+});
+
 describe('a document number asked', () => {
   it('is answered from the plan\'s own header, and a plan that leaves it blank says so', () => {
     const r = ask('Củ Chi: kế hoạch số mấy');
