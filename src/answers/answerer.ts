@@ -723,7 +723,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (a.tokens.length === 0) return result('not_found', UNKNOWN, `${msg.NO_WORDS}\n${msg.shortSuggestions(intents)}`);
     const talk = conversation.smallTalk(a.tokens);
     if (talk) return smallTalk(talk);
-    const context = request.context;
+    let context = request.context;
     // In a conversation, a place's initials alone are that place ("còn BK thì sao", "KH thì sao"), not
     // the award or the document type the letters also stand for.
     const lone = context ? conversation.loneWord(a.tokens) : undefined;
@@ -766,6 +766,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       }
     }
     const pointsBack = follow.kind === 'plan' && follow.pointsBack === true;
+    // "Kế hoạch đó" after a letter's answer that named one of the plans ("Công văn 209 thực hiện theo
+    // Kế hoạch số 62…"): that plan, not the letter.
+    const named = pointsBack && context ? namedPlan(context, a) : undefined;
+    if (named) context = { ...context!, plans: [named] };
     const usesContextPlans = follow.kind !== 'new' && own.length === 0 && (!analysis.slots.crossPlan || pointsBack) && (context?.plans.length ?? 0) > 0;
     if (usesContextPlans) filled.push('plan');
     const leans = follow.kind === 'plan' || (follow.kind === 'new' && follow.leans === true);
@@ -773,7 +777,21 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const ownTopic = filled.includes('topic') && questionProfile(a, corpus, answerTypes).units.length > 0;
     const out = fitForPhone(answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], leans ? context?.intent : undefined, pointsBack, ownTopic), analysis);
     const plans = out.sources.length ? [...new Set(out.sources.map((s) => s.plan))] : own.length ? own : usesContextPlans ? context!.plans : [];
-    return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources }, filled);
+    const mentions = mentionedPlans(out.text, plans);
+    return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources, ...(mentions.length ? { mentions } : {}) }, filled);
+  }
+
+  /** The plans an answer's text names by their own number ("Kế hoạch số 62/KH-UBND"), other than its own. */
+  function mentionedPlans(text: string, own: readonly string[]): string[] {
+    const flat = text.replace(/\s+/g, '');
+    return plans.filter((p) => p.number && !own.includes(p.id) && flat.includes(p.number.replace(/\s+/g, ''))).map((p) => p.id);
+  }
+
+  /** The one plan a letter's answer named, when the message calls it a "kế hoạch" and the context's plans are all letters. */
+  function namedPlan(context: AskContext, a: QueryAnalysis): string | undefined {
+    const letters = context.plans.length > 0 && context.plans.every((id) => knowledge.plan(id)?.kind === 'cong-van');
+    const saysPlan = a.repaired.some((t, i) => t === 'ke' && a.repaired[i + 1] === 'hoach');
+    return letters && saysPlan && context.mentions?.length === 1 ? context.mentions[0] : undefined;
   }
 
   /** True when `cur` asks for a kind of answer (a date, a body…) and `prev` asked for another or none. */

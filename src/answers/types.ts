@@ -26,6 +26,11 @@ export interface AskContext {
   intent: string;
   /** The answer's sources: "nói rõ hơn" opens the first one in full. */
   sources: SourceRef[];
+  /**
+   * Other plans the answer names by their number ("thực hiện Kế hoạch số 62/KH-UBND"): a letter's
+   * "kế hoạch đó" next is that plan.
+   */
+  mentions?: string[];
 }
 
 /** What a message took from the context: the plan(s), the topic (intent and slots), or both. */

@@ -36,6 +36,7 @@ export const chatContextSchema = z.object({
   plans: z.array(z.string()),
   intent: z.string(),
   sources: z.array(z.object({ plan: z.string(), section: z.string() })),
+  mentions: z.array(z.string()).optional(),
   /** When it was set: it ends after the quiet period (config.contextIdleMinutes). */
   at: z.string(),
 });

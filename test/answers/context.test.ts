@@ -163,6 +163,16 @@ describe('follow-ups take what they lack from the context', () => {
     expect(other!.text).toContain('không nêu quý cụ thể');
   });
 
+  it('"kế hoạch đó" after a letter that named one of the plans by number is that plan, not the letter', () => {
+    const [first, next] = converse(['Công văn 209 căn cứ vào kế hoạch nào của UBND tỉnh', 'vậy kế hoạch đó sơ kết vào quý nào']);
+    expect(first!.resolved?.mentions).toEqual(['thai-binh']);
+    expect(plansOf(next!)).toEqual(['thai-binh']);
+    expect(next!.text).toContain('quý IV năm 2025');
+    // "ở đó" still means the letter.
+    const [, there] = converse(['Công văn 209 căn cứ vào kế hoạch nào của UBND tỉnh', 'ở đó ai ký']);
+    expect(plansOf(there!)).toEqual(['thai-binh-cdyt']);
+  });
+
   it('a follow-up that asks another kind of answer (a date after award forms) is a new question on the same plan', () => {
     const [, next] = converse(['hình thức khen thưởng hằng năm ở Tây Ninh', 'sơ kết khi nào']);
     expect(plansOf(next!)).toEqual(['tay-ninh']);
