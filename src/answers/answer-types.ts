@@ -184,9 +184,12 @@ export class AnswerTypes {
     return this.lightPositions(tokens, tokens, () => false).size === tokens.length;
   }
 
-  /** Where the question proper starts in a clause: after its last intro ("muốn hỏi là"), or 0. */
-  questionStart(tokens: readonly string[]): number {
-    const last = this.intros.findAll(tokens).at(-1);
+  /**
+   * Where the question proper starts in a clause: after its last intro ("muốn hỏi là"), or 0. `joinsPrevious(i)`:
+   * the token at i makes one word with the one before it, so no intro starts there.
+   */
+  questionStart(tokens: readonly string[], joinsPrevious: (i: number) => boolean = () => false): number {
+    const last = this.intros.findAll(tokens).filter((m) => !joinsPrevious(m.start)).at(-1);
     return last && last.end < tokens.length ? last.end : 0;
   }
 

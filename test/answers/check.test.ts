@@ -78,6 +78,18 @@ describe('question profile', () => {
     expect(unitWords('giải pháp thực hiện có mấy nhóm')).toEqual(['giai phap', 'thuc hien']);
   });
 
+  it('"hội" of "xã hội" is not the polite "hỏi", even typed without diacritics', () => {
+    const weighs = (q: string) => profile(q).units.find((u) => u.words.join(' ') === 'long ghep')?.weight ?? 0;
+    expect(weighs('lồng ghép danh hiệu về xa hoi hoc tap với phong trào nào')).toBeCloseTo(weighs('lồng ghép danh hiệu với phong trào nào'), 5);
+    expect(weighs('cho hỏi lồng ghép danh hiệu với phong trào nào')).toBeGreaterThan(1);
+  });
+
+  it('a compound the plans write is covered in any tone (an OCR slip: "lòng ghép")', () => {
+    const p = profile('lồng ghép danh hiệu với phong trào nào');
+    const text = 'Thực hiện lòng ghép các danh hiệu thi đua với phong trào văn hóa.';
+    expect(checkCandidate(p, new Set(engine.corpus.terms(text)), new Set(), text, types).missing).not.toContain('long ghep');
+  });
+
   it('a long clause about the asker weighs at most half of what is asked', () => {
     const p = profile('ai thẩm định hồ sơ, mình cần ghi vào tờ trình gửi lãnh đạo phòng và các đơn vị trực thuộc huyện');
     const asked = p.units.filter((u) => ['tham dinh', 'ho so'].includes(u.words.join(' '))).reduce((sum, u) => sum + u.weight, 0);
