@@ -121,7 +121,8 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
       continue;
     }
     let j = i;
-    while (j < tokens.length && !light(j) && !inEntity(j) && (j === i || !a.breaks[j])) j++;
+    // A run ends where the preamble does: "cho hoi | long ghep…" ("hoi" may be "hội") is not one run.
+    while (j < tokens.length && !light(j) && !inEntity(j) && (j === i || (!a.breaks[j] && polite(j) === polite(i)))) j++;
     const doubtful = new Set([...uncertain].filter((k) => k >= i && k < j).map((k) => tokens[k]!));
     units.push(
       ...segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf).map((u) => {
