@@ -322,7 +322,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       return (e.kind === 'agency' ? lexicon.agencyMatches(e.key, all) : lexicon.awardMatches(e.key, all)) ? 'other-name' : 'no';
     };
     const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names, sentences);
-    return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check) - penalty };
+    // (Not for a cited document: "HD 216 ngày nào" is answered by its citation, not by a deadline.)
+    const madeFor = ask.numbers.length === 0 && ask.profile.expected !== undefined && intentById.get(intent)?.answerType === ask.profile.expected.type;
+    return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check, madeFor) - penalty };
   }
 
   /** A text's sentences and list items, for the check's focus. */

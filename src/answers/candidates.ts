@@ -28,7 +28,7 @@ export interface Candidate {
  * sealed batches after their first run): the figures were flat in the weights; the thresholds traded
  * confidently wrong answers for "not stated" at no loss of correct ones. BENCHMARKS.md has what they give.
  */
-export const WEIGHTS = { coverage: 1, type: 0.3, prior: 0.35, structured: 0.15, focus: 0.15 } as const;
+export const WEIGHTS = { coverage: 1, type: 0.3, prior: 0.35, structured: 0.15, focus: 0.15, made: 0.3 } as const;
 /** Among composed answers covering the question as fully, one whose best sentence covers this much more wins. */
 export const FOCUS_MARGIN = 0.25;
 /** A passage replaces the best structured answer only when it covers this much more of the question. */
@@ -40,9 +40,11 @@ export const PASSAGE_MARGIN = 0.1;
  */
 export const MIN_COVERAGE = { structured: 0.5, passage: 0.8 } as const;
 
-export function scoreOf(source: CandidateSource, prior: number, check: Check): number {
+/** `madeFor`: the candidate's intent gives the kind of answer the question asks for (a deadline to "khi nào"). */
+export function scoreOf(source: CandidateSource, prior: number, check: Check, madeFor = false): number {
   return (
     WEIGHTS.coverage * check.coverage +
+    (madeFor && check.type > 0 ? WEIGHTS.made : 0) +
     WEIGHTS.type * check.type +
     WEIGHTS.prior * prior +
     WEIGHTS.focus * check.focus +

@@ -39,6 +39,11 @@ export const intentSchema = z.object({
    * "văn bản" asked about ("ai ký văn bản này"). The check never counts them missing from it.
    */
   coveredWords: z.array(z.string().min(1)).default([]),
+  /**
+   * The kind of answer this intent's composer gives (a type of data/answer-types.json: "date", "agency"):
+   * when the question asks for that kind, its answer is the one made for it.
+   */
+  answerType: z.string().regex(/^[a-z-]+$/).optional(),
   /** Example questions, with and without diacritics; each must be classified as this intent (tested). */
   examples: z.array(z.string().min(1)).min(2),
 });
