@@ -11,7 +11,7 @@ import type { Plan, SectionNode } from '../knowledge/schema.js';
 import { sectionTitle, walkSections } from '../knowledge/sections.js';
 import type { AbbreviationExpander } from '../nlu/expand.js';
 import { pairsWithin, segmentedSyllables } from '../nlu/segments.js';
-import { fold, syllables, toneKey } from '../text/normalize.js';
+import { fold, toneKey } from '../text/normalize.js';
 
 export interface Passage {
   /** "<plan>#<section>" */
@@ -177,6 +177,8 @@ export class Corpus {
     return set;
   }
 
+  private readonly foldedForms = new Map<string, string>();
+
   /** Folded syllable → the written forms the plans use for it, with counts ("co" → có 40, cơ 90). */
   private readonly forms = new Map<string, Map<string, number>>();
 
@@ -204,12 +206,16 @@ export class Corpus {
   }
 
   private collectWords(plan: Plan): void {
+    // The plans' words repeat: each written form is folded once (start-up time).
+    const folded = this.foldedForms;
     const add = (s: string | null | undefined) => {
       if (!s) return;
-      for (const t of syllables(s)) this.words.add(t);
       for (const w of s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
         if (!w) continue;
-        const k = fold(w);
+        let k = folded.get(w);
+        if (k === undefined) folded.set(w, (k = fold(w)));
+        // A written word may fold to several syllables ("t.p" → "t p"): each is a word of the plans.
+        for (const t of k.split(' ')) if (t) this.words.add(t);
         const m = this.forms.get(k) ?? new Map<string, number>();
         m.set(w, (m.get(w) ?? 0) + 1);
         this.forms.set(k, m);
