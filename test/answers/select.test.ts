@@ -153,6 +153,15 @@ describe('a count or a person asked, which the plans do not hold', () => {
   });
 });
 
+describe('recipients', () => {
+  it('"gửi đi đâu" asks for the recipients, listed as the document writes them, with the block\'s own labels', () => {
+    const r = ask('công văn 209 được gửi đi đâu');
+    expect(r.intent).toBe('document');
+    expect(r.text).toContain('Ban TG-NC LĐLĐ tỉnh');
+    expect(ask('nơi nhận của kế hoạch Bắc Kạn').text).toContain('Nơi nhận — Gửi bản điện tử:');
+  });
+});
+
 describe('a document number asked', () => {
   it('is answered from the plan\'s own header, and a plan that leaves it blank says so', () => {
     const r = ask('Củ Chi: kế hoạch số mấy');

@@ -8,7 +8,7 @@ import { asks, type ComposeContext, type PlanAnswer } from './context.js';
 
 /** Folded phrases that ask for each part of the card. */
 const ASKS_SIGNER = ['ky', 'ki', 'nguoi ky', 'ky ten', 'ky thay', 'chuc vu', 'tu cach'];
-const ASKS_RECIPIENTS = ['noi nhan', 'kinh gui', 'gui cho ai', 'gui ai', 'gui nhung ai', 'gui nhung noi nao', 'gui noi nao', 'gui den', 'gui toi', 'gui cho'];
+const ASKS_RECIPIENTS = ['noi nhan', 'kinh gui', 'gui cho ai', 'gui ai', 'gui nhung ai', 'gui nhung noi nao', 'gui noi nao', 'gui den', 'gui toi', 'gui cho', 'gui di', 'gui nhung dau', 'gui nhung don vi'];
 const ASKS_DATE = ['ngay nao', 'ngay ban hanh', 'ban hanh ngay', 'khi nao', 'nam nao', 'ngay may', 'thang may', 'ra ngay'];
 const ASKS_NUMBER = ['so may', 'so hieu', 'so bao nhieu', 'so ky hieu'];
 
@@ -39,7 +39,9 @@ export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
   };
   const recipients = () => {
     if (plan.recipients.to.length) lines.push(`Kính gửi: ${plan.recipients.to.join('; ')}.`);
-    if (plan.recipients.items.length) lines.push(`Nơi nhận:\n${plan.recipients.items.map((r) => `- ${r}`).join('\n')}`);
+    // The block's own labels as written ("Nơi nhận:", "Gửi bản điện tử:"): how the copies go is part of the answer.
+    const labels = plan.recipients.labels?.length ? plan.recipients.labels.map((l) => l.replace(/:\s*$/, '')).join(' — ') : 'Nơi nhận';
+    if (plan.recipients.items.length) lines.push(`${labels}:\n${plan.recipients.items.map((r) => `- ${r}`).join('\n')}`);
     if (!plan.recipients.to.length && !plan.recipients.items.length) lines.push('Văn bản không ghi nơi nhận.');
   };
   const date = () => {
