@@ -17,7 +17,7 @@ import { AbbreviationExpander } from '../nlu/expand.js';
 import { loadGlossary, type Glossary } from '../nlu/glossary.js';
 import { ConversationReader, loadConversationData, type ConversationData, type SmallTalkKind } from '../nlu/conversation.js';
 import { loadIntents, type IntentDef, type SlotName } from '../nlu/intents.js';
-import { cleanInput, hasEmoji, hasWordCharacters } from '../text/normalize.js';
+import { cleanInput, fold, hasEmoji, hasWordCharacters } from '../text/normalize.js';
 import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
 import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
 import { checkCandidate, questionProfile, type EntityMention, type NamedEntity, type QuestionProfile } from './check.js';
@@ -458,12 +458,21 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const text = `${msg.sameInPlans(names)}\n${first!.answer.text}\n${holders.map((h) => citation(h.plan, h.answer.sections)).join('\n')}`;
       return withWhy(result('answer', first!.intent, text, holders.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, holders, 'same in every plan');
     }
-    // Worded differently but the same fact ("tổng kết vào năm 2030" in every plan): answered across plans.
-    const fact = keyFact(first!, ask);
-    if (fact && holders.every((h) => keyFact(h, ask) === fact)) {
-      const blocks = holders.map((h) => `■ ${planLabel(h.plan)}\n${h.answer.text}\n${citation(h.plan, h.answer.sections)}`);
-      const text = `${msg.sameFactInPlans(holders.length, fact)}\n\n${blocks.join('\n\n')}`;
-      return withWhy(result('answer', first!.intent, text, holders.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, holders, 'same fact in every plan');
+    // Worded differently but the same fact ("tổng kết vào năm 2030", "02 giai đoạn" in every plan): answered across plans.
+    // (A passage that states no such fact, only the words around it, does not stand against them.)
+    const factOf = (c: Candidate) => keyFact(c, ask) ?? countFact(c, ask);
+    const stating = holders.filter((h) => h.source !== 'passage' || factOf(h) !== undefined);
+    const fact = factOf(first!);
+    if (fact && stating.length > 1 && stating.every((h) => factOf(h) === fact)) {
+      // A count is said in one sentence: each plan's sentence, not its whole passage.
+      const block = (h: Candidate) => {
+        const count = keyFact(h, ask) === undefined ? countIn(h, ask) : undefined;
+        // Only the plan's own words are quoted: a line the composer wrote keeps its whole block.
+        const body = count && count.sentence.includes('“') ? quote([count.sentence.replace(/^[^“]*“|”$/gu, '').replace(/[:;,]$/u, '')]) : h.answer.text;
+        return `■ ${planLabel(h.plan)}\n${body}\n${citation(h.plan, h.answer.sections)}`;
+      };
+      const text = `${msg.sameFactInPlans(stating.length, fact)}\n\n${stating.map(block).join('\n\n')}`;
+      return withWhy(result('answer', first!.intent, text, stating.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, stating, 'same fact in every plan');
     }
     // A word only one plan uses ("Phòng Tài chính – Kế hoạch huyện") points at it, but only if that plan's
     // answer also covers the question better than every other: plans that all answer fully are asked about.
@@ -494,6 +503,33 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     });
     const dates = new Set(lines.flatMap((l) => l.match(/\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|(?:19|20)\d\d|quý\s+[IV]+)\b/giu) ?? []));
     return dates.size ? [...dates].sort().join(', ') : undefined;
+  }
+
+  /**
+   * The count a "mấy / bao nhiêu" question asks for, as one candidate states it: the number it writes
+   * before the thing counted ("chia thành 02 giai đoạn" to "chia làm mấy giai đoạn": "2 giai đoạn").
+   * Undefined when the question counts nothing or the candidate gives no single number.
+   */
+  function countFact(c: Candidate, ask: Ask): string | undefined {
+    return countIn(c, ask)?.fact;
+  }
+
+  /** The count and the sentence that states it ("…chia thành 02 giai đoạn"). */
+  function countIn(c: Candidate, ask: Ask): { fact: string; sentence: string } | undefined {
+    const tokens = ask.a.repaired;
+    const at = tokens.findIndex((t, i) => t === 'may' || (t === 'bao' && tokens[i + 1] === 'nhieu'));
+    if (at < 0) return undefined;
+    const counted = tokens.slice(at + (tokens[at] === 'bao' ? 2 : 1), at + (tokens[at] === 'bao' ? 4 : 3));
+    if (counted.length < 2) return undefined;
+    const found = new Map<string, string>();
+    for (const sentence of sentencesOf(c.answer.text)) {
+      for (const m of sentence.matchAll(/(?<![\p{L}\p{N}])(\d+)\s+(\p{L}+\s+\p{L}+)/gu)) {
+        const fact = `${Number(m[1])} ${m[2]!.toLocaleLowerCase('vi')}`;
+        if (fold(m[2]!) === counted.join(' ') && !found.has(fact)) found.set(fact, sentence);
+      }
+    }
+    const only = found.size === 1 ? [...found][0] : undefined;
+    return only && { fact: only[0], sentence: only[1] };
   }
 
   /** A candidate that answers the question at all, with the very thing asked when it was composed (a cross-plan composer is silent otherwise). */

@@ -84,6 +84,14 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
     expect(plansOf(r).length).toBeGreaterThan(2);
   });
 
+  it('answers a count every plan gives alike once ("mấy giai đoạn": 2), each plan\'s own sentence quoted', () => {
+    const r = ask('phong trào thi đua này gồm bao nhiêu giai đoạn');
+    expect(r.status).toBe('answer');
+    expect(r.text).toMatch(/^Cả 5 kế hoạch có nội dung này đều nêu: 2 giai đoạn\./);
+    expect(r.text).toContain('chia thành 02 giai đoạn');
+    expect(r.why?.decision).toBe('same fact in every plan');
+  });
+
   it('lists the plans without a named award among those that list awards, each with what it has instead', () => {
     const r = ask('những kế hoạch nào không có Bằng khen của Thủ tướng Chính phủ');
     expect(r.text).toMatch(/^Không nêu Bằng khen của Thủ tướng Chính phủ \(3 kế hoạch\): Bắc Kạn .*; Củ Chi .*; Tây Ninh .*\. Có nêu: Thái Bình \(Kế hoạch 62\/KH-UBND\); Khánh Hòa/);
