@@ -58,6 +58,8 @@ const SLOT_PRIOR = 0.2;
 const CONTEXT_PRIOR = 0.6;
 /** Passages of a plan that become candidates, and the prior of the best one. */
 const PASSAGES_PER_PLAN = 3;
+/** A term in more than this share of the passages is left out of the passage search. */
+const COMMON_TERM_SHARE = 0.5;
 const PASSAGE_PRIOR = 0.5;
 /** A plan named only as a fallback ("Thái Bình" also names the union's letter) starts this far behind. */
 const ALTERNATE_PENALTY = 0.3;
@@ -373,7 +375,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   function passageHits(ask: Ask): Map<string, SearchHit[]> {
     if (!ask.hits) {
       ask.hits = new Map();
-      for (const h of corpus.search(ask.a.terms, { boost: boostFor(ask.intents[0]?.def.id, ask.a) })) {
+      // Words in most passages ("phong trào", "thi đua") hardly rank them and cost the most to look up.
+      const telling = ask.a.terms.filter((t) => corpus.df(t) <= COMMON_TERM_SHARE * corpus.passages.length);
+      for (const h of corpus.search(telling.length ? telling : ask.a.terms, { boost: boostFor(ask.intents[0]?.def.id, ask.a) })) {
         const list = ask.hits.get(h.passage.planId) ?? [];
         if (list.length < PASSAGES_PER_PLAN) list.push(h);
         ask.hits.set(h.passage.planId, list);

@@ -44,6 +44,7 @@ export interface SearchOptions {
 
 const TOKEN_SEPARATOR = ' ';
 const MAX_TERM_SETS = 20_000;
+const PLAIN_SEARCHES = 64;
 
 export class Corpus {
   readonly passages: Passage[] = [];
@@ -122,8 +123,26 @@ export class Corpus {
     return this.byId.get(`${planId}#${sectionId}`);
   }
 
+  /**
+   * Plain searches (no boost, number or fields) by their terms: a composer asks the same words of each
+   * plan in turn, and the ranking does not depend on which plan is kept. A few recent queries only.
+   */
+  private readonly plainSearches = new Map<string, SearchHit[]>();
+
   search(terms: readonly string[], opts: SearchOptions = {}): SearchHit[] {
     if (terms.length === 0) return [];
+    if (opts.plans && !opts.boost && !opts.number && !opts.fields) {
+      const key = terms.join(TOKEN_SEPARATOR);
+      let all = this.plainSearches.get(key);
+      if (!all) {
+        all = this.search(terms);
+        if (this.plainSearches.size >= PLAIN_SEARCHES) this.plainSearches.delete(this.plainSearches.keys().next().value!);
+        this.plainSearches.set(key, all);
+      }
+      const plans = new Set(opts.plans);
+      const hits = all.filter((h) => plans.has(h.passage.planId));
+      return opts.limit ? hits.slice(0, opts.limit) : hits;
+    }
     const plans = opts.plans ? new Set(opts.plans) : undefined;
     const results = this.index.search(terms.join(TOKEN_SEPARATOR), {
       filter: (r) => {

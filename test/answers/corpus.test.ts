@@ -23,6 +23,15 @@ describe('search corpus', () => {
     expect(corpus.search(['kinh', 'phi'], { plans: ['cu-chi'] }).every((h) => h.passage.planId === 'cu-chi')).toBe(true);
   });
 
+  it('asked the same words of one plan after another, ranks each plan\'s passages as one search of all would', () => {
+    const terms = ['tuan', 'le', 'tuan_le', 'hoc', 'tap', 'suot', 'doi'];
+    const all = corpus.search(terms).filter((h) => h.passage.planId === 'tay-ninh').slice(0, 3);
+    const first = corpus.search(terms, { plans: ['tay-ninh'], limit: 3 });
+    expect(first.map((h) => h.passage.id)).toEqual(all.map((h) => h.passage.id));
+    expect(corpus.search(terms, { plans: ['tay-ninh'], limit: 3 })).toEqual(first);
+    expect(corpus.search(terms, { plans: ['cu-chi'], limit: 3 }).every((h) => h.passage.planId === 'cu-chi')).toBe(true);
+  });
+
   it('every question intent except help has a composer', () => {
     for (const intent of loadIntents()) if (intent.id !== 'help') expect(COMPOSERS[intent.id], intent.id).toBeTypeOf('function');
   });

@@ -17,7 +17,14 @@ export function clip(text: string, max = MAX_QUOTE_CHARS): string {
   return `${(end > max / 2 ? cut.slice(0, end + 1) : cut).trimEnd()} […]`;
 }
 
+/** A passage reads the same whatever the question: its text is made once (the trail walks the plan's sections). */
+const rendered = new WeakMap<Passage, string>();
+
 export function renderPassage(ctx: ComposeContext, p: Passage): PlanAnswer {
-  const trail = breadcrumb(ctx.plan.sections, p.sectionId);
-  return { text: `${placeOf(ctx.plan)} — ${trail}:\n${quote([clip(p.node.text)])}`, sections: [p.sectionId] };
+  let text = rendered.get(p);
+  if (text === undefined) {
+    text = `${placeOf(ctx.plan)} — ${breadcrumb(ctx.plan.sections, p.sectionId)}:\n${quote([clip(p.node.text)])}`;
+    rendered.set(p, text);
+  }
+  return { text, sections: [p.sectionId] };
 }
