@@ -346,7 +346,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return new RegExp(`(?<!\\d)${from}\\s*(?:[-–—]|đến(?:\\s+năm)?)\\s*${to}(?!\\d)`, 'iu').test(text);
   }
 
-  /** Every candidate answer one plan offers: one per plausible intent whose composer has something, and its best passages. */
+  /** Every candidate answer one plan offers, made once per question (a plan is weighed again when others are). */
   function candidatesFor(plan: Plan, ask: Ask, penalty = 0): Candidate[] {
     const key = `${plan.id} ${penalty}`;
     ask.candidates ??= new Map();
@@ -355,6 +355,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return made;
   }
 
+  /** One per plausible intent whose composer has something, and the plan's best passages. */
   function makeCandidates(plan: Plan, ask: Ask, penalty: number): Candidate[] {
     const out: Candidate[] = [];
     for (const it of ask.intents) {
