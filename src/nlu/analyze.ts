@@ -166,7 +166,7 @@ export function createAnalyzer(opts: {
       const src = expanded.sourceIndex[i]!;
       return asTyped && tokens[src] === t ? asTyped[src]! : t;
     });
-    const slots = slotsOf.extract(repaired.tokens);
+    const slots = slotsOf.extract(repaired.tokens, typed);
     const filled = filledSlots(slots);
     const intent = classifier.classify(expanded.tokens, filled) ?? (repaired.repairs.length ? classifier.classify(repaired.tokens, filled) : undefined);
     const ranked = classifier.scores(repaired.repairs.length ? repaired.tokens : expanded.tokens, filled);

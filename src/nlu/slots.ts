@@ -5,6 +5,7 @@
  * Gazetteers are short strings matched as whole phrases; a locality window that holds a word the
  * vocabulary does not know is compared with the aliases by edit distance ("bac kann", "thai bihn").
  */
+import { toneKey } from '../text/normalize.js';
 import { editDistance } from './edit-distance.js';
 import type { AbbreviationExpander } from './expand.js';
 import type { AwardKindKey, Glossary } from './glossary.js';
@@ -155,6 +156,7 @@ export class SlotExtractor {
       ...glossary.notTargets.map((s) => ({ tokens: norm(s), value: null })),
     ]);
     this.agencies = new PhraseMatcher(glossary.agencies.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
+    for (const a of glossary.agencies) for (const syn of a.synonyms) this.agencyForms.set(norm(syn).join(' '), [...(this.agencyForms.get(norm(syn).join(' ')) ?? []), syn.normalize('NFC').toLowerCase().split(/\s+/u)]);
     this.awards = new PhraseMatcher(glossary.awards.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
     this.awardKinds = new PhraseMatcher(glossary.awardKinds.flatMap((k) => k.synonyms.map((s) => ({ tokens: norm(s), value: k.key }))));
     this.crossPlan = new PhraseMatcher(glossary.crossPlanPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
@@ -163,7 +165,24 @@ export class SlotExtractor {
     this.docTypes = new PhraseMatcher(Object.entries(DOC_TYPES).map(([k, v]) => ({ tokens: k.split(' '), value: v })));
   }
 
-  extract(tokens: readonly string[]): Slots {
+  /** An agency synonym's folded words → the synonyms as written (to compare with what was typed). */
+  private readonly agencyForms = new Map<string, string[][]>();
+
+  /**
+   * True when the words at [start, end) were typed with diacritics that make them other words than every
+   * written form of the synonym ("giai đoạn thế nào" is not "đoàn thể").
+   */
+  private typedOtherwise(tokens: readonly string[], typed: readonly string[] | undefined, start: number, end: number): boolean {
+    if (!typed) return false;
+    const forms = this.agencyForms.get(tokens.slice(start, end).join(' ')) ?? [];
+    return forms.length > 0 && forms.every((form) => form.length === end - start && form.some((w, k) => {
+      const t = typed[start + k];
+      return t !== undefined && t !== tokens[start + k] && toneKey(t) !== toneKey(w);
+    }));
+  }
+
+  /** `typed`: aligned with `tokens`, each as the user typed it (diacritics kept), when known. */
+  extract(tokens: readonly string[], typed?: readonly string[]): Slots {
     const claimed = new Set<number>();
     const spans: SlotSpan[] = [];
     const claimer = (kind: SlotSpanKind) => (start: number, end: number, number?: string) => {
@@ -207,7 +226,7 @@ export class SlotExtractor {
       plans,
       otherLocalities: unique(otherLocalities),
       targets,
-      agencies: found('agency', this.agencies.findAll(tokens)),
+      agencies: found('agency', this.agencies.findAll(tokens).filter((m) => !this.typedOtherwise(tokens, typed, m.start, m.end))),
       awards: found('award', this.awards.findAll(tokens)),
       awardKinds: found('awardKind', this.awardKinds.findAll(tokens)),
       years,

@@ -163,6 +163,16 @@ const HELD_OUT_FIRST_RUNS: Array<{ batch: number; correct: number; total: number
     failures:
       'after batch 14: "còn", "để", "thời gian nào" as question words, a preamble weighing at most half the question, "BK" read as the place when that reading answers better or leaves no plan open, "văn bản" covered by the document card, where reports go answered by the union letter. Wrong then: which-plans and negated which-plans lists (no Bằng khen Thủ tướng, no funding section, the period 2024–2030, no date of issue); a date or body asked where the plans say the same in other words ("tổng kết … năm nào", "chia làm mấy giai đoạn", "Hội Khuyến học tỉnh chủ trì việc gì") asked back or answered from one plan; "tổng kết 2030 theo hướng dẫn của ai" answered from the tasks instead of the phase; Công văn 209\'s addressees (Kính gửi) not found; an ordinal of a section ("ý 2.3", "nội dung thứ hai") quoting the wrong item',
   },
+  {
+    batch: 16,
+    correct: 79,
+    total: 100,
+    wrong: 9,
+    asked: 2,
+    notFound: 10,
+    failures:
+      'after batches 14 and 15: which plans (a body named as asked, a cited document\'s date from the plans that write it, a negated award among the plans that list awards), spans of years, contrasts, finer date asks ("quý nào", "ngày mấy"), document numbers, counts and heads of boards as kinds of answer, question words without weight, a date only in the sentence about the thing asked, the focused of two full answers, recipients as "gửi đi đâu", a count every plan gives alike. Wrong then: "những KH nào có mục kinh phí riêng" and "trừ công văn công đoàn, KH nào không có mục kinh phí" not found; two-part questions (signer and electronic copies; award forms and who appraises) not found when one part is missing from the chosen answer; "Tuyêm giáo" (a slip in a body\'s name) and "gd2 … sở nào chủ trì" not found; "điểm đ" read as "d", "nd cụ thể 2.3" quoting the wrong part; a cited tờ trình\'s number asked with "số mấy" answered from the plan\'s own card (not found); the plans\' text answered where the writer found the plan silent (Khánh Hòa\'s Ban Tuyên giáo, "mỗi xã mấy trung tâm")',
+  },
 
 
 ];

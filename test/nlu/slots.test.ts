@@ -152,3 +152,12 @@ describe('across plans or a cited document', () => {
     expect(slots('tỉnh nào căn cứ Kết luận 49').crossPlan).toBe(true);
   });
 });
+
+describe('a body named in the words as typed', () => {
+  it('is not read where the diacritics typed make them other words ("giai đoạn thế nào" is not "đoàn thể")', () => {
+    expect(slots('Tây Ninh chia giai đoạn thế nào').agencies).toEqual([]);
+    expect(slots('MTTQ và các đoàn thể được đề nghị làm gì').agencies).toContain('mat-tran');
+    // Typed without diacritics the words may be either: still read.
+    expect(slots('cac doan the duoc de nghi lam gi').agencies).toContain('mat-tran');
+  });
+});
