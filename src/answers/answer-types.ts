@@ -9,7 +9,7 @@ import { DataFileError, describeIssues } from '../nlu/errors.js';
 import type { AbbreviationExpander } from '../nlu/expand.js';
 import { DEFAULT_ANSWER_TYPES_PATH } from '../nlu/paths.js';
 import { PhraseMatcher } from '../nlu/phrases.js';
-import { fold, toneKey } from '../text/normalize.js';
+import { typedAsOtherWords, writtenWords } from '../text/normalize.js';
 
 
 const phrase = z.string().trim().min(1);
@@ -111,7 +111,7 @@ export class AnswerTypes {
   ) {
     const cue = (c: string, type: number, finer?: number) => ({
       tokens: expander.normalizePhrase(c),
-      value: { type, ...(finer === undefined ? {} : { finer }), forms: c.normalize('NFC').toLowerCase().split(/\s+/u) },
+      value: { type, ...(finer === undefined ? {} : { finer }), forms: writtenWords(c) },
     });
     this.cues = new PhraseMatcher(data.types.flatMap((t, i) => [...t.cues.map((c) => cue(c, i)), ...t.finer.flatMap((f, j) => f.cues.map((c) => cue(c, i, j)))]));
     this.shapes = data.types.map((t) => t.shapes.map(shapeRegExp));
@@ -154,12 +154,7 @@ export class AnswerTypes {
     const at = new Set<number>();
     for (const m of this.light.findEvery(tokens)) {
       // A phrase of several words typed with other diacritics is other words ("văn bản nào" is not "ban nào").
-      const typedOtherwise = (form: string) =>
-        form.split(/\s+/u).some((w, k) => {
-          const as = typed[m.start + k];
-          return as !== undefined && as !== tokens[m.start + k] && toneKey(as) !== toneKey(w);
-        });
-      if (m.end - m.start > 1 && m.value.every(typedOtherwise)) continue;
+      if (m.end - m.start > 1 && m.value.every((form) => typedAsOtherWords(writtenWords(form), tokens, typed, m.start))) continue;
       if (m.end - m.start === 1) {
         const t = tokens[m.start]!;
         const as = typed[m.start]!;
@@ -211,12 +206,7 @@ export class AnswerTypes {
     // A cue's word typed with other diacritics, as a word the plans write, is another word: "văn bản
     // nào" does not ask "ban nào". (A tone no plan writes is a slip: "số điên thoại".)
     const asTyped = (m: { start: number; end: number; value: { forms: string[] } }) =>
-      m.value.forms.length !== m.end - m.start ||
-      m.value.forms.every((form, k) => {
-        // Evidence only where the typed word is this token with diacritics (not an abbreviation expanded).
-        const t = typed[m.start + k];
-        return t === undefined || t === tokens[m.start + k] || fold(t) !== tokens[m.start + k] || toneKey(t) === toneKey(form) || !isWord(t);
-      });
+      m.value.forms.length !== m.end - m.start || !typedAsOtherWords(m.value.forms, tokens, typed, m.start, isWord);
     const found = this.cues.findEvery(tokens).filter(asTyped).map((m) => m.value);
     if (found.length === 0) return undefined;
     const index = Math.min(...found.map((v) => v.type));

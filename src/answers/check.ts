@@ -356,7 +356,6 @@ export function checkCandidate(
   const coverage = profile.total > 0 ? covered / profile.total : 1;
   // Words of the plain units only (an entity is named or not, wherever), within one sentence; the words
   // the candidate covers by what it is (`free`) count in every sentence.
-  let focus = sentences.length === 0 ? coverage : 0;
   const plain = profile.units.filter((u) => !u.entity);
   const plainTotal = plain.reduce((sum, u) => sum + u.weight, 0);
   const focusOf = sentences.map((sentence) => {
@@ -368,12 +367,12 @@ export function checkCandidate(
     }
     return plainTotal > 0 ? got / plainTotal : coverage;
   });
-  focus = plainTotal === 0 ? coverage : Math.max(focus, ...focusOf);
+  const focus = plainTotal === 0 || sentences.length === 0 ? coverage : Math.max(0, ...focusOf);
   let type = profile.expected ? (types.fits(profile.expected, text) ? 1 : -1) : 0;
   // A date answers the question only where the sentence about it stands: "lễ phát động … ngày nào" is
   // not answered by a deadline two items away. (A body is often named in a heading, not in the sentence.)
   if (type === 1 && profile.expected?.type === 'date' && sentences.length > 0 && plainTotal > 0) {
-    const near = sentences.filter((s, k) => focusOf[k]! > 0 && focusOf[k]! >= focus - DATE_FOCUS_BAND);
+    const near = sentences.filter((_, k) => focusOf[k]! > 0 && focusOf[k]! >= focus - DATE_FOCUS_BAND);
     if (!near.some((s) => types.fits(profile.expected!, s.text))) type = -1;
   }
   return { coverage, type, missing, credits, unnamed, focus };

@@ -5,7 +5,7 @@
  * Gazetteers are short strings matched as whole phrases; a locality window that holds a word the
  * vocabulary does not know is compared with the aliases by edit distance ("bac kann", "thai bihn").
  */
-import { toneKey } from '../text/normalize.js';
+import { typedAsOtherWords, writtenWords } from '../text/normalize.js';
 import { editDistance } from './edit-distance.js';
 import type { AbbreviationExpander } from './expand.js';
 import type { AwardKindKey, Glossary } from './glossary.js';
@@ -156,7 +156,12 @@ export class SlotExtractor {
       ...glossary.notTargets.map((s) => ({ tokens: norm(s), value: null })),
     ]);
     this.agencies = new PhraseMatcher(glossary.agencies.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
-    for (const a of glossary.agencies) for (const syn of a.synonyms) this.agencyForms.set(norm(syn).join(' '), [...(this.agencyForms.get(norm(syn).join(' ')) ?? []), syn.normalize('NFC').toLowerCase().split(/\s+/u)]);
+    for (const a of glossary.agencies) {
+      for (const syn of a.synonyms) {
+        const key = norm(syn).join(' ');
+        this.agencyForms.set(key, [...(this.agencyForms.get(key) ?? []), writtenWords(syn)]);
+      }
+    }
     this.awards = new PhraseMatcher(glossary.awards.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
     this.awardKinds = new PhraseMatcher(glossary.awardKinds.flatMap((k) => k.synonyms.map((s) => ({ tokens: norm(s), value: k.key }))));
     this.crossPlan = new PhraseMatcher(glossary.crossPlanPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
@@ -175,10 +180,7 @@ export class SlotExtractor {
   private typedOtherwise(tokens: readonly string[], typed: readonly string[] | undefined, start: number, end: number): boolean {
     if (!typed) return false;
     const forms = this.agencyForms.get(tokens.slice(start, end).join(' ')) ?? [];
-    return forms.length > 0 && forms.every((form) => form.length === end - start && form.some((w, k) => {
-      const t = typed[start + k];
-      return t !== undefined && t !== tokens[start + k] && toneKey(t) !== toneKey(w);
-    }));
+    return forms.length > 0 && forms.every((form) => form.length === end - start && typedAsOtherWords(form, tokens, typed, start));
   }
 
   /** `typed`: aligned with `tokens`, each as the user typed it (diacritics kept), when known. */

@@ -108,3 +108,28 @@ export function hasWordCharacters(text: string): boolean {
 export function hasEmoji(text: string): boolean {
   return /\p{Extended_Pictographic}/u.test(text);
 }
+
+/** A phrase as written, in lower-case NFC words, to compare with what a user typed. */
+export function writtenWords(phrase: string): string[] {
+  return phrase.normalize('NFC').toLowerCase().split(/\s+/u);
+}
+
+/**
+ * True when the user typed one of the folded `tokens[start…]` with diacritics that make it another word
+ * than `written` says ("bản" for the "ban" of "ban nào", "đoạn thế" for "đoàn thể"). Only a word typed
+ * with diacritics that folds to its token is evidence, and only when `isWord` (the plans write that
+ * form): a tone no plan writes is a slip ("số điên thoại").
+ */
+export function typedAsOtherWords(
+  written: readonly string[],
+  tokens: readonly string[],
+  typed: readonly (string | undefined)[],
+  start: number,
+  isWord: (form: string) => boolean = () => true,
+): boolean {
+  return written.some((w, k) => {
+    const t = typed[start + k];
+    const token = tokens[start + k];
+    return t !== undefined && t !== token && fold(t) === token && toneKey(t) !== toneKey(w) && isWord(t);
+  });
+}
