@@ -397,8 +397,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /** "… không nêu …": the plan is silent on the point; the nearest passage only if it is close, and marked as such. */
   function absent(scope: readonly Plan[], ask: Ask, nearest: Candidate | undefined, others: readonly Plan[] = []): AnswerResult {
-    const parts = ask.primary?.id === 'document' && scope.length === 1 ? askedParts(context(scope[0]!, ask.a, 'single', ask.numbers)) : [];
-    const what = parts.length ? parts.join(', ') : (ask.profile.expected?.absent ?? ask.primary?.title.toLocaleLowerCase('vi'));
+    const what = documentParts(scope, ask) ?? ask.profile.expected?.absent ?? ask.primary?.title.toLocaleLowerCase('vi');
     const who = scope.length === 1 ? planLabel(scope[0]!) : 'Các kế hoạch đang có';
     const lines = [what ? msg.notStated(who, what) : scope.length === 1 ? msg.notStated(who, 'nội dung này') : msg.NOT_IN_DOCUMENTS];
     if (others.length) lines.push(msg.plansWithIt(others.map(planShortLabel)));
@@ -410,15 +409,26 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return result('not_found', ask.primary?.id ?? UNKNOWN, lines.join('\n'));
   }
 
+  /** The parts of a document the question asks about ("số, ngày ban hành"), when it asks the document intent. */
+  function documentParts(scope: readonly Plan[], ask: Ask): string | undefined {
+    const parts = ask.primary?.id === 'document' && scope.length > 0 ? askedParts(context(scope[0]!, ask.a, 'single', ask.numbers)) : [];
+    return parts.length ? parts.join(', ') : undefined;
+  }
+
+  /**
+   * The question's own intent, asked plainly ("ai ký", "ngày ban hành"), has nothing in this plan: another
+   * intent's answer, or a passage that has the words, would answer a different question.
+   */
+  function primarySilent(plan: Plan, cands: readonly Candidate[], ask: Ask): boolean {
+    return ask.primary !== undefined && (ask.a.intent?.score ?? 0) >= STRONG_INTENT && !cands.some((c) => c.intent === ask.primary!.id && c.plan === plan);
+  }
+
   /** One plan: its best candidate if it answers the question, else "the plan does not state it". */
   function answerIn(plan: Plan, alternates: readonly string[], ask: Ask): AnswerResult {
     const cands = [plan, ...alternates.map((id) => knowledge.plan(id)).filter((p): p is Plan => !!p)].flatMap((p, i) =>
       candidatesFor(p, ask, i ? ALTERNATE_PENALTY : 0),
     );
-    // The question's own intent, asked plainly ("ai ký"), has nothing in this plan: another intent's
-    // answer would answer a different question.
-    const primarySilent = ask.primary !== undefined && (ask.a.intent?.score ?? 0) >= STRONG_INTENT && !cands.some((c) => c.intent === ask.primary!.id && c.plan === plan);
-    const best = primarySilent ? undefined : choose(cands);
+    const best = primarySilent(plan, cands, ask) ? undefined : choose(cands);
     if (best && answersQuestion(best, strict(ask))) {
       const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(best.plan, best.answer, ask.a.slots.ordinal) : null;
       return withWhy(single(best.plan, item ?? best.answer, best.intent), ask, cands, [best], item ? `${best.source}, item ${ask.a.slots.ordinal}` : best.source);
@@ -441,7 +451,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     for (const plan of scope) {
       const own = candidatesFor(plan, ask);
       cands.push(...own);
-      const best = choose(own);
+      const best = primarySilent(plan, own, ask) ? undefined : choose(own);
       // A composed answer counts only if the composer has the very thing asked (its cross-plan mode is
       // silent otherwise: "tiêu chí cấp huyện" of a plan without a district group).
       if (best && holds(best, ask)) holders.push(best);
@@ -588,16 +598,29 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (ask.a.slots.negated) {
       const topic = topicAnswers(scope, ask);
       const silent = (topic ? [...topic.keys()] : scope).filter((p) => !having.some((h) => h.plan === p));
-      const text = msg.plansWithout(thing, silent.map(planShortLabel), having.map((h) => planShortLabel(h.plan)));
-      if (!topic) return result('answer', UNKNOWN, text, silent.map((p) => ({ plan: p.id, section: '' })));
-      // What each of them says instead ("không nêu …; các hình thức khen thưởng kế hoạch nêu: …"), after
-      // the lists in one line: a long answer's first line is what its overview keeps.
-      const blocks = silent.map((p) => `■ ${planLabel(p)}\n${topic.get(p)!.text}\n${citation(p, topic.get(p)!.sections)}`);
-      return result('answer', ask.primary!.id, `${text.replace('\n', ' ')}\n\n${blocks.join('\n\n')}`, silent.flatMap((p) => refs(p, topic.get(p)!.sections)));
+      const havingLabels = having.map((h) => planShortLabel(h.plan));
+      // What each of them writes instead ("các hình thức khen thưởng kế hoạch nêu: …", "báo cáo theo
+      // chế độ báo cáo định kỳ"), as its composer gives it: the lists say already that the thing is not there.
+      const instead = new Map<Plan, PlanAnswer>();
+      for (const p of silent) {
+        const a = topic?.get(p) ?? (ask.primary ? COMPOSERS[ask.primary.id]!(context(p, ask.a, 'single', ask.numbers)) : null);
+        if (a) instead.set(p, a.absent ? { ...a, text: a.text.split('\n').slice(1).join('\n') || a.text } : a);
+      }
+      if (instead.size === 0) {
+        // The plans listed are the answer: each by its full name. ("Kế hoạch nào" asks for plans: the
+        // question word says nothing of what they leave out; the intent does.)
+        const what = awards.length ? thing : (documentParts(scope, ask) ?? ask.primary?.title.toLocaleLowerCase('vi') ?? thing);
+        return result('answer', UNKNOWN, msg.plansWithout(what, silent.map(planLabel), havingLabels), silent.map((p) => ({ plan: p.id, section: '' })));
+      }
+      // The lists in one line above the blocks: a long answer's first line is what its overview keeps.
+      const what = awards.length || topic ? thing : (documentParts(scope, ask) ?? ask.primary?.title.toLocaleLowerCase('vi') ?? thing);
+      const blocks = [...instead].map(([p, a]) => `■ ${planLabel(p)}\n${a.text}\n${citation(p, a.sections)}`);
+      const head = msg.plansWithoutLine(what, silent.map(planShortLabel), havingLabels);
+      return result('answer', ask.primary!.id, `${head}\n\n${blocks.join('\n\n')}`, [...instead].flatMap(([p, a]) => refs(p, a.sections)));
     }
     const blocks = having.map((h) => `■ ${planLabel(h.plan)}\n${h.answer.text}\n${citation(h.plan, h.answer.sections)}`);
     const tail = scope.length > having.length ? `\nKhông nêu trong: ${scope.filter((p) => !having.some((h) => h.plan === p)).map(planShortLabel).join('; ')}.` : '';
-    return result('answer', having[0]!.intent, `${msg.plansHaving(having.length, scope.length, thing)}\n\n${blocks.join('\n\n')}${tail}`, having.flatMap((h) => refs(h.plan, h.answer.sections)));
+    return result('answer', having[0]!.intent, `${msg.plansHaving(scope.length, thing, having.map((h) => h.plan.shortName))}\n\n${blocks.join('\n\n')}${tail}`, having.flatMap((h) => refs(h.plan, h.answer.sections)));
   }
 
   /** "mục II.3", "phần IV": that section of the plan, quoted. */
@@ -675,7 +698,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // Across plans: several places named, "tỉnh nào…", "so sánh…", or a cited document several plans use.
     if (primary) {
       const across = named.length > 1 ? named.map((id) => knowledge.plan(id)!) : named.length === 0 && (slots.crossPlan || (numbers.length && citing.length > 1 && !planId)) ? citing : undefined;
-      if (across && named.length > 1) return answerMany(across, primary, ask);
+      // "Thái Bình, Tây Ninh, Khánh Hòa: tỉnh nào không có …" asks which of the named plans hold it.
+      if (across && named.length > 1) return slots.whichPlans ? answerUnplaced(across, ask, true) : answerMany(across, primary, ask);
       // "Tỉnh nào …", "kế hoạch nào không có …": each plan's best candidate says whether it holds the thing.
       if (across) return answerUnplaced(across, ask, true);
     }

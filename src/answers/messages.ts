@@ -78,15 +78,24 @@ export function sameInPlans(names: string): string {
   return `Các kế hoạch ${names} cùng nêu như sau:`;
 }
 
-/** "Kế hoạch nào không có X": the plans silent on it first, then those that have it. */
+/**
+ * "Kế hoạch nào không có X": the plans silent on it first, one per line by their full names (which is
+ * the answer), then those that have it, in short.
+ */
 export function plansWithout(thing: string, silent: readonly string[], having: readonly string[]): string {
-  const none = silent.length ? `Không nêu ${thing} (${silent.length} kế hoạch): ${silent.join('; ')}.` : `Kế hoạch nào cũng nêu ${thing}.`;
+  const none = silent.length ? `Không nêu ${thing} (${silent.length} văn bản):\n${silent.map((l) => `• ${l}`).join('\n')}` : `Văn bản nào cũng nêu ${thing}.`;
   return having.length ? `${none}\nCó nêu: ${having.join('; ')}.` : none;
 }
 
-/** The lead of a which-plans answer. */
-export function plansHaving(n: number, of: number, thing: string): string {
-  return `${n} trong ${of} kế hoạch có ${thing}:`;
+/** The same in one line, above the blocks that show each silent plan's alternatives. */
+export function plansWithoutLine(thing: string, silent: readonly string[], having: readonly string[]): string {
+  const none = silent.length ? `Không nêu ${thing} (${silent.length} văn bản): ${silent.join('; ')}.` : `Văn bản nào cũng nêu ${thing}.`;
+  return having.length ? `${none} Có nêu: ${having.join('; ')}.` : none;
+}
+
+/** The lead of a which-plans answer: the plans are the answer, named in its first line (what an overview keeps). */
+export function plansHaving(of: number, thing: string, names: readonly string[]): string {
+  return `${names.length} trong ${of} văn bản có ${thing}: ${names.join('; ')}.`;
 }
 
 /** The lead of an answer that several plans give alike in different words. */

@@ -48,6 +48,8 @@ export const glossarySchema = z.object({
   questionWords: z.array(phrase).default([]),
   /** Phrases that make a question span several plans ("tỉnh nào", "so sánh"). */
   crossPlanPhrases: z.array(phrase).default([]),
+  /** Phrases that ask which plans hold a thing ("tỉnh nào", "kế hoạch nào"): across plans too, as a list. */
+  whichPlanPhrases: z.array(phrase).default([]),
   /** "không có", "không nêu": in a question across plans, asks for the plans that lack the thing. */
   negationPhrases: z.array(phrase).default([]),
   /** Words after which "văn bản nào", "công văn nào" ask for a cited document, not across plans. */

@@ -50,6 +50,8 @@ export interface Slots {
   sections: string[];
   /** "tỉnh nào", "so sánh", "các kế hoạch": answer across plans. */
   crossPlan: boolean;
+  /** "tỉnh nào", "kế hoạch nào": asks which of the plans (named or all) hold the thing. */
+  whichPlans: boolean;
   /** The question denies what it asks about ("kế hoạch nào không có Cờ thi đua"). */
   negated: boolean;
   /** Token positions consumed by localities and document references (not search terms). */
@@ -127,6 +129,7 @@ export class SlotExtractor {
   private readonly awards: PhraseMatcher<string>;
   private readonly awardKinds: PhraseMatcher<AwardKindKey>;
   private readonly crossPlan: PhraseMatcher<true>;
+  private readonly whichPlans: PhraseMatcher<true>;
   private readonly notCrossAfter: string[][];
   private readonly negations: PhraseMatcher<true>;
   private readonly docTypes: PhraseMatcher<string>;
@@ -165,6 +168,7 @@ export class SlotExtractor {
     this.awards = new PhraseMatcher(glossary.awards.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
     this.awardKinds = new PhraseMatcher(glossary.awardKinds.flatMap((k) => k.synonyms.map((s) => ({ tokens: norm(s), value: k.key }))));
     this.crossPlan = new PhraseMatcher(glossary.crossPlanPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.whichPlans = new PhraseMatcher(glossary.whichPlanPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.notCrossAfter = glossary.crossPlanNotAfter.map(norm);
     this.negations = new PhraseMatcher(glossary.negationPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.docTypes = new PhraseMatcher(Object.entries(DOC_TYPES).map(([k, v]) => ({ tokens: k.split(' '), value: v })));
@@ -223,6 +227,7 @@ export class SlotExtractor {
     const yearAt = tokens.flatMap((t, i) => (isYear(t) && !claimed.has(i) ? [{ start: i, end: i + 1, value: Number(t) }] : []));
     const years = found('year', yearAt);
 
+    const whichPlans = this.whichPlans.findAll(tokens, { accept: (e, at) => !(DOC_NOUNS.has(e.tokens[0]!) && this.follows(tokens, at, this.notCrossAfter)) }).length > 0;
     return {
       localities,
       plans,
@@ -236,7 +241,8 @@ export class SlotExtractor {
       sections,
       ...(ordinal !== undefined ? { ordinal } : {}),
       alternates,
-      crossPlan: this.crossPlan.findAll(tokens, { accept: (e, at) => !(DOC_NOUNS.has(e.tokens[0]!) && this.follows(tokens, at, this.notCrossAfter)) }).length > 0 || plans.length > 1,
+      crossPlan: whichPlans || this.crossPlan.findAll(tokens).length > 0 || plans.length > 1,
+      whichPlans,
       negated: this.negations.findAll(tokens).length > 0,
       claimed,
       spans: spans.sort((a, b) => a.start - b.start),

@@ -105,7 +105,8 @@ describe('which plan', () => {
 
   it('answers across plans when asked which provinces', () => {
     const r = ask('tỉnh nào có Bằng khen của Thủ tướng Chính phủ?');
-    expect(r.text).toMatch(/^2 trong 6 kế hoạch có Bằng khen của Thủ tướng Chính phủ:/);
+    // The plans are the answer: named in full in the first line, which an overview keeps.
+    expect(r.text).toMatch(/^2 trong 6 văn bản có Bằng khen của Thủ tướng Chính phủ: Kế hoạch số 62\/KH-UBND ngày 27\/3\/2024 của UBND tỉnh Thái Bình; Kế hoạch của UBND tỉnh Khánh Hòa/);
     expect(r.text).toContain('■ Thái Bình — Kế hoạch số 62/KH-UBND');
     expect(r.text).toContain('■ Khánh Hòa — Kế hoạch của UBND tỉnh Khánh Hòa');
     expect(r.text).toContain('Không nêu trong: Thái Bình (Công văn 209/CDYT); Bắc Kạn (Kế hoạch); Củ Chi (Kế hoạch 1792/KH-UBND); Tây Ninh (Kế hoạch).');

@@ -94,16 +94,32 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
 
   it('lists the plans without a named award among those that list awards, each with what it has instead', () => {
     const r = ask('những kế hoạch nào không có Bằng khen của Thủ tướng Chính phủ');
-    expect(r.text).toMatch(/^Không nêu Bằng khen của Thủ tướng Chính phủ \(3 kế hoạch\): Bắc Kạn .*; Củ Chi .*; Tây Ninh .*\. Có nêu: Thái Bình \(Kế hoạch 62\/KH-UBND\); Khánh Hòa/);
+    expect(r.text).toMatch(/^Không nêu Bằng khen của Thủ tướng Chính phủ \(3 văn bản\): Bắc Kạn .*; Củ Chi .*; Tây Ninh .*\. Có nêu: Thái Bình \(Kế hoạch 62\/KH-UBND\); Khánh Hòa/);
     // Công văn 209 lists no award forms at all: it is not one of the plans "without the Bằng khen".
     expect(plansOf(r)).toEqual(['bac-kan-vp', 'cu-chi', 'tay-ninh']);
-    expect(r.parts?.map((p) => p.text).join('\n')).toContain('Bằng khen của Chủ tịch UBND tỉnh');
+    expect(r.text).toContain('+ Giấy khen của Chánh Văn phòng');
   });
 
   it('asks of every plan when the negation is of the topic itself', () => {
     const r = ask('kế hoạch nào không nói gì về kinh phí');
-    expect(r.text).toMatch(/^Không nêu nội dung này \(3 kế hoạch\)/);
+    // Named as the intent names the topic, each plan by its full name on a line of its own.
+    expect(r.text).toMatch(/^Không nêu kinh phí thực hiện \(3 văn bản\):\n• Thái Bình — Công văn số 209\/CDYT ngày 26\/4\/2024 của Công đoàn ngành Y tế Thái Bình\n/);
     expect(plansOf(r)).toEqual(['bac-kan-vp', 'thai-binh', 'thai-binh-cdyt']);
+  });
+
+  it('shows what each plan without a dated deadline writes instead', () => {
+    const r = ask('văn bản nào không nêu hạn gửi báo cáo cụ thể');
+    expect(r.text).toMatch(/^Không nêu hạn báo cáo và các mốc thời gian \(2 văn bản\): Thái Bình \(Công văn 209\/CDYT\); Bắc Kạn \(Kế hoạch\)\./);
+    expect(r.text).toContain('thực hiện chế độ báo cáo định kỳ theo quy định');
+    expect(r.text).toContain('báo cáo kết quả thực hiện về Thường trực Công đoàn ngành');
+    // The lists say it is not there: the blocks do not say it again.
+    expect(r.text).not.toMatch(/không nêu ngày cụ thể/);
+  });
+
+  it('asks which of the named plans lack a thing, not what each of them has', () => {
+    const r = ask('Thái Bình, Tây Ninh và Khánh Hòa, tỉnh nào không có Bằng khen Thủ tướng khi tổng kết');
+    expect(r.text).toMatch(/^Không nêu Bằng khen của Thủ tướng Chính phủ \(1 văn bản\): Tây Ninh \(Kế hoạch\)\. Có nêu: /);
+    expect(plansOf(r)).toEqual(['tay-ninh']);
   });
 
   it('counts a body only as named: the district\'s office is not the province\'s department', () => {

@@ -42,16 +42,18 @@ function inYear(d: Deadline, year: number): boolean {
 }
 
 /** The sentence of a passage that best matches the question (for plans that name no date). */
-function bestSentence(ctx: ComposeContext, text: string): string {
-  const sentences = text.split(/(?<=[.;:])\s+|\n+/).filter((s) => s.trim().length > 0);
-  let best = sentences[0] ?? text;
-  let bestScore = -1;
+function bestSentence(ctx: ComposeContext, text: string, about?: RegExp): { sentence: string; score: number } | undefined {
+  const sentences = text.split(/(?<=[.;:])\s+|\n+/).filter((s) => s.trim().length > 0 && (!about || about.test(s)));
+  let best: { sentence: string; score: number } | undefined;
   for (const s of sentences) {
     const score = ctx.corpus.overlap(s, ctx.analysis.terms);
-    if (score > bestScore) [best, bestScore] = [s, score];
+    if (!best || score > best.score) best = { sentence: s.trim(), score };
   }
-  return best.trim();
+  return best;
 }
+
+/** A sentence about reporting, as the plans write it. */
+const REPORTING = /báo cáo/iu;
 
 /**
  * A question about a dated event that is not one of the plan's deadlines ("Tuần lễ hưởng ứng học tập
@@ -66,9 +68,8 @@ function topicSentence(ctx: ComposeContext, deadlines: readonly Deadline[]): Pla
   const topicCtx = { ...ctx, analysis: { ...ctx.analysis, terms: ctx.topic } };
   let found: { sentence: string; section: string; score: number } | undefined;
   for (const hit of ctx.corpus.search(ctx.topic, { plans: [ctx.plan.id], limit: TOPIC_PASSAGES })) {
-    const sentence = bestSentence(topicCtx, hit.passage.node.text);
-    const score = ctx.corpus.overlap(sentence, ctx.topic);
-    if (!found || score > found.score) found = { sentence, section: hit.passage.sectionId, score };
+    const best = bestSentence(topicCtx, hit.passage.node.text);
+    if (best && (!found || best.score > found.score)) found = { ...best, section: hit.passage.sectionId };
   }
   if (!found) return null;
   const best = Math.max(0, ...deadlines.map((d) => ctx.corpus.overlap(d.quote, ctx.topic)));
@@ -130,11 +131,16 @@ export function composeDeadlines(ctx: ComposeContext): PlanAnswer | null {
     // quote is the answer, across plans too; asked when, across plans the plan has none.
     const asksWhere = WHERE.some((p) => asks(ctx, p));
     if (want !== 'report' || (ctx.mode === 'cross' && !asksWhere)) return null;
-    const hit = ctx.corpus.search(['bao', 'cao', 'bao_cao', ...ctx.topic], { plans: [plan.id], limit: 5 }).find((h) => h.passage.bodyTokens.has('bao'));
-    if (!hit) return null;
+    // The sentence quoted speaks of reporting, whatever else the question's words find ("cụ thể").
+    let found: { sentence: string; score: number; section: string } | undefined;
+    for (const h of ctx.corpus.search(['bao', 'cao', 'bao_cao', ...ctx.topic], { plans: [plan.id], limit: 5 })) {
+      const b = bestSentence(ctx, h.passage.node.text, REPORTING);
+      if (b && (!found || b.score > found.score)) found = { ...b, section: h.passage.sectionId };
+    }
+    if (!found) return null;
     return {
-      text: `${notStated(`Kế hoạch của ${placeOf(plan)}`, 'ngày cụ thể cho việc báo cáo')} Văn bản viết:\n${quote([bestSentence(ctx, hit.passage.node.text)])}`,
-      sections: [hit.passage.sectionId],
+      text: `${notStated(`Kế hoạch của ${placeOf(plan)}`, 'ngày cụ thể cho việc báo cáo')} Văn bản viết:\n${quote([found.sentence])}`,
+      sections: [found.section],
       // Asked when: the plan is silent on it. Asked where or to whom: the quote is the answer.
       ...(asksWhere ? {} : { absent: true as const }),
     };
