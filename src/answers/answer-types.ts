@@ -180,11 +180,12 @@ export class AnswerTypes {
   }
 
   /**
-   * Where the question proper starts in a clause: after its last intro ("muốn hỏi là"), or 0. `joinsPrevious(i)`:
-   * the token at i makes one word with the one before it, so no intro starts there.
+   * Where the question proper starts in a clause: after its last intro ("muốn hỏi là"), or 0. `notIntro(i)`:
+   * the token at i is part of another word (the second half of one the plans write, a body's name), so
+   * no intro starts there.
    */
-  questionStart(tokens: readonly string[], joinsPrevious: (i: number) => boolean = () => false): number {
-    const last = this.intros.findAll(tokens).filter((m) => !joinsPrevious(m.start)).at(-1);
+  questionStart(tokens: readonly string[], notIntro: (i: number) => boolean = () => false): number {
+    const last = this.intros.findAll(tokens).filter((m) => !notIntro(m.start)).at(-1);
     return last && last.end < tokens.length ? last.end : 0;
   }
 

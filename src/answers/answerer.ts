@@ -56,6 +56,10 @@ const GRAMMAR_ONLY_PRIOR = 0.5;
 const SLOT_PRIOR = 0.2;
 /** The prior of the previous question's intent, for a follow-up with words of its own. */
 const CONTEXT_PRIOR = 0.6;
+/** Plans whose quoted answers share this much of their words say the same (one model, a place's name changed). */
+const NEAR_SAME = 0.8;
+/** …among the plans whose answers score within this much of the best. */
+const ALIKE_BAND = 0.05;
 /** Passages of a plan that become candidates, and the prior of the best one. */
 const PASSAGES_PER_PLAN = 3;
 /** A term in more than this share of the passages is left out of the passage search. */
@@ -440,6 +444,15 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return withWhy(absent([plan], ask, best, others), ask, cands, [], 'absent');
   }
 
+  /** The share of words two texts have in common (of the words either has): near 1 for plans that copy one model. */
+  function wordSimilarity(x: string, y: string): number {
+    const words = (t: string) => new Set(fold(t).split(' ').filter((w) => w.length > 1));
+    const [a, b] = [words(x), words(y)];
+    let common = 0;
+    for (const w of a) if (b.has(w)) common++;
+    return common / (a.size + b.size - common || 1);
+  }
+
   /** The quoted words of an answer, without the headings that name its place: equal for plans that say the same. */
   const quotedBody = (c: Candidate) => (c.answer.text.match(/“[^”]*”/g) ?? []).join('\n');
 
@@ -465,13 +478,31 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       return withWhy(listHolders(scope, having, ask), ask, cands, having, 'which plans');
     }
     const pick = (c: Candidate, decision: string) => withWhy(single(c.plan, c.answer, c.intent), ask, cands, [c], decision);
+    // A body named as asked ("Hội Khuyến học tỉnh"): the plans that name it so, if any do, are the ones
+    // that answer; a district's "Hội Khuyến học huyện" answers another question.
     if (holders.length === 1) return pick(holders[0]!, 'only plan');
     const [first, second] = holders;
-    const body = quotedBody(first!);
-    if (body && holders.every((h) => quotedBody(h) === body)) {
-      const names = holders.map((h) => planShortLabel(h.plan)).join('; ');
-      const text = `${msg.sameInPlans(names)}\n${first!.answer.text}\n${holders.map((h) => citation(h.plan, h.answer.sections)).join('\n')}`;
-      return withWhy(result('answer', first!.intent, text, holders.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, holders, 'same in every plan');
+    // Whether the plans say the same is asked of those naming the body as asked, when some do.
+    const asAsked = holders.filter((h) => namesAsAsked(h, ask));
+    const alike = asAsked.length > 1 ? asAsked : holders;
+    // …and, for answers worded nearly alike, of those that answer best: a district's "Hội Khuyến học
+    // huyện" is a weaker answer to "Hội Khuyến học tỉnh".
+    const best = asAsked.filter((h) => h.score >= asAsked[0]!.score - ALIKE_BAND);
+    const body = quotedBody(alike[0]!);
+    if (body && alike.every((h) => quotedBody(h) === body)) {
+      const names = alike.map((h) => planShortLabel(h.plan)).join('; ');
+      const text = `${msg.sameInPlans(names)}\n${alike[0]!.answer.text}\n${alike.map((h) => citation(h.plan, h.answer.sections)).join('\n')}`;
+      return withWhy(result('answer', alike[0]!.intent, text, alike.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, alike, 'same in every plan');
+    }
+    // A body's task ("Sở Tài chính được giao gì") that the plans copy from one model, a place's name
+    // changed, is one answer. (Not a group's criteria: near-identical lists differ by the item that matters.)
+    // (Asked which body does it, the bodies are the answer: they differ where the rest is copied.)
+    const namesBody = ask.profile.expected?.type !== 'agency' && ask.profile.units.some((u) => u.entity?.kind === 'agency' && u.entity.required);
+    if (namesBody && best.length > 1 && best.every((h, i) => best.slice(i + 1).every((o) => wordSimilarity(quotedBody(h), quotedBody(o)) >= NEAR_SAME))) {
+      const names = best.map((h) => planShortLabel(h.plan)).join('; ');
+      const blocks = best.map((h) => `■ ${planLabel(h.plan)}\n${h.answer.text}\n${citation(h.plan, h.answer.sections)}`);
+      const text = `${msg.nearlySameInPlans(names)}\n\n${blocks.join('\n\n')}`;
+      return withWhy(result('answer', best[0]!.intent, text, best.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, best, 'nearly the same in every plan');
     }
     // Worded differently but the same fact ("tổng kết vào năm 2030", "02 giai đoạn" in every plan): answered across plans.
     // (A passage that states no such fact, only the words around it, does not stand against them.)
@@ -562,8 +593,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * holding it, best first.
    */
   function plansHolding(holders: readonly Candidate[], ask: Ask): Candidate[] {
-    const units = ask.profile.units;
-    const namesAll = (c: Candidate) => units.every((u, k) => u.entity?.kind !== 'agency' || !u.entity.required || c.check.credits[k] === 1);
+    const namesAll = (c: Candidate) => namesAsAsked(c, ask);
     // Asked for a date (a body, a number…) of a document several plans cite: a plan whose text has none
     // does not answer it, if another's does. ("Những KH nào nhắc QĐ 1373, ký ngày nào" asks for them all.)
     const fitting = ask.a.slots.crossPlan ? holders : holders.filter((h) => h.check.type >= 0);
@@ -571,6 +601,11 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const clear = named.filter((h) => h.check.coverage >= WHICH_MIN_COVERAGE);
     const top = Math.max(0, ...named.map((h) => h.check.coverage));
     return clear.length ? clear : named.filter((h) => h.check.coverage >= top - WHICH_BAND);
+  }
+
+  /** Every body the question asks about is named by the candidate as the question names it. */
+  function namesAsAsked(c: Candidate, ask: Ask): boolean {
+    return ask.profile.units.every((u, k) => u.entity?.kind !== 'agency' || !u.entity.required || c.check.credits[k] === 1);
   }
 
   /**

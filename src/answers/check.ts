@@ -98,7 +98,10 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const contrasted = types.contrastPositions(tokens, a.breaks);
   const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i) || contrasted.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
-  const polite = politeSpans(a, types, (k) => k > 0 && corpus.df(`${tokens[k - 1]}_${tokens[k]}`) > 0);
+  // An intro's word that is the second half of a word the plans write ("hội" of "xã hội", typed "xa
+  // hoi"), or a word of a body's name ("Hội Khuyến học"), is that word, not "hỏi".
+  const notIntro = (k: number) => (k > 0 && corpus.df(`${tokens[k - 1]}_${tokens[k]}`) > 0) || a.slots.spans.some((sp) => sp.kind === 'agency' && sp.start <= k && k < sp.end);
+  const polite = politeSpans(a, types, notIntro);
   const entities: { kind: NamedEntity['kind']; key: string; start: number; end: number }[] = a.slots.spans.flatMap((sp) =>
     (sp.kind === 'agency' || sp.kind === 'award') && sp.key !== undefined ? [{ kind: sp.kind, key: sp.key, start: sp.start, end: sp.end }] : [],
   );
@@ -208,15 +211,14 @@ export function periodsIn(tokens: readonly string[]): { key: string; start: numb
  * clause up to its "muốn hỏi là", and the clauses after it that speak of the asker (thanks, "mình cần gấp…"). "Em chào anh chị, bên em là
  * trường THCS…, em đang làm hồ sơ, muốn hỏi là hạn nộp báo cáo khi nào ạ, cảm ơn anh chị nhiều".
  */
-function politeSpans(a: QueryAnalysis, types: AnswerTypes, joinsPrevious: (i: number) => boolean): (i: number) => boolean {
+function politeSpans(a: QueryAnalysis, types: AnswerTypes, notIntro: (i: number) => boolean): (i: number) => boolean {
   const tokens = a.repaired;
   const starts = tokens.map((_, i) => i).filter((i) => i === 0 || a.breaks[i]);
   const clauses = starts.map((s, k) => ({ start: s, end: starts[k + 1] ?? tokens.length }));
   let ask = clauses.findIndex((c) => types.asks(tokens.slice(c.start, c.end)));
   if (ask < 0) ask = clauses.length - 1;
   const asking = clauses[ask]!;
-  // An intro's word that is the second half of a word the plans write ("hội" of "xã hội", typed "xa hoi") is that word.
-  const before = asking.start + types.questionStart(tokens.slice(asking.start, asking.end), (k) => joinsPrevious(asking.start + k));
+  const before = asking.start + types.questionStart(tokens.slice(asking.start, asking.end), (k) => notIntro(asking.start + k));
   const after = clauses.slice(ask + 1).filter((c) => !types.asks(tokens.slice(c.start, c.end)) && types.aboutAsker(tokens.slice(c.start, c.end)));
   return (i) => i < before || after.some((c) => i >= c.start && i < c.end);
 }

@@ -98,6 +98,11 @@ export function plansHaving(of: number, thing: string, names: readonly string[])
   return `${names.length} trong ${of} văn bản có ${thing}: ${names.join('; ')}.`;
 }
 
+/** The lead of an answer that several plans give in nearly the same words, each quoted. */
+export function nearlySameInPlans(names: string): string {
+  return `Các kế hoạch ${names} nêu gần như giống nhau:`;
+}
+
 /** The lead of an answer that several plans give alike in different words. */
 export function sameFactInPlans(n: number, fact: string): string {
   return `Cả ${n} kế hoạch có nội dung này đều nêu: ${fact}.`;

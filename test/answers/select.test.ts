@@ -92,6 +92,20 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
     expect(r.why?.decision).toBe('same fact in every plan');
   });
 
+  it('answers a body\'s task that the plans word nearly alike once, each plan quoted, and leaves a district\'s body out', () => {
+    // "Hội" typed with its tone opens the body's name: it is not the "hỏi" of a polite intro.
+    const r = ask('Hội Khuyến học tỉnh có nhiệm vụ gì trong phong trào');
+    expect(r.status).toBe('answer');
+    expect(r.text).toMatch(/^Các kế hoạch Thái Bình \(Kế hoạch 62\/KH-UBND\); Tây Ninh \(Kế hoạch\); Khánh Hòa \(Kế hoạch\) nêu gần như giống nhau:/);
+    expect(r.text).toContain('trong hệ thống tổ chức khuyến học');
+    expect(plansOf(r)).toEqual(['khanh-hoa', 'tay-ninh', 'thai-binh']);
+    expect(r.why?.decision).toBe('nearly the same in every plan');
+  });
+
+  it('still asks which plan for a group\'s criteria that differ by one item', () => {
+    expect(ask('tiêu chí thi đua đối với cấp xã gồm những gì').status).toBe('clarify');
+  });
+
   it('lists the plans without a named award among those that list awards, each with what it has instead', () => {
     const r = ask('những kế hoạch nào không có Bằng khen của Thủ tướng Chính phủ');
     expect(r.text).toMatch(/^Không nêu Bằng khen của Thủ tướng Chính phủ \(3 văn bản\): Bắc Kạn .*; Củ Chi .*; Tây Ninh .*\. Có nêu: Thái Bình \(Kế hoạch 62\/KH-UBND\); Khánh Hòa/);
