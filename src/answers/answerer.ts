@@ -54,7 +54,7 @@ const MAX_INTENTS = 4;
 const GRAMMAR_ONLY_PRIOR = 0.5;
 /** The prior of an intent suggested only by a filled slot (a named agency, award, target group). */
 const SLOT_PRIOR = 0.2;
-/** The prior of the previous question's intent, for a follow-up with words of its own. */
+/** The prior of the previous question's intent (and of the sections its answer quoted), for a follow-up with words of its own. */
 const CONTEXT_PRIOR = 0.6;
 /** Plans whose quoted answers share this much of their words say the same (one model, a place's name changed). */
 const NEAR_SAME = 0.8;
@@ -97,6 +97,12 @@ interface PlausibleIntent {
   free: ReadonlySet<string>;
 }
 
+/** The answer a follow-up comes after: its intent and the sections it quoted. */
+interface PreviousAnswer {
+  intent: string;
+  sources: readonly SourceRef[];
+}
+
 /** One question on its way through the answerer. */
 interface Ask {
   a: QueryAnalysis;
@@ -108,6 +114,8 @@ interface Ask {
   numbers: string[];
   /** Filled by passageHits on first use. */
   hits?: Map<string, SearchHit[]>;
+  /** The previous answer, in a follow-up on the same plan. */
+  previous?: PreviousAnswer;
   /** Each plan's candidates, made once per question: a plan is weighed again when others are ("which plans hold it"). */
   candidates?: Map<string, Candidate[]>;
 }
@@ -367,6 +375,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (answer) out.push(candidate(ask, 'intent', it.def.id, plan, answer, it.prior, it.free, penalty));
     }
     if (ask.numbers.length && out.length) return out;
+    // What was just quoted, asked about again ("ai chủ trì" of the stage just read): a section of its own,
+    // as likely as what the previous question's keywords ask.
+    for (const ref of ask.previous?.sources ?? []) {
+      const p = ref.plan === plan.id ? corpus.passage(plan.id, ref.section) : undefined;
+      if (p) out.push(candidate(ask, 'section', ask.previous!.intent, plan, renderPassage(context(plan, ask.a, 'single', []), p), CONTEXT_PRIOR, EMPTY, penalty));
+    }
     const hits = passageHits(ask).get(plan.id) ?? [];
     const topScore = hits[0]?.score ?? 1;
     for (const h of hits) {
@@ -688,11 +702,25 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return { named, numbers, unknownNumbers };
   }
 
-  /**
-   * `planId`: the asker's registered plan; `contextPlans`: the plan(s) of the conversation, which come
-   * first. Either applies only to a question that names no plan and does not ask across plans.
-   */
-  function answerAnalysed(a: QueryAnalysis, planId: string | undefined, contextPlans: readonly string[] = [], contextIntent?: string, pointsBack = false, carried = false): AnswerResult {
+  /** What a question brings from the conversation. */
+  interface FromConversation {
+    /** The asker's registered plan. */
+    planId?: string;
+    /** The plan(s) of the conversation, which come first. (Either applies only to a question that names no plan and does not ask across plans.) */
+    contextPlans?: readonly string[];
+    /** The previous question's intent, for a follow-up that may go on with it. */
+    contextIntent?: string;
+    /** "Kế hoạch đó": the message points back at the conversation's plan, even in a question across plans. */
+    pointsBack?: boolean;
+    /** The question words came with the previous question and the message brings a topic of its own. */
+    carried?: boolean;
+    /** The previous answer (its intent, the sections it quoted): "ai chủ trì", "gửi qua cơ quan nào" may be asked of it. */
+    previous?: PreviousAnswer;
+  }
+
+  function answerAnalysed(a: QueryAnalysis, from: FromConversation = {}): AnswerResult {
+    const { contextPlans = [], contextIntent, pointsBack = false, carried = false } = from;
+    let planId = from.planId;
     const { slots } = a;
     const refs = readDocRefs(a);
     const { numbers, unknownNumbers } = refs;
@@ -719,7 +747,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // The question words came with the previous question and the message brings a new topic ("quý
     // mấy", then "tổng kết thì sao"): what the user asks now is its time, in whatever terms the plan gives.
     if (carried && profile.expected?.finer !== undefined) profile = { ...profile, expected: answerTypes.coarse(profile.expected) };
-    const ask: Ask = { a, profile, primary: intent && COMPOSERS[intent.id] ? intent : undefined, intents: plausibleIntents(a, intent, numbers, contextIntent), numbers };
+    const ask: Ask = { a, profile, primary: intent && COMPOSERS[intent.id] ? intent : undefined, intents: plausibleIntents(a, intent, numbers, contextIntent), numbers, ...(from.previous ? { previous: from.previous } : {}) };
 
     if (slots.sections.length) {
       const id = named.length === 1 ? named[0] : named.length === 0 ? planId : undefined;
@@ -877,7 +905,18 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const leans = follow.kind === 'plan' || (follow.kind === 'new' && follow.leans === true);
     // The message brings a topic of its own ("tổng kết thì sao"), not only a plan ("còn Bắc Kạn?").
     const ownTopic = filled.includes('topic') && questionProfile(a, corpus, answerTypes).units.length > 0;
-    const out = fitForPhone(answerAnalysed(analysis, request.planId, usesContextPlans ? context!.plans : [], leans ? context?.intent : undefined, pointsBack, ownTopic), analysis);
+    const out = fitForPhone(
+      answerAnalysed(analysis, {
+        planId: request.planId,
+        contextPlans: usesContextPlans ? context!.plans : [],
+        contextIntent: leans ? context?.intent : undefined,
+        pointsBack,
+        carried: ownTopic,
+        // A question of its own on the conversation's plan ("gửi qua cơ quan nào" after "hạn báo cáo"): may be asked of what was just quoted.
+        ...(usesContextPlans && (follow.kind === 'topic' || follow.kind === 'plan') ? { previous: { intent: context!.intent, sources: context!.sources } } : {}),
+      }),
+      analysis,
+    );
     const plans = out.sources.length ? [...new Set(out.sources.map((s) => s.plan))] : own.length ? own : usesContextPlans ? context!.plans : [];
     const mentions = mentionedPlans(out.text, plans);
     return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources, ...(mentions.length ? { mentions } : {}) }, filled);

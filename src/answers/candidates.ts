@@ -31,6 +31,8 @@ export interface Candidate {
 export const WEIGHTS = { coverage: 1, type: 0.3, prior: 0.35, structured: 0.15, focus: 0.15, made: 0.3 } as const;
 /** Among composed answers covering the question as fully, one whose best sentence covers this much more wins. */
 export const FOCUS_MARGIN = 0.25;
+/** An answer that states the thing replaces one saying the plan does not, when it scores within this much of it. */
+export const ABSENT_MARGIN = 0.1;
 /** A passage replaces the best structured answer only when it covers this much more of the question. */
 export const PASSAGE_MARGIN = 0.1;
 /**
@@ -65,7 +67,11 @@ export function answersQuestion(c: Candidate, strictType: boolean): boolean {
 export function choose(cands: readonly Candidate[]): Candidate | undefined {
   const best = (xs: readonly Candidate[]) => xs.reduce<Candidate | undefined>((b, c) => (!b || c.score > b.score ? c : b), undefined);
   const composed = cands.filter((c) => c.source !== 'passage');
-  const top = best(composed);
+  const first = best(composed);
+  // An answer that says the plan does not state the thing ("không nêu ngày cụ thể") gives way to one that
+  // covers the question as fully and states it: "ai thực hiện chế độ báo cáo" after a deadline is asked of the body.
+  const stating = first?.answer.absent ? best(composed.filter((c) => !c.answer.absent && c.check.coverage >= first.check.coverage && c.check.type >= first.check.type && c.score >= first.score - ABSENT_MARGIN)) : undefined;
+  const top = stating ?? first;
   // Two composed answers that both cover the question: the one that holds it in one sentence ("tổng kết
   // vào năm 2030 theo hướng dẫn của Bộ…") over the one the keywords favour, which has its words apart.
   // (Of the same plan, naming every body and award asked: the focus weighs the wording, not the plan.)

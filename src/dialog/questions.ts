@@ -92,8 +92,8 @@ function partChoices(parts: readonly { label: string }[]): Choice[] {
  * Answers `text`. A clarification is remembered for the next message (its options become choices).
  * `planId` defaults to the asker's registered plan.
  */
-export function answerQuestion(ctx: QuestionContext, text: string, planId?: string): Outbound[] {
-  const { result, plan } = ask(ctx, text, planId);
+export function answerQuestion(ctx: QuestionContext, text: string, planId?: string, withContext = true): Outbound[] {
+  const { result, plan } = ask(ctx, text, planId, withContext);
   return reply(ctx, text, result, plan);
 }
 
@@ -110,9 +110,9 @@ export function answerIfFound(ctx: QuestionContext, text: string, planId?: strin
  * The answerer gets the chat's context (what the previous answer resolved, if recent) and, as the
  * fallback when neither the question nor the context names a plan, the asker's registered plan.
  */
-function ask(ctx: QuestionContext, text: string, planId?: string): { result: AnswerResult; plan?: string } {
+function ask(ctx: QuestionContext, text: string, planId?: string, withContext = true): { result: AnswerResult; plan?: string } {
   const plan = planId ?? ctx.store.contacts.get(ctx.inbound.channel, ctx.inbound.userId)?.planId;
-  const context = currentContext(ctx.session.state, ctx.inbound.chatId, ctx.now, ctx.config.contextIdleMinutes * 60_000);
+  const context = withContext ? currentContext(ctx.session.state, ctx.inbound.chatId, ctx.now, ctx.config.contextIdleMinutes * 60_000) : undefined;
   const request = { text, ...(plan === undefined ? {} : { planId: plan }), ...(context ? { context } : {}) };
   return { result: ctx.answerer.answer(request), plan };
 }
@@ -138,7 +138,9 @@ function reply(ctx: QuestionContext, text: string, result: AnswerResult, plan: s
   const offer = result.status === 'clarify' && (result.options?.length ?? 0) > 0;
   if (offer) {
     ctx.session.state.pendingQuestion = {
-      text,
+      // The question as the answerer completed it from the conversation ("còn tổng kết?" → the whole
+      // question): a pick answers it for that plan, with nothing else read into it.
+      text: result.resolved?.question ?? text,
       chatId: ctx.inbound.chatId,
       options: result.options!.map(({ id, label, planId: p }) => ({ id, label, planId: p })),
     };
@@ -169,7 +171,7 @@ export function resolvePendingQuestion(
   // answerer with the context, where "Tây Ninh thì sao" picks the plan and a new question is answered as such.
   const m = matchChoice(input, options, { numbers: opts.numbers, whole: true });
   if (m.kind !== 'match') return undefined;
-  return answerQuestion(ctx, pending.text, m.choice.planId);
+  return answerQuestion(ctx, pending.text, m.choice.planId, false);
 }
 
 /**

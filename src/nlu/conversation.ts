@@ -237,9 +237,10 @@ function mergeTopic(prev: QueryAnalysis, cur: QueryAnalysis, namesPlan: (s: Quer
     // A phase goes with the stage it closes: "sơ kết giai đoạn 1", then "còn tổng kết?", is no longer stage 1.
     if (s.kind === 'awardKind') for (const [from, to] of stagesBeside(prev.repaired, s.start, s.end)) for (let i = from; i < to; i++) drop.add(i);
   }
-  const kept = prev.typed.filter((_, i) => !drop.has(i));
+  // Its clauses stay clauses: "ai ký, mình cần điền vào tờ trình" keeps the aside about the asker apart.
+  const kept = prev.typed.flatMap((t, i) => (drop.has(i) ? [] : [prev.breaks[i] ? `, ${t}` : t]));
   const added = cur.typed.filter((_, i) => keep.has(i));
-  return [...kept, ...added].join(' ');
+  return [...kept, ...added].join(' ').replace(/^, /u, '').replace(/ , /gu, ', ');
 }
 
 /** "giai đoạn 1" (or "gđ 2" as expanded) right before or after tokens[start, end): its spans. */

@@ -109,6 +109,24 @@ describe('a menu gives way', () => {
       expect(plansOf(await user.say('còn hạn báo cáo?')), pick).toEqual([plan]);
     }
   });
+
+  it('a pick answers the question as it was asked, its aside about the asker included, for that plan', async () => {
+    const user = new ChatUser(h, 'm-aside');
+    const menu = await user.say('văn bản này ai ký vậy, mình cần điền vào tờ trình gửi thủ trưởng cơ quan');
+    expect(menu[0]!.answer?.status).toBe('clarify');
+    const r = await user.say('Thái Bình KH 62');
+    expect(plansOf(r)).toEqual(['thai-binh']);
+    expect(r[0]!.text).toContain('Trần Thị Bích Hằng');
+  });
+
+  it('a follow-up asked of a stage just quoted, after a plan that states no date, is answered by the body named there', async () => {
+    const user = new ChatUser(h, 'm-body');
+    const r1 = await user.say('văn phòng ubnd bắc kạn gửi báo cáo hàng năm hạn chót ngày nào');
+    expect(r1[0]!.answer?.status).toBe('not_found');
+    const r2 = await user.say('thế ai làm chế độ báo cáo');
+    expect(r2[0]!.answer?.status).toBe('answer');
+    expect(r2[0]!.text).toContain('Phòng Hành chính tổ chức - Quản trị tài vụ');
+  });
 });
 
 describe('small talk', () => {
