@@ -10,10 +10,7 @@ import { openStore, type Store } from '../store/db.js';
 import { formatAdminId, parseAdminId } from './admin-ids.js';
 import { AdminArgError, parseYear, resolvePlanId } from './args.js';
 import { localDate, parseIsoDate, viDateTime, type CalendarDate } from '../calendar.js';
-import { buildExport } from './export/export.js';
 import { outTarget, writeOut } from './export/out-file.js';
-import { buildQuestionsFile } from './export/questions-file.js';
-import { describeReminders } from './reminders/dry-run.js';
 import { cliTexts } from './texts.js';
 
 function dateArg(value: string): CalendarDate {
@@ -57,6 +54,8 @@ export function registerAdminCommands(program: Command): void {
       const year = opts.year === undefined ? undefined : parseYear(opts.year, loadForm('report'));
       return withStore(async ({ config, store, knowledge }) => {
         const planId = opts.plan === undefined ? undefined : resolvePlanId(opts.plan, knowledge);
+        // Loaded when used: the writers (exceljs, docx) would add to every other command's start.
+        const { buildExport } = await import('./export/export.js');
         const file = await buildExport(
           { store, knowledge, timeZone: config.timeZone },
           { format: target.format, year, planId, issuer: opts.issuer, parentBody: opts.parentBody },
@@ -80,6 +79,7 @@ export function registerAdminCommands(program: Command): void {
     .action((opts: { out?: string; format?: string }) => {
       const target = outTarget(opts.out, opts.format);
       return withStore(async ({ config, store, knowledge }) => {
+        const { buildQuestionsFile } = await import('./export/questions-file.js');
         const file = await buildQuestionsFile({ store, knowledge, timeZone: config.timeZone }, target.format);
         const path = writeOut(target, file.filename, file.content);
         process.stdout.write(`Đã ghi ${path} (${target.format.toUpperCase()}): ${file.groups} câu hỏi khác nhau, ${file.total} lượt hỏi.\n`);
@@ -135,7 +135,8 @@ export function registerAdminCommands(program: Command): void {
     .action((opts: { dryRun?: boolean; date?: string }) => {
       if (!opts.dryRun) throw new AdminArgError(cliTexts.remindNeedsDryRun);
       const date = opts.date === undefined ? undefined : dateArg(opts.date);
-      return withStore(({ config, store, knowledge }) => {
+      return withStore(async ({ config, store, knowledge }) => {
+        const { describeReminders } = await import('./reminders/dry-run.js');
         process.stdout.write(`${describeReminders({ store, knowledge, config }, date ?? localDate(new Date(), config.timeZone))}\n`);
       });
     });

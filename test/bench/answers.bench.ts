@@ -16,6 +16,7 @@ import { loadKnowledge, type Knowledge } from '../../src/knowledge/loader.js';
 import { breadcrumb, walkSections } from '../../src/knowledge/sections.js';
 import { outcomeOf, styleOf, type Outcome } from '../answers/evaluate.js';
 import { judge, loadQuestions, type Question } from '../answers/question-set.js';
+import { chooseEntry } from '../../bin/launch.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -236,8 +237,8 @@ async function spawnAsk(viaNpm: boolean): Promise<number> {
   const t0 = performance.now();
   const { stdout } = viaNpm
     ? await run('npm', ['run', '-s', 'ask', '--', ...args], { cwd: root })
-    : // The bot's own process as `npm run ask` starts it (package.json): node with the tsx loader.
-      await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'ask', ...args], { cwd: root });
+    : // The bot's own process as `npm run ask` starts it (package.json): from dist/, built before the spawns.
+      await run(process.execPath, ['bin/thidua.mjs', 'ask', ...args], { cwd: root });
   const elapsed = performance.now() - t0;
   if (JSON.parse(stdout).status !== 'answer') throw new Error('the CLI did not answer');
   return elapsed;
@@ -247,9 +248,9 @@ async function spawnAsk(viaNpm: boolean): Promise<number> {
  * A fresh process that only loads the plans, builds the answerer and answers once (no CLI, no other
  * parts of the bot): prints the milliseconds since process start at each step.
  */
-const FIRST_ANSWER_SCRIPT = `
+const firstAnswerScript = (from: 'dist' | 'src') => `
 const t0 = performance.now();
-Promise.all([import('./src/knowledge/loader.ts'), import('./src/answers/answerer.ts')]).then(([k, a]) => {
+Promise.all([import('./${from}/knowledge/loader.${from === 'dist' ? 'js' : 'ts'}'), import('./${from}/answers/answerer.${from === 'dist' ? 'js' : 'ts'}')]).then(([k, a]) => {
   const t1 = performance.now();
   const answerer = a.createAnswerer(k.loadKnowledge());
   const t2 = performance.now();
@@ -266,8 +267,10 @@ interface FirstAnswer {
   total: number;
 }
 
-async function firstAnswerOnly(): Promise<FirstAnswer> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', FIRST_ANSWER_SCRIPT], { cwd: root });
+/** `from`: the compiled JavaScript (what the bot starts from once built) or the sources through tsx. */
+async function firstAnswerOnly(from: 'dist' | 'src'): Promise<FirstAnswer> {
+  const loader = from === 'src' ? ['--import', 'tsx'] : [];
+  const { stdout } = await run(process.execPath, [...loader, '--input-type=module', '-e', firstAnswerScript(from)], { cwd: root });
   const out = JSON.parse(stdout) as FirstAnswer & { status: string };
   if (out.status !== 'answer') throw new Error('no answer');
   return out;
@@ -329,14 +332,17 @@ export default async function answersBench(): Promise<{ title: string; markdown:
     fuseTop1.set(q, topOneCorrect(q, hit?.planId, hit?.sectionId));
   }
 
-  // Start-up: spawn the CLI, time until it has printed its answer and exited.
+  // Start-up: spawn the CLI, time until it has printed its answer and exited. From dist/, as `npm ci` builds it.
+  if (!chooseEntry(root).compiled) await run(process.execPath, ['scripts/build.mjs'], { cwd: root });
   const direct: number[] = [];
   const npm: number[] = [];
   for (let i = 0; i < SPAWNS; i++) direct.push(await spawnAsk(false));
   for (let i = 0; i < 3; i++) npm.push(await spawnAsk(true));
   const bare: FirstAnswer[] = [];
-  for (let i = 0; i < SPAWNS; i++) bare.push(await firstAnswerOnly());
-  const mid = (f: (x: FirstAnswer) => number) => ms(median(bare.map(f)));
+  const fromSources: FirstAnswer[] = [];
+  for (let i = 0; i < SPAWNS; i++) bare.push(await firstAnswerOnly('dist'));
+  for (let i = 0; i < SPAWNS; i++) fromSources.push(await firstAnswerOnly('src'));
+  const mid = (f: (x: FirstAnswer) => number, xs = bare) => ms(median(xs.map(f)));
 
   const heldOut = questions.filter((q) => q.set === 'heldout');
   const batches = [...new Set(heldOut.map((q) => q.batch ?? 1))].sort((a, b) => a - b);
@@ -414,9 +420,10 @@ Start-up and memory:
 | Build the answerer (glossary, intents, MiniSearch index of ${answerer.corpus.passages.length} passages, vocabulary, fuse.js gazetteers), median of ${BUILDS} | ${ms(median(builds))} ms |
 | Heap used after build (whole benchmark process, after GC${gc ? '' : ' — GC not available'}) | ${mib(memory.heapUsed)} (grew ${mib(memory.heapUsed - heapBefore)} for ${BUILDS + 1} builds, the last one kept) |
 | RSS after build (whole benchmark process) | ${mib(memory.rss)} |
-| Process start → first answer printed, \`node --import tsx src/cli.ts ask --json …\` (what \`npm run ask\` runs), median of ${SPAWNS} (min–max) | ${ms(median(direct))} ms (${ms(Math.min(...direct))}–${ms(Math.max(...direct))}) |
+| Process start → first answer printed, \`node bin/thidua.mjs ask --json …\` (what \`npm run ask\` runs: the compiled dist/), median of ${SPAWNS} (min–max) | ${ms(median(direct))} ms (${ms(Math.min(...direct))}–${ms(Math.max(...direct))}) |
 | Same through \`npm run -s ask -- --json …\`, median of 3 | ${ms(median(npm))} ms |
-| Process start → first answer, answerer alone (fresh \`node --import tsx\` process: load plans, build, answer), median of ${SPAWNS} | ${mid((x) => x.total)} ms: Node + tsx boot ${mid((x) => x.boot)}, imports (zod, MiniSearch, fuse.js, own modules) ${mid((x) => x.imports)}, load + build ${mid((x) => x.build)}, first answer ${mid((x) => x.answer)} |
+| Process start → first answer, answerer alone (fresh \`node\` process on dist/: load plans, build, answer), median of ${SPAWNS} | ${mid((x) => x.total)} ms: Node boot ${mid((x) => x.boot)}, imports (zod, MiniSearch, fuse.js, own modules) ${mid((x) => x.imports)}, load + build ${mid((x) => x.build)}, first answer ${mid((x) => x.answer)} |
+| The same from the sources (\`node --import tsx\`, as when dist/ is older than src/) | ${mid((x) => x.total, fromSources)} ms: Node + tsx boot ${mid((x) => x.boot, fromSources)}, imports ${mid((x) => x.imports, fromSources)}, load + build ${mid((x) => x.build, fromSources)}, first answer ${mid((x) => x.answer, fromSources)} |
 
 ${failures.length ? `Questions the bot gets wrong (${failures.length}; the first ${Math.min(MAX_LISTED, failures.length)} below, all with \`node --import tsx test/answers/evaluate.ts FILE…\`):\n\n${failures.slice(0, MAX_LISTED).map((q) => `- [${q.set}${q.batch ? ` ${q.batch}` : ''}] “${q.q}”: ${verdicts.get(q)!.problems.join('; ')}`).join('\n')}` : 'The bot answers every question of the set correctly.'}
 `;

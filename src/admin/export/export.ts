@@ -18,14 +18,9 @@ import { summaryData, type SummaryData } from './summary-data.js';
 import { missingTable, summaryTable } from './summary-sheets.js';
 import { tablesToXlsx } from './xlsx.js';
 
-export const EXPORT_FORMATS = ['xlsx', 'csv', 'docx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { MIME_TYPES, type ExportFormat } from './formats.js';
 
-export const MIME_TYPES: Record<ExportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+export { EXPORT_FORMATS, MIME_TYPES, type ExportFormat } from './formats.js';
 
 export interface ExportRequest extends ExportFilter, SummaryDocxOptions {
   format: ExportFormat;

@@ -8,7 +8,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { AdminArgError, parseFormat } from '../args.js';
 import { cliTexts } from '../texts.js';
-import { EXPORT_FORMATS, type ExportFormat } from './export.js';
+import { EXPORT_FORMATS, type ExportFormat } from './formats.js';
 
 export interface OutTarget {
   /** undefined: a folder; the file's own name is known only once it is built. */
