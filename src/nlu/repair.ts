@@ -58,6 +58,9 @@ function besideOnKeyboard(a: string, b: string): boolean {
   return x !== undefined && y !== undefined && a !== b && Math.abs(x.row - y.row) <= 1 && Math.abs(x.col - y.col) <= 1;
 }
 
+/** A slip that is a syllable itself is repaired only into a pair the plans write in this many passages. */
+const SLIP_PAIR_MIN = 3;
+
 export class TypoRepairer {
   private readonly vocabulary: Set<string>;
   private readonly fuse: Fuse<string>;
@@ -91,7 +94,9 @@ export class TypoRepairer {
     return !this.vocabulary.has(token) && !isVietnameseSyllable(token);
   }
 
-  repairToken(token: string, prev?: string, next?: string): Repair | undefined {
+  /** `marked`: the token was typed with diacritics (a syllable so typed is no slip of another). */
+  repairToken(token: string, prev?: string, next?: string, marked = false): Repair | undefined {
+    if (!this.vocabulary.has(token) && isVietnameseSyllable(token)) return marked || token.length < 3 ? undefined : this.slipAfter(token, prev);
     if (!this.needsRepair(token)) return undefined;
     if (/\d/.test(token) && /[a-z]/.test(token)) {
       const to = unvni(token);
@@ -123,12 +128,31 @@ export class TypoRepairer {
     return { from: token, to: tied[0]!, how: 'fuzzy' };
   }
 
-  /** `keep`: positions never to touch (a place, found before repair so that no "correction" can hide it). */
-  repair(tokens: readonly string[], keep: ReadonlySet<number> = new Set()): RepairResult {
+  /**
+   * A syllable the plans never write, shaped like one ("khem"), is a slip only when a word a letter away
+   * makes a pair the plans write with the word before it ("bằng khem" → "bằng khen"): a real word the
+   * plans lack ("bóng đá") is left as typed. (Only the word before: "con Củ Chi" is not "căn cứ".)
+   */
+  private slipAfter(token: string, prev?: string): Repair | undefined {
+    if (!prev) return undefined;
+    const fit = (w: string) => this.pairFrequency(`${prev}_${w}`);
+    const near = this.fuse
+      .search(token, { limit: 8 })
+      .map((r) => r.item)
+      .filter((w) => w.length === token.length && editDistance(w, token, 1) === 1 && fit(w) >= SLIP_PAIR_MIN);
+    near.sort((a, b) => fit(b) - fit(a));
+    return near[0] ? { from: token, to: near[0], how: 'fuzzy' } : undefined;
+  }
+
+  /**
+   * `keep`: positions never to touch (a place, found before repair so that no "correction" can hide it);
+   * `marked(i)`: the token at i was typed with diacritics.
+   */
+  repair(tokens: readonly string[], keep: ReadonlySet<number> = new Set(), marked: (i: number) => boolean = () => false): RepairResult {
     const out: string[] = [];
     const repairs: Repair[] = [];
     for (const [i, token] of tokens.entries()) {
-      const r = keep.has(i) ? undefined : this.repairToken(token, out[i - 1], tokens[i + 1]);
+      const r = keep.has(i) ? undefined : this.repairToken(token, out[i - 1], tokens[i + 1], marked(i));
       if (r) {
         repairs.push(r);
         out.push(r.to);

@@ -237,6 +237,14 @@ describe('sections, ordinals and documents', () => {
   });
 });
 
+describe('slips', () => {
+  it('a slip that is a syllable of its own ("khem") is read as the word the plans pair with the one before it', () => {
+    const r = ask('Khánh Hòa khi tổng kết có những loại bằng khem nào');
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('Bằng khen của Thủ tướng Chính phủ');
+  });
+});
+
 describe('abbreviations read by their context', () => {
   it('"BK" after "UBND" is Bắc Kạn, alone it is a Bằng khen', () => {
     expect(plansOf(ask('VP UBND BK giao ai tham mưu khen thưởng'))).toEqual(['bac-kan-vp']);

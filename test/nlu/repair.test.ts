@@ -59,6 +59,19 @@ describe('repair by neighbours', () => {
   });
 });
 
+describe('a slip that is a syllable itself', () => {
+  it('is repaired into a pair the plans write with the word before it, and only then', () => {
+    const vocabulary = ['bang', 'giay', 'khen', 'kem', 'can', 'cu', 'chi'];
+    const pairs: Record<string, number> = { bang_khen: 20, giay_khen: 12, can_cu: 30 };
+    const r = new TypoRepairer(vocabulary, (pair) => pairs[pair] ?? 0);
+    expect(r.repair(['bang', 'khem']).tokens).toEqual(['bang', 'khen']);
+    // Nothing before it to pair with: "con Củ Chi" is not "căn cứ".
+    expect(r.repair(['con', 'cu', 'chi']).tokens).toEqual(['con', 'cu', 'chi']);
+    // Typed with its diacritics, it is the word meant.
+    expect(r.repair(['giay', 'khem'], new Set(), (i) => i === 1).tokens).toEqual(['giay', 'khem']);
+  });
+});
+
 describe('transposed letters', () => {
   it('swaps two neighbouring letters back when that makes a known syllable', () => {
     const r = new TypoRepairer(['ngay', 'nao', 'thong', 'tin']);
