@@ -57,7 +57,7 @@ const SLOT_PRIOR = 0.2;
 /** The prior of the previous question's intent (and of the sections its answer quoted), for a follow-up with words of its own. */
 const CONTEXT_PRIOR = 0.6;
 /** Plans whose quoted answers share this much of their words say the same (one model, a place's name changed). */
-const NEAR_SAME = 0.8;
+const NEAR_SAME = 0.75;
 /** …among the plans whose answers score within this much of the best. */
 const ALIKE_BAND = 0.05;
 /** Passages of a plan that become candidates, and the prior of the best one. */
@@ -458,6 +458,26 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return withWhy(absent([plan], ask, best, others), ask, cands, [], 'absent');
   }
 
+  /**
+   * The part of each answer that every plan words nearly alike: one block (a body's heading and its quote)
+   * of each, found in all of them ("Ủy ban MTTQ tỉnh vận động…", whatever else each plan adds to it).
+   * Undefined when the answers share no such block.
+   */
+  function sharedBlock(hs: readonly Candidate[]): PlanAnswer[] | undefined {
+    const blocksOf = (c: Candidate): PlanAnswer[] => {
+      const blocks = c.answer.text.split(/\n\s*\n/u).filter((b) => b.includes('“'));
+      // Composers give one section per block when they can; otherwise each block cites them all.
+      return blocks.map((text, k) => ({ text, sections: blocks.length === c.answer.sections.length ? [c.answer.sections[k]!] : c.answer.sections }));
+    };
+    const quoted = (b: PlanAnswer) => (b.text.match(/“[^”]*”/gu) ?? []).join('\n');
+    const [first, ...rest] = hs.map(blocksOf);
+    for (const b of first ?? []) {
+      const matches = rest.map((blocks) => blocks.find((o) => wordSimilarity(quoted(b), quoted(o)) >= NEAR_SAME));
+      if (matches.every((m) => m !== undefined) && rest.every((_, i) => rest.slice(i + 1).every((__, j) => wordSimilarity(quoted(matches[i]!), quoted(matches[i + 1 + j]!)) >= NEAR_SAME))) return [b, ...(matches as PlanAnswer[])];
+    }
+    return undefined;
+  }
+
   /** The share of words two texts have in common (of the words either has): near 1 for plans that copy one model. */
   function wordSimilarity(x: string, y: string): number {
     const words = (t: string) => new Set(fold(t).split(' ').filter((w) => w.length > 1));
@@ -511,12 +531,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // A body's task ("Sở Tài chính được giao gì") that the plans copy from one model, a place's name
     // changed, is one answer. (Not a group's criteria: near-identical lists differ by the item that matters.)
     // (Asked which body does it, the bodies are the answer: they differ where the rest is copied.)
-    const namesBody = ask.profile.expected?.type !== 'agency' && ask.profile.units.some((u) => u.entity?.kind === 'agency' && u.entity.required);
-    if (namesBody && best.length > 1 && best.every((h, i) => best.slice(i + 1).every((o) => wordSimilarity(quotedBody(h), quotedBody(o)) >= NEAR_SAME))) {
+    const copied = ask.profile.expected?.type !== 'agency' && best.every((h) => intentById.get(h.intent)?.copiedAcrossPlans === true) && ask.profile.units.some((u) => u.entity?.kind === 'agency');
+    const shared = copied && best.length > 1 ? sharedBlock(best) : undefined;
+    if (shared) {
+      // One plan's words in full; the others are cited, for whoever needs their exact wording.
       const names = best.map((h) => planShortLabel(h.plan)).join('; ');
-      const blocks = best.map((h) => `■ ${planLabel(h.plan)}\n${h.answer.text}\n${citation(h.plan, h.answer.sections)}`);
-      const text = `${msg.nearlySameInPlans(names)}\n\n${blocks.join('\n\n')}`;
-      return withWhy(result('answer', best[0]!.intent, text, best.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, best, 'nearly the same in every plan');
+      const others = best.slice(1).map((h, i) => `• ${citation(h.plan, shared[i + 1]!.sections).replace(/^Nguồn: /u, '')}`);
+      const text = `${msg.nearlySameInPlans(names, planShortLabel(best[0]!.plan))}\n${shared[0]!.text}\n${citation(best[0]!.plan, shared[0]!.sections)}\n${msg.LIKEWISE_IN}\n${others.join('\n')}`;
+      return withWhy(result('answer', best[0]!.intent, text, best.flatMap((h, i) => refs(h.plan, shared[i]!.sections))), ask, cands, best, 'nearly the same in every plan');
     }
     // Worded differently but the same fact ("tổng kết vào năm 2030", "02 giai đoạn" in every plan): answered across plans.
     // (A passage that states no such fact, only the words around it, does not stand against them.)

@@ -98,10 +98,13 @@ export function plansHaving(of: number, thing: string, names: readonly string[])
   return `${names.length} trong ${of} văn bản có ${thing}: ${names.join('; ')}.`;
 }
 
-/** The lead of an answer that several plans give in nearly the same words, each quoted. */
-export function nearlySameInPlans(names: string): string {
-  return `Các kế hoạch ${names} nêu gần như giống nhau:`;
+/** The lead of an answer that several plans give in nearly the same words: one of them is quoted. */
+export function nearlySameInPlans(names: string, quoted: string): string {
+  return `Các kế hoạch ${names} nêu gần như giống nhau. Theo ${quoted}:`;
 }
+
+/** Before the citations of the plans that word it alike to the one quoted. */
+export const LIKEWISE_IN = 'Nội dung tương tự tại:';
 
 /** The lead of an answer that several plans give alike in different words. */
 export function sameFactInPlans(n: number, fact: string): string {

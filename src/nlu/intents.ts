@@ -44,6 +44,11 @@ export const intentSchema = z.object({
    * when the question asks for that kind, its answer is the one made for it.
    */
   answerType: z.string().regex(/^[a-z-]+$/).optional(),
+  /**
+   * The plans word this intent's answers from one national model, a place's name changed (a body's
+   * tasks): asked with no plan named, answers that read nearly alike across the plans are one answer.
+   */
+  copiedAcrossPlans: z.boolean().default(false),
   /** Example questions, with and without diacritics; each must be classified as this intent (tested). */
   examples: z.array(z.string().min(1)).min(2),
 });

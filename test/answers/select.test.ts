@@ -92,14 +92,27 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
     expect(r.why?.decision).toBe('same fact in every plan');
   });
 
-  it('answers a body\'s task that the plans word nearly alike once, each plan quoted, and leaves a district\'s body out', () => {
+  it('answers a body\'s task that the plans word nearly alike once, one plan quoted and the others cited, and leaves a district\'s body out', () => {
     // "Hội" typed with its tone opens the body's name: it is not the "hỏi" of a polite intro.
     const r = ask('Hội Khuyến học tỉnh có nhiệm vụ gì trong phong trào');
     expect(r.status).toBe('answer');
-    expect(r.text).toMatch(/^Các kế hoạch Thái Bình \(Kế hoạch 62\/KH-UBND\); Tây Ninh \(Kế hoạch\); Khánh Hòa \(Kế hoạch\) nêu gần như giống nhau:/);
+    expect(r.text).toMatch(/^Các kế hoạch Thái Bình \(Kế hoạch 62\/KH-UBND\); Tây Ninh \(Kế hoạch\); Khánh Hòa \(Kế hoạch\) nêu gần như giống nhau\. Theo Thái Bình/);
     expect(r.text).toContain('trong hệ thống tổ chức khuyến học');
+    expect(r.text).toMatch(/Nội dung tương tự tại:\n• Kế hoạch của Ủy ban nhân dân tỉnh Tây Ninh .*Mục VII\.6\.\n• Kế hoạch của Ủy ban nhân dân tỉnh Khánh Hòa .*Mục VII\.6\./);
     expect(plansOf(r)).toEqual(['khanh-hoa', 'tay-ninh', 'thai-binh']);
     expect(r.why?.decision).toBe('nearly the same in every plan');
+  });
+
+  it('takes the part a body\'s tasks share across plans, whatever else each plan gives it', () => {
+    // Thái Bình lists the Mặt trận among all bodies first; the others add its report: the call to rally is shared.
+    const r = ask('Ủy ban Mặt trận Tổ quốc tỉnh có trách nhiệm gì');
+    expect(r.why?.decision).toBe('nearly the same in every plan');
+    expect(r.text).toContain('cộng đồng doanh nghiệp và mọi tầng lớp nhân dân');
+    expect(r.sources).toEqual([
+      { plan: 'thai-binh', section: 'VI.3' },
+      { plan: 'tay-ninh', section: 'VII.7' },
+      { plan: 'khanh-hoa', section: 'VII.7' },
+    ]);
   });
 
   it('still asks which plan for a group\'s criteria that differ by one item', () => {
