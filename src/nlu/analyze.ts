@@ -62,9 +62,11 @@ function stripTags(text: string): string {
  * given the opening word the slot reader expects ("mục VI.2"), so it is never read as "vì 2".
  */
 function markSectionNumbers(text: string): string {
-  return text.replace(/(^|[^\p{L}\d.])([IVX]{1,4}\.\d{1,2}(?:\.[a-zđ])?)(?![\p{L}\d])/gu, (m, before: string, ref: string, at: number) => {
+  return text.replace(/(^|[^\p{L}\d.])([IVX]{1,4}\.\d{1,2})(?:\.([a-zđ]))?(?![\p{L}\d])/gu, (m, before: string, ref: string, point: string | undefined, at: number) => {
     const prior = text.slice(Math.max(0, at - 8), at + before.length).toLowerCase();
-    return /(mục|muc|phần|phan)\s*$/.test(prior) ? m : `${before}mục ${ref}`;
+    // A point's letter is said as such ("IV.2.c" → "mục IV.2 điểm c"): folded, a lone "c" could be any word.
+    const full = point ? `${ref} điểm ${point}` : ref;
+    return /(mục|muc|phần|phan)\s*$/.test(prior) ? `${before}${full}` : `${before}mục ${full}`;
   });
 }
 

@@ -197,7 +197,7 @@ export class SlotExtractor {
     };
     const claim = claimer('locality');
 
-    const sections = findSections(tokens, claimer('section'));
+    const sections = findSections(tokens, claimer('section'), typed);
     const ordinal = findOrdinal(tokens, claimer('ordinal'));
     const docrefs = this.findDocRefs(tokens, claimer('docref'), claimed);
 
@@ -380,7 +380,9 @@ function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) =>
  * and the reverse order of legal citations, "điểm b khoản 1 mục III" → "III.1.b". A number or letter
  * counts only behind its opening word, so "vì" or "a" in a sentence never becomes a section.
  */
-function findSections(tokens: readonly string[], claim: (s: number, e: number) => void): string[] {
+function findSections(tokens: readonly string[], claim: (s: number, e: number) => void, typed: readonly string[] = tokens): string[] {
+  // A point's letter as typed: folding makes "đ" a "d", and the plans letter both.
+  const letter = (k: number) => (typed[k] === 'đ' ? 'đ' : tokens[k]!);
   const found: string[] = [];
   let point: string | undefined;
   let item: string | undefined;
@@ -390,7 +392,7 @@ function findSections(tokens: readonly string[], claim: (s: number, e: number) =
     if (!level) continue;
     const next = tokens[i + 1];
     if (level === 'point' && isPoint(next)) {
-      point = next;
+      point = letter(i + 1);
       pendingStart = pendingStart < 0 ? i : pendingStart;
       claim(i, i + 2);
       i++;
@@ -410,9 +412,9 @@ function findSections(tokens: readonly string[], claim: (s: number, e: number) =
         end += 2;
       }
       if (point === undefined && parts.length === 2 && (tokens[end] === 'diem' || tokens[end] === 'tiet') && isPoint(tokens[end + 1])) {
-        parts.push(tokens[end + 1]!);
+        parts.push(letter(end + 1));
         end += 2;
-      } else if (isPoint(tokens[end]) && point === undefined && tokens[end + 1] === undefined) parts.push(tokens[end++]!);
+      } else if (isPoint(tokens[end]) && point === undefined && tokens[end + 1] === undefined) parts.push(letter(end++));
       else if (point !== undefined && parts.length === 2) parts.push(point);
       found.push(parts.join('.'));
       claim(pendingStart >= 0 ? pendingStart : i, end);

@@ -92,6 +92,13 @@ describe('section numbers and ordinals', () => {
     expect(slots('mục VII Tây Ninh').sections).toEqual(['VII']);
   });
 
+  it('keeps a point\'s letter, written after the numbers or before them, and tells "đ" from "d" as typed', () => {
+    expect(slots('mục IV.2.c KH Thái Bình nói gì').sections).toEqual(['IV.2.c']);
+    expect(slots('IV.2.c Thái Bình').sections).toEqual(['IV.2.c']);
+    expect(slots('điểm đ khoản 2 mục IV Thái Bình').sections).toEqual(['IV.2.đ']);
+    expect(slots('diem d khoan 2 muc IV thai binh').sections).toEqual(['IV.2.d']);
+  });
+
   it('never takes a section number for a document number, nor "vì" for a numeral', () => {
     const s = slots('mục II.3 kế hoạch Tây Ninh');
     expect(s.docrefs).toEqual([]);
