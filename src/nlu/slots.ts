@@ -105,6 +105,8 @@ const isPoint = (t: string | undefined) => t !== undefined && /^[a-z]$/.test(t);
 /** The documents' lettered points in order, as far as folding keeps them apart. */
 const LETTERS = ['a', 'b', 'c'];
 /** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
+/** Lists named by a two-syllable word whose second syllable is an item noun too: the word stays whole. */
+const COMPOUND_ITEMS = new Set(['muc dich', 'muc tieu', 'yeu cau', 'nhiem vu', 'giai phap', 'noi dung', 'tieu chi']);
 const ITEM_NOUNS = new Set(['y', 'dung', 'phap', 'tieu', 'vu', 'diem', 'chi', 'dich', 'cau', 'khoan', 'gach', 'dong', 'muc', 'nhom', 'doan']);
 
 /** First words of the cross-plan phrases that name a document ("văn bản nào", "công văn nào", "kế hoạch nào"). */
@@ -334,7 +336,8 @@ export class SlotExtractor {
 /** "thứ 3", "thứ hai" anywhere; "đầu tiên" / "cuối cùng" right after an item noun. */
 function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) => void): number | undefined {
   // The item noun belongs to the ordinal ("ý thứ hai", "điểm thứ 5"): a follow-up of only these names nothing else.
-  const from = (i: number) => (i > 0 && ITEM_NOUNS.has(tokens[i - 1]!) ? i - 1 : i);
+  // (Not the second half of a topic's name: "mục đích thứ 2" keeps "mục đích", what the list is of.)
+  const from = (i: number) => (i > 0 && ITEM_NOUNS.has(tokens[i - 1]!) && !(i > 1 && COMPOUND_ITEMS.has(`${tokens[i - 2]} ${tokens[i - 1]}`)) ? i - 1 : i);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];

@@ -113,6 +113,13 @@ describe('section numbers and ordinals', () => {
     expect(slots('ngày cuối cùng nộp báo cáo').ordinal).toBeUndefined();
   });
 
+  it('leaves the word that names the list whole: "mục đích thứ 2" is the second of the purposes', () => {
+    const s = slots('Mục đích thứ 2 của kế hoạch Bắc Kạn');
+    expect(s.ordinal).toBe(2);
+    expect(s.spans.find((sp) => sp.kind === 'ordinal')).toMatchObject({ start: 2, end: 4 });
+    expect(slots('ý thứ 2').spans.find((sp) => sp.kind === 'ordinal')).toMatchObject({ start: 0, end: 3 });
+  });
+
   it('reads a lettered point after an item noun ("ý b", "yêu cầu c"), never "điểm b" (a section) or a polite "ạ"', () => {
     expect(slots('ý b nói gì').ordinal).toBe(2);
     expect(slots('thế yêu cầu c thì sao').ordinal).toBe(3);
