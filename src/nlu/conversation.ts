@@ -188,7 +188,8 @@ export class ConversationReader {
     // A detail request said politely, with nothing else asked: the previous answer in full.
     if (detail.length > 0 && prev && !ownPlan) {
       const polite = new Set(lean);
-      for (const m of this.detailFiller.findAll(tokens, { skip: (i) => lean.has(i) })) for (let i = m.start; i < m.end; i++) polite.add(i);
+      // (A filler may take a lean word of its own: "câu đó" holds the "đó" of "thế đó".)
+      for (const m of this.detailFiller.findAll(tokens, { skip: inSpan })) for (let i = m.start; i < m.end; i++) polite.add(i);
       if (tokens.every((t, i) => polite.has(i) || this.questionWords.has(t)) && spans.every((sp) => sp.kind === 'ordinal')) return { kind: 'detail' };
     }
     const own = tokens.filter((t, i) => !lean.has(i) && !this.questionWords.has(t));

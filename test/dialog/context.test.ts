@@ -119,6 +119,16 @@ describe('a menu gives way', () => {
     expect(r[0]!.text).toContain('Trần Thị Bích Hằng');
   });
 
+  it('"trích nguyên văn câu đó cho mình với" quotes the section the answer came from, the pointing words and the politeness aside', async () => {
+    const user = new ChatUser(h, 'm-quote');
+    const first = await user.say('ở Tây Ninh dịp nào thì biểu dương các gương điển hình học tập');
+    const section = first[0]!.answer?.sources[0];
+    expect(section?.plan).toBe('tay-ninh');
+    const r = await user.say('trích nguyên văn câu đó cho mình với');
+    expect(r[0]!.answer?.status).toBe('answer');
+    expect(r[0]!.answer?.sources).toEqual([section]);
+  });
+
   it('a follow-up asked of a stage just quoted, after a plan that states no date, is answered by the body named there', async () => {
     const user = new ChatUser(h, 'm-body');
     const r1 = await user.say('văn phòng ubnd bắc kạn gửi báo cáo hàng năm hạn chót ngày nào');
