@@ -211,6 +211,14 @@ describe('recipients', () => {
     expect(r.text).toContain('Ban TG-NC LĐLĐ tỉnh');
     expect(ask('nơi nhận của kế hoạch Bắc Kạn').text).toContain('Nơi nhận — Gửi bản điện tử:');
   });
+
+  it('"gửi bản điện tử tới những nơi nào" asks for them too, whatever stands between; a report\'s "gửi cho ai" does not', () => {
+    const r = ask('văn bản của VP UBND Bắc Kạn được gửi bản điện tử tới những nơi nào, ai ký');
+    expect(r.intent).toBe('document');
+    expect(r.text).toContain('Nơi nhận — Gửi bản điện tử:');
+    expect(r.text).toContain('Vũ Đức Chính');
+    expect(ask('Tây Ninh báo cáo kết quả hằng năm gửi cho cơ quan nào').intent).not.toBe('document');
+  });
 });
 
 describe('a document number asked', () => {

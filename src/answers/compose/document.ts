@@ -12,9 +12,25 @@ const ASKS_RECIPIENTS = ['noi nhan', 'kinh gui', 'gui cho ai', 'gui ai', 'gui nh
 const ASKS_DATE = ['ngay nao', 'ngay ban hanh', 'ban hanh ngay', 'khi nao', 'nam nao', 'ngay may', 'thang may', 'ra ngay'];
 const ASKS_NUMBER = ['so may', 'so hieu', 'so bao nhieu', 'so ky hieu'];
 
+/** How far after "gửi bản …" the words asking where may stand ("gửi bản điện tử cho những nơi nào"). */
+const SEND_REACH = 8;
+
+/**
+ * "gửi bản điện tử cho những nơi nào", "gửi bản giấy cho ai", "lưu ở đâu": the copies of the document
+ * and where they go, whatever stands between. ("Báo cáo gửi cho ai" asks the report's recipient instead.)
+ */
+function asksWhereSent(ctx: ComposeContext): boolean {
+  const t = ctx.analysis.repaired;
+  const asksWhere = (from: number) => {
+    const after = t.slice(from, from + SEND_REACH);
+    return after.includes('ai') || after.includes('dau') || after.some((x, k) => x === 'noi' && after[k + 1] === 'nao');
+  };
+  return t.some((w, i) => (w === 'gui' && t[i + 1] === 'ban' && asksWhere(i + 2)) || (w === 'luu' && asksWhere(i + 1)));
+}
+
 /** The parts of the card a question asks for, named as a sentence would ("số văn bản", "người ký"). */
 export function askedParts(ctx: ComposeContext): string[] {
-  const any = (phrases: readonly string[]) => phrases.some((p) => asks(ctx, p));
+  const any = (phrases: readonly string[]) => phrases.some((p) => asks(ctx, p)) || (phrases === ASKS_RECIPIENTS && asksWhereSent(ctx));
   return [
     ...(any(ASKS_NUMBER) ? ['số văn bản'] : []),
     ...(any(ASKS_DATE) ? ['ngày ban hành'] : []),
@@ -26,7 +42,7 @@ export function askedParts(ctx: ComposeContext): string[] {
 export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
   const { plan } = ctx;
   const lines: string[] = [];
-  const any = (phrases: readonly string[]) => phrases.some((p) => asks(ctx, p));
+  const any = (phrases: readonly string[]) => phrases.some((p) => asks(ctx, p)) || (phrases === ASKS_RECIPIENTS && asksWhereSent(ctx));
   // The header lines as written ("Số: 62 /KH-UBND", "Thái Bình, ngày 27 tháng 3 năm 2024").
   const headerLine = (re: RegExp) => plan.header?.items.find((i) => re.test(i));
   const signer = () => {
