@@ -687,7 +687,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const what = awards.length || topic ? thing : (documentParts(scope, ask) ?? ask.primary?.title.toLocaleLowerCase('vi') ?? thing);
       const blocks = [...instead].map(([p, a]) => `■ ${planLabel(p)}\n${a.text}\n${citation(p, a.sections)}`);
       const head = msg.plansWithoutLine(what, silent.map(planShortLabel), havingLabels);
-      return result('answer', ask.primary!.id, `${head}\n\n${blocks.join('\n\n')}`, [...instead].flatMap(([p, a]) => refs(p, a.sections)));
+      // Every plan listed is a source, with what it writes instead where it writes anything.
+      const sources = silent.flatMap((p) => (instead.has(p) ? refs(p, instead.get(p)!.sections) : [{ plan: p.id, section: '' }]));
+      return result('answer', ask.primary!.id, `${head}\n\n${blocks.join('\n\n')}`, sources);
     }
     const blocks = having.map((h) => `■ ${planLabel(h.plan)}\n${h.answer.text}\n${citation(h.plan, h.answer.sections)}`);
     const tail = scope.length > having.length ? `\nKhông nêu trong: ${scope.filter((p) => !having.some((h) => h.plan === p)).map(planShortLabel).join('; ')}.` : '';
