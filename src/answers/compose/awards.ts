@@ -59,7 +59,12 @@ export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
   // A specific award named: the generic "bằng khen"/"giấy khen" only matter when nothing more precise is named.
   const named = ctx.analysis.slots.awards;
   const precise = named.filter((k) => !GENERIC_AWARDS.has(k));
-  const awardKeys = precise.length ? precise : named;
+  // A generic one asked apart from the precise ("giấy khen của chủ tịch huyện không, bằng khen của ai")
+  // is asked too; within its name ("Bằng khen của Thủ tướng") it is not.
+  const spans = ctx.analysis.slots.spans.filter((sp) => sp.kind === 'award');
+  const preciseSpans = spans.filter((sp) => sp.key !== undefined && !GENERIC_AWARDS.has(sp.key));
+  const apart = spans.filter((sp) => sp.key !== undefined && GENERIC_AWARDS.has(sp.key) && !preciseSpans.some((p) => p.start < sp.end && sp.start < p.end)).map((sp) => sp.key!);
+  const awardKeys = precise.length ? [...new Set([...precise, ...apart])] : named;
   if (awardKeys.length) {
     const having = all.filter((a) => a.items.some((item) => awardKeys.some((k) => ctx.lexicon.awardMatches(k, item))));
     const names = awardKeys.map((k) => ctx.lexicon.awardName(k)).join(', ');
