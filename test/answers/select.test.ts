@@ -258,6 +258,15 @@ describe('sections, ordinals and documents', () => {
   });
 });
 
+describe('two awards asked', () => {
+  it('a generic award asked apart from a precise one ("giấy khen … không, bằng khen của ai") is listed too', () => {
+    const r = ask('Tây Ninh khi tổng kết có giấy khen của chủ tịch huyện không, còn bằng khen do ai');
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('Bằng khen của Chủ tịch UBND tỉnh');
+    expect(r.text).toContain('Giấy khen của Chủ tịch UBND huyện');
+  });
+});
+
 describe('slips', () => {
   it('a slip that is a syllable of its own ("khem") is read as the word the plans pair with the one before it', () => {
     const r = ask('Khánh Hòa khi tổng kết có những loại bằng khem nào');
