@@ -162,12 +162,7 @@ export function createAnalyzer(opts: {
     // A pair never spans punctuation: break before an expanded token when its source token opens a segment.
     const breaks = expanded.sourceIndex.map((src, i) => i > 0 && src !== expanded.sourceIndex[i - 1] && breakBefore[src] === true);
     // Places first: a place typed with a slip ("thai bihn") is found as it is, then kept from repair.
-    // A word typed with its diacritics ("còn") is what was meant, even where the plans never write it.
-    const withMarks = (i: number) => {
-      const src = expanded.sourceIndex[i]!;
-      return asTyped !== undefined && tokens[src] === expanded.tokens[i] && asTyped[src] !== expanded.tokens[i];
-    };
-    const repaired = repairer.repair(expanded.tokens, slotsOf.placePositions(expanded.tokens), withMarks);
+    const repaired = repairer.repair(expanded.tokens, slotsOf.placePositions(expanded.tokens));
     // A token keeps its typed form only where neither expansion nor repair changed it.
     const typed = repaired.tokens.map((t, i) => {
       const src = expanded.sourceIndex[i]!;

@@ -94,9 +94,8 @@ export class TypoRepairer {
     return !this.vocabulary.has(token) && !isVietnameseSyllable(token);
   }
 
-  /** `marked`: the token was typed with diacritics (a syllable so typed is no slip of another). */
-  repairToken(token: string, prev?: string, next?: string, marked = false): Repair | undefined {
-    if (!this.vocabulary.has(token) && isVietnameseSyllable(token)) return marked || token.length < 3 ? undefined : this.slipAfter(token, prev);
+  repairToken(token: string, prev?: string, next?: string): Repair | undefined {
+    if (!this.vocabulary.has(token) && isVietnameseSyllable(token)) return token.length < 3 ? undefined : this.slipAfter(token, prev, next);
     if (!this.needsRepair(token)) return undefined;
     if (/\d/.test(token) && /[a-z]/.test(token)) {
       const to = unvni(token);
@@ -130,29 +129,29 @@ export class TypoRepairer {
 
   /**
    * A syllable the plans never write, shaped like one ("khem"), is a slip only when a word a letter away
-   * makes a pair the plans write with the word before it ("bằng khem" → "bằng khen"): a real word the
-   * plans lack ("bóng đá") is left as typed. (Only the word before: "con Củ Chi" is not "căn cứ".)
+   * makes a pair the plans write often with the word before it ("bằng khem" → "bằng khen"), or with the
+   * words on both sides ("Ban Tuyêm giáo" → "tuyên"): a real word the plans lack ("bóng đá") is left as
+   * typed. (The word after alone is no evidence: "con Củ Chi" is not "căn cứ".)
    */
-  private slipAfter(token: string, prev?: string): Repair | undefined {
+  private slipAfter(token: string, prev?: string, next?: string): Repair | undefined {
     if (!prev) return undefined;
-    const fit = (w: string) => this.pairFrequency(`${prev}_${w}`);
+    const before = (w: string) => this.pairFrequency(`${prev}_${w}`);
+    const after = (w: string) => (next ? this.pairFrequency(`${w}_${next}`) : 0);
+    const fits = (w: string) => before(w) >= SLIP_PAIR_MIN || (before(w) > 0 && after(w) > 0);
     const near = this.fuse
       .search(token, { limit: 8 })
       .map((r) => r.item)
-      .filter((w) => w.length === token.length && editDistance(w, token, 1) === 1 && fit(w) >= SLIP_PAIR_MIN);
-    near.sort((a, b) => fit(b) - fit(a));
+      .filter((w) => w.length === token.length && editDistance(w, token, 1) === 1 && fits(w));
+    near.sort((a, b) => before(b) + after(b) - (before(a) + after(a)));
     return near[0] ? { from: token, to: near[0], how: 'fuzzy' } : undefined;
   }
 
-  /**
-   * `keep`: positions never to touch (a place, found before repair so that no "correction" can hide it);
-   * `marked(i)`: the token at i was typed with diacritics.
-   */
-  repair(tokens: readonly string[], keep: ReadonlySet<number> = new Set(), marked: (i: number) => boolean = () => false): RepairResult {
+  /** `keep`: positions never to touch (a place, found before repair so that no "correction" can hide it). */
+  repair(tokens: readonly string[], keep: ReadonlySet<number> = new Set()): RepairResult {
     const out: string[] = [];
     const repairs: Repair[] = [];
     for (const [i, token] of tokens.entries()) {
-      const r = keep.has(i) ? undefined : this.repairToken(token, out[i - 1], tokens[i + 1], marked(i));
+      const r = keep.has(i) ? undefined : this.repairToken(token, out[i - 1], tokens[i + 1]);
       if (r) {
         repairs.push(r);
         out.push(r.to);

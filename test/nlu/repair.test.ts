@@ -67,8 +67,10 @@ describe('a slip that is a syllable itself', () => {
     expect(r.repair(['bang', 'khem']).tokens).toEqual(['bang', 'khen']);
     // Nothing before it to pair with: "con Củ Chi" is not "căn cứ".
     expect(r.repair(['con', 'cu', 'chi']).tokens).toEqual(['con', 'cu', 'chi']);
-    // Typed with its diacritics, it is the word meant.
-    expect(r.repair(['giay', 'khem'], new Set(), (i) => i === 1).tokens).toEqual(['giay', 'khem']);
+    // Seldom after the word before it, but written with the words on both sides: "Ban Tuyêm giáo".
+    const rare = new TypoRepairer(['ban', 'tuyen', 'giao', 'tuyet'], (pair) => (pair === 'ban_tuyen' || pair === 'tuyen_giao' ? 1 : 0));
+    expect(rare.repair(['ban', 'tuyem', 'giao']).tokens).toEqual(['ban', 'tuyen', 'giao']);
+    expect(rare.repair(['ban', 'tuyem']).tokens).toEqual(['ban', 'tuyem']);
   });
 });
 
