@@ -438,7 +438,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * intent's answer, or a passage that has the words, would answer a different question.
    */
   function primarySilent(plan: Plan, cands: readonly Candidate[], ask: Ask): boolean {
-    return ask.primary !== undefined && (ask.a.intent?.score ?? 0) >= STRONG_INTENT && !cands.some((c) => c.intent === ask.primary!.id && c.plan === plan);
+    return strongPrimary(ask) && !cands.some((c) => c.intent === ask.primary!.id && c.plan === plan);
+  }
+
+  /** The keywords ask the question's own intent plainly ("ai ký", "ngày ban hành"). */
+  function strongPrimary(ask: Ask): boolean {
+    return ask.primary !== undefined && (ask.a.intent?.score ?? 0) >= STRONG_INTENT;
   }
 
   /** One plan: its best candidate if it answers the question, else "the plan does not state it". */
@@ -446,16 +451,28 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const cands = [plan, ...alternates.map((id) => knowledge.plan(id)).filter((p): p is Plan => !!p)].flatMap((p, i) =>
       candidatesFor(p, ask, i ? ALTERNATE_PENALTY : 0),
     );
-    const best = primarySilent(plan, cands, ask) ? undefined : choose(cands);
+    // The question's own intent, asked plainly, says the plan leaves it blank ("Số: /KH-VP"): that is the
+    // answer, not another intent's that has the words. (It has the asked kind's absence, not its shape.)
+    const blank = strongPrimary(ask) ? cands.find((c) => c.plan === plan && c.intent === ask.primary!.id && c.answer.absent) : undefined;
+    const best = blank ?? (primarySilent(plan, cands, ask) ? undefined : choose(cands));
+    const others = () =>
+      plans.filter((p) => p.id !== plan.id && !alternates.includes(p.id)).filter((p) => {
+        const b = choose(candidatesFor(p, ask));
+        return b !== undefined && !b.answer.absent && answersQuestion(b, strict(ask)) && b.source !== 'passage';
+      });
+    // A composer's own "the plan does not state it", which the asked kind's shape cannot have.
+    const silent = blank ?? (best?.answer.absent && answersQuestion(best, false) ? best : undefined);
+    if (silent) {
+      // Its own sentence (with the header as written), then where the thing is stated.
+      const elsewhere = others();
+      const lines = [silent.answer.text, ...(elsewhere.length ? [msg.plansWithIt(elsewhere.map(planShortLabel))] : []), citation(silent.plan, silent.answer.sections)];
+      return withWhy(result('not_found', silent.intent, lines.join('\n'), refs(silent.plan, silent.answer.sections)), ask, cands, [silent], 'not stated');
+    }
     if (best && answersQuestion(best, strict(ask))) {
       const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(best.plan, best.answer, ask.a.slots.ordinal) : null;
       return withWhy(single(best.plan, item ?? best.answer, best.intent), ask, cands, [best], item ? `${best.source}, item ${ask.a.slots.ordinal}` : best.source);
     }
-    const others = plans.filter((p) => p.id !== plan.id && !alternates.includes(p.id)).filter((p) => {
-      const b = choose(candidatesFor(p, ask));
-      return b !== undefined && answersQuestion(b, strict(ask)) && b.source !== 'passage';
-    });
-    return withWhy(absent([plan], ask, best, others), ask, cands, [], 'absent');
+    return withWhy(absent([plan], ask, best, others()), ask, cands, [], 'absent');
   }
 
   /**

@@ -230,6 +230,15 @@ describe('a document number asked', () => {
     expect(tn.status).toBe('not_found');
     expect(tn.text).toMatch(/không nêu số văn bản, ngày ban hành/);
   });
+
+  it('a blank in the header is shown as written, and no number the plan cites stands in for it', () => {
+    const r = ask('văn bản của VP UBND Bắc Kạn mang số mấy');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toContain('Văn bản ghi: “Số: /KH-VP”.');
+    // Its opening cites the province's Kế hoạch số 33: that is not its own number.
+    expect(r.text).not.toContain('33/KH-UBND');
+    expect(r.text).toContain('Các kế hoạch có nội dung này: Thái Bình (Kế hoạch 62/KH-UBND); Củ Chi (Kế hoạch 1792/KH-UBND).');
+  });
 });
 
 describe('sections, ordinals and documents', () => {

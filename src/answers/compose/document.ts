@@ -3,7 +3,8 @@
  * writes them. A question may ask several parts at once ("ban hành ngày nào và ai ký"): each part it
  * asks is answered; a question that asks none gets the whole card.
  */
-import { documentName, formatDate, placeOf, quote } from '../format.js';
+import { documentName, formatDate, placeOf, planLabel, quote } from '../format.js';
+import { notStated } from '../messages.js';
 import { asks, type ComposeContext, type PlanAnswer } from './context.js';
 
 /** Folded phrases that ask for each part of the card. */
@@ -75,8 +76,14 @@ export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
   if (any(ASKS_DATE)) parts.push([date, plan.date !== null]);
   if (any(ASKS_SIGNER)) parts.push([signer, plan.signer.name !== null || plan.signer.items.length > 0]);
   if (any(ASKS_RECIPIENTS)) parts.push([recipients, plan.recipients.to.length + plan.recipients.items.length > 0]);
-  // Nothing asked is in the document: it does not state it (the answerer says so).
-  if (parts.length && parts.every(([, stated]) => !stated)) return null;
+  // Nothing asked is in the document: it says so, with the header lines as written where they are
+  // blank ("Số: /KH-VP", "Bắc Kạn, ngày tháng năm 2024"), so no other passage's number stands in for them.
+  if (parts.length && parts.every(([, stated]) => !stated)) {
+    const asked = askedParts(ctx);
+    const blank = [...(any(ASKS_NUMBER) ? [headerLine(/^Số\s*:/)] : []), ...(any(ASKS_DATE) ? [headerLine(/ngày/)] : [])].filter((l): l is string => l !== undefined);
+    const shown = blank.length ? ` Văn bản ghi: ${blank.map((l) => quote([l.trim()])).join('; ')}.` : '';
+    return { text: `${notStated(planLabel(plan), asked.join(', '))}${shown}`, sections: [], absent: true };
+  }
   if (parts.length) {
     lines.push(`${documentName(plan)}.`);
     for (const [part] of parts) part();
