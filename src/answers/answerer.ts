@@ -9,7 +9,7 @@
  */
 import type { Knowledge } from '../knowledge/loader.js';
 import type { Logger } from '../log.js';
-import type { Plan } from '../knowledge/schema.js';
+import type { Plan, SectionNode } from '../knowledge/schema.js';
 import { breadcrumb, findSection, sectionFullText, sectionNumber, walkSections } from '../knowledge/sections.js';
 import { createAnalyzer, type Analyzer, type QueryAnalysis } from '../nlu/analyze.js';
 import { MIN_INTENT_SCORE } from '../nlu/classify.js';
@@ -715,7 +715,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /** "mục II.3", "phần IV": that section of the plan, quoted. */
   function answerSection(plan: Plan, id: string, ask: Ask): AnswerResult {
-    const node = findSection(plan.sections, id);
+    const node = findSection(plan.sections, id) ?? subsection(plan, id, ask.previous?.sources ?? []);
     if (!node) {
       const top = plan.sections.map((n) => sectionNumber(n.id).replace(/\.$/, '')).filter(Boolean);
       return result('not_found', 'section', `${planLabel(plan)} không có mục ${id}. Các phần của văn bản: ${top.join(', ')}.`);
@@ -725,6 +725,19 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const answer = { text: `${placeOf(plan)} — ${trail}:\n${quote([clip(body)])}`, sections: [node.id] };
     const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(plan, answer, ask.a.slots.ordinal) : null;
     return withWhy(single(plan, item ?? answer, 'section'), ask, [], [], item ? `section named, item ${ask.a.slots.ordinal}` : 'section named');
+  }
+
+  /**
+   * "mục 2.3" without its part's Roman numeral: the one section of the plan numbered so ("II.2.3"), or,
+   * of several, the one in the part the previous answer quoted ("ý 2.2" after the contents, part II).
+   */
+  function subsection(plan: Plan, id: string, previous: readonly SourceRef[]): SectionNode | undefined {
+    if (!/^\d/.test(id)) return undefined;
+    const found = [...walkSections(plan.sections)].map(({ node }) => node).filter((node) => node.id.endsWith(`.${id}`));
+    if (found.length === 1) return found[0];
+    const parts = new Set(previous.filter((s) => s.plan === plan.id).map((s) => s.section.split('.')[0]));
+    const inPart = found.filter((node) => parts.has(node.id.split('.')[0]));
+    return inPart.length === 1 ? inPart[0] : undefined;
   }
 
   /** Document numbers: a plan's own number names the plan; a cited document narrows to the sections citing it. */

@@ -62,12 +62,21 @@ function stripTags(text: string): string {
  * given the opening word the slot reader expects ("mục VI.2"), so it is never read as "vì 2".
  */
 function markSectionNumbers(text: string): string {
-  return text.replace(/(^|[^\p{L}\d.])([IVX]{1,4}\.\d{1,2})(?:\.([a-zđ]))?(?![\p{L}\d])/gu, (m, before: string, ref: string, point: string | undefined, at: number) => {
+  return markSubsectionNumbers(text).replace(/(^|[^\p{L}\d.])([IVX]{1,4}\.\d{1,2})(?:\.([a-zđ]))?(?![\p{L}\d])/gu, (m, before: string, ref: string, point: string | undefined, at: number) => {
     const prior = text.slice(Math.max(0, at - 8), at + before.length).toLowerCase();
     // A point's letter is said as such ("IV.2.c" → "mục IV.2 điểm c"): folded, a lone "c" could be any word.
     const full = point ? `${ref} điểm ${point}` : ref;
     return /(mục|muc|phần|phan)\s*$/.test(prior) ? `${before}${full}` : `${before}mục ${full}`;
   });
+}
+
+/**
+ * A plan's arabic subsection number after the word naming an item ("ý 2.3", "nội dung cụ thể 2.3",
+ * "nd 2.1") is a section reference too ("mục 2.3"; the plan's own numbering places it): never "ý 2"
+ * of a list and a stray 3.
+ */
+function markSubsectionNumbers(text: string): string {
+  return text.replace(/(^|[^\p{L}])(ý|y|nội dung(?: cụ thể)?|noi dung(?: cu the)?|nd(?: cụ thể| cu the)?)\s+(\d{1,2}\.\d{1,2})(?![\d.]*\d)/giu, (_m, before: string, word: string, ref: string) => `${before}${word} mục ${ref}`);
 }
 
 /** The words as typed (lower case, diacritics kept), cut as the folded tokens are; undefined if the two do not align. */

@@ -248,6 +248,12 @@ describe('sections, ordinals and documents', () => {
     expect(ask('Tây Ninh VII.3 giao gì').sources).toEqual([{ plan: 'tay-ninh', section: 'VII.3' }]);
   });
 
+  it('finds a subsection written without its part\'s numeral when the plan has one so numbered', () => {
+    const r = ask('nội dung cụ thể 2.3 trong kế hoạch Củ Chi là gì');
+    expect(r.sources).toEqual([{ plan: 'cu-chi', section: 'II.2.3' }]);
+    expect(r.text).toContain('Thi đua xây dựng Đơn vị học tập');
+  });
+
   it('says so when the plan has no such section', () => {
     const r = ask('mục VIII kế hoạch Tây Ninh');
     expect(r.status).toBe('not_found');

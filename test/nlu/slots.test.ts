@@ -99,6 +99,12 @@ describe('section numbers and ordinals', () => {
     expect(slots('diem d khoan 2 muc IV thai binh').sections).toEqual(['IV.2.d']);
   });
 
+  it('reads a subsection number after an item\'s word ("ý 2.3", "nội dung cụ thể 2.1") as a section, not as "ý 2"', () => {
+    expect(slots('trích nguyên văn ý 2.3').sections).toEqual(['2.3']);
+    expect(slots('trích nguyên văn ý 2.3').ordinal).toBeUndefined();
+    expect(slots('nội dung cụ thể 2.1 của Củ Chi').sections).toEqual(['2.1']);
+  });
+
   it('never takes a section number for a document number, nor "vì" for a numeral', () => {
     const s = slots('mục II.3 kế hoạch Tây Ninh');
     expect(s.docrefs).toEqual([]);
