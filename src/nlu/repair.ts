@@ -141,7 +141,7 @@ export class TypoRepairer {
     const near = this.fuse
       .search(token, { limit: 8 })
       .map((r) => r.item)
-      .filter((w) => w.length === token.length && editDistance(w, token, 1) === 1 && fits(w));
+      .filter((w) => editDistance(w, token, 1) === 1 && fits(w));
     near.sort((a, b) => before(b) + after(b) - (before(a) + after(a)));
     return near[0] ? { from: token, to: near[0], how: 'fuzzy' } : undefined;
   }

@@ -71,6 +71,9 @@ describe('a slip that is a syllable itself', () => {
     const rare = new TypoRepairer(['ban', 'tuyen', 'giao', 'tuyet'], (pair) => (pair === 'ban_tuyen' || pair === 'tuyen_giao' ? 1 : 0));
     expect(rare.repair(['ban', 'tuyem', 'giao']).tokens).toEqual(['ban', 'tuyen', 'giao']);
     expect(rare.repair(['ban', 'tuyem']).tokens).toEqual(['ban', 'tuyem']);
+    // A letter left out is a letter away too: "doanh ngiệp".
+    const dropped = new TypoRepairer(['doanh', 'nghiep', 'ngoai'], (pair) => (pair === 'doanh_nghiep' ? 9 : 0));
+    expect(dropped.repair(['doanh', 'ngiep']).tokens).toEqual(['doanh', 'nghiep']);
   });
 });
 
