@@ -42,8 +42,6 @@ const UNKNOWN = 'unknown';
 const DISTINCTIVE_IDF = 2.5;
 /** Without a named place, one plan is chosen only when its best passage beats every other plan's by this factor. */
 const PLAN_MARGIN = 1.6;
-/** …or when its best candidate covers this much more of the question than any other plan's. */
-const CLEAR_PLAN_MARGIN = 0.3;
 /** A place reading of initials replaces an answering first reading only when it covers this much more. */
 const READING_MARGIN = 0.05;
 /** …and replaces a "which plan?" only when it covers the question this fully. */
@@ -529,11 +527,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       return withWhy(listHolders(scope, having, ask), ask, cands, having, 'which plans');
     }
     const pick = (c: Candidate, decision: string) => withWhy(single(c.plan, c.answer, c.intent), ask, cands, [c], decision);
-    // A body named as asked ("Hội Khuyến học tỉnh"): the plans that name it so, if any do, are the ones
-    // that answer; a district's "Hội Khuyến học huyện" answers another question.
     if (holders.length === 1) return pick(holders[0]!, 'only plan');
-    const [first, second] = holders;
-    // Whether the plans say the same is asked of those naming the body as asked, when some do.
+    const first = holders[0]!;
+    // Whether the plans say the same is asked of those naming the body as asked, when some do: a
+    // district's "Hội Khuyến học huyện" answers another question than "Hội Khuyến học tỉnh".
     const asAsked = holders.filter((h) => namesAsAsked(h, ask));
     const alike = asAsked.length > 1 ? asAsked : holders;
     // …and, for answers worded nearly alike, of those that answer best: a district's "Hội Khuyến học
@@ -561,7 +558,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // (A passage that states no such fact, only the words around it, does not stand against them.)
     const factOf = (c: Candidate) => keyFact(c, ask) ?? countFact(c, ask);
     const stating = holders.filter((h) => h.source !== 'passage' || factOf(h) !== undefined);
-    const fact = factOf(first!);
+    const fact = factOf(first);
     if (fact && stating.length > 1 && stating.every((h) => factOf(h) === fact)) {
       // A count is said in one sentence: each plan's sentence, not its whole passage.
       const block = (h: Candidate) => {
@@ -571,14 +568,13 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         return `■ ${planLabel(h.plan)}\n${body}\n${citation(h.plan, h.answer.sections)}`;
       };
       const text = `${msg.sameFactInPlans(stating.length, fact)}\n\n${stating.map(block).join('\n\n')}`;
-      return withWhy(result('answer', first!.intent, text, stating.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, stating, 'same fact in every plan');
+      return withWhy(result('answer', first.intent, text, stating.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, stating, 'same fact in every plan');
     }
     // A word only one plan uses ("Phòng Tài chính – Kế hoạch huyện") points at it, but only if that plan's
     // answer also covers the question better than every other: plans that all answer fully are asked about.
     const inferred = inferPlan(ask.a, ask.primary?.id, holders.map((h) => h.plan.id));
     const own = holders.find((h) => h.plan.id === inferred);
     if (own && holders.every((h) => h === own || h.check.coverage < own.check.coverage)) return pick(own, 'inferred plan');
-    if (first!.check.coverage >= second!.check.coverage + CLEAR_PLAN_MARGIN) return pick(first!, 'clear plan');
     // The menu lists the plans in their usual order, not by score: "số 2" must mean the same plan every time.
     return withWhy(clarify(intentId, scope.filter((p) => holders.some((h) => h.plan === p))), ask, cands, [], 'several plans answer');
   }
