@@ -38,10 +38,6 @@ import type { AnswerRequest, AnswerResult, Answerer, AskContext, FilledFromConte
 export const DEFAULT_MAX_INPUT_CHARS = 2000;
 const UNKNOWN = 'unknown';
 
-/** A word that singles out a plan is rarer still (in roughly one passage in twelve at most). */
-const DISTINCTIVE_IDF = 2.5;
-/** Without a named place, one plan is chosen only when its best passage beats every other plan's by this factor. */
-const PLAN_MARGIN = 1.6;
 /** A place reading of initials replaces an answering first reading only when it covers this much more. */
 const READING_MARGIN = 0.05;
 /** …and replaces a "which plan?" only when it covers the question this fully. */
@@ -198,29 +194,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       );
     }
     return { plan, analysis: a, corpus, lexicon, topic: topicOf(a), sectionFilter, mode };
-  }
-
-  /**
-   * No place named: if the question's own words point clearly at one plan (a body only one plan has,
-   * "Phòng Tài chính – Kế hoạch huyện"), that plan; otherwise undefined (the caller asks).
-   */
-  function inferPlan(a: QueryAnalysis, intentId: string | undefined, candidates: readonly string[]): string | undefined {
-    const topic = topicOf(a);
-    if (topic.length === 0 || candidates.length === 0) return undefined;
-    // Headings first (an agency or a group is named in its heading), then the whole text.
-    for (const fields of [['title'], ['title', 'body']] as const) {
-      const hits = corpus.search(topic, { plans: candidates, boost: boostFor(intentId, a), limit: 60, fields: [...fields] });
-      const bestPerPlan = new Map<string, number>();
-      for (const h of hits) if (!bestPerPlan.has(h.passage.planId)) bestPerPlan.set(h.passage.planId, h.score);
-      const [first, second] = [...bestPerPlan.entries()].sort((x, y) => y[1] - x[1]);
-      if (!first || (second && first[1] < PLAN_MARGIN * second[1])) continue;
-      // The winning passage must hold a word or pair that is rare across the plans ("tuyên giáo",
-      // "tài chính"), not only words every plan uses ("kế hoạch", "mục đích").
-      const top = hits[0]!;
-      const own = new Set([...corpus.termSet(top.passage.node.text), ...corpus.termSet(top.passage.trail)]);
-      if (topic.some((t) => own.has(t) && corpus.idf(t) >= DISTINCTIVE_IDF)) return first[0];
-    }
-    return undefined;
   }
 
   function clarify(intentId: string, candidates: readonly Plan[]): AnswerResult {
@@ -570,11 +543,11 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const text = `${msg.sameFactInPlans(stating.length, fact)}\n\n${stating.map(block).join('\n\n')}`;
       return withWhy(result('answer', first.intent, text, stating.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, stating, 'same fact in every plan');
     }
-    // A word only one plan uses ("Phòng Tài chính – Kế hoạch huyện") points at it, but only if that plan's
-    // answer also covers the question better than every other: plans that all answer fully are asked about.
-    const inferred = inferPlan(ask.a, ask.primary?.id, holders.map((h) => h.plan.id));
-    const own = holders.find((h) => h.plan.id === inferred);
-    if (own && holders.every((h) => h === own || h.check.coverage < own.check.coverage)) return pick(own, 'inferred plan');
+    // A body only one plan names as asked ("Phòng Tài chính – Kế hoạch huyện", "Ban Tuyên giáo Tỉnh ủy")
+    // points at that plan. (Other words only one plan uses, "dịp", point at nothing.)
+    const bodies = ask.profile.units.flatMap((u, k) => (u.entity?.kind === 'agency' && u.entity.asked ? [k] : []));
+    const naming = bodies.length ? holders.filter((h) => bodies.every((k) => h.check.credits[k] === 1)) : [];
+    if (naming.length === 1) return pick(naming[0]!, 'only plan naming the body');
     // The menu lists the plans in their usual order, not by score: "số 2" must mean the same plan every time.
     return withWhy(clarify(intentId, scope.filter((p) => holders.some((h) => h.plan === p))), ask, cands, [], 'several plans answer');
   }

@@ -50,6 +50,8 @@ export interface NamedEntity {
    * ("tiêu chí cho UBND xã": the group of the criteria, which the plans head "cấp xã").
    */
   required: boolean;
+  /** Named in the question proper, not in the polite preamble (where "bên em là UBND huyện" says who asks). */
+  asked: boolean;
 }
 
 /** How a candidate names an entity: as the question does, by another of its names, or not at all. */
@@ -143,7 +145,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     if (e.kind === 'date' || e.kind === 'period') {
       // A period is weighed, never required: "tổng kết giai đoạn 2023-2030" still asks a plan whose period starts in 2024.
       const required = e.kind === 'date' && !polite(e.start);
-      units.push({ words: [`${e.kind}:${e.key}`], weight: maxIdf, entity: { kind: e.kind, key: e.key, words: [], parts: [], required } });
+      units.push({ words: [`${e.kind}:${e.key}`], weight: maxIdf, entity: { kind: e.kind, key: e.key, words: [], parts: [], required, asked: !polite(e.start) } });
       continue;
     }
     const at = [...Array(e.end - e.start).keys()].map((k) => e.start + k).filter((k) => !light(k));
@@ -152,7 +154,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     const parts = words.map((u) => ({ ...u, weight: u.weight * scale }));
     const weight = parts.reduce((sum, u) => sum + u.weight, 0);
     const named = at.map((k) => tokens[k]!);
-    if (weight > 0) units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: named, parts, required: !polite(e.start) && !groups.some((g) => g.start < e.end && e.start < g.end) } });
+    if (weight > 0) units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: named, parts, required: !polite(e.start) && !groups.some((g) => g.start < e.end && e.start < g.end), asked: !polite(e.start) } });
   }
   for (const n of cited) units.push({ words: [n], weight: maxIdf });
   const seen = new Set<string>();
@@ -213,7 +215,9 @@ export function periodsIn(tokens: readonly string[]): { key: string; start: numb
  */
 function politeSpans(a: QueryAnalysis, types: AnswerTypes, notIntro: (i: number) => boolean): (i: number) => boolean {
   const tokens = a.repaired;
-  const starts = tokens.map((_, i) => i).filter((i) => i === 0 || a.breaks[i]);
+  // A dash inside a body's name ("Phòng Tài chính – Kế hoạch") starts no clause.
+  const inName = (i: number) => a.slots.spans.some((sp) => sp.kind === 'agency' && i > sp.start && i < sp.end);
+  const starts = tokens.map((_, i) => i).filter((i) => i === 0 || (a.breaks[i] && !inName(i)));
   const clauses = starts.map((s, k) => ({ start: s, end: starts[k + 1] ?? tokens.length }));
   let ask = clauses.findIndex((c) => types.asks(tokens.slice(c.start, c.end)));
   if (ask < 0) ask = clauses.length - 1;

@@ -62,6 +62,14 @@ describe('when no plan can answer', () => {
     expect(r.text).toContain('Các kế hoạch có nội dung này:');
   });
 
+  it('with no place named, a body only one plan names as asked points at it; a word only one plan uses does not', () => {
+    const r = ask('Phòng Tài chính – Kế hoạch huyện có những nhiệm vụ gì');
+    expect(r.why?.decision).toBe('only plan naming the body');
+    expect(plansOf(r)).toEqual(['cu-chi']);
+    // "dịp" is Củ Chi's word only, but the others answer who awards each year too: the user picks.
+    expect(ask('khen thưởng hằng năm do cấp nào xét, vào dịp nào').status).toBe('clarify');
+  });
+
   it('offers in a clarification only the plans that hold an answer', () => {
     const r = ask('tiêu chí thi đua đối với cấp huyện là gì');
     expect(r.status).toBe('clarify');
