@@ -506,9 +506,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // district's "Hội Khuyến học huyện" answers another question than "Hội Khuyến học tỉnh".
     const asAsked = holders.filter((h) => namesAsAsked(h, ask));
     const alike = asAsked.length > 1 ? asAsked : holders;
-    // …and, for answers worded nearly alike, of those that answer best: a district's "Hội Khuyến học
-    // huyện" is a weaker answer to "Hội Khuyến học tỉnh".
-    const best = asAsked.filter((h) => h.score >= asAsked[0]!.score - ALIKE_BAND);
+    // …and, for answers worded nearly alike, of those that answer it best.
+    const top = asAsked.filter((h) => h.score >= asAsked[0]!.score - ALIKE_BAND);
     const body = quotedBody(alike[0]!);
     if (body && alike.every((h) => quotedBody(h) === body)) {
       const names = alike.map((h) => planShortLabel(h.plan)).join('; ');
@@ -518,14 +517,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // A body's task ("Sở Tài chính được giao gì") that the plans copy from one model, a place's name
     // changed, is one answer. (Not a group's criteria: near-identical lists differ by the item that matters.)
     // (Asked which body does it, the bodies are the answer: they differ where the rest is copied.)
-    const copied = ask.profile.expected?.type !== 'agency' && best.every((h) => intentById.get(h.intent)?.copiedAcrossPlans === true) && ask.profile.units.some((u) => u.entity?.kind === 'agency');
-    const shared = copied && best.length > 1 ? sharedBlock(best) : undefined;
+    const copied = ask.profile.expected?.type !== 'agency' && top.every((h) => intentById.get(h.intent)?.copiedAcrossPlans === true) && ask.profile.units.some((u) => u.entity?.kind === 'agency');
+    const shared = copied && top.length > 1 ? sharedBlock(top) : undefined;
     if (shared) {
       // One plan's words in full; the others are cited, for whoever needs their exact wording.
-      const names = best.map((h) => planShortLabel(h.plan)).join('; ');
-      const others = best.slice(1).map((h, i) => `• ${citation(h.plan, shared[i + 1]!.sections).replace(/^Nguồn: /u, '')}`);
-      const text = `${msg.nearlySameInPlans(names, planShortLabel(best[0]!.plan))}\n${shared[0]!.text}\n${citation(best[0]!.plan, shared[0]!.sections)}\n${msg.LIKEWISE_IN}\n${others.join('\n')}`;
-      return withWhy(result('answer', best[0]!.intent, text, best.flatMap((h, i) => refs(h.plan, shared[i]!.sections))), ask, cands, best, 'nearly the same in every plan');
+      const names = top.map((h) => planShortLabel(h.plan)).join('; ');
+      const others = top.slice(1).map((h, i) => `• ${citation(h.plan, shared[i + 1]!.sections).replace(/^Nguồn: /u, '')}`);
+      const text = `${msg.nearlySameInPlans(names, planShortLabel(top[0]!.plan))}\n${shared[0]!.text}\n${citation(top[0]!.plan, shared[0]!.sections)}\n${msg.LIKEWISE_IN}\n${others.join('\n')}`;
+      return withWhy(result('answer', top[0]!.intent, text, top.flatMap((h, i) => refs(h.plan, shared[i]!.sections))), ask, cands, top, 'nearly the same in every plan');
     }
     // Worded differently but the same fact ("tổng kết vào năm 2030", "02 giai đoạn" in every plan): answered across plans.
     // (A passage that states no such fact, only the words around it, does not stand against them.)
@@ -663,14 +662,11 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         const a = topic?.get(p) ?? (ask.primary ? COMPOSERS[ask.primary.id]!(context(p, ask.a, 'single', ask.numbers)) : null);
         if (a) instead.set(p, a.absent ? { ...a, text: a.text.split('\n').slice(1).join('\n') || a.text } : a);
       }
-      if (instead.size === 0) {
-        // The plans listed are the answer: each by its full name. ("Kế hoạch nào" asks for plans: the
-        // question word says nothing of what they leave out; the intent does.)
-        const what = awards.length ? thing : (documentParts(scope, ask) ?? ask.primary?.title.toLocaleLowerCase('vi') ?? thing);
-        return result('answer', UNKNOWN, msg.plansWithout(what, silent.map(planLabel), havingLabels), silent.map((p) => ({ plan: p.id, section: '' })));
-      }
-      // The lists in one line above the blocks: a long answer's first line is what its overview keeps.
+      // What they leave out, as the intent names it ("kế hoạch nào" asks for plans: its question word says nothing of it).
       const what = awards.length || topic ? thing : (documentParts(scope, ask) ?? ask.primary?.title.toLocaleLowerCase('vi') ?? thing);
+      // Nothing to show of them: the plans listed are the answer, each by its full name.
+      if (instead.size === 0) return result('answer', UNKNOWN, msg.plansWithout(what, silent.map(planLabel), havingLabels), silent.map((p) => ({ plan: p.id, section: '' })));
+      // The lists in one line above the blocks: a long answer's first line is what its overview keeps.
       const blocks = [...instead].map(([p, a]) => `■ ${planLabel(p)}\n${a.text}\n${citation(p, a.sections)}`);
       const head = msg.plansWithoutLine(what, silent.map(planShortLabel), havingLabels);
       // Every plan listed is a source, with what it writes instead where it writes anything.
