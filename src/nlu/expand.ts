@@ -51,6 +51,9 @@ export class AbbreviationExpander {
     const matches = this.matcher.findAll(tokens, {
       accept: (entry, start) =>
         (entry.value.context !== 'before-number' || isNumber(tokens[start + entry.tokens.length])) &&
+        // A form read by what stands before it (a place's initials after "ở", "tỉnh") is a document's
+        // type before a number: "ở KH 62" is Kế hoạch 62, not Khánh Hòa.
+        !(entry.value.after && isNumber(tokens[start + entry.tokens.length])) &&
         (!entry.value.after ||
           entry.value.after.has(start === 0 ? '^' : tokens[start - 1]!) ||
           (entry.value.last === true && start + entry.tokens.length === tokens.length)),

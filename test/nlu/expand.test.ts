@@ -34,6 +34,8 @@ describe('abbreviation expansion', () => {
     expect(expand('KH nào có BK của Thủ tướng')).toBe('ke hoach nao co bang khen cua thu tuong');
     expect(expand('VP UBND BK giao ai')).toBe('van phong uy ban nhan dan bac kan giao ai');
     expect(expand('TN sơ kết khi nào')).toBe('tay ninh so ket khi nao');
+    // Before a number the letters are a document's type, whatever stands before them.
+    expect(expand('tiêu chí ở KH 62 TB')).toBe('tieu chi o ke hoach 62 tb');
   });
 
   it('expands chat shorthand', () => {
