@@ -664,8 +664,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       }
       // What they leave out, as the intent names it ("kế hoạch nào" asks for plans: its question word says nothing of it).
       const what = awards.length || topic ? thing : (documentParts(scope, ask) ?? ask.primary?.title.toLocaleLowerCase('vi') ?? thing);
-      // Nothing to show of them: the plans listed are the answer, each by its full name.
-      if (instead.size === 0) return result('answer', UNKNOWN, msg.plansWithout(what, silent.map(planLabel), havingLabels), silent.map((p) => ({ plan: p.id, section: '' })));
+      // Nothing to show of them: the plans listed are the answer, each by its full name and title.
+      if (instead.size === 0) return result('answer', UNKNOWN, msg.plansWithout(what, silent.map((p) => `${planLabel(p)}: ${quote([p.title.quote])}`), havingLabels), silent.map((p) => ({ plan: p.id, section: '' })));
       // The lists in one line above the blocks: a long answer's first line is what its overview keeps.
       const blocks = [...instead].map(([p, a]) => `■ ${planLabel(p)}\n${a.text}\n${citation(p, a.sections)}`);
       const head = msg.plansWithoutLine(what, silent.map(planShortLabel), havingLabels);
@@ -774,7 +774,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (named.length === 0) return clarify('section', plans.filter((p) => findSection(p.sections, slots.sections[0]!)));
     }
 
-    const citing = numbers.length ? plans.filter((p) => numbers.some((n) => citedBy.get(n)?.has(p.id))) : plans;
+    // The plans asked about: those citing the document named, if one is; never those the question leaves out.
+    const citing = (numbers.length ? plans.filter((p) => numbers.some((n) => citedBy.get(n)?.has(p.id))) : plans).filter((p) => !slots.excluded.includes(p.id));
     const primary = ask.primary;
 
     // Across plans: several places named, "tỉnh nào…", "so sánh…", or a cited document several plans use.

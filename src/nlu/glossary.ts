@@ -50,6 +50,8 @@ export const glossarySchema = z.object({
   crossPlanPhrases: z.array(phrase).default([]),
   /** Phrases that ask which plans hold a thing ("tỉnh nào", "kế hoạch nào"): across plans too, as a list. */
   whichPlanPhrases: z.array(phrase).default([]),
+  /** "không tính", "ngoài", "trừ": before a plan's name, leave it out of a question across plans. */
+  exclusionPhrases: z.array(phrase).default([]),
   /** "không có", "không nêu": in a question across plans, asks for the plans that lack the thing. */
   negationPhrases: z.array(phrase).default([]),
   /** Words after which "văn bản nào", "công văn nào" ask for a cited document, not across plans. */

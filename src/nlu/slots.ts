@@ -52,6 +52,8 @@ export interface Slots {
   crossPlan: boolean;
   /** "tỉnh nào", "kế hoạch nào": asks which of the plans (named or all) hold the thing. */
   whichPlans: boolean;
+  /** Plans the question leaves out ("không tính công văn của công đoàn", "trừ Củ Chi"). */
+  excluded: string[];
   /** The question denies what it asks about ("kế hoạch nào không có Cờ thi đua"). */
   negated: boolean;
   /** Token positions consumed by localities and document references (not search terms). */
@@ -107,6 +109,10 @@ const LETTERS = ['a', 'b', 'c'];
 /** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
 /** Lists named by a two-syllable word whose second syllable is an item noun too: the word stays whole. */
 const COMPOUND_ITEMS = new Set(['muc dich', 'muc tieu', 'yeu cau', 'nhiem vu', 'giai phap', 'noi dung', 'tieu chi']);
+/** An exclusion ("không tính") leaves out a plan named within this many words after it ("không tính công văn của công đoàn"). */
+const EXCLUSION_REACH = 3;
+/** …when only the words of a document's name stand between ("công văn của …", "kế hoạch …"). */
+const EXCLUSION_BETWEEN = new Set(['cong', 'van', 'ke', 'hoach', 'ban', 'cua', 'cac', 'kh', 'cv']);
 const ITEM_NOUNS = new Set(['y', 'dung', 'phap', 'tieu', 'vu', 'diem', 'chi', 'dich', 'cau', 'khoan', 'gach', 'dong', 'muc', 'nhom', 'doan']);
 
 /** First words of the cross-plan phrases that name a document ("văn bản nào", "công văn nào", "kế hoạch nào"). */
@@ -134,6 +140,7 @@ export class SlotExtractor {
   private readonly whichPlans: PhraseMatcher<true>;
   private readonly notCrossAfter: string[][];
   private readonly negations: PhraseMatcher<true>;
+  private readonly exclusions: PhraseMatcher<true>;
   private readonly docTypes: PhraseMatcher<string>;
 
   constructor(
@@ -173,6 +180,7 @@ export class SlotExtractor {
     this.whichPlans = new PhraseMatcher(glossary.whichPlanPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.notCrossAfter = glossary.crossPlanNotAfter.map(norm);
     this.negations = new PhraseMatcher(glossary.negationPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.exclusions = new PhraseMatcher(glossary.exclusionPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.docTypes = new PhraseMatcher(Object.entries(DOC_TYPES).map(([k, v]) => ({ tokens: k.split(' '), value: v })));
   }
 
@@ -216,9 +224,19 @@ export class SlotExtractor {
       claim(m.start, m.end);
     }
     localities.sort((a, b) => a.start - b.start);
+    // "không tính công văn của công đoàn": a plan left out of the question is not one it asks about.
+    const exclusions = this.exclusions.findAll(tokens);
+    // Only a document's name between them: "ở nước ngoài không, Củ Chi" leaves nothing out.
+    const leftOut = (l: LocalityMention) => exclusions.some((e) => e.end <= l.start && tokens.slice(e.end, l.start).every((t) => EXCLUSION_BETWEEN.has(t)) && l.start - e.end <= EXCLUSION_REACH);
+    const excluded = [...new Set(localities.filter(leftOut).flatMap((l) => l.plans))];
+    // Its words say what is not asked: none of them is a word the answer must hold.
+    for (const l of localities.filter(leftOut)) {
+      const e = exclusions.filter((x) => x.end <= l.start).at(-1)!;
+      for (let k = e.start; k < l.start; k++) claimed.add(k);
+    }
 
     const otherLocalities = this.others.findAll(tokens, { skip: (i) => claimed.has(i) }).map((m) => m.value);
-    const { plans, alternates } = resolvePlans(localities);
+    const { plans, alternates } = resolvePlans(localities.filter((l) => !leftOut(l)));
 
     const unique = <T>(xs: T[]) => [...new Set(xs)];
     const found = <T>(kind: SlotSpanKind, matches: { start: number; end: number; value: T }[]): T[] => {
@@ -245,6 +263,7 @@ export class SlotExtractor {
       alternates,
       crossPlan: whichPlans || this.crossPlan.findAll(tokens).length > 0 || plans.length > 1,
       whichPlans,
+      excluded,
       negated: this.negations.findAll(tokens).length > 0,
       claimed,
       spans: spans.sort((a, b) => a.start - b.start),

@@ -137,9 +137,16 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
 
   it('asks of every plan when the negation is of the topic itself', () => {
     const r = ask('kế hoạch nào không nói gì về kinh phí');
-    // Named as the intent names the topic, each plan by its full name on a line of its own.
-    expect(r.text).toMatch(/^Không nêu kinh phí thực hiện \(3 văn bản\):\n• Thái Bình — Công văn số 209\/CDYT ngày 26\/4\/2024 của Công đoàn ngành Y tế Thái Bình\n/);
+    // Named as the intent names the topic, each plan by its full name and title on a line of its own.
+    expect(r.text).toMatch(/^Không nêu kinh phí thực hiện \(3 văn bản\):\n• Thái Bình — Công văn số 209\/CDYT ngày 26\/4\/2024 của Công đoàn ngành Y tế Thái Bình: “.*”\n/);
     expect(plansOf(r)).toEqual(['bac-kan-vp', 'thai-binh', 'thai-binh-cdyt']);
+  });
+
+  it('leaves out a plan the question excludes ("không tính công văn của công đoàn") and asks of the others', () => {
+    const r = ask('không tính công văn của công đoàn thì văn bản nào không nói gì về kinh phí');
+    expect(plansOf(r)).toEqual(['bac-kan-vp', 'thai-binh']);
+    // "nước ngoài" before a place's name leaves nothing out.
+    expect(ask('kế hoạch nào có tiêu chí cho người Việt Nam ở nước ngoài').status).toBe('answer');
   });
 
   it('shows what each plan without a dated deadline writes instead', () => {
