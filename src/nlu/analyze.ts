@@ -61,8 +61,9 @@ function stripTags(text: string): string {
  * A bare section number written the plans' way ("VI.2", "III.1.a") is a section reference: it is
  * given the opening word the slot reader expects ("mục VI.2"), so it is never read as "vì 2".
  */
-function markSectionNumbers(text: string): string {
-  return markSubsectionNumbers(text).replace(/(^|[^\p{L}\d.])([IVX]{1,4}\.\d{1,2})(?:\.([a-zđ]))?(?![\p{L}\d])/gu, (m, before: string, ref: string, point: string | undefined, at: number) => {
+function markSectionNumbers(typed: string): string {
+  const text = markSubsectionNumbers(typed);
+  return text.replace(/(^|[^\p{L}\d.])([IVX]{1,4}\.\d{1,2}(?:\.\d{1,2})?)(?:\.([a-zđ]))?(?![\p{L}\d])/gu, (m, before: string, ref: string, point: string | undefined, at: number) => {
     const prior = text.slice(Math.max(0, at - 8), at + before.length).toLowerCase();
     // A point's letter is said as such ("IV.2.c" → "mục IV.2 điểm c"): folded, a lone "c" could be any word.
     const full = point ? `${ref} điểm ${point}` : ref;

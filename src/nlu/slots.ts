@@ -426,8 +426,11 @@ function findSections(tokens: readonly string[], claim: (s: number, e: number) =
     } else if (level === 'top' && next !== undefined && (ROMAN.has(next) || isItem(next))) {
       const parts = [ROMAN.has(next) ? next.toUpperCase() : next];
       let end = i + 2;
-      if (isItem(tokens[end]) && item === undefined) parts.push(tokens[end++]!);
-      else if (item !== undefined) parts.push(item);
+      if (isItem(tokens[end]) && item === undefined) {
+        parts.push(tokens[end++]!);
+        // A third level the plans number too ("mục II.2.1").
+        if (isItem(tokens[end]) && ROMAN.has(next)) parts.push(tokens[end++]!);
+      } else if (item !== undefined) parts.push(item);
       // Lower levels written after the top one: "mục IV.2 điểm c", "mục III khoản 1 điểm b".
       if (item === undefined && parts.length === 1 && tokens[end] === 'khoan' && isItem(tokens[end + 1])) {
         parts.push(tokens[end + 1]!);

@@ -99,6 +99,12 @@ describe('section numbers and ordinals', () => {
     expect(slots('diem d khoan 2 muc IV thai binh').sections).toEqual(['IV.2.d']);
   });
 
+  it('reads a third numbered level ("mục II.2.1"), the ordinal after it apart', () => {
+    const s = slots('Đề án thứ hai ở mục II.2.1 của Củ Chi');
+    expect(s.sections).toEqual(['II.2.1']);
+    expect(s.ordinal).toBe(2);
+  });
+
   it('reads a subsection number after an item\'s word ("ý 2.3", "nội dung cụ thể 2.1") as a section, not as "ý 2"', () => {
     expect(slots('trích nguyên văn ý 2.3').sections).toEqual(['2.3']);
     expect(slots('trích nguyên văn ý 2.3').ordinal).toBeUndefined();
