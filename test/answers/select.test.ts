@@ -234,6 +234,14 @@ describe('recipients', () => {
     expect(r.text).toContain('Vũ Đức Chính');
     expect(ask('Tây Ninh báo cáo kết quả hằng năm gửi cho cơ quan nào').intent).not.toBe('document');
   });
+
+  it('"có gửi … không" asks whether the document went there: its signer and recipients both answered', () => {
+    const r = ask('ai ký kế hoạch 1792 của Củ Chi, kế hoạch có gửi Ủy ban Mặt trận Tổ quốc huyện không');
+    expect(r.intent).toBe('document');
+    expect(r.text).toContain('Nguyễn Thị Hằng');
+    // The label as the document writes it (its scan reads "Noi nhận").
+    expect(r.text).toMatch(/N[oơ]i nhận:\n- Sở GD và ĐT Thành phố/);
+  });
 });
 
 describe('a document number asked', () => {

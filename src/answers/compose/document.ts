@@ -17,8 +17,9 @@ const ASKS_NUMBER = ['so may', 'so hieu', 'so bao nhieu', 'so ky hieu'];
 const SEND_REACH = 8;
 
 /**
- * "gửi bản điện tử cho những nơi nào", "gửi bản giấy cho ai", "lưu ở đâu": the copies of the document
- * and where they go, whatever stands between. ("Báo cáo gửi cho ai" asks the report's recipient instead.)
+ * "gửi bản điện tử cho những nơi nào", "gửi bản giấy cho ai", "lưu ở đâu", "có gửi … không": the copies
+ * of the document and where they go, whatever stands between. ("Báo cáo gửi cho ai" asks the report's
+ * recipient instead.)
  */
 function asksWhereSent(ctx: ComposeContext): boolean {
   const t = ctx.analysis.repaired;
@@ -26,7 +27,9 @@ function asksWhereSent(ctx: ComposeContext): boolean {
     const after = t.slice(from, from + SEND_REACH);
     return after.includes('ai') || after.includes('dau') || after.some((x, k) => x === 'noi' && after[k + 1] === 'nao');
   };
-  return t.some((w, i) => (w === 'gui' && t[i + 1] === 'ban' && asksWhere(i + 2)) || (w === 'luu' && asksWhere(i + 1)));
+  // "có gửi các cơ sở giáo dục không": whether it went there is asked of the same list.
+  const asksWhether = (i: number) => t[i - 1] === 'co' && t.slice(i + 1, i + 1 + 2 * SEND_REACH).includes('khong');
+  return t.some((w, i) => (w === 'gui' && ((t[i + 1] === 'ban' && asksWhere(i + 2)) || asksWhether(i))) || (w === 'luu' && asksWhere(i + 1)));
 }
 
 /** The parts of the card a question asks for, named as a sentence would ("số văn bản", "người ký"). */
