@@ -668,7 +668,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (instead.size === 0) return result('answer', UNKNOWN, msg.plansWithout(what, silent.map((p) => `${planLabel(p)}: ${quote([p.title.quote])}`), havingLabels), silent.map((p) => ({ plan: p.id, section: '' })));
       // The lists in one line above the blocks: a long answer's first line is what its overview keeps.
       const blocks = [...instead].map(([p, a]) => `■ ${planLabel(p)}\n${a.text}\n${citation(p, a.sections)}`);
-      const head = msg.plansWithoutLine(what, silent.map(planShortLabel), havingLabels);
+      const head = msg.plansWithout(what, silent.map(planShortLabel), havingLabels, true);
       // Every plan listed is a source, with what it writes instead where it writes anything.
       const sources = silent.flatMap((p) => (instead.has(p) ? refs(p, instead.get(p)!.sections) : [{ plan: p.id, section: '' }]));
       return result('answer', ask.primary!.id, `${head}\n\n${blocks.join('\n\n')}`, sources);

@@ -79,18 +79,14 @@ export function sameInPlans(names: string): string {
 }
 
 /**
- * "Kế hoạch nào không có X": the plans silent on it first, one per line by their full names (which is
- * the answer), then those that have it, in short.
+ * "Kế hoạch nào không có X": the plans silent on it first, then those that have it, in short. As a
+ * list, one silent plan per line (by its full name: it is the answer); in one line, above the blocks
+ * that show what each silent plan has instead.
  */
-export function plansWithout(thing: string, silent: readonly string[], having: readonly string[]): string {
-  const none = silent.length ? `Không nêu ${thing} (${silent.length} văn bản):\n${silent.map((l) => `• ${l}`).join('\n')}` : `Văn bản nào cũng nêu ${thing}.`;
-  return having.length ? `${none}\nCó nêu: ${having.join('; ')}.` : none;
-}
-
-/** The same in one line, above the blocks that show each silent plan's alternatives. */
-export function plansWithoutLine(thing: string, silent: readonly string[], having: readonly string[]): string {
-  const none = silent.length ? `Không nêu ${thing} (${silent.length} văn bản): ${silent.join('; ')}.` : `Văn bản nào cũng nêu ${thing}.`;
-  return having.length ? `${none} Có nêu: ${having.join('; ')}.` : none;
+export function plansWithout(thing: string, silent: readonly string[], having: readonly string[], oneLine = false): string {
+  const list = oneLine ? ` ${silent.join('; ')}.` : `\n${silent.map((l) => `• ${l}`).join('\n')}`;
+  const none = silent.length ? `Không nêu ${thing} (${silent.length} văn bản):${list}` : `Văn bản nào cũng nêu ${thing}.`;
+  return having.length ? `${none}${oneLine ? ' ' : '\n'}Có nêu: ${having.join('; ')}.` : none;
 }
 
 /** The lead of a which-plans answer: the plans are the answer, named in its first line (what an overview keeps). */

@@ -106,13 +106,13 @@ const isPoint = (t: string | undefined) => t !== undefined && /^[a-z]$/.test(t);
 
 /** The documents' lettered points in order, as far as folding keeps them apart. */
 const LETTERS = ['a', 'b', 'c'];
-/** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
 /** Lists named by a two-syllable word whose second syllable is an item noun too: the word stays whole. */
 const COMPOUND_ITEMS = new Set(['muc dich', 'muc tieu', 'yeu cau', 'nhiem vu', 'giai phap', 'noi dung', 'tieu chi']);
 /** An exclusion ("không tính") leaves out a plan named within this many words after it ("không tính công văn của công đoàn"). */
 const EXCLUSION_REACH = 3;
 /** …when only the words of a document's name stand between ("công văn của …", "kế hoạch …"). */
 const EXCLUSION_BETWEEN = new Set(['cong', 'van', 'ke', 'hoach', 'ban', 'cua', 'cac', 'kh', 'cv']);
+/** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
 const ITEM_NOUNS = new Set(['y', 'dung', 'phap', 'tieu', 'vu', 'diem', 'chi', 'dich', 'cau', 'khoan', 'gach', 'dong', 'muc', 'nhom', 'doan']);
 
 /** First words of the cross-plan phrases that name a document ("văn bản nào", "công văn nào", "kế hoạch nào"). */

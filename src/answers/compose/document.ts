@@ -32,21 +32,27 @@ function asksWhereSent(ctx: ComposeContext): boolean {
   return t.some((w, i) => (w === 'gui' && ((t[i + 1] === 'ban' && asksWhere(i + 2)) || asksWhether(i))) || (w === 'luu' && asksWhere(i + 1)));
 }
 
+/** Which parts of the card the question asks for. */
+function partsAsked(ctx: ComposeContext): { number: boolean; date: boolean; signer: boolean; recipients: boolean } {
+  const any = (phrases: readonly string[]) => phrases.some((p) => asks(ctx, p));
+  return { number: any(ASKS_NUMBER), date: any(ASKS_DATE), signer: any(ASKS_SIGNER), recipients: any(ASKS_RECIPIENTS) || asksWhereSent(ctx) };
+}
+
 /** The parts of the card a question asks for, named as a sentence would ("số văn bản", "người ký"). */
 export function askedParts(ctx: ComposeContext): string[] {
-  const any = (phrases: readonly string[]) => phrases.some((p) => asks(ctx, p)) || (phrases === ASKS_RECIPIENTS && asksWhereSent(ctx));
+  const asked = partsAsked(ctx);
   return [
-    ...(any(ASKS_NUMBER) ? ['số văn bản'] : []),
-    ...(any(ASKS_DATE) ? ['ngày ban hành'] : []),
-    ...(any(ASKS_SIGNER) ? ['người ký'] : []),
-    ...(any(ASKS_RECIPIENTS) ? ['nơi nhận'] : []),
+    ...(asked.number ? ['số văn bản'] : []),
+    ...(asked.date ? ['ngày ban hành'] : []),
+    ...(asked.signer ? ['người ký'] : []),
+    ...(asked.recipients ? ['nơi nhận'] : []),
   ];
 }
 
 export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
   const { plan } = ctx;
   const lines: string[] = [];
-  const any = (phrases: readonly string[]) => phrases.some((p) => asks(ctx, p)) || (phrases === ASKS_RECIPIENTS && asksWhereSent(ctx));
+  const asked = partsAsked(ctx);
   // The header lines as written ("Số: 62 /KH-UBND", "Thái Bình, ngày 27 tháng 3 năm 2024").
   const headerLine = (re: RegExp) => plan.header?.items.find((i) => re.test(i));
   const signer = () => {
@@ -75,17 +81,16 @@ export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
 
   // Each part asked, and whether the document states it.
   const parts: Array<[() => void, boolean]> = [];
-  if (any(ASKS_NUMBER)) parts.push([number, plan.number !== null]);
-  if (any(ASKS_DATE)) parts.push([date, plan.date !== null]);
-  if (any(ASKS_SIGNER)) parts.push([signer, plan.signer.name !== null || plan.signer.items.length > 0]);
-  if (any(ASKS_RECIPIENTS)) parts.push([recipients, plan.recipients.to.length + plan.recipients.items.length > 0]);
+  if (asked.number) parts.push([number, plan.number !== null]);
+  if (asked.date) parts.push([date, plan.date !== null]);
+  if (asked.signer) parts.push([signer, plan.signer.name !== null || plan.signer.items.length > 0]);
+  if (asked.recipients) parts.push([recipients, plan.recipients.to.length + plan.recipients.items.length > 0]);
   // Nothing asked is in the document: it says so, with the header lines as written where they are
   // blank ("Số: /KH-VP", "Bắc Kạn, ngày tháng năm 2024"), so no other passage's number stands in for them.
   if (parts.length && parts.every(([, stated]) => !stated)) {
-    const asked = askedParts(ctx);
-    const blank = [...(any(ASKS_NUMBER) ? [headerLine(/^Số\s*:/)] : []), ...(any(ASKS_DATE) ? [headerLine(/ngày/)] : [])].filter((l): l is string => l !== undefined);
+    const blank = [...(asked.number ? [headerLine(/^Số\s*:/)] : []), ...(asked.date ? [headerLine(/ngày/)] : [])].filter((l): l is string => l !== undefined);
     const shown = blank.length ? ` Văn bản ghi: ${blank.map((l) => quote([l.trim()])).join('; ')}.` : '';
-    return { text: `${notStated(planLabel(plan), asked.join(', '))}${shown}`, sections: [], absent: true };
+    return { text: `${notStated(planLabel(plan), askedParts(ctx).join(', '))}${shown}`, sections: [], absent: true };
   }
   if (parts.length) {
     lines.push(`${documentName(plan)}.`);
