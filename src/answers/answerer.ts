@@ -17,7 +17,7 @@ import { AbbreviationExpander } from '../nlu/expand.js';
 import { loadGlossary, type Glossary } from '../nlu/glossary.js';
 import { ConversationReader, loadConversationData, type ConversationData, type SmallTalkKind } from '../nlu/conversation.js';
 import { loadIntents, type IntentDef, type SlotName } from '../nlu/intents.js';
-import { cleanInput, fold, hasEmoji, hasWordCharacters } from '../text/normalize.js';
+import { bigrams, cleanInput, fold, hasEmoji, hasWordCharacters } from '../text/normalize.js';
 import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
 import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
 import { checkCandidate, questionProfile, type EntityMention, type NamedEntity, type QuestionProfile } from './check.js';
@@ -52,6 +52,11 @@ const SLOT_PRIOR = 0.2;
 const CONTEXT_PRIOR = 0.6;
 /** Plans whose quoted answers share this much of their words say the same (one model, a place's name changed). */
 const NEAR_SAME = 0.75;
+/** …each with the first plan's; two of the others, which may each differ from it elsewhere, this much with each other. */
+const NEAR_SAME_PAIR = 0.7;
+/** …or one plan's block held in a block of each other plan: this share of its word pairs (of this many pairs at least). */
+const CONTAINED = 0.9;
+const CONTAINED_MIN_PAIRS = 10;
 /** …among the plans whose answers score within this much of the best. */
 const ALIKE_BAND = 0.05;
 /** Passages of a plan that become candidates, and the prior of the best one. */
@@ -66,6 +71,11 @@ const STRONG_INTENT = 5;
 /** In "which plans …", a plan's block must cover this much of the question. */
 const WHICH_MIN_COVERAGE = 0.75;
 const WHICH_BAND = 0.1;
+/**
+ * A plan covering the question clearly still does not hold it when another covers it much better: a
+ * missing verb ("huy động") leaves a short question above the bar while the plan lacks the very thing.
+ */
+const WHICH_CLEAR_BAND = 0.2;
 /** "Đoạn gần nhất" is shown with a not-found answer about one plan only when it covers this much of the question. */
 const NEAREST_MIN_COVERAGE = 0.5;
 /** Boost of a passage under the section that holds the intent's answers. */
@@ -449,30 +459,50 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   /**
    * The part of each answer that every plan words nearly alike: one block (a body's heading and its quote)
    * of each, found in all of them ("Ủy ban MTTQ tỉnh vận động…", whatever else each plan adds to it).
+   * Either the blocks share most of their words, or one plan's block is held nearly whole in a block of
+   * each other plan (a district copies the province's task and adds a sentence of its own). Returned in
+   * the order of `hs`, with the block to quote: the first plan's, or the one the others hold.
    * Undefined when the answers share no such block.
    */
-  function sharedBlock(hs: readonly Candidate[]): PlanAnswer[] | undefined {
+  function sharedBlock(hs: readonly Candidate[]): { blocks: PlanAnswer[]; quoted: number } | undefined {
     const blocksOf = (c: Candidate): PlanAnswer[] => {
       const blocks = c.answer.text.split(/\n\s*\n/u).filter((b) => b.includes('“'));
       // Composers give one section per block when they can; otherwise each block cites them all.
       return blocks.map((text, k) => ({ text, sections: blocks.length === c.answer.sections.length ? [c.answer.sections[k]!] : c.answer.sections }));
     };
     const quoted = (b: PlanAnswer) => (b.text.match(/“[^”]*”/gu) ?? []).join('\n');
-    const [first, ...rest] = hs.map(blocksOf);
+    const all = hs.map(blocksOf);
+    const [first, ...rest] = all;
     for (const b of first ?? []) {
-      const matches = rest.map((blocks) => blocks.find((o) => wordSimilarity(quoted(b), quoted(o)) >= NEAR_SAME));
-      if (matches.every((m) => m !== undefined) && rest.every((_, i) => rest.slice(i + 1).every((__, j) => wordSimilarity(quoted(matches[i]!), quoted(matches[i + 1 + j]!)) >= NEAR_SAME))) return [b, ...(matches as PlanAnswer[])];
+      const matches = rest.map((blocks) => blocks.find((o) => wordShare(quoted(b), quoted(o)) >= NEAR_SAME));
+      if (matches.every((m) => m !== undefined) && rest.every((_, i) => rest.slice(i + 1).every((__, j) => wordShare(quoted(matches[i]!), quoted(matches[i + 1 + j]!)) >= NEAR_SAME_PAIR))) return { blocks: [b, ...(matches as PlanAnswer[])], quoted: 0 };
+    }
+    for (const [k, own] of all.entries()) {
+      for (const b of own) {
+        const holding = all.map((blocks, i) => (i === k ? b : blocks.find((o) => heldIn(quoted(b), quoted(o)))));
+        if (holding.every((m) => m !== undefined)) return { blocks: holding as PlanAnswer[], quoted: k };
+      }
     }
     return undefined;
   }
 
+  /** The folded words of a text that say something (one-letter words left out). */
+  const contentWords = (t: string) => fold(t).split(' ').filter((w) => w.length > 1);
+
   /** The share of words two texts have in common (of the words either has): near 1 for plans that copy one model. */
-  function wordSimilarity(x: string, y: string): number {
-    const words = (t: string) => new Set(fold(t).split(' ').filter((w) => w.length > 1));
-    const [a, b] = [words(x), words(y)];
+  function wordShare(x: string, y: string): number {
+    const [a, b] = [new Set(contentWords(x)), new Set(contentWords(y))];
     let common = 0;
     for (const w of a) if (b.has(w)) common++;
     return common / (a.size + b.size - common || 1);
+  }
+
+  /** Nearly all of `x` is in `y`, read on word pairs: the same words in another order say something else. */
+  function heldIn(x: string, y: string): boolean {
+    const [small, large] = [new Set(bigrams(contentWords(x))), new Set(bigrams(contentWords(y)))];
+    let held = 0;
+    for (const w of small) if (large.has(w)) held++;
+    return small.size >= CONTAINED_MIN_PAIRS && held / small.size >= CONTAINED;
   }
 
   /** The quoted words of an answer, without the headings that name its place: equal for plans that say the same. */
@@ -507,7 +537,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const asAsked = holders.filter((h) => namesAsAsked(h, ask));
     const alike = asAsked.length > 1 ? asAsked : holders;
     // …and, for answers worded nearly alike, of those that answer it best.
-    const top = asAsked.filter((h) => h.score >= asAsked[0]!.score - ALIKE_BAND);
+    const tops = asAsked.filter((h) => h.score >= asAsked[0]!.score - ALIKE_BAND);
     const body = quotedBody(alike[0]!);
     if (body && alike.every((h) => quotedBody(h) === body)) {
       const names = alike.map((h) => planShortLabel(h.plan)).join('; ');
@@ -517,9 +547,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // A body's task ("Sở Tài chính được giao gì") that the plans copy from one model, a place's name
     // changed, is one answer. (Not a group's criteria: near-identical lists differ by the item that matters.)
     // (Asked which body does it, the bodies are the answer: they differ where the rest is copied.)
-    const copied = ask.profile.expected?.type !== 'agency' && top.every((h) => intentById.get(h.intent)?.copiedAcrossPlans === true) && ask.profile.units.some((u) => u.entity?.kind === 'agency');
-    const shared = copied && top.length > 1 ? sharedBlock(top) : undefined;
-    if (shared) {
+    const copied = ask.profile.expected?.type !== 'agency' && tops.every((h) => intentById.get(h.intent)?.copiedAcrossPlans === true) && ask.profile.units.some((u) => u.entity?.kind === 'agency');
+    const found = copied && tops.length > 1 ? sharedBlock(tops) : undefined;
+    if (found) {
+      // The block to quote first; the others are cited.
+      const order = [found.quoted, ...found.blocks.keys()].filter((i, k) => k === 0 || i !== found.quoted);
+      const [shared, top] = [order.map((i) => found.blocks[i]!), order.map((i) => tops[i]!)];
       // One plan's words in full; the others are cited, for whoever needs their exact wording.
       const names = top.map((h) => planShortLabel(h.plan)).join('; ');
       const others = top.slice(1).map((h, i) => `• ${citation(h.plan, shared[i + 1]!.sections).replace(/^Nguồn: /u, '')}`);
@@ -619,8 +652,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // does not answer it, if another's does. ("Những KH nào nhắc QĐ 1373, ký ngày nào" asks for them all.)
     const fitting = ask.a.slots.crossPlan ? holders : holders.filter((h) => h.check.type >= 0);
     const named = (fitting.length ? fitting : holders).filter(namesAll);
-    const clear = named.filter((h) => h.check.coverage >= WHICH_MIN_COVERAGE);
     const top = Math.max(0, ...named.map((h) => h.check.coverage));
+    const clear = named.filter((h) => h.check.coverage >= WHICH_MIN_COVERAGE && h.check.coverage >= top - WHICH_CLEAR_BAND);
     return clear.length ? clear : named.filter((h) => h.check.coverage >= top - WHICH_BAND);
   }
 

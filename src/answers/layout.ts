@@ -48,7 +48,7 @@ function clipAtWord(s: string, max: number): string {
 
 const DATE_BONUS = 1000;
 /** A date as plans write it: "trước ngày 01 tháng 12 hàng năm", "năm 2025", "quý IV". */
-const DATE_WORDS = /(?:(?:trước|chậm nhất|từ)\s+)?(?:ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}|\/\d{1,2})|tháng\s+\d{1,2}|quý\s+[IV]+|năm\s+(?:19|20)\d\d)[^,.;”]*/iu;
+const DATE_WORDS = /(?:(?:trước|chậm nhất|từ)\s+)?(?:ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}|\/\d{1,2})|tháng\s+\d{1,2}|quý\s+(?:[IV]+|\d)|năm\s+(?:19|20)\d\d)[^,.;”]*/iu;
 
 /**
  * A part in one line, in the plan's own words: the words around its date when its quote has one
@@ -70,7 +70,7 @@ function gistOf(lines: readonly string[], focus?: (sentence: string) => number):
   const dated = (x: string) => (date && DATE_WORDS.test(x) ? DATE_BONUS : 0);
   const scored = sentences.map((x) => ({ x, score: focus!(x) + dated(x) })).sort((a, b) => b.score - a.score);
   if (scored.length > 0 && scored[0]!.score > 0) {
-    words = `${scored[0]!.x === sentences[0] ? '' : '…'}${bestWindow(scored[0]!.x.replace(/^[-+•]\s*/, ''), (w) => focus!(w) + dated(w)).replace(/…$/, '')}…`;
+    words = `${scored[0]!.x === sentences[0] ? '' : '…'}${bestWindow(scored[0]!.x.replace(/^[-+•]\s*/, ''), (w) => focus!(w) + dated(w)).replace(/[.,;:]*…?$/u, '')}…`;
   } else if (date) {
     const start = Math.max(0, quoted.lastIndexOf(' ', Math.max(0, date.index - 40)));
     words = `${start > 0 ? '…' : ''}${clipAtWord(quoted.slice(start, date.index + date[0].length).trim(), GIST_CHARS).replace(/…$/, '')}…`;
@@ -89,7 +89,21 @@ function bestWindow(sentence: string, focus: (s: string) => number): string {
     const score = focus(words.slice(i, i + size).join(' '));
     if (score > best.score) best = { start: i, score };
   }
-  return words.slice(best.start, best.start + size).join(' ');
+  return words.slice(best.start, extendOverDate(words, best.start, best.start + size)).join(' ');
+}
+
+/** A date as a whole: "quý IV năm 2025", "ngày 01 tháng 12", "Quý 4 năm 2025". */
+const WHOLE_DATE = /(?:ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\/\d{1,2}(?:\/\d{4})?)|tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|quý\s+(?:[IV]+|\d)(?:\s+năm\s+\d{4})?)/giu;
+
+/** The end of a window of `words` moved past a date it cuts in two ("…vào quý IV năm…" → "…quý IV năm 2025"). */
+function extendOverDate(words: readonly string[], start: number, end: number): number {
+  const inside = words.slice(start, end).join(' ');
+  const reach = words.slice(start, Math.min(words.length, end + 4)).join(' ');
+  for (const m of reach.matchAll(WHOLE_DATE)) {
+    const from = m.index ?? 0;
+    if (from < inside.length && from + m[0].length > inside.length) return end + m[0].slice(inside.length - from).trim().split(/\s+/).length;
+  }
+  return end;
 }
 
 /**

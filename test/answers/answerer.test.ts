@@ -243,3 +243,46 @@ describe('what an answer stands for by what it is', () => {
     expect((r.options ?? []).map((o) => o.planId)).toEqual(expect.arrayContaining(['thai-binh', 'cu-chi', 'bac-kan-vp', 'tay-ninh']));
   });
 });
+
+describe('issuing a document, said as "ra"', () => {
+  it('"ra văn bản … hôm nào" and "ra … ngày tháng nào" ask for the date of issue', () => {
+    const r = ask('UBND tỉnh Thái Bình ra văn bản số 62 vào hôm nào');
+    expect(r.intent).toBe('document');
+    expect(r.text).toContain('27/3/2024');
+    // Khánh Hòa's header gives no date: it says so, never a passage's date in its place.
+    const blank = ask('Khánh Hòa ra kế hoạch này ngày tháng nào');
+    expect(blank.status).toBe('not_found');
+    expect(blank.text).toContain('không nêu ngày ban hành');
+  });
+});
+
+describe('which plans hold a thing', () => {
+  it('"gắn … với", "nơi nào" ask which plans; they are not words the passage must have', () => {
+    const r = ask('nơi nào gắn việc khen thưởng với Tuần lễ hưởng ứng học tập suốt đời');
+    expect(r.status).toBe('answer');
+    expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['cu-chi', 'tay-ninh']));
+  });
+
+  it('a plan that covers the question well enough is left out when others cover it much better', () => {
+    // Tây Ninh funds the movement but says nothing of "huy động … tài trợ".
+    const r = ask('những nơi nào huy động nguồn tài trợ cho phong trào');
+    expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['cu-chi', 'khanh-hoa']));
+  });
+
+  it('a quarter written "quý 4" is the plans\' "quý IV", and the line shown keeps the date whole', () => {
+    const r = ask('kế hoạch nào cho UBND tỉnh sơ kết vào quý 4 năm 2025');
+    expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['thai-binh', 'cu-chi']));
+    expect(r.text).toContain('quý IV năm 2025');
+    expect(r.text).toContain('Quý 4 năm 2025');
+  });
+});
+
+describe('a body\'s task that the plans copy from one model', () => {
+  it('a task one plan writes and the others hold nearly whole, adding words of their own, is one answer', () => {
+    const r = ask('Hội Khuyến học có nhiệm vụ chủ trì việc gì');
+    expect(r.status).toBe('answer');
+    expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['thai-binh', 'cu-chi', 'tay-ninh', 'khanh-hoa']));
+    expect(r.text).toContain('nêu gần như giống nhau');
+    expect(r.text).toContain('trong hệ thống tổ chức khuyến học');
+  });
+});

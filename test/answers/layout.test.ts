@@ -66,7 +66,16 @@ describe('overview of a long answer', () => {
       `■ ${place} — Kế hoạch\nNội dung (${place}):\n“${'Đẩy mạnh tuyên truyền về học tập suốt đời. '.repeat(20)}${tail}”\nNguồn: ${place}, Mục II.`;
     const text = `2 trong 3 kế hoạch có nội dung này:\n\n${block('Một', 'Hỗ trợ người dân tộc thiểu số đi học.')}\n\n${block('Hai', 'Hỗ trợ người học dân tộc thiểu số.')}`;
     const o = overviewOf(text, (s) => (s.includes('dân tộc thiểu số') ? 5 : 0))!;
-    expect(o.text).toContain('• Một: “…Hỗ trợ người dân tộc thiểu số đi học.…”');
+    expect(o.text).toContain('• Một: “…Hỗ trợ người dân tộc thiểu số đi học…”');
+  });
+
+  it('a part shown by the words around its date never cuts the date in two', () => {
+    const block = (place: string, when: string) =>
+      `■ ${place} — Kế hoạch\nTiến độ (${place}):\n“${'Đẩy mạnh tuyên truyền về học tập suốt đời. '.repeat(20)}Tiến hành sơ kết, đánh giá, rút kinh nghiệm ở cấp sở, ban, ngành, địa phương vào quý III năm 2025 và Ủy ban nhân dân tỉnh sơ kết vào ${when}.”\nNguồn: ${place}, Mục V.1.`;
+    const text = `2 trong 3 kế hoạch có nội dung này:\n\n${block('Một', 'quý IV năm 2025')}\n\n${block('Hai', 'Quý 4 năm 2025')}`;
+    const o = overviewOf(text, (s) => (s.match(/sơ kết|quý/giu) ?? []).length)!;
+    expect(o.text).toContain('quý IV năm 2025…”');
+    expect(o.text).toContain('Quý 4 năm 2025…”');
   });
 
   it('a long list is one line per item, each by its opening words unless a rare word asked is further in', () => {

@@ -10,7 +10,7 @@ import { asks, type ComposeContext, type PlanAnswer } from './context.js';
 /** Folded phrases that ask for each part of the card. */
 const ASKS_SIGNER = ['ky', 'ki', 'nguoi ky', 'ky ten', 'ky thay', 'chuc vu', 'chuc danh', 'tu cach'];
 const ASKS_RECIPIENTS = ['noi nhan', 'kinh gui', 'gui cho ai', 'gui ai', 'gui nhung ai', 'gui nhung noi nao', 'gui noi nao', 'gui den', 'gui toi', 'gui cho', 'gui di', 'gui nhung dau', 'gui nhung don vi'];
-const ASKS_DATE = ['ngay nao', 'ngay ban hanh', 'ban hanh ngay', 'khi nao', 'nam nao', 'ngay may', 'thang may', 'ra ngay'];
+const ASKS_DATE = ['ngay nao', 'ngay ban hanh', 'ban hanh ngay', 'khi nao', 'nam nao', 'ngay may', 'thang may', 'thang nao', 'ra ngay'];
 const ASKS_NUMBER = ['so may', 'so hieu', 'so bao nhieu', 'so ky hieu'];
 
 /** How far after "gửi bản …" the words asking where may stand ("gửi bản điện tử cho những nơi nào"). */
