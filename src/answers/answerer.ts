@@ -57,6 +57,10 @@ const NEAR_SAME_PAIR = 0.7;
 /** …or one plan's block held in a block of each other plan: this share of its word pairs (of this many pairs at least). */
 const CONTAINED = 0.9;
 const CONTAINED_MIN_PAIRS = 10;
+/** A sentence copied into every plan answers for all only where it holds this much of the question. */
+const SAME_SENTENCE_FOCUS = 0.75;
+/** …and where the thing asked is written, these words after it must be the same. */
+const ANSWER_WORDS = 6;
 /** …among the plans whose answers score within this much of the best. */
 const ALIKE_BAND = 0.05;
 /** Passages of a plan that become candidates, and the prior of the best one. */
@@ -486,6 +490,30 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return undefined;
   }
 
+  /**
+   * The sentence of the first candidate that holds the question, when each other candidate's own such
+   * sentence words it nearly alike, with the same numbers, and the same words where the answer stands:
+   * after the last place it writes the thing asked ("… với phong trào nào": what follows "phong trào").
+   * "Đến tận địa bàn nào" is answered by the words after "địa bàn", and there the plans differ. Undefined
+   * otherwise, and for a question that names no thing before its "nào" / "gì".
+   */
+  function sameSentence(hs: readonly Candidate[], ask: Ask): string | undefined {
+    const tokens = ask.a.repaired;
+    const at = tokens.findIndex((t, i) => i > 0 && (t === 'nao' || t === 'gi'));
+    if (at < 0 || hs.length < 2 || hs.some((h) => h.check.focusAt < 0 || h.check.focus < SAME_SENTENCE_FOCUS)) return undefined;
+    const head = tokens[at - 1]!;
+    const lead = hs.map((h) => sentencesOf(h.answer.text)[h.check.focusAt]!.replace(/^[-+•]\s*/u, '').replace(/^“|”$/gu, ''));
+    const answerWords = (t: string) => {
+      const words = contentWords(t);
+      const last = words.lastIndexOf(head);
+      return last < 0 ? undefined : words.slice(last + 1, last + 1 + ANSWER_WORDS).join(' ');
+    };
+    const said = answerWords(lead[0]!);
+    const numbers = (t: string) => (t.match(/\d+/gu) ?? []).map(Number).sort((a, b) => a - b).join(',');
+    const alike = said !== undefined && lead.every((x, i) => answerWords(x) === said && numbers(x) === numbers(lead[0]!) && lead.slice(i + 1).every((y) => wordShare(x, y) >= NEAR_SAME));
+    return alike ? lead[0] : undefined;
+  }
+
   /** The folded words of a text that say something (one-letter words left out). */
   const contentWords = (t: string) => fold(t).split(' ').filter((w) => w.length > 1);
 
@@ -574,6 +602,16 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       };
       const text = `${msg.sameFactInPlans(stating.length, fact)}\n\n${stating.map(block).join('\n\n')}`;
       return withWhy(result('answer', first.intent, text, stating.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, stating, 'same fact in every plan');
+    }
+    // The sentence that answers it, copied from one model into every plan ("Việc đánh giá kết quả … lồng
+    // ghép các danh hiệu … với Phong trào …"): quoted once, the other plans cited. Only for a question
+    // asking no particular kind of answer: a date, a body or a number is where such sentences differ.
+    const same = ask.profile.expected === undefined ? sameSentence(alike, ask) : undefined;
+    if (same) {
+      const names = alike.map((h) => planShortLabel(h.plan)).join('; ');
+      const others = alike.slice(1).map((h) => `• ${citation(h.plan, h.answer.sections).replace(/^Nguồn: /u, '')}`);
+      const text = `${msg.nearlySameInPlans(names, planShortLabel(first.plan))}\n${quote([same])}\n${citation(alike[0]!.plan, alike[0]!.answer.sections)}\n${msg.LIKEWISE_IN}\n${others.join('\n')}`;
+      return withWhy(result('answer', alike[0]!.intent, text, alike.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, alike, 'same sentence in every plan');
     }
     // A body only one plan names as asked ("Phòng Tài chính – Kế hoạch huyện", "Ban Tuyên giáo Tỉnh ủy")
     // points at that plan. (Other words only one plan uses, "dịp", point at nothing.)

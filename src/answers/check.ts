@@ -311,6 +311,8 @@ export interface Check {
    * that mentions them here and there ("tổng kết" in one task, "hướng dẫn" in another) is about something else.
    */
   focus: number;
+  /** The index of that sentence among the candidate's (-1 when it has none). */
+  focusAt: number;
 }
 
 /**
@@ -374,6 +376,7 @@ export function checkCandidate(
     return plainTotal > 0 ? got / plainTotal : coverage;
   });
   const focus = plainTotal === 0 || sentences.length === 0 ? coverage : Math.max(0, ...focusOf);
+  const focusAt = sentences.length === 0 ? -1 : focusOf.indexOf(Math.max(...focusOf));
   let type = profile.expected ? (types.fits(profile.expected, text) ? 1 : -1) : 0;
   // A date answers the question only where the sentence about it stands: "lễ phát động … ngày nào" is
   // not answered by a deadline two items away. (A body is often named in a heading, not in the sentence.)
@@ -381,5 +384,5 @@ export function checkCandidate(
     const near = sentences.filter((_, k) => focusOf[k]! > 0 && focusOf[k]! >= focus - DATE_FOCUS_BAND);
     if (!near.some((s) => types.fits(profile.expected!, s.text))) type = -1;
   }
-  return { coverage, type, missing, credits, unnamed, focus };
+  return { coverage, type, missing, credits, unnamed, focus, focusAt };
 }

@@ -28,6 +28,13 @@ export interface Expanded {
 
 const isNumber = (t: string | undefined) => t !== undefined && /^\d+$/.test(t);
 
+/** The words before `start` are one of these phrases (folded, space-separated; "^": nothing, the text starts there). */
+function follows(tokens: readonly string[], start: number, after: ReadonlySet<string>): boolean {
+  if (start === 0) return after.has('^');
+  for (let n = 1; n <= Math.min(start, 3); n++) if (after.has(tokens.slice(start - n, start).join(' '))) return true;
+  return false;
+}
+
 export class AbbreviationExpander {
   private readonly matcher: PhraseMatcher<Expansion>;
 
@@ -55,7 +62,7 @@ export class AbbreviationExpander {
         // type before a number: "ở KH 62" is Kế hoạch 62, not Khánh Hòa.
         !(entry.value.after && isNumber(tokens[start + entry.tokens.length])) &&
         (!entry.value.after ||
-          entry.value.after.has(start === 0 ? '^' : tokens[start - 1]!) ||
+          follows(tokens, start, entry.value.after) ||
           (entry.value.last === true && start + entry.tokens.length === tokens.length)),
     });
     const out: string[] = [];

@@ -117,6 +117,10 @@ const ITEM_NOUNS = new Set(['y', 'dung', 'phap', 'tieu', 'vu', 'diem', 'chi', 'd
 
 /** First words of the cross-plan phrases that name a document ("văn bản nào", "công văn nào", "kế hoạch nào"). */
 const DOC_NOUNS = new Set(['van', 'cong', 'ke', 'kh']);
+/** Words that may end a question after its "không" ("có … không ạ"): that "không" asks, it does not negate. */
+/** "chứ không phải", "mà không": a contrast, not a negation. */
+const CONTRAST_BEFORE = new Set(['chu', 'ma']);
+const END_PARTICLES = new Set(['a', 'vay', 'nhi', 'ha', 'the', 'nhe', 'ad', 'ban', 'bot', 'chu']);
 
 const isYear = (t: string) => /^(19|20)\d\d$/.test(t);
 const isDocNumber = (t: string | undefined) => t !== undefined && /^\d{1,5}$/.test(t) && !isYear(t);
@@ -264,7 +268,7 @@ export class SlotExtractor {
       crossPlan: whichPlans || this.crossPlan.findAll(tokens).length > 0 || plans.length > 1,
       whichPlans,
       excluded,
-      negated: this.negations.findAll(tokens).length > 0,
+      negated: this.negations.findAll(tokens).length > 0 || (whichPlans && negatesInPlace(tokens)),
       claimed,
       spans: spans.sort((a, b) => a.start - b.start),
     };
@@ -465,4 +469,13 @@ export function resolvePlans(localities: readonly LocalityMention[]): { plans: s
     alternates[main] = set.slice(1);
   }
   return { plans, alternates };
+}
+
+/**
+ * "Tỉnh nào giai đoạn 1 không bắt đầu từ năm 2023": a "không" before the words it negates, in a
+ * question asking which plans. Not the "không" that ends a yes/no question ("có … không (ạ)"): no
+ * "có" stands before it.
+ */
+function negatesInPlace(tokens: readonly string[]): boolean {
+  return tokens.some((t, i) => t === 'khong' && i + 1 < tokens.length && !CONTRAST_BEFORE.has(tokens[i - 1] ?? '') && !END_PARTICLES.has(tokens[i + 1]!) && !tokens.slice(0, i).includes('co'));
 }

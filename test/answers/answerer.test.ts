@@ -286,3 +286,32 @@ describe('a body\'s task that the plans copy from one model', () => {
     expect(r.text).toContain('trong hệ thống tổ chức khuyến học');
   });
 });
+
+describe('the same sentence in every plan', () => {
+  it('a sentence every plan copies is quoted once, the plans cited', () => {
+    const r = ask('các danh hiệu thi đua xây dựng xã hội học tập được lồng ghép vào phong trào nào');
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('nêu gần như giống nhau');
+    expect(r.text).toContain('Toàn dân đoàn kết xây dựng đời sống văn hóa');
+    expect(new Set(r.sources.map((s) => s.plan)).size).toBe(4);
+  });
+
+  it('nearly the same sentence with other words where the answer stands is not one answer', () => {
+    // Each plan names its own places after "địa bàn": thôn, tổ dân phố; khu phố, ấp…
+    expect(ask('phong trào phải triển khai sâu rộng tới địa bàn nào').status).toBe('clarify');
+  });
+});
+
+describe('phases', () => {
+  it('"bắt đầu", "kéo dài" ask when; "giai đoạn một" is phase 1, which the plans date differently', () => {
+    const r = ask('giai đoạn một bắt đầu vào năm nào vậy');
+    expect(r.status).toBe('clarify');
+    expect((r.options ?? []).map((o) => o.planId)).toEqual(expect.arrayContaining(['tay-ninh', 'thai-binh']));
+  });
+
+  it('"tỉnh nào … không tính từ 2023" lists the plan that starts later', () => {
+    const r = ask('kế hoạch nào giai đoạn 1 không tính từ năm 2023');
+    expect(r.sources.map((s) => s.plan)).toContain('tay-ninh');
+    expect(r.sources.map((s) => s.plan)).not.toContain('thai-binh');
+  });
+});

@@ -38,6 +38,17 @@ describe('abbreviation expansion', () => {
     expect(expand('tiêu chí ở KH 62 TB')).toBe('tieu chi o ke hoach 62 tb');
   });
 
+  it('reads a quarter or a phase written in Roman numerals or in words as its number', () => {
+    expect(expand('sơ kết vào quý IV năm 2025')).toBe('so ket vao quy 4 nam 2025');
+    expect(expand('giai đoạn hai')).toBe('giai doan 2');
+    // Only after those words: "mục IV", "phần hai" stay as written.
+    expect(expand('mục IV')).toBe('muc iv');
+  });
+
+  it('a form bound to the words before it may follow a phrase of several words', () => {
+    expect(expand('văn phòng BK')).toBe('van phong bac kan');
+  });
+
   it('expands chat shorthand', () => {
     expect(expand('ko biết hạn nộp bc')).toBe('khong biet han nop bao cao');
     expect(expand('tiêu chí j')).toBe('tieu chi gi');

@@ -145,6 +145,11 @@ describe('section numbers and ordinals', () => {
     expect(slots('kế hoạch nào có Cờ thi đua').negated).toBe(false);
     // "thiểu số" folds like "thiếu": a negation must be a phrase that cannot be another word.
     expect(slots('kế hoạch nào hỗ trợ người dân tộc thiểu số').negated).toBe(false);
+    // Asked which plans, a "không" before what it denies negates; one that ends a yes/no question, or
+    // a contrast ("chứ không phải"), does not.
+    expect(slots('tỉnh nào sơ kết không làm vào năm 2025').negated).toBe(true);
+    expect(slots('kế hoạch nào có Cờ thi đua không ạ').negated).toBe(false);
+    expect(slots('kế hoạch nào ghi năm 2024 chứ không phải năm 2023').negated).toBe(false);
   });
 });
 
