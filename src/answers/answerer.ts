@@ -846,7 +846,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     }
 
     // The plans asked about: those citing the document named, if one is; never those the question leaves out.
-    const citing = (numbers.length ? plans.filter((p) => numbers.some((n) => citedBy.get(n)?.has(p.id))) : plans).filter((p) => !slots.excluded.includes(p.id));
+    const citing = (numbers.length ? plans.filter((p) => numbers.some((n) => citedBy.get(n)?.has(p.id))) : plans).filter((p) => !slots.excluded.includes(p.id) && (!slots.plansOnly || p.kind === 'ke-hoach'));
     const primary = ask.primary;
 
     // Across plans: several places named, "tỉnh nào…", "so sánh…", or a cited document several plans use.

@@ -52,6 +52,8 @@ export const glossarySchema = z.object({
   whichPlanPhrases: z.array(phrase).default([]),
   /** "không tính", "ngoài", "trừ": before a plan's name, leave it out of a question across plans. */
   exclusionPhrases: z.array(phrase).default([]),
+  /** "trong các kế hoạch", "bản kế hoạch nào": a question across plans that asks of the kế hoạch only, not the công văn. */
+  plansOnlyPhrases: z.array(phrase).default([]),
   /** "không có", "không nêu": in a question across plans, asks for the plans that lack the thing. */
   negationPhrases: z.array(phrase).default([]),
   /** Words after which "văn bản nào", "công văn nào" ask for a cited document, not across plans. */

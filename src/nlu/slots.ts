@@ -54,6 +54,8 @@ export interface Slots {
   whichPlans: boolean;
   /** Plans the question leaves out ("không tính công văn của công đoàn", "trừ Củ Chi"). */
   excluded: string[];
+  /** Asked of the kế hoạch only ("trong các kế hoạch, kế hoạch nào …"): the công văn is not among them. */
+  plansOnly: boolean;
   /** The question denies what it asks about ("kế hoạch nào không có Cờ thi đua"). */
   negated: boolean;
   /** Token positions consumed by localities and document references (not search terms). */
@@ -145,6 +147,7 @@ export class SlotExtractor {
   private readonly notCrossAfter: string[][];
   private readonly negations: PhraseMatcher<true>;
   private readonly exclusions: PhraseMatcher<true>;
+  private readonly plansOnly: PhraseMatcher<true>;
   private readonly docTypes: PhraseMatcher<string>;
 
   constructor(
@@ -185,6 +188,7 @@ export class SlotExtractor {
     this.notCrossAfter = glossary.crossPlanNotAfter.map(norm);
     this.negations = new PhraseMatcher(glossary.negationPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.exclusions = new PhraseMatcher(glossary.exclusionPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.plansOnly = new PhraseMatcher(glossary.plansOnlyPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.docTypes = new PhraseMatcher(Object.entries(DOC_TYPES).map(([k, v]) => ({ tokens: k.split(' '), value: v })));
   }
 
@@ -268,6 +272,7 @@ export class SlotExtractor {
       crossPlan: whichPlans || this.crossPlan.findAll(tokens).length > 0 || plans.length > 1,
       whichPlans,
       excluded,
+      plansOnly: this.plansOnly.findAll(tokens).length > 0,
       negated: this.negations.findAll(tokens).length > 0 || (whichPlans && negatesInPlace(tokens)),
       claimed,
       spans: spans.sort((a, b) => a.start - b.start),

@@ -315,3 +315,12 @@ describe('phases', () => {
     expect(r.sources.map((s) => s.plan)).not.toContain('thai-binh');
   });
 });
+
+describe('asked of the kế hoạch only', () => {
+  it('"trong các kế hoạch, kế hoạch nào không …" leaves the union\'s công văn out; asked plainly, it is one of them', () => {
+    const only = ask('trong các kế hoạch, kế hoạch nào không quy định kinh phí thực hiện');
+    expect(new Set(only.sources.map((s) => s.plan))).toEqual(new Set(['thai-binh', 'bac-kan-vp']));
+    const all = ask('kế hoạch nào không quy định kinh phí thực hiện');
+    expect(all.sources.map((s) => s.plan)).toContain('thai-binh-cdyt');
+  });
+});
