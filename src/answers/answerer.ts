@@ -317,6 +317,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const names = (e: NamedEntity): EntityMention => {
       if (e.kind === 'date') return writesDate(all, e.key) ? 'as-asked' : 'no';
       if (e.kind === 'period') return writesPeriod(all, e.key) ? 'as-asked' : 'no';
+      if (e.kind === 'phase') return writesPhase(all, e.key) ? 'as-asked' : 'no';
       if (lexicon.hasWordsInOrder(all, e.words)) return 'as-asked';
       return (e.kind === 'agency' ? lexicon.agencyMatches(e.key, all) : lexicon.awardMatches(e.key, all)) ? 'other-name' : 'no';
     };
@@ -341,6 +342,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   function writesPeriod(text: string, key: string): boolean {
     const [from, to] = key.split('-');
     return new RegExp(`(?<!\\d)${from}\\s*(?:[-–—]|đến(?:\\s+năm)?)\\s*${to}(?!\\d)`, 'iu').test(text);
+  }
+
+  /** Does the text name this phase ("Giai đoạn 2", "giai đoạn II")? */
+  function writesPhase(text: string, key: string): boolean {
+    const roman = ['I', 'II', 'III', 'IV'][Number(key) - 1];
+    return new RegExp(`giai\\s+đoạn\\s+(?:${key}|${roman})(?![\\p{L}\\d])`, 'iu').test(text);
   }
 
   /** Every candidate answer one plan offers, made once per question (a plan is weighed again when others are). */

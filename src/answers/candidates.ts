@@ -66,7 +66,10 @@ export function answersQuestion(c: Candidate, strictType: boolean): boolean {
 /** The best candidate: the best structured one, unless a passage covers the question clearly better. */
 export function choose(cands: readonly Candidate[]): Candidate | undefined {
   const best = (xs: readonly Candidate[]) => xs.reduce<Candidate | undefined>((b, c) => (!b || c.score > b.score ? c : b), undefined);
-  const composed = cands.filter((c) => c.source !== 'passage');
+  // One that leaves out a body or an award the question names is about something else: it answers only
+  // when none names them all ("bằng khen nào … khi sơ kết giai đoạn 1": the award forms, not the phases).
+  const naming = cands.filter((c) => c.source !== 'passage' && c.check.unnamed.length === 0);
+  const composed = naming.length ? naming : cands.filter((c) => c.source !== 'passage');
   const first = best(composed);
   // An answer that says the plan does not state the thing ("không nêu ngày cụ thể") gives way to one that
   // covers the question as fully and states it: "ai thực hiện chế độ báo cáo" after a deadline is asked of the body.

@@ -36,9 +36,10 @@ export interface Unit {
 export interface NamedEntity {
   /**
    * A date is a day and month the question writes ("trước ngày 01/12"): key "1/12". A period is a span
-   * of years ("giai đoạn 2024 - 2030"): key "2024-2030".
+   * of years ("giai đoạn 2024 - 2030"): key "2024-2030". A phase is one of the movement's numbered
+   * phases ("giai đoạn 2", "giai đoạn II"): key "2".
    */
-  kind: 'agency' | 'award' | 'date' | 'period';
+  kind: 'agency' | 'award' | 'date' | 'period' | 'phase';
   key: string;
   /** The words as the question names it (folded, expanded). */
   words: string[];
@@ -110,6 +111,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const groups = a.slots.spans.filter((sp) => sp.kind === 'target');
   for (const d of datesIn(tokens)) entities.push({ kind: 'date', ...d });
   for (const d of periodsIn(tokens)) entities.push({ kind: 'period', ...d });
+  for (const d of phasesIn(tokens)) entities.push({ kind: 'phase', ...d });
   // What a contrast says is not asked names nothing the answer must hold.
   for (let k = entities.length - 1; k >= 0; k--) if (contrasted.has(entities[k]!.start)) entities.splice(k, 1);
   const inEntity = (i: number) => entities.some((e) => i >= e.start && i < e.end);
@@ -142,10 +144,12 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   }
   // A named entity weighs what its words would, but counts as one: present in a candidate or not.
   for (const e of entities) {
-    if (e.kind === 'date' || e.kind === 'period') {
+    if (e.kind === 'date' || e.kind === 'period' || e.kind === 'phase') {
       // A period is weighed, never required: "tổng kết giai đoạn 2023-2030" still asks a plan whose period starts in 2024.
+      // A phase likewise: "giai đoạn 2 … ai chủ trì" weighs the phase's own passage above a body's tasks.
       const required = e.kind === 'date' && !polite(e.start);
-      units.push({ words: [`${e.kind}:${e.key}`], weight: maxIdf, entity: { kind: e.kind, key: e.key, words: [], parts: [], required, asked: !polite(e.start) } });
+      const weight = e.kind === 'phase' ? maxIdf * PHASE_WEIGHT : maxIdf;
+      units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: [], parts: [], required, asked: !polite(e.start) } });
       continue;
     }
     const at = [...Array(e.end - e.start).keys()].map((k) => e.start + k).filter((k) => !light(k));
@@ -203,6 +207,25 @@ export function periodsIn(tokens: readonly string[]): { key: string; start: numb
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [from, to] = [tokens[i]!, tokens[i + 1]!];
     if (YEAR.test(from) && YEAR.test(to) && Number(from) < Number(to)) out.push({ key: `${from}-${to}`, start: i, end: i + 2 });
+  }
+  return out;
+}
+
+/**
+ * A phase named weighs this share of the rarest word: less than a date, since a plan's award forms
+ * "khi sơ kết" answer "sơ kết giai đoạn 1" without naming the phase.
+ */
+const PHASE_WEIGHT = 0.5;
+const ROMAN = new Map([['i', 1], ['ii', 2], ['iii', 3], ['iv', 4]]);
+
+/** The movement's numbered phases a question names: "giai đoạn 2", "giai đoạn II" (key "2"); not a span of years. */
+export function phasesIn(tokens: readonly string[]): { key: string; start: number; end: number }[] {
+  const out: { key: string; start: number; end: number }[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i] !== 'giai' || tokens[i + 1] !== 'doan') continue;
+    const t = tokens[i + 2]!;
+    const n = /^[1-4]$/.test(t) ? Number(t) : ROMAN.get(t);
+    if (n !== undefined) out.push({ key: String(n), start: i, end: i + 3 });
   }
   return out;
 }

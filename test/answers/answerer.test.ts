@@ -324,3 +324,17 @@ describe('asked of the kế hoạch only', () => {
     expect(all.sources.map((s) => s.plan)).toContain('thai-binh-cdyt');
   });
 });
+
+describe('a phase named in the question', () => {
+  it('"giai đoạn II … sở nào chủ trì" is answered by that phase, not by a body\'s tasks that do not name it', () => {
+    const r = ask('Khánh Hòa giai đoạn II thì sở nào được giao chủ trì');
+    expect(r.intent).toBe('phases');
+    expect(r.sources.map((s) => s.section)).toContain('V.2');
+  });
+
+  it('with an award asked, the award forms answer, not the phases that do not name the award', () => {
+    const r = ask('bằng khen nào được đề nghị khi sơ kết giai đoạn 1');
+    expect(r.status).toBe('clarify');
+    expect((r.options ?? []).map((o) => o.planId)).toEqual(expect.arrayContaining(['thai-binh', 'tay-ninh', 'khanh-hoa']));
+  });
+});
