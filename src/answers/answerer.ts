@@ -295,7 +295,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * Words every answer of a plan covers by being that plan's: its name, kind, number and issuer (the
    * citation says them), and that it is a document ("văn bản nào có …" asks of plans and letters alike).
    */
-  const planNames = new Map(plans.map((p) => [p.id, `${documentName(p)} ${p.shortName} ${p.locality.name} văn bản`]));
+  const planNames = new Map(plans.map((p) => [p.id, `${documentName(p)} ${p.shortName} ${p.locality.name} văn bản kế hoạch`]));
   const planTerms = new Map(plans.map((p) => [p.id, new Set(corpus.terms(planNames.get(p.id)!))]));
 
   function candidate(ask: Ask, source: Candidate['source'], intent: string, plan: Plan, answer: PlanAnswer, prior: number, free: ReadonlySet<string>, penalty = 0): Candidate {
