@@ -66,7 +66,7 @@ const ALIKE_BAND = 0.05;
 /** Passages of a plan that become candidates, and the prior of the best one. */
 const PASSAGES_PER_PLAN = 3;
 /** A term in more than this share of the passages is left out of the passage search. */
-const COMMON_TERM_SHARE = 0.5;
+const COMMON_TERM_SHARE = 0.2;
 const PASSAGE_PRIOR = 0.5;
 /** A plan named only as a fallback ("Thái Bình" also names the union's letter) starts this far behind. */
 const ALTERNATE_PENALTY = 0.3;
