@@ -92,11 +92,16 @@ export interface ExpectedType {
   finer?: number;
 }
 
+/** Texts whose shapes are remembered: the plans' passages and composed answers, a few thousand. */
+const FITTED_MAX = 20_000;
+
 export class AnswerTypes {
   /** Value: the type's index (and its finer ask's, if the cue is one), and the cue as written (to compare with what was typed). */
   private readonly cues: PhraseMatcher<{ type: number; finer?: number; forms: string[] }>;
   private readonly shapes: RegExp[][];
   private readonly finerShapes: RegExp[][][];
+  /** Whether a text has a shape, by "type|finer|text" (bounded: cleared when full). */
+  private readonly fitted = new Map<string, boolean>();
   /** Value: the light phrases with these folded tokens, in lower case with their diacritics (to compare with what was typed). */
   private readonly light: PhraseMatcher<string[]>;
   private readonly asking: PhraseMatcher<true>;
@@ -227,9 +232,15 @@ export class AnswerTypes {
   /** True when the text has the shape of an answer of that type (of its finer ask, when one was read). */
   fits(expected: string | ExpectedType, text: string): boolean {
     const type = typeof expected === 'string' ? expected : expected.type;
-    const i = this.data.types.findIndex((t) => t.type === type);
-    if (i < 0) return false;
     const finer = typeof expected === 'string' ? undefined : expected.finer;
-    return (finer === undefined ? this.shapes[i]! : this.finerShapes[i]![finer]!).some((re) => re.test(text));
+    // Candidates are the plans' own sentences and passages, asked of again and again: each shape is tried on a text once.
+    const key = `${type}|${finer ?? ''}|${text}`;
+    const known = this.fitted.get(key);
+    if (known !== undefined) return known;
+    const i = this.data.types.findIndex((t) => t.type === type);
+    const fit = i >= 0 && (finer === undefined ? this.shapes[i]! : this.finerShapes[i]![finer]!).some((re) => re.test(text));
+    if (this.fitted.size >= FITTED_MAX) this.fitted.clear();
+    this.fitted.set(key, fit);
+    return fit;
   }
 }
