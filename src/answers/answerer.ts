@@ -453,14 +453,17 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         return b !== undefined && !b.answer.absent && answersQuestion(b, strict(ask)) && b.source !== 'passage';
       });
     // A composer's own "the plan does not state it", which the asked kind's shape cannot have.
-    const silent = blank ?? (best?.answer.absent && answersQuestion(best, false) ? best : undefined);
+    // (Also when what beat it does not answer either: a passage with the words but not the asked kind.)
+    const answered = best !== undefined && answersQuestion(best, strict(ask));
+    const ownSilent = () => cands.find((c) => c.plan === plan && c.intent === ask.primary?.id && c.answer.absent && answersQuestion(c, false));
+    const silent = blank ?? (best?.answer.absent && answersQuestion(best, false) ? best : answered ? undefined : ownSilent());
     if (silent) {
       // Its own sentence (with the header as written), then where the thing is stated.
       const elsewhere = others();
       const lines = [silent.answer.text, ...(elsewhere.length ? [msg.plansWithIt(elsewhere.map(planShortLabel))] : []), citation(silent.plan, silent.answer.sections)];
       return withWhy(result('not_found', silent.intent, lines.join('\n'), refs(silent.plan, silent.answer.sections)), ask, cands, [silent], 'not stated');
     }
-    if (best && answersQuestion(best, strict(ask))) {
+    if (best && answered) {
       const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(best.plan, best.answer, ask.a.slots.ordinal) : null;
       return withWhy(single(best.plan, item ?? best.answer, best.intent), ask, cands, [best], item ? `${best.source}, item ${ask.a.slots.ordinal}` : best.source);
     }

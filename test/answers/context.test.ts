@@ -186,3 +186,12 @@ describe('follow-ups take what they lack from the context', () => {
     expect(card!.filled).toBeUndefined();
   });
 });
+
+describe('an ordinal of an answer citing several sections', () => {
+  it('an item that is a heading over subsections is shown by its subsections, never as an empty quote', () => {
+    const [, second] = converse(['nội dung phong trào thi đua của Củ Chi gồm những gì', 'ý thứ hai cụ thể là gì']);
+    expect(second!.status).toBe('answer');
+    expect(second!.text).not.toContain('“”');
+    expect(second!.text).toContain('Kế hoạch số 2686/KH-UBND');
+  });
+});

@@ -4,13 +4,18 @@
  * ends with ":" introduces the items and is not one).
  */
 import { breadcrumb, findSection, sectionNumber } from '../../knowledge/sections.js';
-import type { Plan } from '../../knowledge/schema.js';
+import type { Plan, SectionNode } from '../../knowledge/schema.js';
 import { placeOf, quote } from '../format.js';
 import type { PlanAnswer } from './context.js';
 
 const ORDINAL_NAMES = ['', 'thứ nhất', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy', 'thứ tám', 'thứ chín', 'thứ mười'];
 
 const ordinalName = (n: number) => ORDINAL_NAMES[n] ?? `thứ ${n}`;
+
+/** A section's words: its text, or, for a heading over subsections only, theirs, each under its number. */
+function ownText(node: SectionNode): string {
+  return node.text.trim() || node.children.map((c) => `${sectionNumber(c.id)} ${c.heading ?? ''} ${c.text}`.trim()).join('\n');
+}
 
 /** The n-th item (1-based; -1 the last) of what the answer cites, or null when it has no such item. */
 export function pickOrdinal(plan: Plan, answer: PlanAnswer, n: number): PlanAnswer | null {
@@ -23,13 +28,12 @@ export function pickOrdinal(plan: Plan, answer: PlanAnswer, n: number): PlanAnsw
   if (nodes.length === 1 && nodes[0]!.children.length) {
     const child = at(nodes[0]!.children);
     if (!child) return null;
-    const text = child.text.trim() || child.children.map((c) => `${sectionNumber(c.id)} ${c.heading ?? ''} ${c.text}`.trim()).join('\n');
-    return { text: `${place} — ${breadcrumb(plan.sections, child.id)} (ý ${label} của mục ${nodes[0]!.id}):\n${quote([text])}`, sections: [child.id] };
+    return { text: `${place} — ${breadcrumb(plan.sections, child.id)} (ý ${label} của mục ${nodes[0]!.id}):\n${quote([ownText(child)])}`, sections: [child.id] };
   }
   if (nodes.length > 1) {
     const node = at(nodes);
     if (!node) return null;
-    return { text: `${place} — ${breadcrumb(plan.sections, node.id)} (ý ${label}):\n${quote([node.text.trim()])}`, sections: [node.id] };
+    return { text: `${place} — ${breadcrumb(plan.sections, node.id)} (ý ${label}):\n${quote([ownText(node)])}`, sections: [node.id] };
   }
   const node = nodes[0];
   if (!node) return null;
