@@ -338,3 +338,12 @@ describe('a phase named in the question', () => {
     expect((r.options ?? []).map((o) => o.planId)).toEqual(expect.arrayContaining(['thai-binh', 'tay-ninh', 'khanh-hoa']));
   });
 });
+
+describe('the period a plan applies to', () => {
+  it('"áp dụng cho giai đoạn nào" is the document\'s period, with its title as written', () => {
+    const r = ask('văn phòng UBND Bắc Kạn: kế hoạch này áp dụng cho giai đoạn nào');
+    expect(r.intent).toBe('document');
+    expect(r.text).toContain('Giai đoạn: 2024–2030.');
+    expect(r.text).toContain('giai đoạn 2024 - 2030');
+  });
+});

@@ -12,6 +12,7 @@ const ASKS_SIGNER = ['ky', 'ki', 'nguoi ky', 'ky ten', 'ky thay', 'chuc vu', 'ch
 const ASKS_RECIPIENTS = ['noi nhan', 'kinh gui', 'gui cho ai', 'gui ai', 'gui nhung ai', 'gui nhung noi nao', 'gui noi nao', 'gui den', 'gui toi', 'gui cho', 'gui di', 'gui nhung dau', 'gui nhung don vi'];
 const ASKS_DATE = ['ngay nao', 'ngay ban hanh', 'ban hanh ngay', 'khi nao', 'nam nao', 'ngay may', 'thang may', 'thang nao', 'ra ngay'];
 const ASKS_NUMBER = ['so may', 'so hieu', 'so bao nhieu', 'so ky hieu'];
+const ASKS_PERIOD = ['ap dung giai doan', 'ap dung cho giai doan', 'ap dung trong giai doan', 'giai doan nao', 'giai doan may'];
 
 /** How far after "gửi bản …" the words asking where may stand ("gửi bản điện tử cho những nơi nào"). */
 const SEND_REACH = 8;
@@ -33,9 +34,9 @@ function asksWhereSent(ctx: ComposeContext): boolean {
 }
 
 /** Which parts of the card the question asks for. */
-function partsAsked(ctx: ComposeContext): { number: boolean; date: boolean; signer: boolean; recipients: boolean } {
+function partsAsked(ctx: ComposeContext): { number: boolean; date: boolean; signer: boolean; recipients: boolean; period: boolean } {
   const any = (phrases: readonly string[]) => phrases.some((p) => asks(ctx, p));
-  return { number: any(ASKS_NUMBER), date: any(ASKS_DATE), signer: any(ASKS_SIGNER), recipients: any(ASKS_RECIPIENTS) || asksWhereSent(ctx) };
+  return { number: any(ASKS_NUMBER), date: any(ASKS_DATE), signer: any(ASKS_SIGNER), recipients: any(ASKS_RECIPIENTS) || asksWhereSent(ctx), period: any(ASKS_PERIOD) };
 }
 
 /** The parts of the card a question asks for, named as a sentence would ("số văn bản", "người ký"). */
@@ -46,6 +47,7 @@ export function askedParts(ctx: ComposeContext): string[] {
     ...(asked.date ? ['ngày ban hành'] : []),
     ...(asked.signer ? ['người ký'] : []),
     ...(asked.recipients ? ['nơi nhận'] : []),
+    ...(asked.period ? ['giai đoạn'] : []),
   ];
 }
 
@@ -85,6 +87,8 @@ export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
   if (asked.date) parts.push([date, plan.date !== null]);
   if (asked.signer) parts.push([signer, plan.signer.name !== null || plan.signer.items.length > 0]);
   if (asked.recipients) parts.push([recipients, plan.recipients.to.length + plan.recipients.items.length > 0]);
+  // The period is in the title as the plan writes it ("… giai đoạn 2024 - 2030"): quoted with it.
+  if (asked.period) parts.push([() => lines.push(`Giai đoạn: ${plan.period.from}–${plan.period.to}. Trích yếu: ${quote([plan.title.quote])}`), true]);
   // Nothing asked is in the document: it says so, with the header lines as written where they are
   // blank ("Số: /KH-VP", "Bắc Kạn, ngày tháng năm 2024"), so no other passage's number stands in for them.
   if (parts.length && parts.every(([, stated]) => !stated)) {
