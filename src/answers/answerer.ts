@@ -698,7 +698,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const namesAll = (c: Candidate) => namesAsAsked(c, ask);
     // Asked for a date (a body, a number…) of a document several plans cite: a plan whose text has none
     // does not answer it, if another's does. ("Những KH nào nhắc QĐ 1373, ký ngày nào" asks for them all.)
-    const fitting = ask.a.slots.crossPlan ? holders : holders.filter((h) => h.check.type >= 0);
+    // A finer kind asked ("vào quý mấy") of the plans themselves, not of a document they cite, is what
+    // the plans listed must state.
+    const ofPlans = ask.profile.expected?.finer !== undefined && ask.numbers.length === 0;
+    const fitting = ask.a.slots.crossPlan && !ofPlans ? holders : holders.filter((h) => h.check.type >= 0);
     const named = (fitting.length ? fitting : holders).filter(namesAll);
     const top = Math.max(0, ...named.map((h) => h.check.coverage));
     const clear = named.filter((h) => h.check.coverage >= WHICH_MIN_COVERAGE && h.check.coverage >= top - WHICH_CLEAR_BAND);

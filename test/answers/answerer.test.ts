@@ -347,3 +347,10 @@ describe('the period a plan applies to', () => {
     expect(r.text).toContain('giai đoạn 2024 - 2030');
   });
 });
+
+describe('a finer kind asked of the plans across plans', () => {
+  it('"kế hoạch nào … sơ kết vào quý nào" lists only the plans that give a quarter', () => {
+    const r = ask('những kế hoạch nào có ghi sơ kết vào quý nào');
+    expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['thai-binh', 'cu-chi']));
+  });
+});
