@@ -49,6 +49,11 @@ describe('abbreviation expansion', () => {
     expect(expand('văn phòng BK')).toBe('van phong bac kan');
   });
 
+  it('place initials listed after place initials are places too ("TB, TN và KH")', () => {
+    expect(expand('tỉnh TB, TN và KH')).toBe('tinh tb tay ninh va khanh hoa');
+    expect(expand('KH Thái Bình và KH Tây Ninh')).toBe('ke hoach thai binh va ke hoach tay ninh');
+  });
+
   it('expands chat shorthand', () => {
     expect(expand('ko biết hạn nộp bc')).toBe('khong biet han nop bao cao');
     expect(expand('tiêu chí j')).toBe('tieu chi gi');
