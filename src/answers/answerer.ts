@@ -890,7 +890,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * it picks an item of the one section.
    */
   function answerDetail(context: AskContext, a: QueryAnalysis): AnswerResult | undefined {
-    const unique = context.sources.filter((s, i, all) => s.section !== '' && knowledge.plan(s.plan) && all.findIndex((x) => x.plan === s.plan && x.section === s.section) === i);
+    // "Trích nguyên văn" after "ý thứ 2" is of that item; another ordinal is of the list.
+    const from = a.slots.ordinal === undefined && context.shown?.length ? context.shown : context.sources;
+    const unique = from.filter((s, i, all) => s.section !== '' && knowledge.plan(s.plan) && all.findIndex((x) => x.plan === s.plan && x.section === s.section) === i);
     // A heading cited with the item under it ("V" and "V.1"): the item is what the answer was about.
     const sources = unique.filter((s) => !unique.some((x) => x.plan === s.plan && x.section.startsWith(`${s.section}.`)));
     if (sources.length === 0) return undefined;
@@ -978,7 +980,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (follow.kind === 'detail' || onlyOrdinal) {
       const detail = answerDetail(context!, a);
       // The context keeps the list it came from: "ý cuối" next is the list's last point, not this one's.
-      if (detail) return withContext(fitForPhone(detail, a), context!, ['topic']);
+      if (detail) return withContext(fitForPhone(detail, a), { ...context!, shown: detail.sources }, ['topic']);
     }
     // Slots and a question word of another kind than the previous question's ("huyện sơ kết khi nào"
     // after "hình thức khen thưởng … gồm những gì"): a new question on the plan of the conversation.

@@ -31,6 +31,11 @@ export interface AskContext {
    * "kế hoạch đó" next is that plan.
    */
   mentions?: string[];
+  /**
+   * The item of that answer's list the last message opened ("ý thứ 2"): the list stays in `sources`
+   * ("ý cuối" next is the list's), but "trích nguyên văn" next opens this item.
+   */
+  shown?: SourceRef[];
 }
 
 /** What a message took from the context: the plan(s), the topic (intent and slots), or both. */

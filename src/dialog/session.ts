@@ -37,6 +37,7 @@ export const chatContextSchema = z.object({
   intent: z.string(),
   sources: z.array(z.object({ plan: z.string(), section: z.string() })),
   mentions: z.array(z.string()).optional(),
+  shown: z.array(z.object({ plan: z.string(), section: z.string() })).optional(),
   /** When it was set: it ends after the quiet period (config.contextIdleMinutes). */
   at: z.string(),
 });

@@ -195,3 +195,12 @@ describe('an ordinal of an answer citing several sections', () => {
     expect(second!.text).toContain('Kế hoạch số 2686/KH-UBND');
   });
 });
+
+describe('"trích nguyên văn" after an item was opened', () => {
+  it('opens that item; another ordinal still counts in the list', () => {
+    const [, item, quoted, last] = converse(['nội dung thi đua của Khánh Hòa gồm những gì', 'ý thứ hai là gì', 'trích nguyên văn giúp mình', 'ý cuối']);
+    expect(item!.sources).toEqual([{ plan: 'khanh-hoa', section: 'II.2' }]);
+    expect(quoted!.sources).toEqual([{ plan: 'khanh-hoa', section: 'II.2' }]);
+    expect(last!.sources).toEqual([{ plan: 'khanh-hoa', section: 'II.6' }]);
+  });
+});
