@@ -132,10 +132,12 @@ export function createAnalyzer(opts: {
   expander?: AbbreviationExpander;
   /** In how many passages the plans write a pair ("thi_dua"): ranks typo repairs by their neighbours. */
   pairFrequency?: (pair: string) => number;
+  /** Whether the plans write a syllable so, with its diacritics ("tiên"): only such a form typed is evidence of another word (a tone no plan writes is a slip). */
+  isWrittenForm?: (form: string) => boolean;
 }): Analyzer {
   const { glossary, intents } = opts;
   const expander = opts.expander ?? new AbbreviationExpander(glossary.abbreviations);
-  const classifier = new IntentClassifier(intents, expander);
+  const classifier = new IntentClassifier(intents, expander, opts.isWrittenForm);
 
   const vocabulary = new Set<string>();
   const addPhrase = (p: string) => {
@@ -180,8 +182,13 @@ export function createAnalyzer(opts: {
     });
     const slots = slotsOf.extract(repaired.tokens, typed);
     const filled = filledSlots(slots);
-    const intent = classifier.classify(expanded.tokens, filled) ?? (repaired.repairs.length ? classifier.classify(repaired.tokens, filled) : undefined);
-    const ranked = classifier.scores(repaired.repairs.length ? repaired.tokens : expanded.tokens, filled);
+    // The forms typed, aligned with the expanded tokens: a keyword typed with other diacritics is another word.
+    const typedExpanded = expanded.tokens.map((t, i) => {
+      const src = expanded.sourceIndex[i]!;
+      return asTyped && tokens[src] === t ? asTyped[src]! : t;
+    });
+    const intent = classifier.classify(expanded.tokens, filled, typedExpanded) ?? (repaired.repairs.length ? classifier.classify(repaired.tokens, filled, typed) : undefined);
+    const ranked = repaired.repairs.length ? classifier.scores(repaired.tokens, filled, typed) : classifier.scores(expanded.tokens, filled, typedExpanded);
 
     // Search terms: runs of unclaimed tokens; bigrams inside each run, unigrams without question words.
     const words: string[] = [];

@@ -5,6 +5,7 @@
 import type { AbbreviationExpander } from './expand.js';
 import type { IntentDef, SlotName } from './intents.js';
 import { PhraseMatcher } from './phrases.js';
+import { typedAsOtherWords, writtenWords } from '../text/normalize.js';
 
 export interface IntentScore {
   id: string;
@@ -22,6 +23,8 @@ interface Keyword {
   intent: string;
   weight: number;
   phrase: string;
+  /** Its words as written (lower case, with diacritics), when they are as many as its folded tokens. */
+  written?: string[];
 }
 
 export class IntentClassifier {
@@ -31,17 +34,25 @@ export class IntentClassifier {
   constructor(
     readonly intents: readonly IntentDef[],
     expander: AbbreviationExpander,
+    /** Whether the plans write a syllable so (see analyze.ts); every form counts without it. */
+    private readonly isWrittenForm: (form: string) => boolean = () => true,
   ) {
     this.byId = new Map(intents.map((i) => [i.id, i]));
     const entries = [];
     for (const intent of intents) {
       // Phrases that fold to the same syllables count once, with the larger weight.
-      const best = new Map<string, number>();
+      const best = new Map<string, { weight: number; written: string[][] }>();
       for (const [phrase, weight] of Object.entries(intent.keywords)) {
         const tokens = expander.normalizePhrase(phrase).join(' ');
-        if (tokens) best.set(tokens, Math.max(weight, best.get(tokens) ?? 0));
+        if (!tokens) continue;
+        const seen = best.get(tokens) ?? { weight: 0, written: [] };
+        const written = writtenWords(phrase);
+        best.set(tokens, { weight: Math.max(weight, seen.weight), written: written.length === tokens.split(' ').length ? [...seen.written, written] : seen.written });
       }
-      for (const [phrase, weight] of best) entries.push({ tokens: phrase.split(' '), value: { intent: intent.id, weight, phrase } });
+      for (const [phrase, { weight, written }] of best) {
+        // Written one way only: a word typed with other diacritics is another word ("đầu tiên" is no "tiền").
+        entries.push({ tokens: phrase.split(' '), value: { intent: intent.id, weight, phrase, ...(written.length === 1 ? { written: written[0] } : {}) } });
+      }
     }
     this.matcher = new PhraseMatcher(entries);
   }
@@ -51,9 +62,10 @@ export class IntentClassifier {
   }
 
   /** All intents with a positive score, best first. `filled`: the slots the question fills (for slot boosts). */
-  scores(tokens: readonly string[], filled: ReadonlySet<SlotName> = new Set()): IntentScore[] {
+  scores(tokens: readonly string[], filled: ReadonlySet<SlotName> = new Set(), typed?: readonly (string | undefined)[]): IntentScore[] {
     const perIntent = new Map<string, IntentScore>();
     for (const m of this.matcher.findEvery(tokens)) {
+      if (typed && m.value.written && typedAsOtherWords(m.value.written, tokens, typed, m.start, this.isWrittenForm)) continue;
       const s = perIntent.get(m.value.intent) ?? { id: m.value.intent, score: 0, phrases: [] };
       if (s.phrases.includes(m.value.phrase)) continue;
       s.score += m.value.weight;
@@ -74,8 +86,8 @@ export class IntentClassifier {
    * help) wins only over strong intents that score lower than it and below STRONG_ENOUGH: "chào bạn,
    * hạn nộp báo cáo…" is a deadline question, "bạn là ai" is not a "who is responsible" question.
    */
-  classify(tokens: readonly string[], filled: ReadonlySet<SlotName> = new Set()): IntentScore | undefined {
-    const ranked = this.scores(tokens, filled).filter((s) => s.score >= MIN_INTENT_SCORE);
+  classify(tokens: readonly string[], filled: ReadonlySet<SlotName> = new Set(), typed?: readonly (string | undefined)[]): IntentScore | undefined {
+    const ranked = this.scores(tokens, filled, typed).filter((s) => s.score >= MIN_INTENT_SCORE);
     const strong = ranked.find((s) => !this.byId.get(s.id)?.weak);
     const weak = ranked.find((s) => this.byId.get(s.id)?.weak);
     if (strong && (!weak || strong.score >= weak.score || strong.score >= STRONG_ENOUGH)) return strong;

@@ -20,6 +20,11 @@ describe('intent classification', () => {
     expect(intentOf('tieeu chis thi ddua khanh hoa')).toBe('criteria');
   });
 
+  it('a keyword typed with other diacritics is another word ("đầu tiên" is no "tiền")', () => {
+    expect(intentOf('ý đầu tiên của phần yêu cầu là gì')).not.toBe('funding');
+    expect(intentOf('tiền thực hiện phong trào lấy ở đâu')).toBe('funding');
+  });
+
   it('lets a greeting yield to the real question around it', () => {
     expect(intentOf('chào bạn, cho hỏi hạn nộp báo cáo Tây Ninh')).toBe('deadlines');
     expect(intentOf('xin chào, bot trả lời được gì')).toBe('help');
