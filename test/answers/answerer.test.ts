@@ -354,3 +354,11 @@ describe('a finer kind asked of the plans across plans', () => {
     expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['thai-binh', 'cu-chi']));
   });
 });
+
+describe('"đến tận đâu" asks where to', () => {
+  it('its words are the question\'s grammar: the answer need not write them', () => {
+    const r = ask('Củ Chi muốn phong trào được triển khai tới tận đâu');
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('khu phố, ấp');
+  });
+});
