@@ -14,6 +14,9 @@ describe('abbreviation expansion', () => {
     expect(expand('cdcs')).toBe('cong doan co so');
     expect(expand('CĐ ngành Y tế')).toBe('cong doan nganh y te');
     expect(expand('XHHT')).toBe('xa hoi hoc tap');
+    // A body's initials as the plan's own "Lưu:" line writes them, and with dashes.
+    expect(expand('Phòng HCTCQTTV')).toBe('phong hanh chinh to chuc quan tri tai vu');
+    expect(expand('phòng HC-TC-QTTV')).toBe('phong hanh chinh to chuc quan tri tai vu');
   });
 
   it('joins every spelling of GD&ĐT into one expansion', () => {
