@@ -67,6 +67,8 @@ const ALIKE_BAND = 0.05;
 const PASSAGES_PER_PLAN = 3;
 /** A term in more than this share of the passages is left out of the passage search. */
 const COMMON_TERM_SHARE = 0.2;
+/** Candidate texts whose reading is kept (cleared when full): the plans' answers and passages, a few thousand. */
+const READ_CANDIDATES_MAX = 5000;
 const PASSAGE_PRIOR = 0.5;
 /** A plan named only as a fallback ("Thái Bình" also names the union's letter) starts this far behind. */
 const ALTERNATE_PENALTY = 0.3;
@@ -298,7 +300,13 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const planNames = new Map(plans.map((p) => [p.id, `${documentName(p)} ${p.shortName} ${p.locality.name} văn bản kế hoạch`]));
   const planTerms = new Map(plans.map((p) => [p.id, new Set(corpus.terms(planNames.get(p.id)!))]));
 
-  function candidate(ask: Ask, source: Candidate['source'], intent: string, plan: Plan, answer: PlanAnswer, prior: number, free: ReadonlySet<string>, penalty = 0): Candidate {
+  /** What a candidate's text is made of, by plan, sections and text: the same answers recur from question to question. */
+  const readCandidates = new Map<string, { sentences: { text: string; terms: ReadonlySet<string> }[]; terms: Set<string>; all: string }>();
+
+  function readCandidate(plan: Plan, answer: PlanAnswer): { sentences: { text: string; terms: ReadonlySet<string> }[]; terms: ReadonlySet<string>; all: string } {
+    const key = `${plan.id}\u0000${answer.sections.join(',')}\u0000${answer.text}`;
+    const known = readCandidates.get(key);
+    if (known) return known;
     // Candidate texts are made of the plans' own sentences: their term sets are the index's, computed
     // once, and the text's terms are theirs together (a sentence's end breaks a compound anyway).
     const sentences = sentencesOf(answer.text).map((text) => ({ text, terms: corpus.termSet(text) }));
@@ -313,7 +321,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         written.push(p.trail);
       }
     }
-    const all = written.join('\n');
+    const read = { sentences, terms, all: written.join('\n') };
+    if (readCandidates.size >= READ_CANDIDATES_MAX) readCandidates.clear();
+    readCandidates.set(key, read);
+    return read;
+  }
+
+  function candidate(ask: Ask, source: Candidate['source'], intent: string, plan: Plan, answer: PlanAnswer, prior: number, free: ReadonlySet<string>, penalty = 0): Candidate {
+    const { sentences, terms, all } = readCandidate(plan, answer);
     const names = (e: NamedEntity): EntityMention => {
       if (e.kind === 'date') return writesDate(all, e.key) ? 'as-asked' : 'no';
       if (e.kind === 'period') return writesPeriod(all, e.key) ? 'as-asked' : 'no';
