@@ -253,6 +253,10 @@ describe('issuing a document, said as "ra"', () => {
     const blank = ask('Khánh Hòa ra kế hoạch này ngày tháng nào');
     expect(blank.status).toBe('not_found');
     expect(blank.text).toContain('không nêu ngày ban hành');
+    // "ban hành ngày" asks the date plainly: no report deadline of the plan stands in for it.
+    const plain = ask('kế hoạch Tây Ninh được ban hành ngày bao nhiêu');
+    expect(plain.status).toBe('not_found');
+    expect(plain.text).toContain('không nêu ngày ban hành');
   });
 });
 
