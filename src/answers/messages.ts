@@ -65,7 +65,7 @@ export function notStated(who: string, what: string): string {
 }
 
 export function plansWithIt(labels: readonly string[]): string {
-  return `Các kế hoạch có nội dung này: ${labels.join('; ')}.`;
+  return `Các văn bản có nội dung này: ${labels.join('; ')}.`;
 }
 
 /** The lead of the nearest passage shown after "không nêu": marked so it is never taken for the answer. */

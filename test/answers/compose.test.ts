@@ -102,7 +102,7 @@ describe('responsibilities, funding, contents, purposes, solutions', () => {
     const r = ask('kinh phí thực hiện', 'mau-hai');
     expect(r.status).toBe('not_found');
     expect(r.text).toContain('không nêu kinh phí thực hiện.');
-    expect(r.text).toContain('Các kế hoạch có nội dung này: Mẫu (Kế hoạch 99/KH-UBND).');
+    expect(r.text).toContain('Các văn bản có nội dung này: Mẫu (Kế hoạch 99/KH-UBND).');
   });
 
   it('quotes contents, purposes or requirements, solutions', () => {

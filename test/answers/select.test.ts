@@ -59,7 +59,7 @@ describe('when no plan can answer', () => {
     const r = ask('ai ký kế hoạch của UBND tỉnh Khánh Hòa');
     expect(r.status).toBe('not_found');
     expect(r.text).toMatch(/^Khánh Hòa — .* không nêu người ký\./);
-    expect(r.text).toContain('Các kế hoạch có nội dung này:');
+    expect(r.text).toContain('Các văn bản có nội dung này:');
   });
 
   it('with no place named, a body only one plan names as asked points at it; a word only one plan uses does not', () => {
@@ -215,7 +215,7 @@ describe('a count or a person asked, which the plans do not hold', () => {
     const r = ask('ai làm trưởng ban chỉ đạo phong trào của tỉnh Khánh Hòa');
     expect(r.status).toBe('not_found');
     expect(r.text).toContain('không nêu tên người phụ trách');
-    expect(r.text).not.toContain('Các kế hoạch có nội dung này');
+    expect(r.text).not.toContain('Các văn bản có nội dung này');
   });
 });
 
@@ -260,7 +260,7 @@ describe('a document number asked', () => {
     expect(r.text).toContain('Văn bản ghi: “Số: /KH-VP”.');
     // Its opening cites the province's Kế hoạch số 33: that is not its own number.
     expect(r.text).not.toContain('33/KH-UBND');
-    expect(r.text).toContain('Các kế hoạch có nội dung này: Thái Bình (Kế hoạch 62/KH-UBND); Củ Chi (Kế hoạch 1792/KH-UBND).');
+    expect(r.text).toContain('Các văn bản có nội dung này: Thái Bình (Kế hoạch 62/KH-UBND); Củ Chi (Kế hoạch 1792/KH-UBND).');
   });
 });
 
