@@ -366,3 +366,11 @@ describe('"đến tận đâu" asks where to', () => {
     expect(r.text).toContain('khu phố, ấp');
   });
 });
+
+describe('how the movement is divided', () => {
+  it('"chia giai đoạn ra sao" is answered by a plan that lists its phases without the word "chia"', () => {
+    const r = ask('kế hoạch Tây Ninh chia các giai đoạn ra sao');
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('từ 2024 - 2025');
+  });
+});
