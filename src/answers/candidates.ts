@@ -41,6 +41,8 @@ export const PASSAGE_MARGIN = 0.1;
  * composed answer is already about what the question's keywords ask.
  */
 export const MIN_COVERAGE = { structured: 0.5, passage: 0.8 } as const;
+/** Without the shape asked for ("khi nào" and no date), a composed answer must cover the question this well (one that says the plan is silent has no shape to have). */
+export const SHAPELESS_MIN_COVERAGE = 0.65;
 
 /** `madeFor`: the candidate's intent gives the kind of answer the question asks for (a deadline to "khi nào"). */
 export function scoreOf(source: CandidateSource, prior: number, check: Check, madeFor = false): number {
@@ -60,7 +62,7 @@ export function scoreOf(source: CandidateSource, prior: number, check: Check, ma
  */
 export function answersQuestion(c: Candidate, strictType: boolean): boolean {
   const min = c.source === 'passage' ? MIN_COVERAGE.passage : MIN_COVERAGE.structured;
-  return c.check.coverage >= min && !(strictType && c.check.type < 0) && c.check.unnamed.length === 0;
+  return c.check.coverage >= min && !(strictType && c.check.type < 0) && !(c.check.type < 0 && !c.answer.absent && c.check.coverage < SHAPELESS_MIN_COVERAGE) && c.check.unnamed.length === 0;
 }
 
 /** The best candidate: the best structured one, unless a passage covers the question clearly better. */

@@ -374,3 +374,10 @@ describe('how the movement is divided', () => {
     expect(r.text).toContain('từ 2024 - 2025');
   });
 });
+
+describe('an answer without the kind asked for', () => {
+  it('covering the question only in part, it is no answer: "khi nào" asked of a letter that gives no date', () => {
+    const r = ask('bên công đoàn y tế TB sơ kết vào lúc nào');
+    expect(r.status).toBe('not_found');
+  });
+});
