@@ -143,7 +143,7 @@ export function overviewOf(text: string, focus?: (sentence: string) => number): 
     const heading = first.startsWith('“') ? clipAtWord(first.replace(/^“/, ''), 60) : first.replace(/:$/, '');
     const label = across ? heading.split(' — ')[0]! : heading;
     const partText = across ? `${head}\n\n${block}` : [head, block, citation].filter(Boolean).join('\n');
-    return { label: clipAtWord(label, LABEL_CHARS), heading: across ? label : heading, gist: first.startsWith('“') ? '' : gistOf(blines.slice(1), focus), text: partText };
+    return { label: clipAtWord(label, LABEL_CHARS), heading: across ? label : heading, gist: first.startsWith('“') ? (focus ? gistOf(blines, focus) : '') : gistOf(blines.slice(1), focus), text: partText };
   });
   // One plan's answer: the part the question points at most (composers put it first) in full, the
   // others one line each. Across plans no plan comes first: each gets its line (its key fact). A first

@@ -78,6 +78,13 @@ describe('overview of a long answer', () => {
     expect(o.text).toContain('Quý 4 năm 2025…”');
   });
 
+  it('a part that opens with its quote is shown by the sentence the question asks about too', () => {
+    const filler = 'Đẩy mạnh tuyên truyền về học tập suốt đời trên địa bàn. '.repeat(14);
+    const text = `Ủy ban nhân dân các huyện (Mẫu):\n“${filler}Tổ chức Lễ phát động Phong trào ở cấp huyện, cấp xã.”\n\n“${filler}Báo cáo kết quả trước ngày 10 tháng 12 hàng năm.”\nNguồn: Mẫu, Mục VII.8, VII.9.`;
+    const o = overviewOf(text, (x) => (x.includes('Lễ phát động') ? 5 : 0))!;
+    expect(o.text).toContain('Lễ phát động Phong trào ở cấp huyện, cấp xã');
+  });
+
   it('a long list is one line per item, each by its opening words unless a rare word asked is further in', () => {
     const item = (open: string, rest: string) => `- ${open} ${'trong thực hiện phong trào thi đua của cơ quan, đơn vị '.repeat(4)}${rest}.`;
     const items = [item('Tăng cường lãnh đạo', 'ứng dụng công nghệ thông tin'), item('Đổi mới tuyên truyền', 'đoàn viên'), item('Rà soát văn bản', 'người học')];
