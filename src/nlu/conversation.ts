@@ -202,6 +202,9 @@ export class ConversationReader {
       for (const m of markers) if (m.start === 0 || edge.has(m.start - 1)) for (let i = m.start; i < m.end; i++) edge.add(i);
       for (const m of [...markers].reverse()) if (m.end === tokens.length || edge.has(m.end)) for (let i = m.start; i < m.end; i++) edge.add(i);
       const kept = cur.typed.filter((_, i) => !edge.has(i));
+      // "còn cộng đồng học tập" after "… xây dựng đơn vị học tập theo thông tư nào": the same question of a thing named alike.
+      const parallel = !pointsBack && !ownPlan ? parallelOf(prev, cur, tokens.map((_, i) => i).filter((i) => !lean.has(i))) : undefined;
+      if (parallel) return { kind: 'topic', text: parallel };
       return { kind: 'plan', text: kept.length ? kept.join(' ') : cur.typed.join(' '), ...(pointsBack ? { pointsBack } : {}) };
     }
     // Nothing to lean on: the message is what its slots say ("còn Tây Ninh?" alone is "Tây Ninh").
@@ -220,6 +223,37 @@ export class ConversationReader {
     });
     return { kind: 'topic', text: mergeTopic(prev, cur, namesPlan, keep) };
   }
+}
+
+/** A new message of at most this many words of its own may name a thing in place of one of the previous question. */
+const PARALLEL_MAX_WORDS = 5;
+
+/**
+ * The previous question with a phrase of it replaced by the message's own words, when these are a short
+ * phrase ending as that one does and starting otherwise ("cộng đồng học tập" for "đơn vị học tập"):
+ * undefined when no phrase of the previous question is named alike.
+ */
+function parallelOf(prev: QueryAnalysis, cur: QueryAnalysis, own: readonly number[]): string | undefined {
+  const words = own.map((i) => cur.repaired[i]!);
+  const n = words.length;
+  // One run of words, not the question words of a question of its own.
+  if (n < 4 || n > PARALLEL_MAX_WORDS || own.some((i, k) => k > 0 && i !== own[k - 1]! + 1)) return undefined;
+  const p = prev.repaired;
+  let at = -1;
+  for (let i = 0; i + n <= p.length; i++) {
+    // The same last two words ("… học tập"), and two words of its own before them: a one-word change
+    // ("hạn báo cáo" for "tổng hợp báo cáo") is another question, not the same one of another thing.
+    const tail = p[i + n - 1] === words[n - 1] && p[i + n - 2] === words[n - 2];
+    const head = words.slice(0, n - 2);
+    const differs = head.length >= 2 && head.every((w, k) => p[i + k] !== w);
+    if (tail && differs && !prev.slots.spans.some((sp) => sp.start < i + n && i < sp.end)) {
+      if (at >= 0) return undefined;
+      at = i;
+    }
+  }
+  if (at < 0) return undefined;
+  const typed = own.map((i) => cur.typed[i]!);
+  return [...prev.typed.slice(0, at), ...typed, ...prev.typed.slice(at + n)].join(' ');
 }
 
 /**

@@ -204,3 +204,16 @@ describe('"trích nguyên văn" after an item was opened', () => {
     expect(last!.sources).toEqual([{ plan: 'khanh-hoa', section: 'II.6' }]);
   });
 });
+
+describe('a thing named alike in place of the previous one', () => {
+  it('"còn cộng đồng học tập" after "… đơn vị học tập theo thông tư nào" asks the same of it', () => {
+    const [, next] = converse(['Củ Chi xây dựng đơn vị học tập căn cứ thông tư nào', 'còn cộng đồng học tập']);
+    expect(next!.resolved?.question.toLowerCase()).toBe('củ chi xây dựng cộng đồng học tập căn cứ thông tư nào');
+    expect(next!.text).toContain('Thông tư 25/TT-BGDĐT');
+  });
+
+  it('a one-word change is another question, not the same one of another thing', () => {
+    const [, next] = converse(['Tây Ninh ai tổng hợp báo cáo kết quả', 'thế hạn báo cáo?']);
+    expect(next!.intent).toBe('deadlines');
+  });
+});
