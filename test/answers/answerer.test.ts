@@ -381,3 +381,21 @@ describe('an answer without the kind asked for', () => {
     expect(r.status).toBe('not_found');
   });
 });
+
+describe('a document\'s facts cite where they stand', () => {
+  it('the signer and "Nơi nhận" its closing part, the date and "Kính gửi" its opening', () => {
+    const signer = ask('ai là người ký kế hoạch 1792 Củ Chi');
+    expect(signer.sources).toEqual([{ plan: 'cu-chi', section: 'ket-thuc' }]);
+    expect(signer.text).toContain('Phần kết thúc');
+    const to = ask('công văn 209 kính gửi những đơn vị nào');
+    expect(to.sources.map((s) => s.section)).toContain('mo-dau');
+    const date = ask('kế hoạch 62 Thái Bình ban hành ngày nào');
+    expect(date.sources).toEqual([{ plan: 'thai-binh', section: 'mo-dau' }]);
+  });
+
+  it('"có gửi … không" after the recipients is asked of the same list', () => {
+    const r = ask('kế hoạch Tây Ninh có gửi Hội Cựu giáo chức tỉnh không');
+    expect(r.intent).toBe('document');
+    expect(r.text).toContain('Hội Cựu giáo chức tỉnh');
+  });
+});

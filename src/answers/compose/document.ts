@@ -4,6 +4,7 @@
  * asks is answered; a question that asks none gets the whole card.
  */
 import { documentName, formatDate, placeOf, planLabel, quote } from '../format.js';
+import { CLOSING_ID, findSection, PREAMBLE_ID } from '../../knowledge/sections.js';
 import { notStated } from '../messages.js';
 import { asks, type ComposeContext, type PlanAnswer } from './context.js';
 
@@ -54,6 +55,12 @@ export function askedParts(ctx: ComposeContext): string[] {
 export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
   const { plan } = ctx;
   const lines: string[] = [];
+  // The sections the parts shown stand in: the number, the date and "Kính gửi" open the document (its
+  // header is part of its opening), the signer and "Nơi nhận" close it.
+  const cited = new Set<string>();
+  const standsIn = (id: string) => {
+    if (findSection(plan.sections, id)) cited.add(id);
+  };
   const asked = partsAsked(ctx);
   // The header lines as written ("Số: 62 /KH-UBND", "Thái Bình, ngày 27 tháng 3 năm 2024").
   const headerLine = (re: RegExp) => plan.header?.items.find((i) => re.test(i));
@@ -64,19 +71,28 @@ export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
     }
     const capacity = plan.signer.items.length ? ` (${plan.signer.items.map((i) => i.replace(/\.+$/, '')).join(', ')})` : '';
     lines.push(`Người ký: ${plan.signer.name ?? 'không ghi tên'}${capacity}.`);
+    standsIn(CLOSING_ID);
   };
   const recipients = () => {
-    if (plan.recipients.to.length) lines.push(`Kính gửi: ${plan.recipients.to.join('; ')}.`);
+    if (plan.recipients.to.length) {
+      lines.push(`Kính gửi: ${plan.recipients.to.join('; ')}.`);
+      standsIn(PREAMBLE_ID);
+    }
     // The block's own labels as written ("Nơi nhận:", "Gửi bản điện tử:"): how the copies go is part of the answer.
     const labels = plan.recipients.labels?.length ? plan.recipients.labels.map((l) => l.replace(/:\s*$/, '')).join(' — ') : 'Nơi nhận';
-    if (plan.recipients.items.length) lines.push(`${labels}:\n${plan.recipients.items.map((r) => `- ${r}`).join('\n')}`);
+    if (plan.recipients.items.length) {
+      lines.push(`${labels}:\n${plan.recipients.items.map((r) => `- ${r}`).join('\n')}`);
+      standsIn(CLOSING_ID);
+    }
     if (!plan.recipients.to.length && !plan.recipients.items.length) lines.push('Văn bản không ghi nơi nhận.');
   };
   const date = () => {
+    standsIn(PREAMBLE_ID);
     const written = headerLine(/ngày\s+\S*\d/);
     lines.push(`Ngày ban hành: ${written ? quote([written.trim()]) : plan.date ? formatDate(plan.date) : 'văn bản không ghi ngày'}.`);
   };
   const number = () => {
+    standsIn(PREAMBLE_ID);
     const written = headerLine(/^Số\s*:/);
     lines.push(`Số: ${plan.number ? (written ? quote([written.trim()]) : plan.number) : 'văn bản không ghi số'}.`);
   };
@@ -107,5 +123,5 @@ export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
     lines.push(`Giai đoạn: ${plan.period.from}–${plan.period.to}.`);
     signer();
   }
-  return { text: lines.join('\n'), sections: [] };
+  return { text: lines.join('\n'), sections: [...cited] };
 }
