@@ -664,7 +664,11 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const terms = new Set(corpus.terms(l));
       return heaviest.pair ? terms.has(heaviest.pair) : terms.has(heaviest.words[0]!);
     });
-    const dates = new Set(lines.flatMap((l) => l.match(/\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|(?:19|20)\d\d|quý\s+[IV]+)\b/giu) ?? []));
+    // A day and month as written in words too ("ngày 26 tháng 4 năm 2024"): the year alone would make
+    // different days one fact.
+    const dates = new Set(
+      lines.flatMap((l) => (l.match(/\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}|(?:19|20)\d\d|quý\s+[IV]+)\b/giu) ?? []).map((d) => d.replace(/^ngày\s+0?(\d+)\s+tháng\s+0?(\d+)$/iu, '$1/$2'))),
+    );
     return dates.size ? [...dates].sort().join(', ') : undefined;
   }
 

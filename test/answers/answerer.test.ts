@@ -399,3 +399,10 @@ describe('a document\'s facts cite where they stand', () => {
     expect(r.text).toContain('Hội Cựu giáo chức tỉnh');
   });
 });
+
+describe('the same fact in every plan is the same day, not the same year', () => {
+  it('dates of issue written in words ("ngày 26 tháng 4 năm 2024") differ where the days do: the plans are offered', () => {
+    const r = ask('văn bản ban hành vào ngày tháng năm nào');
+    expect(r.status).toBe('clarify');
+  });
+});
