@@ -539,6 +539,17 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return alike ? lead[0] : undefined;
   }
 
+  /**
+   * One answer for plans that word it nearly alike: the first plan's words in full (`quoted`, citing
+   * `sections[0]`), the others cited, for whoever needs their exact wording.
+   */
+  function nearlySame(hs: readonly Candidate[], quoted: string, sections: readonly (readonly string[])[]): AnswerResult {
+    const names = hs.map((h) => planShortLabel(h.plan)).join('; ');
+    const others = hs.slice(1).map((h, i) => `• ${citation(h.plan, sections[i + 1]!).replace(/^Nguồn: /u, '')}`);
+    const text = `${msg.nearlySameInPlans(names, planShortLabel(hs[0]!.plan))}\n${quoted}\n${citation(hs[0]!.plan, sections[0]!)}\n${msg.LIKEWISE_IN}\n${others.join('\n')}`;
+    return result('answer', hs[0]!.intent, text, hs.flatMap((h, i) => refs(h.plan, sections[i]!)));
+  }
+
   /** The folded words of a text that say something (one-letter words left out). */
   const contentWords = (t: string) => fold(t).split(' ').filter((w) => w.length > 1);
 
@@ -606,11 +617,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       // The block to quote first; the others are cited.
       const order = [found.quoted, ...found.blocks.keys()].filter((i, k) => k === 0 || i !== found.quoted);
       const [shared, top] = [order.map((i) => found.blocks[i]!), order.map((i) => tops[i]!)];
-      // One plan's words in full; the others are cited, for whoever needs their exact wording.
-      const names = top.map((h) => planShortLabel(h.plan)).join('; ');
-      const others = top.slice(1).map((h, i) => `• ${citation(h.plan, shared[i + 1]!.sections).replace(/^Nguồn: /u, '')}`);
-      const text = `${msg.nearlySameInPlans(names, planShortLabel(top[0]!.plan))}\n${shared[0]!.text}\n${citation(top[0]!.plan, shared[0]!.sections)}\n${msg.LIKEWISE_IN}\n${others.join('\n')}`;
-      return withWhy(result('answer', top[0]!.intent, text, top.flatMap((h, i) => refs(h.plan, shared[i]!.sections))), ask, cands, top, 'nearly the same in every plan');
+      return withWhy(nearlySame(top, shared[0]!.text, shared.map((b) => b.sections)), ask, cands, top, 'nearly the same in every plan');
     }
     // Worded differently but the same fact ("tổng kết vào năm 2030", "02 giai đoạn" in every plan): answered across plans.
     // (A passage that states no such fact, only the words around it, does not stand against them.)
@@ -633,10 +640,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // asking no particular kind of answer: a date, a body or a number is where such sentences differ.
     const same = ask.profile.expected === undefined ? sameSentence(alike, ask) : undefined;
     if (same) {
-      const names = alike.map((h) => planShortLabel(h.plan)).join('; ');
-      const others = alike.slice(1).map((h) => `• ${citation(h.plan, h.answer.sections).replace(/^Nguồn: /u, '')}`);
-      const text = `${msg.nearlySameInPlans(names, planShortLabel(first.plan))}\n${quote([same])}\n${citation(alike[0]!.plan, alike[0]!.answer.sections)}\n${msg.LIKEWISE_IN}\n${others.join('\n')}`;
-      return withWhy(result('answer', alike[0]!.intent, text, alike.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, alike, 'same sentence in every plan');
+      return withWhy(nearlySame(alike, quote([same]), alike.map((h) => h.answer.sections)), ask, cands, alike, 'same sentence in every plan');
     }
     // A body only one plan names as asked ("Phòng Tài chính – Kế hoạch huyện", "Ban Tuyên giáo Tỉnh ủy")
     // points at that plan. (Other words only one plan uses, "dịp", point at nothing.)
