@@ -787,7 +787,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /** "mục II.3", "phần IV": that section of the plan, quoted. */
   function answerSection(plan: Plan, id: string, ask: Ask): AnswerResult {
-    const node = findSection(plan.sections, id) ?? subsection(plan, id, ask.previous?.sources ?? []);
+    const node = findSection(plan.sections, id) ?? subsection(plan, id, ask.previous?.sources ?? [], ask.a.repaired);
     if (!node) {
       const top = plan.sections.map((n) => sectionNumber(n.id).replace(/\.$/, '')).filter(Boolean);
       return result('not_found', 'section', `${planLabel(plan)} không có mục ${id}. Các phần của văn bản: ${top.join(', ')}.`);
@@ -803,13 +803,21 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * "mục 2.3" without its part's Roman numeral: the one section of the plan numbered so ("II.2.3"), or,
    * of several, the one in the part the previous answer quoted ("ý 2.2" after the contents, part II).
    */
-  function subsection(plan: Plan, id: string, previous: readonly SourceRef[]): SectionNode | undefined {
+  function subsection(plan: Plan, id: string, previous: readonly SourceRef[], asked: readonly string[]): SectionNode | undefined {
     if (!/^\d/.test(id)) return undefined;
     const found = [...walkSections(plan.sections)].map(({ node }) => node).filter((node) => node.id.endsWith(`.${id}`));
     if (found.length === 1) return found[0];
     const parts = new Set(previous.filter((s) => s.plan === plan.id).map((s) => s.section.split('.')[0]));
     const inPart = found.filter((node) => parts.has(node.id.split('.')[0]));
-    return inPart.length === 1 ? inPart[0] : undefined;
+    if (inPart.length === 1) return inPart[0];
+    // "Nội dung cụ thể 2.1": the one under the heading the question writes.
+    const question = ` ${asked.join(' ')} `;
+    const underNamed = found.filter((node) => {
+      const heading = findSection(plan.sections, node.id.split('.').slice(0, -1).join('.'))?.heading;
+      const words = heading ? lexicon.tokens(heading) : [];
+      return words.length >= 2 && question.includes(` ${words.join(' ')} `);
+    });
+    return underNamed.length === 1 ? underNamed[0] : undefined;
   }
 
   /** Document numbers: a plan's own number names the plan; a cited document narrows to the sections citing it. */

@@ -115,6 +115,8 @@ const EXCLUSION_REACH = 3;
 /** …when only the words of a document's name stand between ("công văn của …", "kế hoạch …"). */
 const EXCLUSION_BETWEEN = new Set(['cong', 'van', 'ke', 'hoach', 'ban', 'cua', 'cac', 'kh', 'cv']);
 /** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
+/** After "cuối" of an item noun, these say it is the last item ("giải pháp cuối là gì", "… cuối thì sao"). */
+const AFTER_LAST = new Set(['la', 'thi', 'noi', 'ghi', 'a', 'vay', 'nhi', 'the', 'ad']);
 const ITEM_NOUNS = new Set(['y', 'dung', 'phap', 'tieu', 'vu', 'diem', 'chi', 'dich', 'cau', 'khoan', 'gach', 'dong', 'muc', 'nhom', 'doan']);
 
 /** First words of the cross-plan phrases that name a document ("văn bản nào", "công văn nào", "kế hoạch nào"). */
@@ -385,8 +387,9 @@ function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) =>
         claim(i - 1, i + (next === 'cung' ? 2 : 1));
         return -1;
       }
-      // "ý cuối", "ý 2" (a bare number after "ý" only: "điểm 5" may be a score).
-      if (t === 'cuoi' && tokens[i - 1] === 'y') {
+      // "ý cuối", "ý 2" (a bare number after "ý" only: "điểm 5" may be a score). "giải pháp cuối" too when
+      // nothing but a question word or a particle follows ("… cuối năm" is a time).
+      if (t === 'cuoi' && (tokens[i - 1] === 'y' || next === undefined || AFTER_LAST.has(next))) {
         claim(i - 1, i + 1);
         return -1;
       }

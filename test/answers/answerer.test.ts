@@ -406,3 +406,17 @@ describe('the same fact in every plan is the same day, not the same year', () =>
     expect(r.status).toBe('clarify');
   });
 });
+
+describe('a subsection asked by its number under a heading the question writes', () => {
+  it('"nội dung cụ thể, ý 2.2" is the 2.2 under "Nội dung cụ thể", though the plan has another 2.2', () => {
+    const r = ask('Củ Chi mục nội dung cụ thể, ý 2.2 nói gì');
+    expect(r.sources).toEqual([{ plan: 'cu-chi', section: 'II.2.2' }]);
+  });
+});
+
+describe('"cuối" after an item noun', () => {
+  it('"giải pháp cuối là gì" is the last solution', () => {
+    const r = ask('Khánh Hòa giải pháp cuối là gì');
+    expect(r.sources).toEqual([{ plan: 'khanh-hoa', section: 'IV.6' }]);
+  });
+});

@@ -138,6 +138,9 @@ describe('section numbers and ordinals', () => {
     expect(slots('điểm b khoản 1 mục III').ordinal).toBeUndefined();
     expect(slots('điểm b khoản 1 mục III').sections).toEqual(['III.1.b']);
     expect(slots('nói rõ hơn yêu cầu ạ').ordinal).toBeUndefined();
+    // "cuối" after an item noun is the last item when only a question word or a particle follows.
+    expect(slots('giải pháp cuối là gì').ordinal).toBe(-1);
+    expect(slots('tiêu chí cuối năm nộp đâu').ordinal).toBeUndefined();
   });
 
   it('marks a question that denies what it asks about', () => {
