@@ -18,6 +18,7 @@ import { loadGlossary, type Glossary } from '../nlu/glossary.js';
 import { ConversationReader, loadConversationData, type ConversationData, type SmallTalkKind } from '../nlu/conversation.js';
 import { loadIntents, type IntentDef, type SlotName } from '../nlu/intents.js';
 import { bigrams, cleanInput, fold, hasEmoji, hasWordCharacters } from '../text/normalize.js';
+import { SMALL_ROMAN } from '../text/ordinals.js';
 import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
 import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
 import { checkCandidate, questionProfile, type EntityMention, type NamedEntity, type QuestionProfile } from './check.js';
@@ -37,6 +38,13 @@ import type { AnswerRequest, AnswerResult, Answerer, AskContext, FilledFromConte
 
 export const DEFAULT_MAX_INPUT_CHARS = 2000;
 const UNKNOWN = 'unknown';
+
+/** A candidate's text read once: its sentences with their terms, all its terms, and everything it writes (text, headings, plan names). */
+interface CandidateReading {
+  sentences: { text: string; terms: ReadonlySet<string> }[];
+  terms: ReadonlySet<string>;
+  all: string;
+}
 
 /** A place reading of initials replaces an answering first reading only when it covers this much more. */
 const READING_MARGIN = 0.05;
@@ -301,9 +309,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const planTerms = new Map(plans.map((p) => [p.id, new Set(corpus.terms(planNames.get(p.id)!))]));
 
   /** What a candidate's text is made of, by plan, sections and text: the same answers recur from question to question. */
-  const readCandidates = new Map<string, { sentences: { text: string; terms: ReadonlySet<string> }[]; terms: Set<string>; all: string }>();
+  const readCandidates = new Map<string, CandidateReading>();
 
-  function readCandidate(plan: Plan, answer: PlanAnswer): { sentences: { text: string; terms: ReadonlySet<string> }[]; terms: ReadonlySet<string>; all: string } {
+  function readCandidate(plan: Plan, answer: PlanAnswer): CandidateReading {
     const key = `${plan.id}\u0000${answer.sections.join(',')}\u0000${answer.text}`;
     const known = readCandidates.get(key);
     if (known) return known;
@@ -361,8 +369,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /** Does the text name this phase ("Giai đoạn 2", "giai đoạn II")? */
   function writesPhase(text: string, key: string): boolean {
-    const roman = ['I', 'II', 'III', 'IV'][Number(key) - 1];
-    return new RegExp(`giai\\s+đoạn\\s+(?:${key}|${roman})(?![\\p{L}\\d])`, 'iu').test(text);
+    return new RegExp(`giai\\s+đoạn\\s+(?:${key}|${SMALL_ROMAN[Number(key) - 1]})(?![\\p{L}\\d])`, 'iu').test(text);
   }
 
   /** Every candidate answer one plan offers, made once per question (a plan is weighed again when others are). */
@@ -527,7 +534,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const at = tokens.findIndex((t, i) => i > 0 && (t === 'nao' || t === 'gi'));
     if (at < 0 || hs.length < 2 || hs.some((h) => h.check.focusAt < 0 || h.check.focus < SAME_SENTENCE_FOCUS)) return undefined;
     const head = tokens[at - 1]!;
-    const lead = hs.map((h) => sentencesOf(h.answer.text)[h.check.focusAt]!.replace(/^[-+•]\s*/u, '').replace(/^“|”$/gu, ''));
+    const lead = hs.map((h) => readCandidate(h.plan, h.answer).sentences[h.check.focusAt]!.text.replace(/^[-+•]\s*/u, '').replace(/^“|”$/gu, ''));
     const answerWords = (t: string) => {
       const words = contentWords(t);
       const last = words.lastIndexOf(head);
@@ -801,7 +808,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /**
    * "mục 2.3" without its part's Roman numeral: the one section of the plan numbered so ("II.2.3"), or,
-   * of several, the one in the part the previous answer quoted ("ý 2.2" after the contents, part II).
+   * of several, the one in the part the previous answer quoted ("ý 2.2" after the contents, part II), or
+   * the one under the heading the question writes ("nội dung cụ thể 2.1").
    */
   function subsection(plan: Plan, id: string, previous: readonly SourceRef[], asked: readonly string[]): SectionNode | undefined {
     if (!/^\d/.test(id)) return undefined;
@@ -810,7 +818,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const parts = new Set(previous.filter((s) => s.plan === plan.id).map((s) => s.section.split('.')[0]));
     const inPart = found.filter((node) => parts.has(node.id.split('.')[0]));
     if (inPart.length === 1) return inPart[0];
-    // "Nội dung cụ thể 2.1": the one under the heading the question writes.
     const question = ` ${asked.join(' ')} `;
     const underNamed = found.filter((node) => {
       const heading = findSection(plan.sections, node.id.split('.').slice(0, -1).join('.'))?.heading;

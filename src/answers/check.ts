@@ -11,6 +11,7 @@ import type { QueryAnalysis } from '../nlu/analyze.js';
 import type { AnswerTypes, ExpectedType } from './answer-types.js';
 import type { Corpus } from './corpus.js';
 import { toneKey } from '../text/normalize.js';
+import { smallRomanValue } from '../text/ordinals.js';
 
 export interface Unit {
   /** The folded syllables of the unit (one, or two for a compound). */
@@ -216,7 +217,6 @@ export function periodsIn(tokens: readonly string[]): { key: string; start: numb
  * "khi sơ kết" answer "sơ kết giai đoạn 1" without naming the phase.
  */
 const PHASE_WEIGHT = 0.5;
-const ROMAN = new Map([['i', 1], ['ii', 2], ['iii', 3], ['iv', 4]]);
 
 /** The movement's numbered phases a question names: "giai đoạn 2", "giai đoạn II" (key "2"); not a span of years. */
 export function phasesIn(tokens: readonly string[]): { key: string; start: number; end: number }[] {
@@ -224,7 +224,7 @@ export function phasesIn(tokens: readonly string[]): { key: string; start: numbe
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (tokens[i] !== 'giai' || tokens[i + 1] !== 'doan') continue;
     const t = tokens[i + 2]!;
-    const n = /^[1-4]$/.test(t) ? Number(t) : ROMAN.get(t);
+    const n = /^[1-4]$/.test(t) ? Number(t) : smallRomanValue(t);
     if (n !== undefined) out.push({ key: String(n), start: i, end: i + 3 });
   }
   return out;

@@ -5,6 +5,7 @@
 import type { DeadlineWhen, Plan } from '../knowledge/schema.js';
 import { CLOSING_ID, PREAMBLE_ID } from '../knowledge/sections.js';
 import { fold } from '../text/normalize.js';
+import { SMALL_ROMAN } from '../text/ordinals.js';
 import type { SourceRef } from './types.js';
 
 /** "27/3/2024" from "2024-03-27". */
@@ -104,7 +105,6 @@ export function sourceRefs(plan: Plan, sections: readonly string[]): SourceRef[]
   return [...new Set(sections)].map((section) => ({ plan: plan.id, section }));
 }
 
-const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -123,7 +123,7 @@ export function deadlineLine(when: DeadlineWhen, quoteText: string): string {
       return `${before ? 'Hạn: trước ngày' : 'Thời điểm: ngày'} ${pad(d!)}/${pad(m!)}/${y}.`;
     }
     case 'quarter':
-      return `${latest ? 'Hạn: chậm nhất' : 'Thời điểm:'} quý ${ROMAN[when.quarter]} năm ${when.year}.`;
+      return `${latest ? 'Hạn: chậm nhất' : 'Thời điểm:'} quý ${SMALL_ROMAN[when.quarter - 1]} năm ${when.year}.`;
     case 'year':
       return `Thời điểm: năm ${when.year}.`;
   }

@@ -114,16 +114,16 @@ const COMPOUND_ITEMS = new Set(['muc dich', 'muc tieu', 'yeu cau', 'nhiem vu', '
 const EXCLUSION_REACH = 3;
 /** …when only the words of a document's name stand between ("công văn của …", "kế hoạch …"). */
 const EXCLUSION_BETWEEN = new Set(['cong', 'van', 'ke', 'hoach', 'ban', 'cua', 'cac', 'kh', 'cv']);
-/** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
 /** After "cuối" of an item noun, these say it is the last item ("giải pháp cuối là gì", "… cuối thì sao"). */
 const AFTER_LAST = new Set(['la', 'thi', 'noi', 'ghi', 'a', 'vay', 'nhi', 'the', 'ad']);
+/** Folded nouns of a list's items: "đầu tiên" and "cuối cùng" are ordinals only right after one ("ngày cuối cùng" is a deadline). */
 const ITEM_NOUNS = new Set(['y', 'dung', 'phap', 'tieu', 'vu', 'diem', 'chi', 'dich', 'cau', 'khoan', 'gach', 'dong', 'muc', 'nhom', 'doan']);
 
 /** First words of the cross-plan phrases that name a document ("văn bản nào", "công văn nào", "kế hoạch nào"). */
 const DOC_NOUNS = new Set(['van', 'cong', 'ke', 'kh']);
-/** Words that may end a question after its "không" ("có … không ạ"): that "không" asks, it does not negate. */
 /** "chứ không phải", "mà không": a contrast, not a negation. */
 const CONTRAST_BEFORE = new Set(['chu', 'ma']);
+/** Words that may end a question after its "không" ("có … không ạ"): that "không" asks, it does not negate. */
 const END_PARTICLES = new Set(['a', 'vay', 'nhi', 'ha', 'the', 'nhe', 'ad', 'ban', 'bot', 'chu']);
 
 const isYear = (t: string) => /^(19|20)\d\d$/.test(t);
