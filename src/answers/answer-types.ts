@@ -90,6 +90,9 @@ export interface ExpectedType {
   strict: boolean;
   /** The finer ask of the type the question makes ("quý mấy" of a date), by its index in the type's `finer`. */
   finer?: number;
+  /** Where its first cue starts and ends, in the tokens it was read from. */
+  at?: number;
+  end?: number;
 }
 
 /** Texts whose shapes are remembered: the plans' passages and composed answers, a few thousand. */
@@ -213,14 +216,17 @@ export class AnswerTypes {
     // nào" does not ask "ban nào". (A tone no plan writes is a slip: "số điên thoại".)
     const asTyped = (m: { start: number; end: number; value: { forms: string[] } }) =>
       m.value.forms.length !== m.end - m.start || !typedAsOtherWords(m.value.forms, tokens, typed, m.start, isWord);
-    const found = this.cues.findEvery(tokens).filter(asTyped).map((m) => m.value);
+    const matches = this.cues.findEvery(tokens).filter(asTyped);
+    const found = matches.map((m) => m.value);
     if (found.length === 0) return undefined;
     const index = Math.min(...found.map((v) => v.type));
     const t = this.data.types[index]!;
+    const first = matches.filter((m) => m.value.type === index).sort((x, y) => x.start - y.start)[0]!;
+    const [at, end] = [first.start, first.end];
     const finer = found.find((v) => v.type === index && v.finer !== undefined)?.finer;
-    if (finer === undefined) return { type: t.type, absent: t.absent, strict: t.strict };
+    if (finer === undefined) return { type: t.type, absent: t.absent, strict: t.strict, at, end };
     const f = t.finer[finer]!;
-    return { type: t.type, absent: f.absent, strict: f.strict, finer };
+    return { type: t.type, absent: f.absent, strict: f.strict, finer, at, end };
   }
 
   /** The type itself, without its finer ask. */

@@ -10,7 +10,7 @@
 import type { Knowledge } from '../knowledge/loader.js';
 import type { Logger } from '../log.js';
 import type { Plan, SectionNode } from '../knowledge/schema.js';
-import { breadcrumb, findSection, sectionFullText, sectionNumber, walkSections } from '../knowledge/sections.js';
+import { breadcrumb, CLOSING_ID, findSection, PREAMBLE_ID, sectionFullText, sectionNumber, walkSections } from '../knowledge/sections.js';
 import { createAnalyzer, type Analyzer, type QueryAnalysis } from '../nlu/analyze.js';
 import { MIN_INTENT_SCORE } from '../nlu/classify.js';
 import { AbbreviationExpander } from '../nlu/expand.js';
@@ -21,7 +21,7 @@ import { bigrams, cleanInput, fold, hasEmoji, hasWordCharacters } from '../text/
 import { SMALL_ROMAN } from '../text/ordinals.js';
 import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
 import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
-import { checkCandidate, questionProfile, type EntityMention, type NamedEntity, type QuestionProfile } from './check.js';
+import { checkCandidate, questionProfile, type EntityMention, type NamedEntity, type QuestionProfile, type Unit } from './check.js';
 import { GENERIC_AWARDS } from './compose/awards.js';
 import { CITED_NUMBER, leadingNumber } from './compose/basis.js';
 import type { ComposeContext, PlanAnswer, PlanComposer } from './compose/context.js';
@@ -69,6 +69,11 @@ const CONTAINED_MIN_PAIRS = 10;
 const SAME_SENTENCE_FOCUS = 0.75;
 /** …and where the thing asked is written, these words after it must be the same. */
 const ANSWER_WORDS = 6;
+/** The dates a date question's key line writes ("01/12", "ngày 26 tháng 4", "tháng 10", "2030", "quý IV"). */
+const KEY_DATE = /\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}|(?:19|20)\d\d|quý\s+[IV]+)\b/giu;
+const KEY_DATE_ONE = new RegExp(KEY_DATE.source, 'iu');
+/** A shared fact is shown in the plan's words from the asked word to its date when they are this close. */
+const FACT_SPAN_WORDS = 6;
 /** …among the plans whose answers score within this much of the best. */
 const ALIKE_BAND = 0.05;
 /** Passages of a plan that become candidates, and the prior of the best one. */
@@ -344,7 +349,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (lexicon.hasWordsInOrder(all, e.words)) return 'as-asked';
       return (e.kind === 'agency' ? lexicon.agencyMatches(e.key, all) : lexicon.awardMatches(e.key, all)) ? 'other-name' : 'no';
     };
-    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names, sentences);
+    const datesOwn = intentById.get(intent)?.answerType !== undefined && intentById.get(intent)?.answerType === ask.profile.expected?.type;
+    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names, sentences, !datesOwn);
     // (Not for a cited document: "HD 216 ngày nào" is answered by its citation, not by a deadline.)
     const madeFor = ask.numbers.length === 0 && ask.profile.expected !== undefined && intentById.get(intent)?.answerType === ask.profile.expected.type;
     return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check, madeFor) - penalty };
@@ -394,6 +400,15 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     for (const ref of ask.previous?.sources ?? []) {
       const p = ref.plan === plan.id ? corpus.passage(plan.id, ref.section) : undefined;
       if (p) out.push(candidate(ask, 'section', ask.previous!.intent, plan, renderPassage(context(plan, ask.a, 'single', []), p), CONTEXT_PRIOR, EMPTY, penalty));
+    }
+    // "công văn 209 ý thứ ba nói về gì": an ordinal and no words to search by is the item of the
+    // document's own list, its numbered body parts.
+    const nth = ask.a.slots.ordinal;
+    if (nth !== undefined && ask.profile.units.length === 0 && out.length === 0) {
+      const body = plan.sections.filter((n) => n.id !== PREAMBLE_ID && n.id !== CLOSING_ID);
+      const node = body[nth > 0 ? nth - 1 : body.length + nth];
+      const p = node ? corpus.passage(plan.id, node.id) : undefined;
+      if (p) out.push(candidate(ask, 'section', UNKNOWN, plan, renderPassage(context(plan, ask.a, 'single', []), p), CONTEXT_PRIOR, EMPTY, penalty));
     }
     const hits = passageHits(ask).get(plan.id) ?? [];
     const topScore = hits[0]?.score ?? 1;
@@ -628,7 +643,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     }
     // Worded differently but the same fact ("tổng kết vào năm 2030", "02 giai đoạn" in every plan): answered across plans.
     // (A passage that states no such fact, only the words around it, does not stand against them.)
-    const factOf = (c: Candidate) => keyFact(c, ask) ?? countFact(c, ask);
+    // Both, when a question asks both ("chia mấy giai đoạn, tổng kết năm nào").
+    const factOf = (c: Candidate) => [countFact(c, ask), keyFact(c, ask)].filter((f) => f !== undefined).join('; ') || undefined;
     const stating = holders.filter((h) => h.source !== 'passage' || factOf(h) !== undefined);
     const fact = factOf(first);
     if (fact && stating.length > 1 && stating.every((h) => factOf(h) === fact)) {
@@ -639,7 +655,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         const body = count && count.sentence.includes('“') ? quote([count.sentence.replace(/^[^“]*“|”$/gu, '').replace(/[:;,]$/u, '')]) : h.answer.text;
         return `■ ${planLabel(h.plan)}\n${body}\n${citation(h.plan, h.answer.sections)}`;
       };
-      const text = `${msg.sameFactInPlans(stating.length, fact)}\n\n${stating.map(block).join('\n\n')}`;
+      const text = `${msg.sameFactInPlans(stating.length, factWords(first, ask, fact))}\n\n${stating.map(block).join('\n\n')}`;
       return withWhy(result('answer', first.intent, text, stating.flatMap((h) => refs(h.plan, h.answer.sections))), ask, cands, stating, 'same fact in every plan');
     }
     // The sentence that answers it, copied from one model into every plan ("Việc đánh giá kết quả … lồng
@@ -664,6 +680,16 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * candidate has no such line.
    */
   function keyFact(c: Candidate, ask: Ask): string | undefined {
+    const key = keyLines(c, ask);
+    if (!key) return undefined;
+    // A day and month as written in words too ("ngày 26 tháng 4 năm 2024"): the year alone would make
+    // different days one fact.
+    const dates = new Set(key.lines.flatMap((l) => (l.match(KEY_DATE) ?? []).map((d) => d.replace(/^ngày\s+0?(\d+)\s+tháng\s+0?(\d+)$/iu, '$1/$2'))));
+    return dates.size ? [...dates].sort().join(', ') : undefined;
+  }
+
+  /** The lines of a candidate that hold the weightiest word of a date question it covers, and that word. */
+  function keyLines(c: Candidate, ask: Ask): { lines: string[]; heaviest: Unit } | undefined {
     if (ask.profile.expected?.type !== 'date') return undefined;
     // The weightiest word the candidate holds: one that no plan writes ("xã hội học tập" typed as "xhht"
     // but worded otherwise) would find no line at all.
@@ -675,12 +701,33 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const terms = new Set(corpus.terms(l));
       return heaviest.pair ? terms.has(heaviest.pair) : terms.has(heaviest.words[0]!);
     });
-    // A day and month as written in words too ("ngày 26 tháng 4 năm 2024"): the year alone would make
-    // different days one fact.
-    const dates = new Set(
-      lines.flatMap((l) => (l.match(/\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}|(?:19|20)\d\d|quý\s+[IV]+)\b/giu) ?? []).map((d) => d.replace(/^ngày\s+0?(\d+)\s+tháng\s+0?(\d+)$/iu, '$1/$2'))),
-    );
-    return dates.size ? [...dates].sort().join(', ') : undefined;
+    return { lines, heaviest };
+  }
+
+  /**
+   * The shared fact in the first plan's own words, for the line that says every plan states it:
+   * "chia thành 02 giai đoạn; tổng kết vào năm 2030" rather than "2 giai đoạn; 2030".
+   */
+  function factWords(c: Candidate, ask: Ask, fact: string): string {
+    const shown: string[] = [];
+    const count = countIn(c, ask);
+    if (count) {
+      const [n, ...thing] = count.fact.split(' ');
+      const m = new RegExp(`(?:[\\p{L}]+\\s+){0,2}0*${n}\\s+${thing.join('\\s+')}`, 'iu').exec(count.sentence.replace(/[“”]/gu, ''));
+      shown.push(m ? m[0].trim() : count.fact);
+    }
+    const key = keyLines(c, ask);
+    const line = key?.lines.find((l) => KEY_DATE_ONE.test(l));
+    if (key && line) {
+      // From the weightiest word to the date, if they stand close: "tổng kết vào năm 2030".
+      const words = line.replace(/[“”]/gu, '').split(/\s+/u);
+      const head = key.heaviest.words[0]!;
+      const from = words.findIndex((w, i) => fold(w) === head && (key.heaviest.words.length < 2 || fold(words[i + 1] ?? '') === key.heaviest.words[1]));
+      const to = words.findIndex((w, i) => i >= from && KEY_DATE_ONE.test(words.slice(from, i + 1).join(' ')));
+      shown.push(from >= 0 && to >= from && to - from <= FACT_SPAN_WORDS ? words.slice(from, to + 1).join(' ').replace(/[,.;:]+$/u, '') : (keyFact(c, ask) ?? ''));
+    }
+    const text = shown.filter(Boolean).join('; ');
+    return text || fact;
   }
 
   /**

@@ -32,6 +32,8 @@ export interface Unit {
    * words found apart ("thông tin" here, "truyền thông" there).
    */
   entity?: NamedEntity;
+  /** The clause of the question it stands in (0 for the first), when it is a word of the question. */
+  clause?: number;
 }
 
 export interface NamedEntity {
@@ -69,6 +71,9 @@ export interface QuestionProfile {
   /** Sum of the units' weights. */
   total: number;
   expected?: ExpectedType;
+  /** The clause holding the cue of the expected kind ("… tổ chức ngày nào"), when known, and the cue's words ("ban hành ngày"). */
+  askedClause?: number;
+  cueWords?: string[];
 }
 
 /** A word the plans never use weighs as the rarest word: the question asks for something they may not hold. */
@@ -122,6 +127,9 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const units: Unit[] = [];
   /** The units of the preamble and of the clauses about the asker. */
   const aside = new Set<Unit>();
+  /** The lone syllables that may as well be question words. */
+  const doubtfulUnits = new Set<Unit>();
+  const clauseOf = (k: number) => a.breaks.slice(1, k + 1).filter(Boolean).length;
   let i = 0;
   while (i < tokens.length) {
     if (light(i) || inEntity(i)) {
@@ -138,6 +146,8 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
         const scale = (polite(i) ? PREAMBLE_WEIGHT : 1) * (u.words.length === 1 && doubtful.has(u.words[0]!) ? UNCERTAIN_WEIGHT : 1);
         const unit = scale === 1 ? u : { ...u, weight: u.weight * scale };
         if (polite(i)) aside.add(unit);
+        if (u.words.length === 1 && doubtful.has(u.words[0]!)) doubtfulUnits.add(unit);
+        unit.clause = clauseOf(i);
         return unit;
       }),
     );
@@ -162,6 +172,9 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     if (weight > 0) units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: named, parts, required: !polite(e.start) && !groups.some((g) => g.start < e.end && e.start < g.end), asked: !polite(e.start) } });
   }
   for (const n of cited) units.push({ words: [n], weight: maxIdf });
+  // Only syllables that may as well be question words ("nói về việc gì" typed "noi ve viec gi"): the
+  // question names no content at all, and no candidate should be judged by them.
+  if (units.length > 0 && units.every((u) => doubtfulUnits.has(u))) units.length = 0;
   const seen = new Set<string>();
   const unique = units.filter((u) => {
     const k = u.words.join(' ');
@@ -175,7 +188,16 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const askedTotal = unique.filter((u) => !aside.has(u)).reduce((sum, u) => sum + u.weight, 0);
   const cap = ASIDE_SHARE * askedTotal;
   const scaled = asideTotal > cap && askedTotal > 0 ? unique.map((u) => (aside.has(u) ? { ...u, weight: (u.weight * cap) / asideTotal } : u)) : unique;
-  return { units: scaled, total: scaled.reduce((sum, u) => sum + u.weight, 0), expected: types.expected(a.expanded, a.expanded.length === tokens.length ? a.typed : undefined, (t) => corpus.formCount(t) > 0) };
+  const aligned = a.expanded.length === tokens.length;
+  const expected = types.expected(a.expanded, aligned ? a.typed : undefined, (t) => corpus.formCount(t) > 0);
+  const askedClause = aligned && expected?.at !== undefined ? clauseOf(expected.at) : undefined;
+  const cueWords = aligned && expected?.at !== undefined ? tokens.slice(expected.at, expected.end) : [];
+  return {
+    units: scaled,
+    total: scaled.reduce((sum, u) => sum + u.weight, 0),
+    expected,
+    ...(askedClause !== undefined ? { askedClause, cueWords } : {}),
+  };
 }
 
 /** Words before a day and month ("ngày 01/12", "trước 1/12", "hạn 15/11"). */
@@ -352,6 +374,7 @@ export function checkCandidate(
   written = text,
   names: (entity: NamedEntity) => EntityMention = () => 'no',
   sentences: readonly { text: string; terms: ReadonlySet<string> }[] = [],
+  ownSentenceDate = false,
 ): Check {
   let covered = 0;
   const missing: string[] = [];
@@ -403,8 +426,14 @@ export function checkCandidate(
   let type = profile.expected ? (types.fits(profile.expected, text) ? 1 : -1) : 0;
   // A date answers the question only where the sentence about it stands: "lễ phát động … ngày nào" is
   // not answered by a deadline two items away. (A body is often named in a heading, not in the sentence.)
+  // Nor, with `ownSentenceDate`, by a date in a sentence that lacks the rarest word the candidate holds of
+  // the clause asking ("Lễ phát động … ngày nào": not the date of a Thông tư cited in the next item). (Not
+  // asked of a deadline's answer: it names its body and its deed in lines of their own.)
   if (type === 1 && profile.expected?.type === 'date' && sentences.length > 0 && plainTotal > 0) {
-    const near = sentences.filter((_, k) => focusOf[k]! > 0 && focusOf[k]! >= focus - DATE_FOCUS_BAND);
+    const inSentence = (u: Unit, k: number) => (u.pair ? sentences[k]!.terms.has(u.pair) || u.words.every((w) => sentences[k]!.terms.has(w)) : sentences[k]!.terms.has(u.words[0]!));
+    const ofClause = (u: Unit) => (profile.askedClause === undefined || u.clause === profile.askedClause) && !u.words.every((w) => profile.cueWords?.includes(w));
+    const rarest = ownSentenceDate ? [...plain].sort((x, y) => y.weight - x.weight).find((u) => ofClause(u) && !u.words.some((w) => free.has(w)) && sentences.some((_, k) => inSentence(u, k))) : undefined;
+    const near = sentences.filter((_, k) => focusOf[k]! > 0 && focusOf[k]! >= focus - DATE_FOCUS_BAND && (!rarest || inSentence(rarest, k)));
     if (!near.some((s) => types.fits(profile.expected!, s.text))) type = -1;
   }
   return { coverage, type, missing, credits, unnamed, focus, focusAt };

@@ -21,6 +21,8 @@ const GIST_CHARS = 90;
 const WINDOW_GAIN = 2.5;
 /** One line of the overview per part. */
 const ITEM_CHARS = 200;
+/** How many words a best window may grow past its size to finish a phrase of the question. */
+const WINDOW_REACH = 6;
 
 export interface AnswerPart {
   /** What the choice says: the part's heading (a group, a report, a plan). */
@@ -70,7 +72,13 @@ function gistOf(lines: readonly string[], focus?: (sentence: string) => number):
   const dated = (x: string) => (date && DATE_WORDS.test(x) ? DATE_BONUS : 0);
   const scored = sentences.map((x) => ({ x, score: focus!(x) + dated(x) })).sort((a, b) => b.score - a.score);
   if (scored.length > 0 && scored[0]!.score > 0) {
-    words = `${scored[0]!.x === sentences[0] ? '' : '…'}${bestWindow(scored[0]!.x.replace(/^[-+•]\s*/, ''), (w) => focus!(w) + dated(w)).replace(/[.,;:]*…?$/u, '')}…`;
+    const sentence = scored[0]!.x.replace(/^[-+•]\s*/, '');
+    const window = bestWindow(sentence, (w) => focus!(w) + dated(w));
+    const opens = scored[0]!.x === sentences[0] && sentence.startsWith(window);
+    words = `${opens ? '' : '…'}${window.replace(/[.,;:]*…?$/u, '')}…`;
+    // A key line that is not what was asked ("Hình thức khen thưởng: …" to "nơi nào khen thưởng dịp
+    // Tuần lễ …") gives its room to the words that are; a date in it is always what was asked.
+    if (key && !DATE_WORDS.test(key) && focus!(key) < focus!(window)) return `“${words}”`;
   } else if (date) {
     const start = Math.max(0, quoted.lastIndexOf(' ', Math.max(0, date.index - 40)));
     words = `${start > 0 ? '…' : ''}${clipAtWord(quoted.slice(start, date.index + date[0].length).trim(), GIST_CHARS).replace(/…$/, '')}…`;
@@ -89,7 +97,14 @@ function bestWindow(sentence: string, focus: (s: string) => number): string {
     const score = focus(words.slice(i, i + size).join(' '));
     if (score > best.score) best = { start: i, score };
   }
-  return words.slice(best.start, extendOverDate(words, best.start, best.start + size)).join(' ');
+  // A phrase of the question that runs past the window ("… đời sống văn | hóa") is shown whole.
+  // (Looking a few words ahead: "xây dựng đời sống" adds nothing until "đời sống" is whole.)
+  let end = best.start + size;
+  for (let k = end + 1; k <= Math.min(words.length, best.start + size + WINDOW_REACH); k++) {
+    const score = focus(words.slice(best.start, k).join(' '));
+    if (score > best.score) [end, best] = [k, { start: best.start, score }];
+  }
+  return words.slice(best.start, extendOverDate(words, best.start, end)).join(' ');
 }
 
 /** A date as a whole: "quý IV năm 2025", "ngày 01 tháng 12", "Quý 4 năm 2025". */

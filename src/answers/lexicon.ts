@@ -100,6 +100,11 @@ export class Lexicon {
     return this.mentions(this.agencies, key, agency);
   }
 
+  /** Does the text name any body of the glossary ("Giao Phòng Giáo dục và Đào tạo huyện")? */
+  namesAnyAgency(text: string): boolean {
+    return [...this.agencies.keys()].some((key) => this.mentions(this.agencies, key, text));
+  }
+
   awardMatches(key: string, item: string): boolean {
     return this.mentions(this.awards, key, item);
   }

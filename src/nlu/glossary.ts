@@ -56,6 +56,8 @@ export const glossarySchema = z.object({
   plansOnlyPhrases: z.array(phrase).default([]),
   /** "không có", "không nêu": in a question across plans, asks for the plans that lack the thing. */
   negationPhrases: z.array(phrase).default([]),
+  /** Words that hold a negation's syllables and negate nothing ("thiểu số" folds to hold "thiếu"). */
+  notNegationPhrases: z.array(phrase).default([]),
   /** Words after which "văn bản nào", "công văn nào" ask for a cited document, not across plans. */
   crossPlanNotAfter: z.array(phrase).default([]),
 });

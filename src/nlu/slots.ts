@@ -147,7 +147,7 @@ export class SlotExtractor {
   private readonly crossPlan: PhraseMatcher<true>;
   private readonly whichPlans: PhraseMatcher<true>;
   private readonly notCrossAfter: string[][];
-  private readonly negations: PhraseMatcher<true>;
+  private readonly negations: PhraseMatcher<boolean>;
   private readonly exclusions: PhraseMatcher<true>;
   private readonly plansOnly: PhraseMatcher<true>;
   private readonly docTypes: PhraseMatcher<string>;
@@ -177,34 +177,37 @@ export class SlotExtractor {
       ...glossary.notTargets.map((s) => ({ tokens: norm(s), value: null })),
     ]);
     this.agencies = new PhraseMatcher(glossary.agencies.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
-    for (const a of glossary.agencies) {
-      for (const syn of a.synonyms) {
-        const key = norm(syn).join(' ');
-        this.agencyForms.set(key, [...(this.agencyForms.get(key) ?? []), writtenWords(syn)]);
-      }
+    for (const phrase of [...glossary.agencies.flatMap((a) => a.synonyms), ...glossary.whichPlanPhrases]) {
+      const key = norm(phrase).join(' ');
+      this.writtenForms.set(key, [...(this.writtenForms.get(key) ?? []), writtenWords(phrase)]);
     }
     this.awards = new PhraseMatcher(glossary.awards.flatMap((a) => a.synonyms.map((s) => ({ tokens: norm(s), value: a.key }))));
     this.awardKinds = new PhraseMatcher(glossary.awardKinds.flatMap((k) => k.synonyms.map((s) => ({ tokens: norm(s), value: k.key }))));
     this.crossPlan = new PhraseMatcher(glossary.crossPlanPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.whichPlans = new PhraseMatcher(glossary.whichPlanPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.notCrossAfter = glossary.crossPlanNotAfter.map(norm);
-    this.negations = new PhraseMatcher(glossary.negationPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
+    // A look-alike is matched as the longer phrase it is, and negates nothing.
+    this.negations = new PhraseMatcher([...glossary.negationPhrases.map((p) => ({ tokens: norm(p), value: true })), ...glossary.notNegationPhrases.map((p) => ({ tokens: norm(p), value: false }))]);
     this.exclusions = new PhraseMatcher(glossary.exclusionPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.plansOnly = new PhraseMatcher(glossary.plansOnlyPhrases.map((p) => ({ tokens: norm(p), value: true as const })));
     this.docTypes = new PhraseMatcher(Object.entries(DOC_TYPES).map(([k, v]) => ({ tokens: k.split(' '), value: v })));
   }
 
-  /** An agency synonym's folded words → the synonyms as written (to compare with what was typed). */
-  private readonly agencyForms = new Map<string, string[][]>();
+  /** An agency synonym's or a which-plans phrase's folded words → the phrases as written (to compare with what was typed). */
+  private readonly writtenForms = new Map<string, string[][]>();
 
   /**
    * True when the words at [start, end) were typed with diacritics that make them other words than every
    * written form of the synonym ("giai đoạn thế nào" is not "đoàn thể").
    */
-  private typedOtherwise(tokens: readonly string[], typed: readonly string[] | undefined, start: number, end: number): boolean {
+  private typedOtherwise(tokens: readonly string[], typed: readonly string[] | undefined, start: number, end: number, plainCounts = false): boolean {
     if (!typed) return false;
-    const forms = this.agencyForms.get(tokens.slice(start, end).join(' ')) ?? [];
-    return forms.length > 0 && forms.every((form) => form.length === end - start && typedAsOtherWords(form, tokens, typed, start));
+    const forms = this.writtenForms.get(tokens.slice(start, end).join(' ')) ?? [];
+    // With `plainCounts`, in a question typed with diacritics, a word typed without them is that plain
+    // word too: "Ban nào của Sở Nội vụ" asks which board, not "bản nào".
+    const marked = plainCounts && typed.some((t, i) => t !== tokens[i]);
+    const plainThere = (form: string[]) => marked && form.some((w, k) => typed[start + k] === tokens[start + k] && w !== tokens[start + k]);
+    return forms.length > 0 && forms.every((form) => form.length === end - start && (typedAsOtherWords(form, tokens, typed, start) || plainThere(form)));
   }
 
   /** `typed`: aligned with `tokens`, each as the user typed it (diacritics kept), when known. */
@@ -257,7 +260,12 @@ export class SlotExtractor {
     const yearAt = tokens.flatMap((t, i) => (isYear(t) && !claimed.has(i) ? [{ start: i, end: i + 1, value: Number(t) }] : []));
     const years = found('year', yearAt);
 
-    const whichPlans = this.whichPlans.findAll(tokens, { accept: (e, at) => !(DOC_NOUNS.has(e.tokens[0]!) && this.follows(tokens, at, this.notCrossAfter)) }).length > 0;
+    const counted = countedDocs(tokens);
+    // Rejected after the longest match is taken: "căn cứ văn bản nào" holds no "bản nào". And "bản nào"
+    // typed "Ban nào" asks which board, not which plan.
+    const whichPlans = this.whichPlans
+      .findAll(tokens)
+      .some((m) => !(DOC_NOUNS.has(tokens[m.start]!) && this.follows(tokens, m.start, this.notCrossAfter)) && !this.typedOtherwise(tokens, typed, m.start, m.end, true));
     return {
       localities,
       plans,
@@ -271,11 +279,11 @@ export class SlotExtractor {
       sections,
       ...(ordinal !== undefined ? { ordinal } : {}),
       alternates,
-      crossPlan: whichPlans || this.crossPlan.findAll(tokens).length > 0 || plans.length > 1,
+      crossPlan: whichPlans || this.crossPlan.findAll(tokens).length > 0 || plans.length > 1 || counted !== undefined,
       whichPlans,
       excluded,
-      plansOnly: this.plansOnly.findAll(tokens).length > 0,
-      negated: this.negations.findAll(tokens).length > 0 || (whichPlans && negatesInPlace(tokens)),
+      plansOnly: this.plansOnly.findAll(tokens).length > 0 || counted === 'plans',
+      negated: this.negations.findAll(tokens).some((m) => m.value) || (whichPlans && negatesInPlace(tokens)),
       claimed,
       spans: spans.sort((a, b) => a.start - b.start),
     };
@@ -486,4 +494,25 @@ export function resolvePlans(localities: readonly LocalityMention[]): { plans: s
  */
 function negatesInPlace(tokens: readonly string[]): boolean {
   return tokens.some((t, i) => t === 'khong' && i + 1 < tokens.length && !CONTRAST_BEFORE.has(tokens[i - 1] ?? '') && !END_PARTICLES.has(tokens[i + 1]!) && !tokens.slice(0, i).includes('co'));
+}
+
+/** The nouns counted in "trong 5 bản kế hoạch", "cả 6 văn bản"; `plans`: the kế hoạch only, not the công văn. */
+const COUNTED_DOCS = [
+  { words: ['ban', 'ke', 'hoach'], plans: true },
+  { words: ['ke', 'hoach'], plans: true },
+  { words: ['kh'], plans: true },
+  { words: ['van', 'ban'], plans: false },
+];
+
+/**
+ * "trong 5 bản kế hoạch, bản nào …": a count of the documents before their noun asks across them;
+ * 'plans' when it counts the kế hoạch.
+ */
+function countedDocs(tokens: readonly string[]): 'plans' | 'documents' | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^[2-6]$/.test(tokens[i]!)) continue;
+    const d = COUNTED_DOCS.find((c) => c.words.every((w, k) => tokens[i + 1 + k] === w));
+    if (d) return d.plans ? 'plans' : 'documents';
+  }
+  return undefined;
 }

@@ -59,10 +59,10 @@ describe('awards and standards', () => {
 });
 
 describe('deadlines and phases', () => {
-  it('gives the date first in one line, then what it is and the quote, then the citation', () => {
+  it('gives the date first in one line, then what it is, who does it (the heading of its section) and the quote, then the citation', () => {
     const r = ask('hạn nộp báo cáo');
     expect(r.text).toBe(
-      'Hạn và mốc thời gian (Mẫu): trước ngày 05/12 hằng năm.\n\nBáo cáo kết quả thực hiện (gửi UBND tỉnh) — trước ngày 05/12 hằng năm:\n“Tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 05 tháng 12 hàng năm.”\n' +
+      'Hạn và mốc thời gian (Mẫu): trước ngày 05/12 hằng năm.\n\nBáo cáo kết quả thực hiện (gửi UBND tỉnh) — trước ngày 05/12 hằng năm — thuộc mục “3. Sở Giáo dục và Đào tạo”:\n“Tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 05 tháng 12 hàng năm.”\n' +
         `${CITE}, Mục VII.3.`,
     );
   });

@@ -78,6 +78,44 @@ describe('overview of a long answer', () => {
     expect(o.text).toContain('Quý 4 năm 2025…”');
   });
 
+  it('a window on the words asked grows to finish the phrase the question names, and marks a cut at its start', () => {
+    const filler = 'Đẩy mạnh tuyên truyền về học tập suốt đời trên địa bàn tỉnh. '.repeat(8);
+    const sentence = 'Các cơ quan, đơn vị tăng cường phối hợp tuyên truyền, lồng ghép các danh hiệu thi đua về xây dựng xã hội học tập với Phong trào thi đua Toàn dân đoàn kết xây dựng đời sống văn hóa ở khu dân cư.';
+    const block = (place: string) => `■ ${place} — Kế hoạch
+Yêu cầu (${place}):
+“${filler}${sentence}”
+Nguồn: ${place}, Mục I.2.`;
+    const text = `2 trong 3 kế hoạch có nội dung này:
+
+${block('Một')}
+
+${block('Hai')}`;
+    const asked = ['lồng ghép', 'danh hiệu', 'Toàn dân', 'đoàn kết', 'đời sống', 'văn hóa'];
+    const o = overviewOf(text, (x) => asked.filter((w) => x.includes(w)).length)!;
+    expect(o.text).toContain('Toàn dân đoàn kết xây dựng đời sống văn hóa');
+    expect(o.text).toMatch(/• Một: “…/u);
+  });
+
+  it('a key line that is not what was asked gives its room to the quoted words that are', () => {
+    const quoteText = `${'Các cơ quan, đơn vị xét khen thưởng cho các tập thể, cá nhân tiêu biểu. '.repeat(3)}Khen thưởng được trao vào dịp tổ chức Tuần lễ hưởng ứng học tập suốt đời diễn ra vào tháng 10 hàng năm.`;
+    const block = (place: string) => `■ ${place} — Kế hoạch
+Hình thức khen thưởng (${place}): ${'Bằng khen của Ủy ban nhân dân tỉnh; '.repeat(3)}Giấy khen.
+Khen thưởng hàng năm:
+“${quoteText}”
+Nguồn: ${place}, Mục III.2.`;
+    const text = `3 trong 3 kế hoạch có nội dung này:
+
+${block('Một')}
+
+${block('Hai')}
+
+${block('Ba')}`;
+    const o = overviewOf(text, (x) => (x.match(/Tuần lễ|suốt đời|tháng 10/gu) ?? []).length)!;
+    expect(o.text).toContain('• Một: “…');
+    expect(o.text).toContain('Tuần lễ hưởng ứng học tập suốt đời');
+    expect(o.text).not.toContain('• Một: Bằng khen');
+  });
+
   it('a part that opens with its quote is shown by the sentence the question asks about too', () => {
     const filler = 'Đẩy mạnh tuyên truyền về học tập suốt đời trên địa bàn. '.repeat(14);
     const text = `Ủy ban nhân dân các huyện (Mẫu):\n“${filler}Tổ chức Lễ phát động Phong trào ở cấp huyện, cấp xã.”\n\n“${filler}Báo cáo kết quả trước ngày 10 tháng 12 hàng năm.”\nNguồn: Mẫu, Mục VII.8, VII.9.`;

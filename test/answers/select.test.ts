@@ -88,14 +88,15 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
   it('answers across plans when they word it differently but give the same date', () => {
     const r = ask('phong trào này tổng kết vào năm nào');
     expect(r.status).toBe('answer');
-    expect(r.text).toMatch(/^Cả \d kế hoạch có nội dung này đều nêu: 2030\./);
+    // The fact in the plan's own words, from the asked word to its date.
+    expect(r.text).toMatch(/^Cả \d kế hoạch có nội dung này đều nêu: tổng kết vào năm 2030\./);
     expect(plansOf(r).length).toBeGreaterThan(2);
   });
 
   it('answers a count every plan gives alike once ("mấy giai đoạn": 2), each plan\'s own sentence quoted', () => {
     const r = ask('phong trào thi đua này gồm bao nhiêu giai đoạn');
     expect(r.status).toBe('answer');
-    expect(r.text).toMatch(/^Cả 5 kế hoạch có nội dung này đều nêu: 2 giai đoạn\./);
+    expect(r.text).toMatch(/^Cả 5 kế hoạch có nội dung này đều nêu: chia thành 02 giai đoạn\./);
     expect(r.text).toContain('chia thành 02 giai đoạn');
     expect(r.why?.decision).toBe('same fact in every plan');
   });
@@ -321,5 +322,59 @@ describe('abbreviations read by their context', () => {
 
   it('"TN" opening a question is Tây Ninh', () => {
     expect(plansOf(ask('TN sơ kết giai đoạn 1 vào năm nào'))).toEqual(['tay-ninh']);
+  });
+});
+
+describe('this session\'s checks, on questions written for these tests', () => {
+  it('a body no plan of the place names is not answered with another body\'s tasks (Ban Tuyên giáo vs Sở Thông tin và Truyền thông)', () => {
+    const none = ask('ở Khánh Hòa, Ban Tuyên giáo Tỉnh ủy phải làm những gì');
+    expect(none.status).toBe('not_found');
+    const tb = ask('ở Thái Bình, Ban Tuyên giáo Tỉnh ủy phải làm những gì');
+    expect(tb.status).toBe('answer');
+    expect(tb.sources.map((s) => `${s.plan}#${s.section}`)).toContain('thai-binh#VI.2');
+  });
+
+  it('"trong 5 bản kế hoạch, bản nào…" lists the kế hoạch only, without the công văn', () => {
+    const r = ask('trong 5 bản kế hoạch thì bản nào thiếu phần kinh phí thực hiện');
+    expect(r.status).toBe('answer');
+    expect(plansOf(r)).toEqual(['bac-kan-vp', 'thai-binh']);
+  });
+
+  it('a date in the next item does not answer when the thing asked happens ("Lễ phát động … ngày nào")', () => {
+    const r = ask('ngày tổ chức Lễ phát động cấp tỉnh của Tây Ninh là ngày nào');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toMatch(/^Tây Ninh — .* không nêu ngày cụ thể\./u);
+  });
+
+  it('a document of the preamble asked by its number is quoted with its clause: who asked for what', () => {
+    const r = ask('tờ trình 31/TTr-SGDĐT do cơ quan nào gửi');
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('theo đề nghị của Sở Giáo dục và Đào tạo tại Văn bản số 31/TTr-SGDĐT ngày 26/3/2024');
+  });
+
+  it('a question whose only words may as well be question words is answered by its ordinal', () => {
+    const r = ask('cong van 209 y thu ba noi ve viec gi');
+    expect(r.status).toBe('answer');
+    expect(r.sources.map((s) => `${s.plan}#${s.section}`)).toEqual(['thai-binh-cdyt#3']);
+  });
+
+  it('a named award asked with "còn hình thức nào" gets the other forms of that round too', () => {
+    const r = ask('Bắc Kạn khen thưởng sơ kết có Bằng khen Chủ tịch UBND tỉnh không, còn hình thức nào khác');
+    expect(r.status).toBe('answer');
+    expect(r.text).toMatch(/^Có\. Bắc Kạn có /u);
+    expect(r.text).toContain('Các hình thức khen thưởng kế hoạch nêu:');
+  });
+
+  it('a deadline given to a body named in its heading says which body', () => {
+    const r = ask('hạn chót để Củ Chi lập xong Ban chỉ đạo cấp huyện');
+    expect(r).toMatchObject({ status: 'answer', intent: 'deadlines' });
+    expect(r.text).toContain('thuộc mục “2. Giao Phòng Giáo dục và Đào tạo huyện”');
+    expect(r.text).toContain('Quý 1 năm 2024');
+  });
+
+  it('states a two-part shared fact in the plan\'s own words ("chia mấy giai đoạn, tổng kết năm nào")', () => {
+    const r = ask('phong trao gom may giai doan va nam nao thi tong ket');
+    expect(r.status).toBe('answer');
+    expect(r.text.split('\n')[0]).toBe('Cả 5 kế hoạch có nội dung này đều nêu: chia thành 02 giai đoạn; tổng kết vào năm 2030.');
   });
 });

@@ -185,6 +185,19 @@ describe('across plans or a cited document', () => {
     expect(slots('thực hiện theo công văn nào của LĐLĐ').crossPlan).toBe(false);
     expect(slots('tỉnh nào căn cứ Kết luận 49').crossPlan).toBe(true);
   });
+
+  it('"bản nào" asks which plan unless it was typed "ban nào" (which board), and never inside "văn bản nào"', () => {
+    expect(slots('trong các bản đó, bản nào nêu Cờ thi đua').whichPlans).toBe(true);
+    expect(slots('Ban nào của Sở Nội vụ thẩm định hồ sơ').whichPlans).toBe(false);
+    expect(slots('kế hoạch này thực hiện theo văn bản nào').whichPlans).toBe(false);
+    expect(slots('mấy kế hoạch nêu Cờ thi đua').whichPlans).toBe(true);
+  });
+
+  it('a count of the documents asks across them; a count of the kế hoạch leaves the công văn out', () => {
+    expect(slots('trong 6 văn bản, cái nào nêu Cờ thi đua')).toMatchObject({ crossPlan: true, plansOnly: false });
+    expect(slots('cả 5 kế hoạch đều có mục kinh phí chứ')).toMatchObject({ crossPlan: true, plansOnly: true });
+    expect(slots('KH 62 có mục kinh phí không')).toMatchObject({ crossPlan: false, plansOnly: false });
+  });
 });
 
 describe('a body named in the words as typed', () => {

@@ -52,6 +52,11 @@ function renderForms(ctx: ComposeContext, a: Award): string {
   return body ? `${a.label}:\n${body}` : a.label;
 }
 
+/** The question also asks for the award forms in general: "còn hình thức nào", "những hình thức khen thưởng gì". */
+function asksOtherForms(ctx: ComposeContext): boolean {
+  return /\bhinh thuc (?:khen thuong )?(?:nao|gi|khac)\b/u.test(ctx.analysis.repaired.join(' '));
+}
+
 export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
   const { plan } = ctx;
   const all = inFilter(plan.awards, ctx.sectionFilter);
@@ -75,7 +80,10 @@ export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
       });
       // "Có." answers a yes/no question about a precise award; a generic "bằng khen gì" gets a plain heading.
       const lead = ctx.mode === 'cross' ? '' : precise.length ? `Có. ${placeOf(plan)} có ${names} trong hình thức khen thưởng:\n` : `${names} (${placeOf(plan)}):\n`;
-      return { text: `${lead}${lines.join('\n')}`, sections: having.map((a) => a.section) };
+      // "… có Bằng khen Thủ tướng không, còn hình thức nào nữa": the other forms of the same round too.
+      const others = ctx.mode === 'single' && precise.length && asksOtherForms(ctx) ? pickByKind(ctx, all).filter((a) => a.items.length) : [];
+      const rest = others.length ? `\n\nCác hình thức khen thưởng kế hoạch nêu:\n${others.map((a) => renderForms(ctx, a)).join('\n')}` : '';
+      return { text: `${lead}${lines.join('\n')}${rest}`, sections: [...new Set([...having, ...others].map((a) => a.section))] };
     }
     if (ctx.mode === 'cross') return null;
     const forms = all.filter((a) => a.items.length);

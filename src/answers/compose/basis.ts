@@ -14,7 +14,7 @@ export function leadingNumber(docNumber: string): string | undefined {
 }
 
 /** The sentence of a section that holds the citation (so the user sees what the plan says about it). */
-function citingSentence(text: string, ref: Reference): string | undefined {
+function citingSentence(text: string, ref: Pick<Reference, 'number' | 'quote'>): string | undefined {
   const num = leadingNumber(ref.number);
   const sentences = text.split(/(?<=[.;])\s+|\n+/);
   return sentences.find((s) => s.includes(ref.quote)) ?? sentences.find((s) => num !== undefined && new RegExp(`\\b${num}\\b`).test(s));
@@ -49,7 +49,10 @@ export function composeBasis(ctx: ComposeContext): PlanAnswer | null {
     const lines: string[] = [];
     const sections: string[] = [];
     if (basis.length) {
-      lines.push(`${placeOf(plan)}: văn bản được ban hành căn cứ/thực hiện:\n${quote(basis.map((b) => b.quote))}`);
+      // The preamble's clause that cites it says who asked for what: "theo đề nghị của Sở Giáo dục và
+      // Đào tạo tại Văn bản số 31/TTr-SGDĐT ngày 26/3/2024, Ủy ban nhân dân tỉnh ban hành Kế hoạch…".
+      const preamble = findSection(plan.sections, PREAMBLE_ID)?.text ?? '';
+      lines.push(`${placeOf(plan)}: văn bản được ban hành căn cứ/thực hiện:\n${quote(basis.map((b) => (citingSentence(preamble, b) ?? b.quote).trim()))}`);
       sections.push(PREAMBLE_ID);
     }
     const seen = new Set<string>();

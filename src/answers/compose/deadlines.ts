@@ -4,6 +4,7 @@
  * kết), else the reports. When the plan sets no date, say so and quote what it does say.
  */
 import type { Deadline } from '../../knowledge/schema.js';
+import { findSection, sectionNumber } from '../../knowledge/sections.js';
 import { deadlineLine, placeOf, quote } from '../format.js';
 import { notStated } from '../messages.js';
 import { asks, inFilter, type ComposeContext, type PlanAnswer } from './context.js';
@@ -107,6 +108,18 @@ const TOPIC_MIN_SCORE = 8;
 /** …and this much better than the best deadline. */
 const TOPIC_MARGIN = 1.5;
 
+/**
+ * The heading of the deadline's section when it names the body that does it and the quote does not
+ * ("2. Giao Phòng Giáo dục và Đào tạo huyện" over "Chủ trì … tham mưu thành lập Ban chỉ đạo …").
+ */
+function bodyOf(ctx: ComposeContext, d: Deadline): string | undefined {
+  const node = findSection(ctx.plan.sections, d.section);
+  const heading = node?.heading?.replace(/:$/u, '').trim();
+  if (!heading || !ctx.lexicon.namesAnyAgency(heading) || ctx.lexicon.folded(d.quote).includes(ctx.lexicon.folded(heading))) return undefined;
+  const number = sectionNumber(node!.id);
+  return number ? `${number} ${heading}` : heading;
+}
+
 export function composeDeadlines(ctx: ComposeContext): PlanAnswer | null {
   const { plan } = ctx;
   const want = wanted(ctx);
@@ -164,6 +177,9 @@ export function composeDeadlines(ctx: ComposeContext): PlanAnswer | null {
   // The dates first, on one line (what a phone shows before the quotes); each quote then under its own.
   const facts = [...new Set([...groups.values()].flatMap((g) => g.lines.map(factOf)))];
   const key = ctx.mode === 'single' ? `Hạn và mốc thời gian (${placeOf(plan)}): ${facts.join('; ')}.` : `Hạn: ${facts.join('; ')}.`;
-  const blocks = [...groups.values()].map(({ d, lines }) => `${d.what}${d.to ? ` (gửi ${d.to})` : ''} — ${lines.map(factOf).join('; ')}:\n${quote([d.quote])}`);
+  const blocks = [...groups.values()].map(({ d, lines }) => {
+    const body = bodyOf(ctx, d);
+    return `${d.what}${d.to ? ` (gửi ${d.to})` : ''} — ${lines.map(factOf).join('; ')}${body ? ` — thuộc mục “${body}”` : ''}:\n${quote([d.quote])}`;
+  });
   return { text: `${key}\n\n${blocks.join('\n\n')}`, sections: list.map((d) => d.section) };
 }
