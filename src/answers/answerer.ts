@@ -444,7 +444,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /** "… không nêu …": the plan is silent on the point; the nearest passage only if it is close, and marked as such. */
   function absent(scope: readonly Plan[], ask: Ask, nearest: Candidate | undefined, others: readonly Plan[] = []): AnswerResult {
-    const what = documentParts(scope, ask) ?? ask.profile.expected?.absent ?? ask.primary?.title.toLocaleLowerCase('vi');
+    const what = documentParts(scope, ask) ?? ask.profile.expected?.absent ?? aboutUnnamed(scope, ask, nearest) ?? ask.primary?.title.toLocaleLowerCase('vi');
     const who = scope.length === 1 ? planLabel(scope[0]!) : 'Các kế hoạch đang có';
     const lines = [what ? msg.notStated(who, what) : scope.length === 1 ? msg.notStated(who, 'nội dung này') : msg.NOT_IN_DOCUMENTS];
     if (others.length) lines.push(msg.plansWithIt(others.map(planShortLabel)));
@@ -454,6 +454,18 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       lines.push(`${msg.nearestPassage(planShortLabel(nearest.plan))}\n${nearest.answer.text}\n${citation(nearest.plan, nearest.answer.sections)}`);
     } else lines.push(msg.shortSuggestions(intents));
     return result('not_found', ask.primary?.id ?? UNKNOWN, lines.join('\n'));
+  }
+
+  /**
+   * "nội dung nào về Sở Y tế": what the plans are silent on when the nearest answer names none of the
+   * bodies the question asks about (the plan gives tasks, only not to that body).
+   */
+  function aboutUnnamed(scope: readonly Plan[], ask: Ask, nearest: Candidate | undefined): string | undefined {
+    // Without a nearest answer: the bodies no passage of the plans writes as asked.
+    const unnamed = (e: NamedEntity, k: number) =>
+      nearest ? nearest.check.unnamed.includes(ask.profile.units[k]!.words.join(' ')) : !corpus.passages.some((p) => scope.some((s) => s.id === p.planId) && lexicon.hasWordsInOrder(`${p.node.heading ?? ''} ${p.node.text}`, e.words));
+    const keys = ask.profile.units.flatMap((u, k) => (u.entity?.kind === 'agency' && u.entity.required && unnamed(u.entity, k) ? [u.entity.key] : []));
+    return keys.length ? `nội dung nào về ${keys.map((k) => lexicon.agencyName(k)).join(', ')}` : undefined;
   }
 
   /** The parts of a document the question asks about ("số, ngày ban hành"), when it asks the document intent. */

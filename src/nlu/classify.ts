@@ -18,6 +18,8 @@ export interface IntentScore {
 export const MIN_INTENT_SCORE = 2;
 /** A strong intent this sure of itself beats a weak one (a greeting around a real question). */
 const STRONG_ENOUGH = 5;
+/** Small words a keyword may have typed inside it: "gửi cho những nơi nào", "gửi đến ai". */
+const FILLERS = new Set(['cho', 'den', 'toi', 'lai', 'ra']);
 
 interface Keyword {
   intent: string;
@@ -71,6 +73,22 @@ export class IntentClassifier {
       s.score += m.value.weight;
       s.phrases.push(m.value.phrase);
       perIntent.set(m.value.intent, s);
+    }
+    // A keyword with a small word typed inside it ("gửi cho những nơi nào" for "gửi những nơi nào")
+    // still asks its intent: read once more without those words, for intents nothing else matched, its
+    // best phrase only (so no phrase counts twice).
+    const keep = tokens.map((t, i) => !FILLERS.has(t) || i === 0);
+    if (keep.some((k) => !k)) {
+      const loose = tokens.filter((_, i) => keep[i]);
+      const looseTyped = typed?.filter((_, i) => keep[i]);
+      const found = new Map<string, IntentScore>();
+      for (const m of this.matcher.findEvery(loose)) {
+        if (perIntent.has(m.value.intent) || m.end - m.start < 2) continue;
+        if (looseTyped && m.value.written && typedAsOtherWords(m.value.written, loose, looseTyped, m.start, this.isWrittenForm)) continue;
+        const s = found.get(m.value.intent);
+        if (!s || m.value.weight > s.score) found.set(m.value.intent, { id: m.value.intent, score: m.value.weight, phrases: [m.value.phrase] });
+      }
+      for (const [id, s] of found) perIntent.set(id, s);
     }
     for (const s of perIntent.values()) {
       const boosts = this.byId.get(s.id)?.slotBoosts ?? {};

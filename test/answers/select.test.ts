@@ -334,6 +334,18 @@ describe('this session\'s checks, on questions written for these tests', () => {
     expect(tb.sources.map((s) => `${s.plan}#${s.section}`)).toContain('thai-binh#VI.2');
   });
 
+  it('a provincial department no plan gives tasks to is "not stated" by name, and still found where a plan writes it', () => {
+    const r = ask('KH 62 của tỉnh Thái Bình phân công Sở Y tế làm gì');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toMatch(/không nêu nội dung nào về Sở Y tế\./u);
+    const labor = ask('Khánh Hòa giao sở LĐTBXH những việc gì');
+    expect(labor.status).toBe('not_found');
+    expect(labor.text).toContain('Sở Lao động – Thương binh và Xã hội');
+    const sent = ask('công văn 209 gửi cho những nơi nào, có Sở Y tế không');
+    expect(sent.status).toBe('answer');
+    expect(sent.text).toContain('Ban GD Sở Y tế');
+  });
+
   it('"trong 5 bản kế hoạch, bản nào…" lists the kế hoạch only, without the công văn', () => {
     const r = ask('trong 5 bản kế hoạch thì bản nào thiếu phần kinh phí thực hiện');
     expect(r.status).toBe('answer');

@@ -25,6 +25,13 @@ describe('intent classification', () => {
     expect(intentOf('tiền thực hiện phong trào lấy ở đâu')).toBe('funding');
   });
 
+  it('a keyword with a small word typed inside it still asks its intent, counted once', () => {
+    expect(intentOf('công văn 209 được gửi đến những nơi nào')).toBe('document');
+    const exact = analyzer().analyze('công văn 209 gửi những nơi nào').intent!;
+    const loose = analyzer().analyze('công văn 209 gửi cho những nơi nào').intent!;
+    expect(loose).toMatchObject({ id: 'document', score: exact.score });
+  });
+
   it('lets a greeting yield to the real question around it', () => {
     expect(intentOf('chào bạn, cho hỏi hạn nộp báo cáo Tây Ninh')).toBe('deadlines');
     expect(intentOf('xin chào, bot trả lời được gì')).toBe('help');
