@@ -349,10 +349,11 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (lexicon.hasWordsInOrder(all, e.words)) return 'as-asked';
       return (e.kind === 'agency' ? lexicon.agencyMatches(e.key, all) : lexicon.awardMatches(e.key, all)) ? 'other-name' : 'no';
     };
-    const datesOwn = intentById.get(intent)?.answerType !== undefined && intentById.get(intent)?.answerType === ask.profile.expected?.type;
-    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names, sentences, !datesOwn);
+    // The intent gives the kind of answer asked (a deadline to "khi nào"): its lines name what is dated.
+    const answersKind = ask.profile.expected !== undefined && intentById.get(intent)?.answerType === ask.profile.expected.type;
+    const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names, sentences, !answersKind);
     // (Not for a cited document: "HD 216 ngày nào" is answered by its citation, not by a deadline.)
-    const madeFor = ask.numbers.length === 0 && ask.profile.expected !== undefined && intentById.get(intent)?.answerType === ask.profile.expected.type;
+    const madeFor = ask.numbers.length === 0 && answersKind;
     return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check, madeFor) - penalty };
   }
 
