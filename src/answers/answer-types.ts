@@ -50,6 +50,15 @@ export const answerTypesSchema = z.object({
         finer: z
           .array(z.object({ absent: phrase, strict: z.boolean().default(false), cues: z.array(phrase).min(1), shapes: z.array(regex).min(1) }))
           .default([]),
+        /**
+         * A post named, then asked who holds it ("Trưởng ban Chỉ đạo cấp huyện là ai"): this type is
+         * asked, though no cue is written. `asks` follow the post within a few words; a post right after
+         * one of `notAfter` is whose award it is ("Bằng khen của Chủ tịch …"), not the one asked about.
+         */
+        roles: z
+          .object({ names: z.array(phrase).min(1), asks: z.array(phrase).min(1), notAfter: z.array(phrase).default([]) })
+          .passthrough()
+          .optional(),
       }),
     )
     .min(1),
@@ -95,6 +104,9 @@ export interface ExpectedType {
   end?: number;
 }
 
+/** The most words between a post and the ask about it ("Trưởng ban Chỉ đạo phong trào cấp huyện ở Củ Chi là ai"). */
+const ROLE_REACH = 10;
+
 /** Texts whose shapes are remembered: the plans' passages and composed answers, a few thousand. */
 const FITTED_MAX = 20_000;
 
@@ -112,6 +124,8 @@ export class AnswerTypes {
   private readonly thanking: PhraseMatcher<true>;
   private readonly self: PhraseMatcher<true>;
   private readonly contrasting: PhraseMatcher<true>;
+  /** By type index: the posts, the asks that follow them, the words that make a post someone's. */
+  private readonly roles: ({ names: PhraseMatcher<true>; asks: PhraseMatcher<true>; notAfter: string[][] } | undefined)[];
 
   constructor(
     private readonly data: AnswerTypesData,
@@ -136,6 +150,22 @@ export class AnswerTypes {
     this.thanking = matcher(data.thanks);
     this.self = matcher(data.selfWords);
     this.contrasting = matcher(data.contrasts);
+    this.roles = data.types.map((t) =>
+      t.roles ? { names: matcher(t.roles.names), asks: matcher(t.roles.asks), notAfter: t.roles.notAfter.map((p) => expander.normalizePhrase(p)) } : undefined,
+    );
+  }
+
+  /** Where a post is named and then asked who holds it, by the type that asks it: the post's start and the ask's end. */
+  private roleAsk(tokens: readonly string[], type: number): { start: number; end: number } | undefined {
+    const r = this.roles[type];
+    if (!r) return undefined;
+    const asks = r.asks.findAll(tokens);
+    for (const post of r.names.findAll(tokens)) {
+      if (r.notAfter.some((p) => p.length <= post.start && p.every((w, k) => tokens[post.start - p.length + k] === w))) continue;
+      const ask = asks.find((m) => m.start >= post.end && m.start - post.end <= ROLE_REACH);
+      if (ask) return { start: post.start, end: ask.end };
+    }
+    return undefined;
   }
 
   /** Positions from a contrast ("chứ không phải") to the end of its clause (`breaks[i]`: a clause starts at i). */
@@ -217,6 +247,10 @@ export class AnswerTypes {
     const asTyped = (m: { start: number; end: number; value: { forms: string[] } }) =>
       m.value.forms.length !== m.end - m.start || !typedAsOtherWords(m.value.forms, tokens, typed, m.start, isWord);
     const matches = this.cues.findEvery(tokens).filter(asTyped);
+    this.data.types.forEach((_, type) => {
+      const at = this.roleAsk(tokens, type);
+      if (at) matches.push({ ...at, value: { type, forms: [] } });
+    });
     const found = matches.map((m) => m.value);
     if (found.length === 0) return undefined;
     const index = Math.min(...found.map((v) => v.type));
@@ -227,6 +261,11 @@ export class AnswerTypes {
     if (finer === undefined) return { type: t.type, absent: t.absent, strict: t.strict, at, end };
     const f = t.finer[finer]!;
     return { type: t.type, absent: f.absent, strict: f.strict, finer, at, end };
+  }
+
+  /** The place of the type in the file's order: of two kinds read, the earlier is the one asked. */
+  rank(expected: ExpectedType): number {
+    return this.data.types.findIndex((t) => t.type === expected.type);
   }
 
   /** The type itself, without its finer ask. */

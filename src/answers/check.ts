@@ -189,7 +189,11 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const cap = ASIDE_SHARE * askedTotal;
   const scaled = asideTotal > cap && askedTotal > 0 ? unique.map((u) => (aside.has(u) ? { ...u, weight: (u.weight * cap) / asideTotal } : u)) : unique;
   const aligned = a.expanded.length === tokens.length;
-  const expected = types.expected(a.expanded, aligned ? a.typed : undefined, (t) => corpus.formCount(t) > 0);
+  const isWord = (t: string) => corpus.formCount(t) > 0;
+  // Read from the words as typed; a repair may reveal an earlier kind ("do ai làm trưởng bna": a person, not a body).
+  const asTyped = types.expected(a.expanded, aligned ? a.typed : undefined, isWord);
+  const asRepaired = a.repairs.length > 0 ? types.expected(tokens, a.typed, isWord) : undefined;
+  const expected = asRepaired && (!asTyped || types.rank(asRepaired) < types.rank(asTyped)) ? asRepaired : asTyped;
   const askedClause = aligned && expected?.at !== undefined ? clauseOf(expected.at) : undefined;
   const cueWords = aligned && expected?.at !== undefined ? tokens.slice(expected.at, expected.end) : [];
   return {

@@ -143,6 +143,9 @@ describe('checking a candidate', () => {
     expect(types.fits('person', 'Người ký: Trần Thị Bích Hằng')).toBe(true);
     expect(types.fits('person', 'Đồng chí Nguyễn Văn A phụ trách')).toBe(true);
     expect(types.fits('person', 'giao phòng giáo dục và đào tạo chủ trì')).toBe(false);
+    // Capitals alone are no name: "Giao Phòng Giáo dục" opens an item; a name starts with a family name.
+    expect(types.fits('person', 'Giao Phòng Giáo dục và Đào tạo huyện')).toBe(false);
+    expect(types.fits('person', 'Đào Văn Truyền')).toBe(true);
   });
 
   it('checks the shape of the asked kind', () => {

@@ -218,6 +218,21 @@ describe('a count or a person asked, which the plans do not hold', () => {
     expect(r.text).toContain('không nêu tên người phụ trách');
     expect(r.text).not.toContain('Các văn bản có nội dung này');
   });
+
+  it('a post named and then asked who holds it asks for a name, however far the ask stands', () => {
+    for (const q of ['Tây Ninh: giám đốc sở nội vụ hiện nay là ai', 'phó trưởng ban thường trực BCĐ phong trào ở Khánh Hòa tên là gì']) {
+      const r = ask(q);
+      expect(r.status, q).toBe('not_found');
+      expect(r.text, q).toContain('không nêu tên người phụ trách');
+    }
+    // A typo repaired reveals the kind: "trưởng bna" is a post.
+    expect(ask('BCĐ phong trào Thái Bình do ai làm trưởng bna').text).toContain('không nêu tên người phụ trách');
+  });
+
+  it('a post that is whose award it is asks for no name', () => {
+    const r = ask('Bằng khen của Chủ tịch UBND tỉnh Tây Ninh dành cho đối tượng là ai');
+    expect(r.text).not.toContain('không nêu tên người phụ trách');
+  });
 });
 
 describe('recipients', () => {
