@@ -74,6 +74,11 @@ export interface QuestionProfile {
   /** The clause holding the cue of the expected kind ("… tổ chức ngày nào"), when known, and the cue's words ("ban hành ngày"). */
   askedClause?: number;
   cueWords?: string[];
+  /**
+   * Cited documents named in the clause asking a date ("Chỉ thị 11-CT/TW ban hành ngày nào"): the date
+   * asked is that document's, and only a date written with its number answers it.
+   */
+  datedCitations?: string[];
 }
 
 /** A word the plans never use weighs as the rarest word: the question asks for something they may not hold. */
@@ -196,11 +201,16 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const expected = asRepaired && (!asTyped || types.rank(asRepaired) < types.rank(asTyped)) ? asRepaired : asTyped;
   const askedClause = aligned && expected?.at !== undefined ? clauseOf(expected.at) : undefined;
   const cueWords = aligned && expected?.at !== undefined ? tokens.slice(expected.at, expected.end) : [];
+  const datedCitations =
+    expected?.type === 'date' && askedClause !== undefined
+      ? cited.filter((n) => tokens.some((t, k) => /^\d+$/.test(t) && String(Number(t)) === n && clauseOf(k) === askedClause))
+      : [];
   return {
     units: scaled,
     total: scaled.reduce((sum, u) => sum + u.weight, 0),
     expected,
     ...(askedClause !== undefined ? { askedClause, cueWords } : {}),
+    ...(datedCitations.length > 0 ? { datedCitations } : {}),
   };
 }
 
@@ -440,5 +450,22 @@ export function checkCandidate(
     const near = sentences.filter((_, k) => focusOf[k]! > 0 && focusOf[k]! >= focus - DATE_FOCUS_BAND && (!rarest || inSentence(rarest, k)));
     if (!near.some((s) => types.fits(profile.expected!, s.text))) type = -1;
   }
+  // The date of a cited document stands right after its number ("Thông tư số 24/2023/TT-BGDĐT ngày
+  // 11/12/2023"); a citation without one ("Chỉ thị số 11-CT/TW của Bộ Chính trị") gives no date, whatever
+  // other documents' dates stand beside it.
+  if (type === 1 && profile.datedCitations && !profile.datedCitations.some((n) => datedCitation(n).test(text))) type = -1;
   return { coverage, type, missing, credits, unnamed, focus, focusAt };
+}
+
+/** How far after a cited document's number its date may stand ("24/2023/TT-BGDĐT ngày 11/12/2023"). */
+const CITATION_DATE_REACH = 40;
+const citationPatterns = new Map<string, RegExp>();
+/** A cited document's number followed, within its citation, by a date. */
+function datedCitation(n: string): RegExp {
+  let re = citationPatterns.get(n);
+  if (!re) {
+    re = new RegExp(`(?<!\\p{N})0*${n}(?!\\p{N})[^.;\\n]{0,${CITATION_DATE_REACH}}?(?:ngày\\s*\\d|\\d{1,2}/\\d{1,2}/\\d{4})`, 'iu');
+    citationPatterns.set(n, re);
+  }
+  return re;
 }
