@@ -55,6 +55,15 @@ export const answerTypesSchema = z.object({
          * asked, though no cue is written. `asks` follow the post within a few words; a post right after
          * one of `notAfter` is whose award it is ("Bằng khen của Chủ tịch …"), not the one asked about.
          */
+        /**
+         * "mấy trung tâm", "bao nhiêu thành viên": a number of things is asked, though no cue is written,
+         * when the word after one of `after` is a word of the plans, not light, and not one of `notCounted`
+         * (what the plans enumerate themselves, a time).
+         */
+        counted: z
+          .object({ after: z.array(phrase).min(1), notCounted: z.array(phrase).default([]), notAfter: z.array(phrase).default([]) })
+          .passthrough()
+          .optional(),
         roles: z
           .object({ names: z.array(phrase).min(1), asks: z.array(phrase).min(1), notAfter: z.array(phrase).default([]) })
           .passthrough()
@@ -107,6 +116,11 @@ export interface ExpectedType {
 /** The most words between a post and the ask about it ("Trưởng ban Chỉ đạo phong trào cấp huyện ở Củ Chi là ai"). */
 const ROLE_REACH = 10;
 
+/** True when one of the phrases ends right before `at`. */
+function endsAt(tokens: readonly string[], at: number, phrases: readonly string[][]): boolean {
+  return phrases.some((p) => p.length <= at && p.every((w, k) => tokens[at - p.length + k] === w));
+}
+
 /** Texts whose shapes are remembered: the plans' passages and composed answers, a few thousand. */
 const FITTED_MAX = 20_000;
 
@@ -124,6 +138,8 @@ export class AnswerTypes {
   private readonly thanking: PhraseMatcher<true>;
   private readonly self: PhraseMatcher<true>;
   private readonly contrasting: PhraseMatcher<true>;
+  /** By type index: the asking words of a count, and the things after them that are no count. */
+  private readonly counted: ({ after: PhraseMatcher<true>; not: PhraseMatcher<true>; notAfter: string[][] } | undefined)[];
   /** By type index: the posts, the asks that follow them, the words that make a post someone's. */
   private readonly roles: ({ names: PhraseMatcher<true>; asks: PhraseMatcher<true>; notAfter: string[][] } | undefined)[];
 
@@ -150,9 +166,26 @@ export class AnswerTypes {
     this.thanking = matcher(data.thanks);
     this.self = matcher(data.selfWords);
     this.contrasting = matcher(data.contrasts);
+    this.counted = data.types.map((t) =>
+      t.counted ? { after: matcher(t.counted.after), not: matcher(t.counted.notCounted), notAfter: t.counted.notAfter.map((p) => expander.normalizePhrase(p)) } : undefined,
+    );
     this.roles = data.types.map((t) =>
       t.roles ? { names: matcher(t.roles.names), asks: matcher(t.roles.asks), notAfter: t.roles.notAfter.map((p) => expander.normalizePhrase(p)) } : undefined,
     );
+  }
+
+  /** Where a number of things is asked ("mấy trung tâm"), by the type that asks it: the asking word's start and the thing's end. */
+  private countAsk(tokens: readonly string[], type: number, isWord: (form: string) => boolean): { start: number; end: number } | undefined {
+    const c = this.counted[type];
+    if (!c) return undefined;
+    for (const m of c.after.findAll(tokens)) {
+      const next = tokens[m.end];
+      if (next === undefined || /\d/.test(next) || !isWord(next) || this.isLightPhrase([next]) || c.not.candidatesAt(tokens, m.end).length > 0) continue;
+      // "số mấy", "thứ mấy", "năm mấy": the ask is a number, a place in a list or a time, not a count.
+      if (endsAt(tokens, m.start, c.notAfter)) continue;
+      return { start: m.start, end: m.end + 1 };
+    }
+    return undefined;
   }
 
   /** Where a post is named and then asked who holds it, by the type that asks it: the post's start and the ask's end. */
@@ -161,7 +194,7 @@ export class AnswerTypes {
     if (!r) return undefined;
     const asks = r.asks.findAll(tokens);
     for (const post of r.names.findAll(tokens)) {
-      if (r.notAfter.some((p) => p.length <= post.start && p.every((w, k) => tokens[post.start - p.length + k] === w))) continue;
+      if (endsAt(tokens, post.start, r.notAfter)) continue;
       const ask = asks.find((m) => m.start >= post.end && m.start - post.end <= ROLE_REACH);
       if (ask) return { start: post.start, end: ask.end };
     }
@@ -248,7 +281,7 @@ export class AnswerTypes {
       m.value.forms.length !== m.end - m.start || !typedAsOtherWords(m.value.forms, tokens, typed, m.start, isWord);
     const matches = this.cues.findEvery(tokens).filter(asTyped);
     this.data.types.forEach((_, type) => {
-      const at = this.roleAsk(tokens, type);
+      const at = this.roleAsk(tokens, type) ?? this.countAsk(tokens, type, isWord);
       if (at) matches.push({ ...at, value: { type, forms: [] } });
     });
     const found = matches.map((m) => m.value);

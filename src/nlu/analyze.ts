@@ -166,7 +166,8 @@ export function createAnalyzer(opts: {
   const slotsOf = new SlotExtractor(glossary, expander, (t) => vocabulary.has(t));
 
   function analyze(text: string): QueryAnalysis {
-    const marked = markSectionNumbers(stripTags(text));
+    // "%" is a word the question writes ("bao nhiêu %"): folding would drop it.
+    const marked = markSectionNumbers(stripTags(text)).replace(/%/g, ' phần trăm ');
     const segmented = segmentedSyllables(marked);
     const { tokens, breakBefore } = splitGluedNumbers(segmented.tokens, segmented.breakBefore);
     const asTyped = typedTokens(marked, tokens);

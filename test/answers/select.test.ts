@@ -229,6 +229,16 @@ describe('a count or a person asked, which the plans do not hold', () => {
     expect(ask('BCĐ phong trào Thái Bình do ai làm trưởng bna').text).toContain('không nêu tên người phụ trách');
   });
 
+  it('"mấy" or "bao nhiêu" before any thing asks a count; before what the plans enumerate, or a time, it does not', () => {
+    for (const q of ['Khánh Hòa mỗi huyện phải có bao nhiêu thư viện cộng đồng', 'tay ninh moi ap co may thu vien', 'Thái Bình có bao nhiêu % dòng họ học tập']) {
+      const r = ask(q);
+      expect(r.status, q).toBe('not_found');
+      expect(r.text, q).toContain('không nêu con số thống kê');
+    }
+    expect(ask('Kế hoạch Tây Ninh chia mấy giai đoạn').status).toBe('answer');
+    expect(ask('Củ Chi có mấy hình thức khen thưởng').status).toBe('answer');
+  });
+
   it('a post that is whose award it is asks for no name', () => {
     const r = ask('Bằng khen của Chủ tịch UBND tỉnh Tây Ninh dành cho đối tượng là ai');
     expect(r.text).not.toContain('không nêu tên người phụ trách');
