@@ -100,6 +100,8 @@ const UNCERTAIN_WEIGHT = 0.3;
 const ASIDE_SHARE = 0.5;
 /** A date counts when it stands in a sentence covering the question within this much of the best sentence. */
 const DATE_FOCUS_BAND = 0.25;
+/** A question with diacritics on this share of its syllables is typed with diacritics: a bare syllable is as meant. */
+const MARKED_SHARE = 0.4;
 /** The units of a polite preamble weigh this share of their rarity. */
 const PREAMBLE_WEIGHT = 0.25;
 
@@ -112,6 +114,10 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const contrasted = types.contrastPositions(tokens, a.breaks);
   const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i) || contrasted.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
+  // Typed with diacritics throughout, a word typed without any is written so ("giao" is not "giáo"):
+  // evidence too (an expansion's or a repair's words are no one's typing).
+  const marked = a.typed.filter((t, k) => t !== tokens[k]).length >= MARKED_SHARE * tokens.length;
+  const bareAt = tokens.map((t, k) => marked && a.asTyped[k] === true && a.typed[k] === t);
   // An intro's word that is the second half of a word the plans write ("hội" of "xã hội", typed "xa
   // hoi"), or a word of a body's name ("Hội Khuyến học"), is that word, not "hỏi".
   const notIntro = (k: number) => (k > 0 && corpus.df(`${tokens[k - 1]}_${tokens[k]}`) > 0) || a.slots.spans.some((sp) => sp.kind === 'agency' && sp.start <= k && k < sp.end);
@@ -146,7 +152,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     while (j < tokens.length && !light(j) && !inEntity(j) && (j === i || (!a.breaks[j] && polite(j) === polite(i)))) j++;
     const doubtful = new Set([...uncertain].filter((k) => k >= i && k < j).map((k) => tokens[k]!));
     units.push(
-      ...segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf).map((u) => {
+      ...segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf, bareAt.slice(i, j)).map((u) => {
         // A lone syllable that may as well be a question word ("dau": "đâu" or "đầu") is weak evidence.
         const scale = (polite(i) ? PREAMBLE_WEIGHT : 1) * (u.words.length === 1 && doubtful.has(u.words[0]!) ? UNCERTAIN_WEIGHT : 1);
         const unit = scale === 1 ? u : { ...u, weight: u.weight * scale };
@@ -169,7 +175,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
       continue;
     }
     const at = [...Array(e.end - e.start).keys()].map((k) => e.start + k).filter((k) => !light(k));
-    const words = segmentRun(at.map((k) => tokens[k]!), at.map((k) => a.typed[k]!), corpus, weightOf);
+    const words = segmentRun(at.map((k) => tokens[k]!), at.map((k) => a.typed[k]!), corpus, weightOf, at.map((k) => bareAt[k]!));
     const scale = polite(e.start) ? PREAMBLE_WEIGHT : 1;
     const parts = words.map((u) => ({ ...u, weight: u.weight * scale }));
     const weight = parts.reduce((sum, u) => sum + u.weight, 0);
@@ -291,13 +297,13 @@ function politeSpans(a: QueryAnalysis, types: AnswerTypes, notIntro: (i: number)
  * the plans also write the folded syllable as another common word. A tone the plans never write (a slip:
  * "tiêu chì") is no evidence.
  */
-function evidentForm(folded: string, typed: string | undefined, corpus: Corpus): string | undefined {
-  if (typed === undefined || typed === folded || corpus.formCount(typed) === 0) return undefined;
+function evidentForm(folded: string, typed: string | undefined, corpus: Corpus, bare = false): string | undefined {
+  if (typed === undefined || (typed === folded && !bare) || corpus.formCount(typed) === 0) return undefined;
   return corpus.hasOtherCommonForm(folded, typed, 1) ? typed : undefined;
 }
 
 /** One run of content tokens as units: the best pairing into compounds, then lone syllables. */
-function segmentRun(run: readonly string[], typed: readonly string[], corpus: Corpus, weightOf: (w: string) => number): Unit[] {
+function segmentRun(run: readonly string[], typed: readonly string[], corpus: Corpus, weightOf: (w: string) => number, bare: readonly boolean[] = []): Unit[] {
   const n = run.length;
   // best[k]: the best pairing of run[k…]; a pair scores by how strongly its syllables go together in
   // the plans (Dice: twice the pair's passages over the syllables' passages), a lone syllable 0.
@@ -335,7 +341,7 @@ function segmentRun(run: readonly string[], typed: readonly string[], corpus: Co
     // A compound the plans write is itself in any tone ("lồng ghép", written "lòng ghép" by a slip):
     // the diacritics tell words apart only for a syllable alone.
     if (u.pair && u.known) continue;
-    const forms = u.words.map((w) => evidentForm(w, typed[run.indexOf(w)], corpus));
+    const forms = u.words.map((w) => evidentForm(w, typed[run.indexOf(w)], corpus, bare[run.indexOf(w)]));
     if (forms.some((f) => f !== undefined)) u.forms = forms;
   }
   return merged;

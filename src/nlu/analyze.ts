@@ -33,6 +33,8 @@ export interface QueryAnalysis {
    * typed), or the folded token where that is unknown (an expansion, an unaligned text).
    */
   typed: string[];
+  /** Aligned with `repaired`: true where `typed` is the user's own typing (not an expansion's or a repair's word). */
+  asTyped: boolean[];
   /** Aligned with `repaired`: true where a new clause starts (after punctuation). */
   breaks: boolean[];
   /** Unigram search terms only (no bigrams). */
@@ -51,6 +53,9 @@ export interface Analyzer {
   /** Folded words the bot knows (plan text, glossary, intents). */
   readonly vocabulary: ReadonlySet<string>;
 }
+
+/** The level a body's name may end with ("Hội Khuyến học tỉnh", "Phòng Nội vụ huyện"). */
+const LEVELS = new Set(['tinh', 'huyen', 'xa', 'thanh', 'tp']);
 
 /** HTML/XML tags pasted into chat carry no meaning for a question. */
 function stripTags(text: string): string {
@@ -177,10 +182,8 @@ export function createAnalyzer(opts: {
     // Places first: a place typed with a slip ("thai bihn") is found as it is, then kept from repair.
     const repaired = repairer.repair(expanded.tokens, slotsOf.placePositions(expanded.tokens));
     // A token keeps its typed form only where neither expansion nor repair changed it.
-    const typed = repaired.tokens.map((t, i) => {
-      const src = expanded.sourceIndex[i]!;
-      return asTyped && tokens[src] === t ? asTyped[src]! : t;
-    });
+    const ownTyping = repaired.tokens.map((t, i) => asTyped !== undefined && tokens[expanded.sourceIndex[i]!] === t);
+    const typed = repaired.tokens.map((t, i) => (ownTyping[i] ? asTyped![expanded.sourceIndex[i]!]! : t));
     const slots = slotsOf.extract(repaired.tokens, typed);
     const filled = filledSlots(slots);
     // The forms typed, aligned with the expanded tokens: a keyword typed with other diacritics is another word.
@@ -188,8 +191,13 @@ export function createAnalyzer(opts: {
       const src = expanded.sourceIndex[i]!;
       return asTyped && tokens[src] === t ? asTyped[src]! : t;
     });
-    const intent = classifier.classify(expanded.tokens, filled, typedExpanded) ?? (repaired.repairs.length ? classifier.classify(repaired.tokens, filled, typed) : undefined);
-    const ranked = repaired.repairs.length ? classifier.scores(repaired.tokens, filled, typed) : classifier.scores(expanded.tokens, filled, typedExpanded);
+    // Where bodies are named: a keyword may stand around one ("giao Sở Nội vụ làm gì").
+    // (With the level written after the name: "Hội Khuyến học tỉnh".)
+    const named = new Set(
+      slots.spans.filter((sp) => sp.kind === 'agency').flatMap((sp) => [...Array(sp.end - sp.start + (LEVELS.has(repaired.tokens[sp.end] ?? '') ? 1 : 0)).keys()].map((k) => sp.start + k)),
+    );
+    const intent = classifier.classify(expanded.tokens, filled, typedExpanded, named) ?? (repaired.repairs.length ? classifier.classify(repaired.tokens, filled, typed, named) : undefined);
+    const ranked = repaired.repairs.length ? classifier.scores(repaired.tokens, filled, typed, named) : classifier.scores(expanded.tokens, filled, typedExpanded, named);
 
     // Search terms: runs of unclaimed tokens; bigrams inside each run, unigrams without question words.
     const words: string[] = [];
@@ -219,6 +227,7 @@ export function createAnalyzer(opts: {
       terms: [...words, ...pairs],
       words,
       typed,
+      asTyped: ownTyping,
       breaks,
       originals: expanded.originals,
     };

@@ -18,8 +18,8 @@ export interface IntentScore {
 export const MIN_INTENT_SCORE = 2;
 /** A strong intent this sure of itself beats a weak one (a greeting around a real question). */
 const STRONG_ENOUGH = 5;
-/** Small words a keyword may have typed inside it: "gửi cho những nơi nào", "gửi đến ai". */
-const FILLERS = new Set(['cho', 'den', 'toi', 'lai', 'ra']);
+/** Small words a keyword may have typed inside it: "gửi cho những nơi nào", "gửi đến ai", "giao những việc gì". */
+const FILLERS = new Set(['cho', 'den', 'toi', 'lai', 'ra', 'nhung', 'cac']);
 
 interface Keyword {
   intent: string;
@@ -64,7 +64,7 @@ export class IntentClassifier {
   }
 
   /** All intents with a positive score, best first. `filled`: the slots the question fills (for slot boosts). */
-  scores(tokens: readonly string[], filled: ReadonlySet<SlotName> = new Set(), typed?: readonly (string | undefined)[]): IntentScore[] {
+  scores(tokens: readonly string[], filled: ReadonlySet<SlotName> = new Set(), typed?: readonly (string | undefined)[], named: ReadonlySet<number> = new Set()): IntentScore[] {
     const perIntent = new Map<string, IntentScore>();
     for (const m of this.matcher.findEvery(tokens)) {
       if (typed && m.value.written && typedAsOtherWords(m.value.written, tokens, typed, m.start, this.isWrittenForm)) continue;
@@ -74,17 +74,24 @@ export class IntentClassifier {
       s.phrases.push(m.value.phrase);
       perIntent.set(m.value.intent, s);
     }
-    // A keyword with a small word typed inside it ("gửi cho những nơi nào" for "gửi những nơi nào")
-    // still asks its intent: read once more without those words, for intents nothing else matched, its
-    // best phrase only (so no phrase counts twice).
-    const keep = tokens.map((t, i) => !FILLERS.has(t) || i === 0);
+    // A keyword with a small word typed inside it ("gửi cho những nơi nào" for "gửi những nơi nào"), or
+    // a body named inside it ("giao Hội Khuyến học làm gì" for "giao làm gì"), still asks its intent:
+    // read once more without those words, for intents nothing else matched, its best phrase only (so no
+    // phrase counts twice). An intent matched already gains the phrase, not its weight: its words are
+    // the question's frame, which its answers cover by what they are.
+    const keep = tokens.map((t, i) => (!FILLERS.has(t) || i === 0) && !named.has(i));
     if (keep.some((k) => !k)) {
       const loose = tokens.filter((_, i) => keep[i]);
       const looseTyped = typed?.filter((_, i) => keep[i]);
       const found = new Map<string, IntentScore>();
       for (const m of this.matcher.findEvery(loose)) {
-        if (perIntent.has(m.value.intent) || m.end - m.start < 2) continue;
+        if (m.end - m.start < 2) continue;
         if (looseTyped && m.value.written && typedAsOtherWords(m.value.written, loose, looseTyped, m.start, this.isWrittenForm)) continue;
+        const matched = perIntent.get(m.value.intent);
+        if (matched) {
+          if (!matched.phrases.includes(m.value.phrase)) matched.phrases.push(m.value.phrase);
+          continue;
+        }
         const s = found.get(m.value.intent);
         if (!s || m.value.weight > s.score) found.set(m.value.intent, { id: m.value.intent, score: m.value.weight, phrases: [m.value.phrase] });
       }
@@ -104,8 +111,8 @@ export class IntentClassifier {
    * help) wins only over strong intents that score lower than it and below STRONG_ENOUGH: "chào bạn,
    * hạn nộp báo cáo…" is a deadline question, "bạn là ai" is not a "who is responsible" question.
    */
-  classify(tokens: readonly string[], filled: ReadonlySet<SlotName> = new Set(), typed?: readonly (string | undefined)[]): IntentScore | undefined {
-    const ranked = this.scores(tokens, filled, typed).filter((s) => s.score >= MIN_INTENT_SCORE);
+  classify(tokens: readonly string[], filled: ReadonlySet<SlotName> = new Set(), typed?: readonly (string | undefined)[], named: ReadonlySet<number> = new Set()): IntentScore | undefined {
+    const ranked = this.scores(tokens, filled, typed, named).filter((s) => s.score >= MIN_INTENT_SCORE);
     const strong = ranked.find((s) => !this.byId.get(s.id)?.weak);
     const weak = ranked.find((s) => this.byId.get(s.id)?.weak);
     if (strong && (!weak || strong.score >= weak.score || strong.score >= STRONG_ENOUGH)) return strong;

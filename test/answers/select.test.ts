@@ -245,6 +245,14 @@ describe('a count or a person asked, which the plans do not hold', () => {
   });
 });
 
+describe('diacritics as evidence', () => {
+  it('a word typed without diacritics in a question typed with them is that word: "giao" (assign) is no "Giáo" (dục)', () => {
+    const r = ask('Khánh Hòa giao Hội Khuyến học tỉnh những việc gì');
+    expect(r.status).toBe('answer');
+    expect(r.sources.map((s) => s.section)).toContain('VII.6');
+  });
+});
+
 describe('recipients', () => {
   it('"gửi đi đâu" asks for the recipients, listed as the document writes them, with the block\'s own labels', () => {
     const r = ask('công văn 209 được gửi đi đâu');

@@ -32,6 +32,14 @@ describe('intent classification', () => {
     expect(loose).toMatchObject({ id: 'document', score: exact.score });
   });
 
+  it('a keyword with a body named inside it is the question\'s frame: its words count as the intent\'s, its weight once', () => {
+    const a = analyzer().analyze('Khánh Hòa giao Sở Văn hóa, Thể thao và Du lịch làm gì');
+    const r = a.ranked.find((x) => x.id === 'responsibilities')!;
+    expect(r.phrases).toContain('giao lam gi');
+    const plain = analyzer().analyze('Khánh Hòa Sở Văn hóa, Thể thao và Du lịch làm gì').ranked.find((x) => x.id === 'responsibilities')!;
+    expect(r.score).toBe(plain.score);
+  });
+
   it('lets a greeting yield to the real question around it', () => {
     expect(intentOf('chào bạn, cho hỏi hạn nộp báo cáo Tây Ninh')).toBe('deadlines');
     expect(intentOf('xin chào, bot trả lời được gì')).toBe('help');
