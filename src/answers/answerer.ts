@@ -157,7 +157,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const intents = opts.intents ?? loadIntents();
   const expander = new AbbreviationExpander(glossary.abbreviations);
   const corpus = new Corpus(knowledge, expander);
-  const analyzer = createAnalyzer({ glossary, intents, corpusWords: corpus.words, expander, pairFrequency: (pair) => corpus.df(pair), isWrittenForm: (form) => corpus.formCount(form) > 0 });
+  const analyzer = createAnalyzer({ glossary, intents, corpusWords: corpus.words, expander, pairFrequency: (pair) => corpus.df(pair), wordFrequency: (word) => corpus.df(word), isWrittenForm: (form) => corpus.formCount(form) > 0 });
   const lexicon = new Lexicon(glossary, expander);
   const answerTypes = new AnswerTypes(opts.answerTypes ?? loadAnswerTypes(), expander);
   const intentById = new Map(intents.map((i) => [i.id, i]));

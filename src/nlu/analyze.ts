@@ -137,6 +137,8 @@ export function createAnalyzer(opts: {
   expander?: AbbreviationExpander;
   /** In how many passages the plans write a pair ("thi_dua"): ranks typo repairs by their neighbours. */
   pairFrequency?: (pair: string) => number;
+  /** In how many passages the plans write a syllable. */
+  wordFrequency?: (word: string) => number;
   /** Whether the plans write a syllable so, with its diacritics ("tiên"): only such a form typed is evidence of another word (a tone no plan writes is a slip). */
   isWrittenForm?: (form: string) => boolean;
 }): Analyzer {
@@ -167,7 +169,9 @@ export function createAnalyzer(opts: {
   // Roman numerals number the plans' parts ("mục VII"): never "repaired" into words.
   for (const r of ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']) vocabulary.add(r);
   const questionWords = new Set(glossary.questionWords.flatMap((w) => syllables(w)));
-  const repairer = new TypoRepairer(vocabulary, opts.pairFrequency, [...questionWords]);
+  // As written: a question word is no slip for a word the plans write ("nào" is not "đạo"; "đau" may be "đua").
+  const questionForms = new Set(glossary.questionWords.flatMap((w) => w.normalize('NFC').toLowerCase().split(/\s+/)));
+  const repairer = new TypoRepairer(vocabulary, opts.pairFrequency, [...questionWords], opts.wordFrequency);
   const slotsOf = new SlotExtractor(glossary, expander, (t) => vocabulary.has(t));
 
   function analyze(text: string): QueryAnalysis {
@@ -180,7 +184,12 @@ export function createAnalyzer(opts: {
     // A pair never spans punctuation: break before an expanded token when its source token opens a segment.
     const breaks = expanded.sourceIndex.map((src, i) => i > 0 && src !== expanded.sourceIndex[i - 1] && breakBefore[src] === true);
     // Places first: a place typed with a slip ("thai bihn") is found as it is, then kept from repair.
-    const repaired = repairer.repair(expanded.tokens, slotsOf.placePositions(expanded.tokens));
+    const typedAt = (i: number) => (asTyped && tokens[expanded.sourceIndex[i]!] === expanded.tokens[i] ? asTyped[expanded.sourceIndex[i]!] : undefined);
+    const unwritten = (i: number) => {
+      const form = typedAt(i);
+      return form !== undefined && form !== expanded.tokens[i] && !questionForms.has(form) && opts.isWrittenForm !== undefined && !opts.isWrittenForm(form);
+    };
+    const repaired = repairer.repair(expanded.tokens, slotsOf.placePositions(expanded.tokens), unwritten);
     // A token keeps its typed form only where neither expansion nor repair changed it.
     const ownTyping = repaired.tokens.map((t, i) => asTyped !== undefined && tokens[expanded.sourceIndex[i]!] === t);
     const typed = repaired.tokens.map((t, i) => (ownTyping[i] ? asTyped![expanded.sourceIndex[i]!]! : t));

@@ -60,6 +60,8 @@ function besideOnKeyboard(a: string, b: string): boolean {
 
 /** A slip that is a syllable itself is repaired only into a pair the plans write in this many passages. */
 const SLIP_PAIR_MIN = 3;
+/** …and, when typed in a form the plans never write, only into one the word before opens this often ("thi" → "thi đua"). */
+const COMPOUND_SHARE = 0.3;
 
 export class TypoRepairer {
   private readonly vocabulary: Set<string>;
@@ -77,6 +79,8 @@ export class TypoRepairer {
     vocabulary: Iterable<string>,
     private readonly pairFrequency: (pair: string) => number = () => 0,
     private readonly questionWords: readonly string[] = [],
+    /** In how many passages the plans write a syllable: how often the word before a slip opens the pair. */
+    private readonly wordFrequency: (word: string) => number = () => Infinity,
   ) {
     this.vocabulary = new Set(vocabulary);
     // Candidates are well-formed syllables of 2+ letters: repairing into "a", into an abbreviation or
@@ -146,12 +150,34 @@ export class TypoRepairer {
     return near[0] ? { from: token, to: near[0], how: 'fuzzy' } : undefined;
   }
 
-  /** `keep`: positions never to touch (a place, found before repair so that no "correction" can hide it). */
-  repair(tokens: readonly string[], keep: ReadonlySet<number> = new Set()): RepairResult {
+  /**
+   * A known syllable typed in a form the plans never write ("thi đau"), a letter away from the word that
+   * nearly always follows the word before it ("thi" → "đua"): a slip. A word the plans merely lack
+   * ("nào", "hỏi") is left alone: the word before it is no compound's first half.
+   */
+  private unwrittenSlip(token: string, prev?: string): Repair | undefined {
+    if (!prev) return undefined;
+    const share = (w: string) => this.pairFrequency(`${prev}_${w}`) / Math.max(1, this.wordFrequency(prev));
+    const near = this.fuse
+      .search(token, { limit: 8 })
+      .map((r) => r.item)
+      .filter((w) => editDistance(w, token, 1) === 1 && this.pairFrequency(`${prev}_${w}`) >= SLIP_PAIR_MIN && share(w) >= COMPOUND_SHARE);
+    near.sort((a, b) => share(b) - share(a));
+    return near[0] ? { from: token, to: near[0], how: 'fuzzy' } : undefined;
+  }
+
+  /**
+   * `keep`: positions never to touch (a place, found before repair so that no "correction" can hide it).
+   * `unwritten(i)`: the user typed the token with diacritics the plans never write ("thi đau"): a known
+   * syllable in an unknown form, a slip if a word a letter away pairs with its neighbours as above.
+   */
+  repair(tokens: readonly string[], keep: ReadonlySet<number> = new Set(), unwritten: (i: number) => boolean = () => false): RepairResult {
     const out: string[] = [];
     const repairs: Repair[] = [];
     for (const [i, token] of tokens.entries()) {
-      const r = keep.has(i) ? undefined : this.repairToken(token, out[i - 1], tokens[i + 1]);
+      const prev = out[i - 1];
+      const slip = unwritten(i) && this.vocabulary.has(token) && token.length >= 3 && !(prev !== undefined && this.pairFrequency(`${prev}_${token}`) > 0);
+      const r = keep.has(i) ? undefined : slip ? this.unwrittenSlip(token, prev) : this.repairToken(token, prev, tokens[i + 1]);
       if (r) {
         repairs.push(r);
         out.push(r.to);

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { TypoRepairer, untelex, unvni } from '../../src/nlu/repair.js';
 import { isVietnameseSyllable } from '../../src/nlu/syllable.js';
 import { analyzer } from './helpers.js';
+import { createAnalyzer } from '../../src/nlu/analyze.js';
+import { loadGlossary } from '../../src/nlu/glossary.js';
+import { loadIntents } from '../../src/nlu/intents.js';
 
 describe('Vietnamese syllable check', () => {
   it('accepts well-formed syllables, folded', () => {
@@ -74,6 +77,25 @@ describe('a slip that is a syllable itself', () => {
     // A letter left out is a letter away too: "doanh ngiệp".
     const dropped = new TypoRepairer(['doanh', 'nghiep', 'ngoai'], (pair) => (pair === 'doanh_nghiep' ? 9 : 0));
     expect(dropped.repair(['doanh', 'ngiep']).tokens).toEqual(['doanh', 'nghiep']);
+  });
+});
+
+describe('a known syllable typed in a form the plans never write', () => {
+  it('is a slip when a letter away stands the word its neighbour nearly always opens ("thi đau" → "thi đua"), never when it is a question word', () => {
+    const vocabulary = ['thi', 'dua', 'dau', 'ke', 'hoach', 'nao', 'dao', 'chi'];
+    const pairs: Record<string, number> = { thi_dua: 40, hoach_dao: 3, chi_dao: 30 };
+    const df: Record<string, number> = { thi: 42, hoach: 200, chi: 60 };
+    const r = new TypoRepairer(vocabulary, (pair) => pairs[pair] ?? 0, [], (w) => df[w] ?? 0);
+    const unwritten = (i: number) => i === 1;
+    expect(r.repair(['thi', 'dau'], new Set(), unwritten).tokens).toEqual(['thi', 'dua']);
+    // "kế hoạch đào tạo" is written, but "hoạch" opens many other pairs: "kế hoạch nào" stays.
+    expect(r.repair(['hoach', 'nao'], new Set(), unwritten).tokens).toEqual(['hoach', 'nao']);
+    // Typed as the plans write it: left alone.
+    expect(r.repair(['thi', 'dau']).tokens).toEqual(['thi', 'dau']);
+    // Through the analyzer, a question word as typed is no slip ("đồng chí nào" is not "chỉ đạo").
+    const a = createAnalyzer({ glossary: loadGlossary(), intents: loadIntents(), corpusWords: new Set(vocabulary), pairFrequency: (p) => pairs[p] ?? 0, wordFrequency: (w) => df[w] ?? 0, isWrittenForm: (f) => ['thi', 'đua', 'chỉ', 'đạo'].includes(f) });
+    expect(a.analyze('thi đau').repaired).toEqual(['thi', 'dua']);
+    expect(a.analyze('chí nào').repaired).toEqual(['chi', 'nao']);
   });
 });
 
