@@ -103,7 +103,9 @@ function splitGluedNumbers(tokens: readonly string[], breakBefore: readonly bool
   const out: string[] = [];
   const breaks: boolean[] = [];
   tokens.forEach((t, i) => {
-    const m = /^([a-z]+)(\d{2,})$/.exec(t);
+    // One digit after letters is a VNI mark ("tie6u"), unless the letters have no vowel: an abbreviation's
+    // ("gđ1": giai đoạn 1). (VNI's "9" makes "đ" of a "d".)
+    const m = /^([a-z]+)(\d{2,})$/.exec(t) ?? /^([b-df-hj-np-tv-xz]+)([0-8])$/.exec(t);
     if (m) {
       out.push(m[1]!, m[2]!);
       breaks.push(breakBefore[i]!, false);

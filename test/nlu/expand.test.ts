@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AbbreviationExpander } from '../../src/nlu/expand.js';
 import { loadGlossary } from '../../src/nlu/glossary.js';
 import { syllables } from '../../src/text/normalize.js';
+import { analyzer } from './helpers.js';
 
 const expander = new AbbreviationExpander(loadGlossary().abbreviations);
 const expand = (text: string) => expander.expand(syllables(text)).tokens.join(' ');
@@ -64,5 +65,13 @@ describe('abbreviation expansion', () => {
 
   it('keeps the abbreviations as typed for indexing', () => {
     expect(expander.expand(syllables('UBND và MTTQ')).originals).toEqual(['ubnd', 'mttq']);
+  });
+});
+
+describe('a number glued to an abbreviation', () => {
+  it('one digit after letters without a vowel is the abbreviation and a number ("gđ1"); after a vowel it is a VNI mark', () => {
+    expect(analyzer().analyze('gđ1 của phong trào từ năm nào').expanded.slice(0, 3)).toEqual(['giai', 'doan', '1']);
+    expect(analyzer().analyze('GD2 kéo dài mấy năm').expanded.slice(0, 3)).toEqual(['giai', 'doan', '2']);
+    expect(analyzer().analyze('tie6u chi thi dua').repaired[0]).toBe('tieu');
   });
 });
