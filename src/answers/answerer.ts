@@ -707,9 +707,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // The weightiest word the candidate holds: one that no plan writes ("xã hội học tập" typed as "xhht"
     // but worded otherwise) would find no line at all.
     const missing = new Set(c.check.missing);
-    const heaviest = [...ask.profile.units].sort((x, y) => y.weight - x.weight).find((u) => !missing.has(u.words.join(' ')));
+    // A phase or a span of years named is the key whatever it weighs: "giai đoạn 2 … từ năm nào".
+    const named = ask.profile.units.find((u) => (u.entity?.kind === 'phase' || u.entity?.kind === 'period') && !missing.has(u.words.join(' ')));
+    const heaviest = named ?? [...ask.profile.units].sort((x, y) => y.weight - x.weight).find((u) => !missing.has(u.words.join(' ')));
     if (!heaviest) return undefined;
     const lines = c.answer.text.split(/\n|(?<=[.;])\s+/).filter((l) => {
+      // A phase or a span of years is named in its own ways ("Giai đoạn II", "2024–2030").
+      if (heaviest.entity?.kind === 'phase') return writesPhase(l, heaviest.entity.key);
+      if (heaviest.entity?.kind === 'period') return writesPeriod(l, heaviest.entity.key);
       // Composed text, not plan text: its terms are not kept in the corpus's term cache.
       const terms = new Set(corpus.terms(l));
       return heaviest.pair ? terms.has(heaviest.pair) : terms.has(heaviest.words[0]!);
@@ -731,7 +736,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     }
     const key = keyLines(c, ask);
     const line = key?.lines.find((l) => KEY_DATE_ONE.test(l));
-    if (key && line) {
+    const named = key?.heaviest.entity?.kind;
+    if (key && line && (named === 'phase' || named === 'period')) {
+      // The line naming the phase with its years, as the plan heads it: "Giai đoạn 2 (từ 2026-2030)".
+      const words = line.replace(/[“”]/gu, '').replace(/[,.;:]+$/u, '').split(/\s+/u);
+      shown.push(words.length <= FACT_SPAN_WORDS ? words.join(' ') : (keyFact(c, ask) ?? ''));
+    } else if (key && line) {
       // From the weightiest word to the date, if they stand close: "tổng kết vào năm 2030".
       const words = line.replace(/[“”]/gu, '').split(/\s+/u);
       const head = key.heaviest.words[0]!;
@@ -1104,7 +1114,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // Kế hoạch số 62…"): that plan, not the letter.
     const named = pointsBack && context ? namedPlan(context, a) : undefined;
     if (named) context = { ...context!, plans: [named] };
-    const usesContextPlans = follow.kind !== 'new' && own.length === 0 && (!analysis.slots.crossPlan || pointsBack) && (context?.plans.length ?? 0) > 0;
+    const usesContextPlans =
+      follow.kind !== 'new' && own.length === 0 && (!analysis.slots.crossPlan || pointsBack) && (context?.plans.length ?? 0) > 0 && (context?.unplaced !== true || pointsBack);
     if (usesContextPlans) filled.push('plan');
     const leans = follow.kind === 'plan' || (follow.kind === 'new' && follow.leans === true);
     // The message brings a topic of its own ("tổng kết thì sao"), not only a plan ("còn Bắc Kạn?").
@@ -1123,7 +1134,13 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     );
     const plans = out.sources.length ? [...new Set(out.sources.map((s) => s.plan))] : own.length ? own : usesContextPlans ? context!.plans : [];
     const mentions = mentionedPlans(out.text, plans);
-    return withContext(out, { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources, ...(mentions.length ? { mentions } : {}) }, filled);
+    // Named by no one (neither the question, the context nor the asker's registration), answered from several plans.
+    const unplaced = own.length === 0 && !usesContextPlans && request.planId === undefined && plans.length > 1 && out.status === 'answer';
+    return withContext(
+      out,
+      { question, plans: out.status === 'clarify' ? [] : plans, intent: out.intent, sources: out.sources, ...(mentions.length ? { mentions } : {}), ...(unplaced ? { unplaced } : {}) },
+      filled,
+    );
   }
 
   /** The plans an answer's text names by their own number ("Kế hoạch số 62/KH-UBND"), other than its own. */

@@ -36,6 +36,12 @@ export interface AskContext {
    * ("ý cuối" next is the list's), but "trích nguyên văn" next opens this item.
    */
   shown?: SourceRef[];
+  /**
+   * The question named no plan and the answer came from every plan that holds it ("phong trào chia mấy
+   * giai đoạn": all of them alike): a follow-up ("còn giai đoạn 1") is asked of them all again, as a
+   * question naming no plan is, not as a comparison of the plans listed.
+   */
+  unplaced?: boolean;
 }
 
 /** What a message took from the context: the plan(s), the topic (intent and slots), or both. */

@@ -38,6 +38,7 @@ export const chatContextSchema = z.object({
   sources: z.array(z.object({ plan: z.string(), section: z.string() })),
   mentions: z.array(z.string()).optional(),
   shown: z.array(z.object({ plan: z.string(), section: z.string() })).optional(),
+  unplaced: z.boolean().optional(),
   /** When it was set: it ends after the quiet period (config.contextIdleMinutes). */
   at: z.string(),
 });

@@ -30,6 +30,15 @@ describe('follow-ups take what they lack from the context', () => {
     expect(next!.text.split('\n')[0]).toBe('Khánh Hòa — hạn báo cáo và các mốc thời gian (tiếp câu hỏi trước):');
   });
 
+  it('after an answer every plan gave alike to a question naming none, a follow-up is asked of them all again', () => {
+    const [first, next] = converse(['Giai đoạn II của phong trào thực hiện từ năm nào', 'thế còn giai đoạn I']);
+    expect(first!.status).toBe('answer');
+    expect(first!.text).toContain('Giai đoạn 2 (từ 2026-2030)');
+    expect(plansOf(first!).length).toBe(5);
+    // Phase 1 starts in 2024 in Tây Ninh, in 2023 elsewhere: which plan, not five answers side by side.
+    expect(next!.status).toBe('clarify');
+  });
+
   it('a new topic without a place stays with the plan of the conversation', () => {
     const [, next] = converse(['tiêu chí thi đua cấp xã ở Tây Ninh', 'vậy kinh phí lấy từ đâu']);
     expect(next!.intent).toBe('funding');
