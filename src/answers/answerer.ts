@@ -417,7 +417,28 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const answer = renderPassage(context(plan, ask.a, 'single', []), h.passage);
       out.push(candidate(ask, 'passage', UNKNOWN, plan, answer, PASSAGE_PRIOR * (h.score / topScore), EMPTY, penalty));
     }
+    // An ordinal of a list the question names by its heading ("ý thứ ba của mục tiêu thi đua"): an item
+    // of that list, whatever else the question's words fit ("… nói về đối tượng nào" is no audience question).
+    const list = nth !== undefined ? namedHeading(plan, ask.a.repaired) : undefined;
+    if (list) {
+      const under = (id: string) => id === list.id || id.startsWith(`${list.id}.`);
+      const inList = out.filter((c) => c.answer.sections.length > 0 && c.answer.sections.every(under));
+      const p = inList.length ? undefined : corpus.passage(plan.id, list.id);
+      if (p) inList.push(candidate(ask, 'section', UNKNOWN, plan, renderPassage(context(plan, ask.a, 'single', []), p), CONTEXT_PRIOR, EMPTY, penalty));
+      if (inList.length) return inList;
+    }
     return out;
+  }
+
+  /** The section whose heading the question writes in full (two words or more; the longest such heading). */
+  function namedHeading(plan: Plan, tokens: readonly string[]): SectionNode | undefined {
+    const question = ` ${tokens.join(' ')} `;
+    let best: { node: SectionNode; length: number } | undefined;
+    for (const { node } of walkSections(plan.sections)) {
+      const words = fold(node.heading ?? '').split(' ').filter((w) => w.length > 0 && !/^\d+$/.test(w));
+      if (words.length >= 2 && question.includes(` ${words.join(' ')} `) && (!best || words.length > best.length)) best = { node, length: words.length };
+    }
+    return best?.node;
   }
 
   /** The question's best passages in each plan, from one search over all plans (made once per question). */

@@ -305,6 +305,13 @@ describe('sections, ordinals and documents', () => {
     expect(ask('Tây Ninh VII.3 giao gì').sources).toEqual([{ plan: 'tay-ninh', section: 'VII.3' }]);
   });
 
+  it('an ordinal of a list named by its heading is an item of that list, whatever else the words fit', () => {
+    const r = ask('Tây Ninh, điểm thứ hai của mục tiêu thi đua hướng tới những ai');
+    expect(r.status).toBe('answer');
+    expect(r.sources.map((x) => x.section)).toEqual(['III.1']);
+    expect(r.text).toContain('Thư viện, Bảo tàng');
+  });
+
   it('finds a subsection written without its part\'s numeral when the plan has one so numbered', () => {
     const r = ask('nội dung cụ thể 2.3 trong kế hoạch Củ Chi là gì');
     expect(r.sources).toEqual([{ plan: 'cu-chi', section: 'II.2.3' }]);
