@@ -31,7 +31,7 @@ import { pickOrdinal } from './compose/ordinal.js';
 import { clip, renderPassage } from './compose/passage.js';
 import { Corpus, type Passage, type SearchHit } from './corpus.js';
 import { citation, documentName, placeInitials, placeOf, planButtonLabel, planLabel, planShortLabel, quote, sourceRefs } from './format.js';
-import { overviewOf } from './layout.js';
+import { MESSAGE_CHARS, overviewOf } from './layout.js';
 import { Lexicon } from './lexicon.js';
 import * as msg from './messages.js';
 import type { AnswerRequest, AnswerResult, Answerer, AskContext, FilledFromContext, PlanOption, SourceRef } from './types.js';
@@ -74,6 +74,13 @@ const KEY_DATE = /\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\
 const KEY_DATE_ONE = new RegExp(KEY_DATE.source, 'iu');
 /** A shared fact is shown in the plan's words from the asked word to its date when they are this close. */
 const FACT_SPAN_WORDS = 6;
+/** A clause of the question is a part of its own when it weighs this share of the question… */
+const PART_MIN_SHARE = 0.25;
+/** …left out when the chosen answer covers less than this of it… */
+const PART_LEFT_OUT = 0.7;
+/** …and answered by another section that covers this much of it, this much more than the chosen one. */
+const PART_ANSWERED = 0.9;
+const PART_BETTER = 0.3;
 /** …among the plans whose answers score within this much of the best. */
 const ALIKE_BAND = 0.05;
 /** Passages of a plan that become candidates, and the prior of the best one. */
@@ -430,6 +437,62 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return out;
   }
 
+  /**
+   * A question of two parts ("phần VI nói về gì, ai bố trí kinh phí"), one of which the chosen answer
+   * leaves out: the candidate of another section that answers that part. A part is a clause of the
+   * question weighing a fair share of it; left out, the chosen answer covers little of it, and the
+   * other covers nearly all of it. Undefined for a question of one part, or one answered whole.
+   */
+  function complement(best: Candidate, cands: readonly Candidate[], ask: Ask): { c: Candidate; clause: number } | undefined {
+    const units = ask.profile.units;
+    const clauses = new Set(units.flatMap((u) => (u.clause === undefined ? [] : [u.clause])));
+    if (clauses.size < 2 || ask.profile.total <= 0) return undefined;
+    const share = (c: Candidate, clause: number) => {
+      let got = 0;
+      let all = 0;
+      units.forEach((u, k) => {
+        if (u.clause !== clause) return;
+        all += u.weight;
+        got += (c.check.credits[k] ?? 0) * u.weight;
+      });
+      return all > 0 ? { covered: got / all, weight: all / ask.profile.total } : undefined;
+    };
+    // Only a clause that asks is a part: not a preamble ("theo KH 62 tỉnh Thái Bình thì …").
+    const tokens = ask.a.repaired;
+    const clauseAt = tokens.map((_, i) => ask.a.breaks.slice(1, i + 1).filter(Boolean).length);
+    const asking = (clause: number) => {
+      const words = tokens.filter((_, i) => clauseAt[i] === clause);
+      return answerTypes.asks(words.slice(answerTypes.questionStart(words)));
+    };
+    for (const clause of clauses) {
+      if (!asking(clause)) continue;
+      const own = share(best, clause);
+      if (!own || own.weight < PART_MIN_SHARE || own.covered >= PART_LEFT_OUT) continue;
+      const overlaps = (c: Candidate) => c.answer.sections.some((id) => best.answer.sections.some((b) => id === b || id.startsWith(`${b}.`) || b.startsWith(`${id}.`)));
+      const other = cands
+        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && !overlaps(c))
+        .map((c) => ({ c, part: share(c, clause)!.covered }))
+        .filter((x) => x.part >= PART_ANSWERED && x.part - own.covered >= PART_BETTER)
+        .sort((x, y) => y.part - x.part || y.c.score - x.c.score)[0];
+      if (other) return { c: other.c, clause };
+    }
+    return undefined;
+  }
+
+  /** The sentence of a candidate that answers one clause of the question, under the candidate's own heading line. */
+  function partOf(c: Candidate, clause: number, ask: Ask): PlanAnswer {
+    const units = ask.profile.units.filter((u) => u.clause === clause);
+    const weightIn = (terms: ReadonlySet<string>) => units.reduce((sum, u) => sum + ((u.pair ? terms.has(u.pair) || u.words.every((w) => terms.has(w)) : terms.has(u.words[0]!)) ? u.weight : 0), 0);
+    const sentences = readCandidate(c.plan, c.answer).sentences.filter((x) => x.text.includes('“') || x.text.includes('”') || !x.text.endsWith(':'));
+    const best = [...sentences].sort((x, y) => weightIn(y.terms) - weightIn(x.terms))[0];
+    if (!best) return c.answer;
+    const head = c.answer.text.split('\n')[0]!;
+    const line = best.text.replace(/[“”]/gu, '').trim().replace(/^[-+•]\s*/u, '');
+    // Marked where it is cut from its item: not before a capital that opens it, not after its full stop.
+    const text = `${/^\p{Lu}/u.test(line) ? '' : '…'}${line}${/[.;:!?]$/u.test(line) ? '' : '…'}`;
+    return { ...c.answer, text: `${head.endsWith(':') && head !== best.text ? `${head}\n` : ''}“${text}”` };
+  }
+
   /** The section whose heading the question writes in full (two words or more; the longest such heading). */
   function namedHeading(plan: Plan, tokens: readonly string[]): SectionNode | undefined {
     const question = ` ${tokens.join(' ')} `;
@@ -536,6 +599,15 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     }
     if (best && answered) {
       const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(best.plan, best.answer, ask.a.slots.ordinal) : null;
+      const second = item ? undefined : complement(best, cands, ask);
+      const first = single(best.plan, best.answer, best.intent);
+      const other = second && single(second.c.plan, partOf(second.c, second.clause, ask), second.c.intent);
+      // The other part by its sentence, after the answer as it is, when both fit one message: a long
+      // answer would become an overview that hides what it holds.
+      if (second && other && first.text.length + other.text.length <= MESSAGE_CHARS) {
+        const both = [first, other];
+        return withWhy(result('answer', best.intent, both.map((r) => r.text).join('\n\n'), both.flatMap((r) => r.sources)), ask, cands, [best, second.c], `${best.source} + ${second.c.source} for the other part`);
+      }
       return withWhy(single(best.plan, item ?? best.answer, best.intent), ask, cands, [best], item ? `${best.source}, item ${ask.a.slots.ordinal}` : best.source);
     }
     return withWhy(absent([plan], ask, best, others()), ask, cands, [], 'absent');

@@ -245,6 +245,21 @@ describe('a count or a person asked, which the plans do not hold', () => {
   });
 });
 
+describe('a question of two parts', () => {
+  it('the part the chosen answer leaves out is answered by the sentence of the section that holds it', () => {
+    const r = ask('Khánh Hòa: Sở Tài chính được giao gì, tổng kết phong trào vào năm nào');
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('Sở Tài chính bố trí kinh phí');
+    expect(r.text).toContain('tổng kết vào năm 2030');
+    expect(r.sources.map((x) => x.section)).toEqual(expect.arrayContaining(['VII.4', 'V.2']));
+  });
+
+  it('a question of one part gets one answer', () => {
+    const r = ask('Khánh Hòa: Sở Tài chính được giao nhiệm vụ gì');
+    expect(r.sources.map((x) => x.section)).toEqual(['VII.4']);
+  });
+});
+
 describe('diacritics as evidence', () => {
   it('a word typed without diacritics in a question typed with them is that word: "giao" (assign) is no "Giáo" (dục)', () => {
     const r = ask('Khánh Hòa giao Hội Khuyến học tỉnh những việc gì');
