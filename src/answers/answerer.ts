@@ -375,10 +375,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return new RegExp(`(?<!\\d)0?${d}\\s*[/.-]\\s*0?${m}(?!\\d)|ngày\\s+0?${d}\\s+tháng\\s+0?${m}(?!\\d)`, 'iu').test(text);
   }
 
-  /** Does the text write this span of years ("2024 - 2030", "2024–2030", "từ 2024 đến 2030")? */
+  /** Does the text write this span of years ("2024 - 2030", "2024–2030", "từ 2024 đến 2030", "năm 2026 - năm 2030")? */
   function writesPeriod(text: string, key: string): boolean {
     const [from, to] = key.split('-');
-    return new RegExp(`(?<!\\d)${from}\\s*(?:[-–—]|đến(?:\\s+năm)?)\\s*${to}(?!\\d)`, 'iu').test(text);
+    return new RegExp(`(?<!\\d)${from}\\s*(?:[-–—]|đến)\\s*(?:năm\\s+)?${to}(?!\\d)`, 'iu').test(text);
   }
 
   /** Does the text name this phase ("Giai đoạn 2", "giai đoạn II")? */

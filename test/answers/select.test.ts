@@ -260,6 +260,14 @@ describe('a question of two parts', () => {
   });
 });
 
+describe('a span of years', () => {
+  it('is found however the plan writes it: "năm 2026 - năm 2030"', () => {
+    const r = ask('Củ Chi trong giai đoạn 2026 - 2030 phòng nào chủ trì tham mưu');
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('năm 2026 - năm 2030');
+  });
+});
+
 describe('diacritics as evidence', () => {
   it('a word typed without diacritics in a question typed with them is that word: "giao" (assign) is no "Giáo" (dục)', () => {
     const r = ask('Khánh Hòa giao Hội Khuyến học tỉnh những việc gì');
