@@ -108,7 +108,7 @@ const isPoint = (t: string | undefined) => t !== undefined && /^[a-z]$/.test(t);
 
 /** The documents' lettered points in order, as far as folding keeps them apart. */
 const LETTERS = ['a', 'b', 'c'];
-/** Lists named by a two-syllable word whose second syllable is an item noun too: the word stays whole. */
+/** Lists named by a two-syllable word whose second syllable is an item noun too: the word stays whole; its item may be called by a bare number ("nội dung 2"). */
 const COMPOUND_ITEMS = new Set(['muc dich', 'muc tieu', 'yeu cau', 'nhiem vu', 'giai phap', 'noi dung', 'tieu chi']);
 /** An exclusion ("không tính") leaves out a plan named within this many words after it ("không tính công văn của công đoàn"). */
 const EXCLUSION_REACH = 3;
@@ -403,6 +403,11 @@ function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) =>
       }
       if (tokens[i - 1] === 'y' && /^\d{1,2}$/.test(t) && !/^\d/.test(next ?? '')) {
         claim(i - 1, i + 1);
+        return Number(t);
+      }
+      // …and after a list's name: "nội dung 2", "giải pháp 3" (not "nội dung 2.3", a section's number).
+      if (i > 1 && COMPOUND_ITEMS.has(`${tokens[i - 2]} ${tokens[i - 1]}`) && /^\d$/.test(t) && !/^\d/.test(next ?? '') && next !== 'thang' && next !== 'nam') {
+        claim(i, i + 1);
         return Number(t);
       }
       // "ý b", "yêu cầu c": a lettered point as the documents letter them ("a" is left out: folded, it is

@@ -132,6 +132,14 @@ describe('section numbers and ordinals', () => {
     expect(slots('ý thứ 2').spans.find((sp) => sp.kind === 'ordinal')).toMatchObject({ start: 0, end: 3 });
   });
 
+  it('reads a bare number after a list\'s name as its item ("giải pháp 3"), never a section\'s number after it ("nội dung 2.3")', () => {
+    const s = slots('Khánh Hòa giải pháp 3 nói gì');
+    expect(s.ordinal).toBe(3);
+    expect(s.spans.find((sp) => sp.kind === 'ordinal')).toMatchObject({ start: 4, end: 5 });
+    expect(slots('nội dung 2.3 của Củ Chi').ordinal).toBeUndefined();
+    expect(slots('tiêu chí 2 tháng 12').ordinal).toBeUndefined();
+  });
+
   it('reads a lettered point after an item noun ("ý b", "yêu cầu c"), never "điểm b" (a section) or a polite "ạ"', () => {
     expect(slots('ý b nói gì').ordinal).toBe(2);
     expect(slots('thế yêu cầu c thì sao').ordinal).toBe(3);
