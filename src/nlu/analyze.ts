@@ -57,6 +57,9 @@ export interface Analyzer {
 /** The level a body's name may end with ("Hội Khuyến học tỉnh", "Phòng Nội vụ huyện"). */
 const LEVELS = new Set(['tinh', 'huyen', 'xa', 'thanh', 'tp']);
 
+/** The document's own name, inside a keyword about it ("gửi kế hoạch này cho ai"). */
+const DOCUMENT_NAMES = new Set(['ke hoach', 'van ban', 'cong van']);
+
 /** HTML/XML tags pasted into chat carry no meaning for a question. */
 function stripTags(text: string): string {
   return text.replace(/<\/?[a-zA-Z][^<>]{0,200}>/g, ' ');
@@ -203,10 +206,19 @@ export function createAnalyzer(opts: {
       return asTyped && tokens[src] === t ? asTyped[src]! : t;
     });
     // Where bodies are named: a keyword may stand around one ("giao Sở Nội vụ làm gì").
-    // (With the level written after the name: "Hội Khuyến học tỉnh".)
+    // (With the level written after the name: "Hội Khuyến học tỉnh".) Or the document itself: "gửi kế
+    // hoạch này cho những ai" for "gửi cho những ai".
     const named = new Set(
-      slots.spans.filter((sp) => sp.kind === 'agency').flatMap((sp) => [...Array(sp.end - sp.start + (LEVELS.has(repaired.tokens[sp.end] ?? '') ? 1 : 0)).keys()].map((k) => sp.start + k)),
+      slots.spans
+        .filter((sp) => sp.kind === 'agency' || sp.kind === 'docref')
+        .flatMap((sp) => [...Array(sp.end - sp.start + (LEVELS.has(repaired.tokens[sp.end] ?? '') ? 1 : 0)).keys()].map((k) => sp.start + k)),
     );
+    repaired.tokens.forEach((t, i) => {
+      const pair = `${t} ${repaired.tokens[i + 1] ?? ''}`;
+      if (!DOCUMENT_NAMES.has(pair)) return;
+      named.add(i).add(i + 1);
+      if (repaired.tokens[i + 2] === 'nay' || repaired.tokens[i + 2] === 'do') named.add(i + 2);
+    });
     const intent = classifier.classify(expanded.tokens, filled, typedExpanded, named) ?? (repaired.repairs.length ? classifier.classify(repaired.tokens, filled, typed, named) : undefined);
     const ranked = repaired.repairs.length ? classifier.scores(repaired.tokens, filled, typed, named) : classifier.scores(expanded.tokens, filled, typedExpanded, named);
 

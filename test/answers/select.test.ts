@@ -292,6 +292,12 @@ describe('recipients', () => {
     expect(ask('Tây Ninh báo cáo kết quả hằng năm gửi cho cơ quan nào').intent).not.toBe('document');
   });
 
+  it('"gửi kế hoạch này cho ai": the document itself named inside the ask, its recipients answered', () => {
+    const r = ask('Tây Ninh gửi kế hoạch này tới những ai');
+    expect(r.intent).toBe('document');
+    expect(r.text).toContain('TT.HĐND tỉnh');
+  });
+
   it('"có gửi … không" asks whether the document went there: its signer and recipients both answered', () => {
     const r = ask('ai ký kế hoạch 1792 của Củ Chi, kế hoạch có gửi Ủy ban Mặt trận Tổ quốc huyện không');
     expect(r.intent).toBe('document');

@@ -19,7 +19,7 @@ const ASKS_PERIOD = ['ap dung giai doan', 'ap dung cho giai doan', 'ap dung tron
 const SEND_REACH = 8;
 
 /**
- * "gửi bản điện tử cho những nơi nào", "gửi bản giấy cho ai", "lưu ở đâu", "có gửi … không": the copies
+ * "gửi bản điện tử cho những nơi nào", "gửi bản giấy cho ai", "gửi kế hoạch cho những ai", "lưu ở đâu", "có gửi … không": the copies
  * of the document and where they go, whatever stands between. ("Báo cáo gửi cho ai" asks the report's
  * recipient instead.)
  */
@@ -31,7 +31,9 @@ function asksWhereSent(ctx: ComposeContext): boolean {
   };
   // "có gửi các cơ sở giáo dục không": whether it went there is asked of the same list.
   const asksWhether = (i: number) => t[i - 1] === 'co' && t.slice(i + 1, i + 1 + 2 * SEND_REACH).includes('khong');
-  return t.some((w, i) => (w === 'gui' && ((t[i + 1] === 'ban' && asksWhere(i + 2)) || asksWhether(i))) || (w === 'luu' && asksWhere(i + 1)));
+  // "gửi kế hoạch (này) cho những ai": the document itself, sent.
+  const itself = (i: number) => ['ke hoach', 'van ban', 'cong van'].includes(`${t[i]} ${t[i + 1]}`);
+  return t.some((w, i) => (w === 'gui' && (((t[i + 1] === 'ban' || itself(i + 1)) && asksWhere(i + 2)) || asksWhether(i))) || (w === 'luu' && asksWhere(i + 1)));
 }
 
 /** Which parts of the card the question asks for. */
