@@ -1185,7 +1185,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     }
     // Slots and a question word of another kind than the previous question's ("huyện sơ kết khi nào"
     // after "hình thức khen thưởng … gồm những gì"): a new question on the plan of the conversation.
-    const asksAnew = follow.kind === 'topic' && prev !== undefined && asksOtherKind(a, prev);
+    const asksAnew = follow.kind === 'topic' && prev !== undefined && (asksOtherKind(a, prev) || asksWhetherOwn(a));
     if (!asksAnew && (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text))) {
       question = follow.text!;
       analysis = analyzer.analyze(question);
@@ -1247,6 +1247,16 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const letters = context.plans.length > 0 && context.plans.every((id) => knowledge.plan(id)?.kind === 'cong-van');
     const saysPlan = a.repaired.some((t, i) => t === 'ke' && a.repaired[i + 1] === 'hoach');
     return letters && saysPlan && context.mentions?.length === 1 ? context.mentions[0] : undefined;
+  }
+
+  /**
+   * "Khánh Hòa có Bằng khen của Thủ tướng không": whether a thing it names (an award, a group, a body)
+   * is there, asked as a question of its own; not "còn Khánh Hòa có không", which asks the previous one.
+   */
+  function asksWhetherOwn(cur: QueryAnalysis): boolean {
+    const t = cur.repaired;
+    const yesNo = t.some((w, i) => w === 'co' && t.slice(i + 1).some((x) => x === 'khong' || x === 'ko' || x === 'chua'));
+    return yesNo && cur.slots.spans.some((sp) => sp.kind === 'award' || sp.kind === 'awardKind' || sp.kind === 'target' || sp.kind === 'agency');
   }
 
   /** True when `cur` asks for a kind of answer (a date, a body…) and `prev` asked for another or none. */

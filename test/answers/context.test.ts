@@ -39,6 +39,13 @@ describe('follow-ups take what they lack from the context', () => {
     expect(next!.status).toBe('clarify');
   });
 
+  it('after "which plan?", a yes/no question of its own naming a place is that question, not the menu\'s', () => {
+    const [, next] = converse(['văn bản ban hành ngày nào vậy', 'Tây Ninh có tiêu chí cho hộ gia đình không']);
+    expect(next!.status).toBe('answer');
+    expect(next!.intent).toBe('criteria');
+    expect(plansOf(next!)).toEqual(['tay-ninh']);
+  });
+
   it('a new topic without a place stays with the plan of the conversation', () => {
     const [, next] = converse(['tiêu chí thi đua cấp xã ở Tây Ninh', 'vậy kinh phí lấy từ đâu']);
     expect(next!.intent).toBe('funding');
