@@ -40,10 +40,12 @@ describe('follow-ups take what they lack from the context', () => {
   });
 
   it('after "which plan?", a yes/no question of its own naming a place is that question, not the menu\'s', () => {
-    const [, next] = converse(['văn bản ban hành ngày nào vậy', 'Tây Ninh có tiêu chí cho hộ gia đình không']);
+    const [, next] = converse(['ai ký văn bản vậy', 'Củ Chi có Giấy khen không']);
     expect(next!.status).toBe('answer');
-    expect(next!.intent).toBe('criteria');
-    expect(plansOf(next!)).toEqual(['tay-ninh']);
+    expect(next!.intent).toBe('awards');
+    expect(plansOf(next!)).toEqual(['cu-chi']);
+    expect(next!.filled ?? []).not.toContain('topic');
+    expect(next!.text).not.toContain('tiếp câu hỏi trước');
   });
 
   it('a new topic without a place stays with the plan of the conversation', () => {
