@@ -270,6 +270,11 @@ export class AnswerTypes {
     return this.asking.findAll(tokens).length > 0;
   }
 
+  /** True when the tokens ask past their intro: "sếp đang hỏi gấp" only says someone asks. */
+  asksItself(tokens: readonly string[], notIntro: (i: number) => boolean = () => false): boolean {
+    return this.asks(tokens.slice(this.questionStart(tokens, notIntro)));
+  }
+
   /**
    * The type the question asks for (folded tokens; `typed`, aligned with them: as the user typed them;
    * `isWord`: the plans write this form), the earliest in the file's order; undefined when none.

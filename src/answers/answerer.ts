@@ -460,10 +460,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // Only a clause that asks is a part: not a preamble ("theo KH 62 tỉnh Thái Bình thì …").
     const tokens = ask.a.repaired;
     const clauseAt = tokens.map((_, i) => ask.a.breaks.slice(1, i + 1).filter(Boolean).length);
-    const asking = (clause: number) => {
-      const words = tokens.filter((_, i) => clauseAt[i] === clause);
-      return answerTypes.asks(words.slice(answerTypes.questionStart(words)));
-    };
+    const asking = (clause: number) => answerTypes.asksItself(tokens.filter((_, i) => clauseAt[i] === clause));
     for (const clause of clauses) {
       if (!asking(clause)) continue;
       const own = share(best, clause);

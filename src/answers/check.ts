@@ -284,7 +284,9 @@ function politeSpans(a: QueryAnalysis, types: AnswerTypes, notIntro: (i: number)
   const inName = (i: number) => a.slots.spans.some((sp) => sp.kind === 'agency' && i > sp.start && i < sp.end);
   const starts = tokens.map((_, i) => i).filter((i) => i === 0 || (a.breaks[i] && !inName(i)));
   const clauses = starts.map((s, k) => ({ start: s, end: starts[k + 1] ?? tokens.length }));
-  let ask = clauses.findIndex((c) => types.asks(tokens.slice(c.start, c.end)));
+  // The first clause that asks past its intro ("sếp đang hỏi gấp: … tổng kết năm nào"), else the first that asks at all.
+  let ask = clauses.findIndex((c) => types.asksItself(tokens.slice(c.start, c.end), (k) => notIntro(c.start + k)));
+  if (ask < 0) ask = clauses.findIndex((c) => types.asks(tokens.slice(c.start, c.end)));
   if (ask < 0) ask = clauses.length - 1;
   const asking = clauses[ask]!;
   const before = asking.start + types.questionStart(tokens.slice(asking.start, asking.end), (k) => notIntro(asking.start + k));

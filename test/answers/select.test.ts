@@ -30,6 +30,12 @@ describe('candidates are checked before one is chosen', () => {
     expect(plansOf(r)).toEqual(['tay-ninh']);
   });
 
+  it('a clause that only says someone asks ("lãnh đạo đang hỏi gấp:") is preamble too', () => {
+    const r = ask('trưởng phòng đang hỏi gấp: kế hoạch Củ Chi sơ kết giai đoạn 1 cấp huyện vào quý mấy');
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('Quý 4 năm 2025');
+  });
+
   it('of two answers that both cover the question, takes the one that holds it in one sentence', () => {
     // The keywords favour the agencies' tasks; the phase's own sentence says whose guidance the tổng kết follows.
     const r = ask('ở Tây Ninh việc tổng kết phong trào năm 2030 làm theo hướng dẫn của cơ quan nào');
