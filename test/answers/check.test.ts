@@ -63,6 +63,12 @@ describe('question profile', () => {
     expect(weight('kinh phi')).toBeGreaterThan(2 * weight('mam non'));
   });
 
+  it('a clause that only says someone asks ("sếp đang hỏi gấp:") is a preamble, though "hỏi" asks', () => {
+    const p = profile('lãnh đạo đang hỏi gấp: kinh phí lấy từ đâu');
+    const weight = (w: string) => p.units.find((u) => u.words.join(' ') === w)?.weight ?? 0;
+    expect(weight('kinh phi')).toBeGreaterThan(2 * weight('gap'));
+  });
+
   it('weighs little a syllable typed without diacritics that reads as a question word or as another word', () => {
     // "dau": "đâu" (where) or "đầu" (head); "the": "thế" or "thể". Typed with diacritics, they weigh nothing.
     const p = profile('the ke hoach cua tay ninh can cu vao dau');
