@@ -74,6 +74,10 @@ const KEY_DATE = /\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\
 const KEY_DATE_ONE = new RegExp(KEY_DATE.source, 'iu');
 /** A shared fact is shown in the plan's words from the asked word to its date when they are this close. */
 const FACT_SPAN_WORDS = 6;
+/** Words between "mục" / "phần" and the heading asked ("mục riêng về kinh phí"). */
+const PART_LEADS = new Set(['rieng', 've', 'noi', 'dung']);
+/** Words that end the heading asked ("… kinh phí thực hiện không", "… vậy ạ"). */
+const PART_ENDS = new Set(['khong', 'ko', 'nao', 'gi', 'vay', 'a', 'hay', 'chu', 'khac', 'rieng']);
 /** A clause of the question is a part of its own when it weighs this share of the question… */
 const PART_MIN_SHARE = 0.25;
 /** …left out when the chosen answer covers less than this of it… */
@@ -490,6 +494,21 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return { ...c.answer, text: `${head.endsWith(':') && head !== best.text ? `${head}\n` : ''}“${text}”` };
   }
 
+  /**
+   * The heading a which-plans question asks of, in folded words: what follows "mục" or "phần" (and
+   * "riêng", "về") up to the question's words, two words or more ("mục kinh phí thực hiện"). Not a
+   * section's number ("mục VI").
+   */
+  function askedPart(tokens: readonly string[]): string[] | undefined {
+    const at = tokens.findIndex((t, i) => (t === 'muc' || t === 'phan') && !/^(\d|[ivx]+$)/.test(tokens[i + 1] ?? '') && tokens[i + 1] !== 'tieu' && tokens[i - 1] !== 'bao');
+    if (at < 0) return undefined;
+    let k = at + 1;
+    while (PART_LEADS.has(tokens[k] ?? '')) k++;
+    const words: string[] = [];
+    for (; k < tokens.length && !PART_ENDS.has(tokens[k]!); k++) words.push(tokens[k]!);
+    return words.length >= 2 ? words : undefined;
+  }
+
   /** The section whose heading the question writes in full (two words or more; the longest such heading). */
   function namedHeading(plan: Plan, tokens: readonly string[]): SectionNode | undefined {
     const question = ` ${tokens.join(' ')} `;
@@ -699,6 +718,17 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /** No plan named: each plan's best candidate decides which plans can answer at all. */
   function answerUnplaced(scope: readonly Plan[], ask: Ask, which = false): AnswerResult {
+    // "Kế hoạch nào (không) có mục kinh phí thực hiện", "… có riêng phần mục tiêu thi đua": a part of the
+    // document asked by its heading; the plans holding it are those with a section so headed.
+    const part = which ? askedPart(ask.a.repaired) : undefined;
+    if (part) {
+      const having = scope.flatMap((plan) => {
+        const node = [...walkSections(plan.sections)].map(({ node }) => node).find((n) => ` ${fold(n.heading ?? '')} `.includes(` ${part.join(' ')} `));
+        const p = node ? corpus.passage(plan.id, node.id) : undefined;
+        return p ? [candidate(ask, 'section', ask.primary?.id ?? UNKNOWN, plan, renderPassage(context(plan, ask.a, 'single', []), p), 1, EMPTY)] : [];
+      });
+      if (having.length > 0 && having.length < scope.length) return withWhy(listHolders(scope, having, ask), ask, having, having, 'which plans: a part by its heading');
+    }
     const cands: Candidate[] = [];
     const holders: Candidate[] = [];
     let nearest: Candidate | undefined;

@@ -340,6 +340,13 @@ describe('sections, ordinals and documents', () => {
     expect(ask('Tây Ninh VII.3 giao gì').sources).toEqual([{ plan: 'tay-ninh', section: 'VII.3' }]);
   });
 
+  it('"văn bản nào có mục …" asks of a part by its heading: the documents with a section so headed', () => {
+    const r = ask('văn bản nào có riêng phần mục tiêu thi đua vậy');
+    expect([...new Set(r.sources.map((x) => x.plan))]).toEqual(['tay-ninh']);
+    const none = ask('những văn bản nào không có mục kinh phí thực hiện');
+    expect(none.sources.map((x) => x.plan).sort()).toEqual(['bac-kan-vp', 'thai-binh', 'thai-binh-cdyt']);
+  });
+
   it('an ordinal of a list named by its heading is an item of that list, whatever else the words fit', () => {
     const r = ask('Tây Ninh, điểm thứ hai của mục tiêu thi đua hướng tới những ai');
     expect(r.status).toBe('answer');
