@@ -1125,8 +1125,15 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const sources = unique.filter((s) => !unique.some((x) => x.plan === s.plan && x.section.startsWith(`${s.section}.`)));
     if (sources.length === 0) return undefined;
     const ordinal = a.slots.ordinal;
-    const many = ordinal !== undefined && sources.length > 1;
-    const source = many ? sources[ordinal === -1 ? sources.length - 1 : ordinal - 1] : sources[0];
+    // An ordinal beyond the sections cited is of the items inside one: "ý 3" after "nội dung chung" and
+    // "nội dung cụ thể" is the third of the section that has a third item.
+    // (Of those, the one the question named by its heading: "nội dung cụ thể".)
+    const asked = ` ${fold(context.question)} `;
+    const nodeOf = (s: SourceRef) => findSection(knowledge.plan(s.plan)!.sections, s.section);
+    const holding = ordinal !== undefined && ordinal > sources.length ? sources.filter((s) => (nodeOf(s)?.children.length ?? 0) >= ordinal) : [];
+    const inside = holding.find((s) => asked.includes(` ${fold(nodeOf(s)?.heading ?? '\u0000')} `)) ?? holding[0];
+    const many = ordinal !== undefined && sources.length > 1 && !inside;
+    const source = inside ?? (many ? sources[ordinal === -1 ? sources.length - 1 : ordinal! - 1] : sources[0]);
     if (!source) return undefined;
     const analysis = many ? { ...a, slots: { ...a.slots, ordinal: undefined } } : a;
     const ask: Ask = { a: analysis, profile: questionProfile(analysis, corpus, answerTypes, []), intents: [], numbers: [] };

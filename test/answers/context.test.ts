@@ -212,6 +212,12 @@ describe('an ordinal of an answer citing several sections', () => {
     expect(second!.text).not.toContain('“”');
     expect(second!.text).toContain('Kế hoạch số 2686/KH-UBND');
   });
+
+  it('an ordinal beyond the sections cited is an item inside the one the question named by its heading', () => {
+    const [, second] = converse(['Củ Chi nêu nội dung cụ thể của phong trào ra sao', 'ý thứ tư là gì']);
+    expect(second!.status).toBe('answer');
+    expect(second!.sources).toEqual([{ plan: 'cu-chi', section: 'II.2.4' }]);
+  });
 });
 
 describe('"trích nguyên văn" after an item was opened', () => {
