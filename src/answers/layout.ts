@@ -104,7 +104,15 @@ function bestWindow(sentence: string, focus: (s: string) => number): string {
     const score = focus(words.slice(best.start, k).join(' '));
     if (score > best.score) [end, best] = [k, { start: best.start, score }];
   }
-  return words.slice(best.start, extendOverDate(words, best.start, end)).join(' ');
+  return words.slice(best.start, extendToClauseEnd(words, extendOverDate(words, best.start, end))).join(' ');
+}
+
+/** A window cut after a comma, a few words before its clause ends, goes on to that end ("ở cấp huyện, | cấp xã;"). */
+const CLAUSE_REACH = 4;
+function extendToClauseEnd(words: readonly string[], end: number): number {
+  if (!/,$/u.test(words[end - 1] ?? '')) return end;
+  for (let k = end + 1; k <= Math.min(words.length, end + CLAUSE_REACH); k++) if (/[;.:]$/u.test(words[k - 1]!)) return k;
+  return end;
 }
 
 /** A date as a whole: "quý IV năm 2025", "ngày 01 tháng 12", "Quý 4 năm 2025". */

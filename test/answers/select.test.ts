@@ -266,6 +266,13 @@ describe('a question of two parts', () => {
   });
 });
 
+describe('an overview of a long answer', () => {
+  it('a part\'s window cut after a comma a few words before its clause ends goes on to that end', () => {
+    const r = ask('Tây Ninh: lễ phát động phong trào do UBND huyện, thị xã tổ chức tại những cấp nào?');
+    expect(r.text).toContain('ở cấp huyện, cấp xã');
+  });
+});
+
 describe('a span of years', () => {
   it('is found however the plan writes it: "năm 2026 - năm 2030"', () => {
     const r = ask('Củ Chi trong giai đoạn 2026 - 2030 phòng nào chủ trì tham mưu');
