@@ -107,10 +107,10 @@ function bestWindow(sentence: string, focus: (s: string) => number): string {
   return words.slice(best.start, extendToClauseEnd(words, extendOverDate(words, best.start, end))).join(' ');
 }
 
-/** A window cut after a comma, a few words before its clause ends, goes on to that end ("ở cấp huyện, | cấp xã;"). */
+/** A window cut a few words before its clause ends goes on to that end ("ở cấp huyện, | cấp xã;", "vào tháng 10 | hàng năm."). */
 const CLAUSE_REACH = 4;
 function extendToClauseEnd(words: readonly string[], end: number): number {
-  if (!/,$/u.test(words[end - 1] ?? '')) return end;
+  if (/[;.:]$/u.test(words[end - 1] ?? '')) return end;
   for (let k = end + 1; k <= Math.min(words.length, end + CLAUSE_REACH); k++) if (/[;.:]$/u.test(words[k - 1]!)) return k;
   return end;
 }

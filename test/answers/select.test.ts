@@ -267,9 +267,11 @@ describe('a question of two parts', () => {
 });
 
 describe('an overview of a long answer', () => {
-  it('a part\'s window cut after a comma a few words before its clause ends goes on to that end', () => {
+  it('a part\'s window cut a few words before its clause ends goes on to that end', () => {
     const r = ask('Tây Ninh: lễ phát động phong trào do UBND huyện, thị xã tổ chức tại những cấp nào?');
     expect(r.text).toContain('ở cấp huyện, cấp xã');
+    // Not cut a few words before its sentence ends either: "vào tháng 10 | hàng năm".
+    expect(ask('những kế hoạch nào trao khen thưởng vào dịp Tuần lễ hưởng ứng học tập suốt đời').text).toContain('tháng 10 hàng năm');
   });
 });
 
