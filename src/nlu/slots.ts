@@ -456,8 +456,8 @@ function findSections(tokens: readonly string[], claim: (s: number, e: number) =
         // A third level the plans number too ("mục II.2.1").
         if (isItem(tokens[end]) && ROMAN.has(next)) parts.push(tokens[end++]!);
       } else if (item !== undefined) parts.push(item);
-      // Lower levels written after the top one: "mục IV.2 điểm c", "mục III khoản 1 điểm b".
-      if (item === undefined && parts.length === 1 && tokens[end] === 'khoan' && isItem(tokens[end + 1])) {
+      // Lower levels written after the top one: "mục IV.2 điểm c", "mục III khoản 1 điểm b", "phần VII mục 3".
+      if (item === undefined && parts.length === 1 && ROMAN.has(next) && (tokens[end] === 'khoan' || tokens[end] === 'muc') && isItem(tokens[end + 1])) {
         parts.push(tokens[end + 1]!);
         end += 2;
       }

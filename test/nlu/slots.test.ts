@@ -90,6 +90,7 @@ describe('section numbers and ordinals', () => {
     expect(slots('VI.2 của Bắc Kạn').sections).toEqual(['VI.2']);
     expect(slots('điểm b khoản 1 mục III Khánh Hòa').sections).toEqual(['III.1.b']);
     expect(slots('mục VII Tây Ninh').sections).toEqual(['VII']);
+    expect(slots('phần VI mục 2 của Thái Bình').sections).toEqual(['VI.2']);
   });
 
   it('keeps a point\'s letter, written after the numbers or before them, and tells "đ" from "d" as typed', () => {
