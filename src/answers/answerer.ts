@@ -74,6 +74,8 @@ const KEY_DATE = /\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\
 const KEY_DATE_ONE = new RegExp(KEY_DATE.source, 'iu');
 /** A shared fact is shown in the plan's words from the asked word to its date when they are this close. */
 const FACT_SPAN_WORDS = 6;
+/** A sentence this long or longer is looked for in a section's items (a short one may stand in several). */
+const FOCUSED_ITEM_MIN_CHARS = 30;
 /** Words between "mục" / "phần" and the heading asked ("mục riêng về kinh phí"). */
 const PART_LEADS = new Set(['rieng', 've', 'noi', 'dung']);
 /** Words that end the heading asked ("… kinh phí thực hiện không", "… vậy ạ"). */
@@ -409,7 +411,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (ask.numbers.length && out.length) return out;
     // What was just quoted, asked about again ("ai chủ trì" of the stage just read): a section of its own,
     // as likely as what the previous question's keywords ask.
-    for (const ref of ask.previous?.sources ?? []) {
+    const quoted = ask.previous?.sources ?? [];
+    for (const ref of quoted) {
+      // (An item cited beside its section, as the sentence that answered: the section is what was quoted.)
+      if (quoted.some((x) => x.plan === ref.plan && ref.section.startsWith(`${x.section}.`))) continue;
       const p = ref.plan === plan.id ? corpus.passage(plan.id, ref.section) : undefined;
       if (p) out.push(candidate(ask, 'section', ask.previous!.intent, plan, renderPassage(context(plan, ask.a, 'single', []), p), CONTEXT_PRIOR, EMPTY, penalty));
     }
@@ -507,6 +512,19 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const words: string[] = [];
     for (; k < tokens.length && !PART_ENDS.has(tokens[k]!); k++) words.push(tokens[k]!);
     return words.length >= 2 ? words : undefined;
+  }
+
+  /**
+   * The item of a quoted section that holds the sentence answering the question ("ý a" of "2. Yêu
+   * cầu"), cited beside the section; undefined when the answer quotes several sections or none has it.
+   */
+  function focusedItem(c: Candidate): SourceRef | undefined {
+    if (c.answer.sections.length !== 1 || c.check.focusAt < 0) return undefined;
+    const node = findSection(c.plan.sections, c.answer.sections[0]!);
+    const sentence = readCandidate(c.plan, c.answer).sentences[c.check.focusAt]?.text.replace(/[“”]/gu, '').replace(/^[-+•]\s*/u, '').replace(/…/gu, '').trim();
+    if (!node || !sentence || sentence.length < FOCUSED_ITEM_MIN_CHARS) return undefined;
+    const child = node.children.find((ch) => sectionFullText(ch).includes(sentence));
+    return child ? { plan: c.plan.id, section: child.id } : undefined;
   }
 
   /** The section whose heading the question writes in full (two words or more; the longest such heading). */
@@ -624,7 +642,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         const both = [first, other];
         return withWhy(result('answer', best.intent, both.map((r) => r.text).join('\n\n'), both.flatMap((r) => r.sources)), ask, cands, [best, second.c], `${best.source} + ${second.c.source} for the other part`);
       }
-      return withWhy(single(best.plan, item ?? best.answer, best.intent), ask, cands, [best], item ? `${best.source}, item ${ask.a.slots.ordinal}` : best.source);
+      const answer = single(best.plan, item ?? best.answer, best.intent);
+      const point = item ? undefined : focusedItem(best);
+      return withWhy(point ? { ...answer, sources: [...answer.sources, point] } : answer, ask, cands, [best], item ? `${best.source}, item ${ask.a.slots.ordinal}` : best.source);
     }
     return withWhy(absent([plan], ask, best, others()), ask, cands, [], 'absent');
   }
@@ -1121,8 +1141,11 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // "Trích nguyên văn" after "ý thứ 2" is of that item; another ordinal is of the list.
     const from = a.slots.ordinal === undefined && context.shown?.length ? context.shown : context.sources;
     const unique = from.filter((s, i, all) => s.section !== '' && knowledge.plan(s.plan) && all.findIndex((x) => x.plan === s.plan && x.section === s.section) === i);
-    // A heading cited with the item under it ("V" and "V.1"): the item is what the answer was about.
-    const sources = unique.filter((s) => !unique.some((x) => x.plan === s.plan && x.section.startsWith(`${s.section}.`)));
+    // A heading cited with the item under it ("V" and "V.1"): the item is what the answer was about;
+    // an ordinal, though, counts the items of the list ("ý c" after "2. Yêu cầu" with its "ý a" cited beside it).
+    const under = (s: SourceRef, x: SourceRef) => x.plan === s.plan && x.section.startsWith(`${s.section}.`);
+    const lists = a.slots.ordinal !== undefined ? unique.filter((s) => !unique.some((x) => under(x, s))) : [];
+    const sources = lists.length === 1 ? lists : unique.filter((s) => !unique.some((x) => under(s, x)));
     if (sources.length === 0) return undefined;
     const ordinal = a.slots.ordinal;
     // An ordinal beyond the sections cited is of the items inside one: "ý 3" after "nội dung chung" and

@@ -213,6 +213,15 @@ describe('an ordinal of an answer citing several sections', () => {
     expect(second!.text).toContain('Kế hoạch số 2686/KH-UBND');
   });
 
+  it('the item holding the sentence that answered is cited beside its section; an ordinal next still counts the section\'s items', () => {
+    const [first, next] = converse(['Khánh Hòa yêu cầu kiểm tra, giám sát việc thực hiện phong trào thế nào', 'ý b là gì']);
+    expect(first!.sources).toEqual([
+      { plan: 'khanh-hoa', section: 'I.2' },
+      { plan: 'khanh-hoa', section: 'I.2.c' },
+    ]);
+    expect(next!.sources).toEqual([{ plan: 'khanh-hoa', section: 'I.2.b' }]);
+  });
+
   it('an ordinal beyond the sections cited is an item inside the one the question named by its heading', () => {
     const [, second] = converse(['Củ Chi nêu nội dung cụ thể của phong trào ra sao', 'ý thứ tư là gì']);
     expect(second!.status).toBe('answer');
