@@ -329,6 +329,14 @@ export class SlotExtractor {
   private fuzzyLocalities(tokens: readonly string[], claimed: Set<number>): LocalityMention[] {
     const found: LocalityMention[] = [];
     for (let i = 0; i + 1 < tokens.length; i++) {
+      // A first syllable written as its initial: "T.Ninh", "K.Hòa" ("t ninh", "k hoa").
+      const initial = /^[a-z]$/.test(tokens[i]!) && !claimed.has(i) ? this.byInitial(tokens, i) : undefined;
+      if (initial) {
+        found.push({ name: initial.item.name, plans: initial.item.plans, start: i, end: i + initial.size, fuzzy: true });
+        for (let k = 0; k < initial.size; k++) claimed.add(i + k);
+        i += initial.size - 1;
+        continue;
+      }
       for (const size of [3, 2]) {
         const window = tokens.slice(i, i + size);
         if (window.length < size || window.some((_, k) => claimed.has(i + k))) continue;
@@ -355,6 +363,16 @@ export class SlotExtractor {
       }
     }
     return found;
+  }
+
+  /** The one place whose alias is the letter at `i` (its first syllable's initial) and the syllables after it. */
+  private byInitial(tokens: readonly string[], i: number): { item: FuzzyAlias; size: number } | undefined {
+    const hits = this.fuzzyAliases.filter((item) => {
+      const [first, ...rest] = item.text.split(' ');
+      return item.size >= 2 && first![0] === tokens[i] && rest.every((w, k) => tokens[i + 1 + k] === w);
+    });
+    const names = new Set(hits.map((h) => h.name));
+    return names.size === 1 ? { item: hits[0]!, size: hits[0]!.size } : undefined;
   }
 
   /** True when the tokens right before `at` are one of `phrases`. */

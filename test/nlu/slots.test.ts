@@ -27,6 +27,12 @@ describe('locality → plan', () => {
     expect(slots('CĐCS phải làm gì').plans).toEqual(['thai-binh-cdyt']);
   });
 
+  it('finds a place whose first syllable is written as its initial ("T.Ninh", "B.Kạn"), never a lettered point', () => {
+    expect(slots('T.Ninh tiêu chí cấp xã').plans).toEqual(['tay-ninh']);
+    expect(slots('kế hoạch B.Kạn ai ký').plans).toEqual(['bac-kan-vp']);
+    expect(slots('ý c của phần yêu cầu').plans).toEqual([]);
+  });
+
   it('recognises places that are not in the data', () => {
     expect(slots('kế hoạch của Hà Nội')).toMatchObject({ plans: [], otherLocalities: ['Hà Nội'] });
     expect(slots('han nop bao cao da nang').otherLocalities).toEqual(['Đà Nẵng']);
