@@ -48,6 +48,13 @@ describe('follow-ups take what they lack from the context', () => {
     expect(next!.text).not.toContain('tiếp câu hỏi trước');
   });
 
+  it('"có giống không" after a plan switch asks the same of the other plan', () => {
+    const [, next] = converse(['tiêu chí thi đua với cấp xã ở Tây Ninh là gì', 'thai binh co giong vay khong']);
+    expect(next!.status).toBe('answer');
+    expect(next!.intent).toBe('criteria');
+    expect(plansOf(next!)).toEqual(['thai-binh']);
+  });
+
   it('a new topic without a place stays with the plan of the conversation', () => {
     const [, next] = converse(['tiêu chí thi đua cấp xã ở Tây Ninh', 'vậy kinh phí lấy từ đâu']);
     expect(next!.intent).toBe('funding');
