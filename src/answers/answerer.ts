@@ -742,12 +742,16 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // document asked by its heading; the plans holding it are those with a section so headed.
     const part = which ? askedPart(ask.a.repaired) : undefined;
     if (part) {
-      const having = scope.flatMap((plan) => {
+      // Asked of "kế hoạch": a letter, which has no headed parts, is no plan lacking one.
+      const saysPlan = ask.a.repaired.some((t, i) => t === 'ke' && ask.a.repaired[i + 1] === 'hoach');
+      const plansOnly = saysPlan ? scope.filter((p) => p.kind === 'ke-hoach') : [];
+      const asked = plansOnly.length > 0 ? plansOnly : scope;
+      const having = asked.flatMap((plan) => {
         const node = [...walkSections(plan.sections)].map(({ node }) => node).find((n) => ` ${fold(n.heading ?? '')} `.includes(` ${part.join(' ')} `));
         const p = node ? corpus.passage(plan.id, node.id) : undefined;
         return p ? [candidate(ask, 'section', ask.primary?.id ?? UNKNOWN, plan, renderPassage(context(plan, ask.a, 'single', []), p), 1, EMPTY)] : [];
       });
-      if (having.length > 0 && having.length < scope.length) return withWhy(listHolders(scope, having, ask), ask, having, having, 'which plans: a part by its heading');
+      if (having.length > 0 && having.length < asked.length) return withWhy(listHolders(asked, having, ask), ask, having, having, 'which plans: a part by its heading');
     }
     const cands: Candidate[] = [];
     const holders: Candidate[] = [];

@@ -354,6 +354,8 @@ describe('sections, ordinals and documents', () => {
     expect([...new Set(r.sources.map((x) => x.plan))]).toEqual(['tay-ninh']);
     const none = ask('những văn bản nào không có mục kinh phí thực hiện');
     expect(none.sources.map((x) => x.plan).sort()).toEqual(['bac-kan-vp', 'thai-binh', 'thai-binh-cdyt']);
+    // Asked of "kế hoạch", a letter (which has no headed parts) is none of them.
+    expect(ask('kế hoạch nào thiếu mục kinh phí thực hiện').sources.map((x) => x.plan).sort()).toEqual(['bac-kan-vp', 'thai-binh']);
   });
 
   it('an ordinal of a list named by its heading is an item of that list, whatever else the words fit', () => {
