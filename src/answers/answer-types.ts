@@ -57,7 +57,7 @@ export const answerTypesSchema = z.object({
          */
         /**
          * "mấy trung tâm", "bao nhiêu thành viên": a number of things is asked, though no cue is written,
-         * when the word after one of `after` is a word of the plans, not light, and not one of `notCounted`
+         * when the word after one of `after` is a word (not a number), not light, and not one of `notCounted`
          * (what the plans enumerate themselves, a time).
          */
         counted: z
@@ -175,12 +175,12 @@ export class AnswerTypes {
   }
 
   /** Where a number of things is asked ("mấy trung tâm"), by the type that asks it: the asking word's start and the thing's end. */
-  private countAsk(tokens: readonly string[], type: number, isWord: (form: string) => boolean): { start: number; end: number } | undefined {
+  private countAsk(tokens: readonly string[], type: number): { start: number; end: number } | undefined {
     const c = this.counted[type];
     if (!c) return undefined;
     for (const m of c.after.findAll(tokens)) {
       const next = tokens[m.end];
-      if (next === undefined || /\d/.test(next) || !isWord(next) || this.isLightPhrase([next]) || c.not.candidatesAt(tokens, m.end).length > 0) continue;
+      if (next === undefined || !/^[a-z]{2,}$/.test(next) || this.isLightPhrase([next]) || c.not.candidatesAt(tokens, m.end).length > 0) continue;
       // "số mấy", "thứ mấy", "năm mấy": the ask is a number, a place in a list or a time, not a count.
       if (endsAt(tokens, m.start, c.notAfter)) continue;
       return { start: m.start, end: m.end + 1 };
@@ -286,7 +286,7 @@ export class AnswerTypes {
       m.value.forms.length !== m.end - m.start || !typedAsOtherWords(m.value.forms, tokens, typed, m.start, isWord);
     const matches = this.cues.findEvery(tokens).filter(asTyped);
     this.data.types.forEach((_, type) => {
-      const at = this.roleAsk(tokens, type) ?? this.countAsk(tokens, type, isWord);
+      const at = this.roleAsk(tokens, type) ?? this.countAsk(tokens, type);
       if (at) matches.push({ ...at, value: { type, forms: [] } });
     });
     const found = matches.map((m) => m.value);

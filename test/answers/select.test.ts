@@ -236,7 +236,7 @@ describe('a count or a person asked, which the plans do not hold', () => {
   });
 
   it('"mấy" or "bao nhiêu" before any thing asks a count; before what the plans enumerate, or a time, it does not', () => {
-    for (const q of ['Khánh Hòa mỗi huyện phải có bao nhiêu thư viện cộng đồng', 'tay ninh moi ap co may thu vien', 'Thái Bình có bao nhiêu % dòng họ học tập']) {
+    for (const q of ['Khánh Hòa mỗi huyện phải có bao nhiêu thư viện cộng đồng', 'tay ninh moi ap co may cau lac bo doc sach', 'Thái Bình có bao nhiêu % dòng họ học tập']) {
       const r = ask(q);
       expect(r.status, q).toBe('not_found');
       expect(r.text, q).toContain('không nêu con số thống kê');
