@@ -74,6 +74,8 @@ const KEY_DATE = /\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\
 const KEY_DATE_ONE = new RegExp(KEY_DATE.source, 'iu');
 /** A shared fact is shown in the plan's words from the asked word to its date when they are this close. */
 const FACT_SPAN_WORDS = 6;
+/** What a candidate quoting another body's section loses: it answers what that body does. */
+const OTHER_BODY_PENALTY = 0.3;
 /** A sentence this long or longer is looked for in a section's items (a short one may stand in several). */
 const FOCUSED_ITEM_MIN_CHARS = 30;
 /** Words between "mục" / "phần" and the heading asked ("mục riêng về kinh phí"). */
@@ -367,7 +369,18 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const check = checkCandidate(ask.profile, terms, free, answer.text, answerTypes, all, names, sentences, !answersKind);
     // (Not for a cited document: "HD 216 ngày nào" is answered by its citation, not by a deadline.)
     const madeFor = ask.numbers.length === 0 && answersKind;
-    return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check, madeFor) - penalty };
+    return { source, intent, plan, answer, prior, check, score: scoreOf(source, prior, check, madeFor) - penalty - (ofOtherBody(plan, answer, ask) ? OTHER_BODY_PENALTY : 0) };
+  }
+
+  /**
+   * The candidate quotes the section of another body than the one asked about: its heading names a body,
+   * not that one ("2. Sở Giáo dục và Đào tạo", which works "với Hội Khuyến học tỉnh", to "Hội Khuyến học làm gì").
+   */
+  function ofOtherBody(plan: Plan, answer: PlanAnswer, ask: Ask): boolean {
+    const asked = ask.profile.units.flatMap((u) => (u.entity?.kind === 'agency' && u.entity.asked ? [u.entity.key] : []));
+    if (asked.length === 0 || answer.sections.length !== 1) return false;
+    const heading = findSection(plan.sections, answer.sections[0]!)?.heading;
+    return !!heading && lexicon.namesAnyAgency(heading) && !asked.some((key) => lexicon.agencyMatches(key, heading));
   }
 
   /** A text's sentences and list items, for the check's focus. */

@@ -55,6 +55,11 @@ describe('follow-ups take what they lack from the context', () => {
     expect(plansOf(next!)).toEqual(['thai-binh']);
   });
 
+  it('another body asked after a body\'s tasks gets its own section, not the one just quoted that names it', () => {
+    const [, next] = converse(['Khánh Hòa: Sở Giáo dục và Đào tạo làm gì', 'hội khuyến học tỉnh thì làm gì']);
+    expect(next!.sources).toEqual([{ plan: 'khanh-hoa', section: 'VII.6' }]);
+  });
+
   it('a new topic without a place stays with the plan of the conversation', () => {
     const [, next] = converse(['tiêu chí thi đua cấp xã ở Tây Ninh', 'vậy kinh phí lấy từ đâu']);
     expect(next!.intent).toBe('funding');
