@@ -251,6 +251,13 @@ describe('a count or a person asked, which the plans do not hold', () => {
   });
 });
 
+describe('the basis', () => {
+  it('a document listed without its issuer is shown in the preamble\'s words that say whose it is', () => {
+    const r = ask('kế hoạch Thái Bình được ban hành căn cứ những văn bản nào');
+    expect(r.text).toContain('theo đề nghị của Sở Giáo dục và Đào tạo tại Văn bản số 31/TTr-SGDĐT ngày 26/3/2024');
+  });
+});
+
 describe('a question of two parts', () => {
   it('the part the chosen answer leaves out is answered by the sentence of the section that holds it', () => {
     const r = ask('Khánh Hòa: Sở Tài chính được giao gì, tổng kết phong trào vào năm nào');

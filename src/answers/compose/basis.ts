@@ -20,6 +20,20 @@ function citingSentence(text: string, ref: Pick<Reference, 'number' | 'quote'>):
   return sentences.find((s) => s.includes(ref.quote)) ?? sentences.find((s) => num !== undefined && new RegExp(`\\b${num}\\b`).test(s));
 }
 
+/** The clause of a text that holds a quote, from the last ";" (or sentence start) before it to the first "," after it. */
+function clauseAround(text: string, quoted: string): string | undefined {
+  const at = text.indexOf(quoted);
+  if (at < 0) return undefined;
+  const start = Math.max(text.lastIndexOf(';', at), text.lastIndexOf('.', at)) + 1;
+  const comma = text.indexOf(',', at + quoted.length);
+  const end = comma < 0 ? at + quoted.length : comma;
+  const clause = text.slice(start, end).trim();
+  return clause.length > quoted.length && clause.length <= quoted.length + CLAUSE_EXTRA_CHARS ? clause : undefined;
+}
+
+/** How much a clause may add to the quote it holds before it is too long to stand for it. */
+const CLAUSE_EXTRA_CHARS = 80;
+
 /** A document number as plans write it: "1041/QĐ-UBND", "49-KL/TW", "210/LĐLĐ". */
 export const CITED_NUMBER = /(?<![\d/])(\d{1,5})(?=\s?[/-]\s?[A-ZĐ])/gu;
 
@@ -67,7 +81,10 @@ export function composeBasis(ctx: ComposeContext): PlanAnswer | null {
     return { text: lines.join('\n\n'), sections };
   }
   if (plan.basis.length === 0) return null;
-  const describe = (b: BasisRef) => b.quote;
+  // A document listed without its issuer is shown in the preamble's words that say whose it is:
+  // "theo đề nghị của Sở Giáo dục và Đào tạo tại Văn bản số 31/TTr-SGDĐT ngày 26/3/2024".
+  const preamble = findSection(plan.sections, PREAMBLE_ID)?.text ?? '';
+  const describe = (b: BasisRef) => (/\bcủa\b/u.test(b.quote) ? b.quote : (clauseAround(preamble, b.quote) ?? b.quote));
   const text = [`Căn cứ ban hành (${placeOf(plan)}):\n${quote(plan.basis.map(describe))}`];
   const sections = [PREAMBLE_ID];
   const refs = plan.references ?? [];
