@@ -1329,7 +1329,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    */
   function asksWhetherOwn(cur: QueryAnalysis): boolean {
     const t = cur.repaired;
-    const yesNo = t.some((w, i) => w === 'co' && t.slice(i + 1).some((x) => x === 'khong' || x === 'ko' || x === 'chua'));
+    // ("… có giống không", "… có khác không" compare with the previous answer: they ask it again.)
+    const compares = t.includes('giong') || t.includes('khac');
+    const yesNo = !compares && t.some((w, i) => w === 'co' && t.slice(i + 1).some((x) => x === 'khong' || x === 'ko' || x === 'chua'));
     return yesNo && cur.slots.spans.some((sp) => sp.kind === 'award' || sp.kind === 'awardKind' || sp.kind === 'target' || sp.kind === 'agency');
   }
 

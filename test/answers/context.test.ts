@@ -53,6 +53,11 @@ describe('follow-ups take what they lack from the context', () => {
     expect(next!.status).toBe('answer');
     expect(next!.intent).toBe('criteria');
     expect(plansOf(next!)).toEqual(['thai-binh']);
+    // With a slot of its own it is still the previous question, not a yes/no of its own…
+    const [, , third] = converse(['tiêu chí thi đua với cấp huyện ở Tây Ninh là gì', 'cấp xã thì sao', 'Thái Bình cấp xã có giống không']);
+    expect(third!.sources).toEqual([{ plan: 'thai-binh', section: 'IV.2.d' }]);
+    // …and "giống" weighs nothing in a question of its own.
+    expect(converse(['Khánh Hòa có tiêu chí cho cấp huyện giống Tây Ninh không'])[0]!.status).toBe('answer');
   });
 
   it('another body asked after a body\'s tasks gets its own section, not the one just quoted that names it', () => {
