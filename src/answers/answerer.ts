@@ -646,16 +646,15 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     }
     if (best && answered) {
       const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(best.plan, best.answer, ask.a.slots.ordinal) : null;
+      const answer = single(best.plan, item ?? best.answer, best.intent);
       const second = item ? undefined : complement(best, cands, ask);
-      const first = single(best.plan, best.answer, best.intent);
       const other = second && single(second.c.plan, partOf(second.c, second.clause, ask), second.c.intent);
       // The other part by its sentence, after the answer as it is, when both fit one message: a long
       // answer would become an overview that hides what it holds.
-      if (second && other && first.text.length + other.text.length <= MESSAGE_CHARS) {
-        const both = [first, other];
+      if (second && other && answer.text.length + other.text.length <= MESSAGE_CHARS) {
+        const both = [answer, other];
         return withWhy(result('answer', best.intent, both.map((r) => r.text).join('\n\n'), both.flatMap((r) => r.sources)), ask, cands, [best, second.c], `${best.source} + ${second.c.source} for the other part`);
       }
-      const answer = single(best.plan, item ?? best.answer, best.intent);
       const point = item ? undefined : focusedItem(best);
       return withWhy(point ? { ...answer, sources: [...answer.sources, point] } : answer, ask, cands, [best], item ? `${best.source}, item ${ask.a.slots.ordinal}` : best.source);
     }
