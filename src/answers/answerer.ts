@@ -74,6 +74,11 @@ const KEY_DATE = /\b(?:\d{1,2}\/\d{1,2}(?:\/\d{4})?|ngày\s+\d{1,2}\s+tháng\s+\
 const KEY_DATE_ONE = new RegExp(KEY_DATE.source, 'iu');
 /** A shared fact is shown in the plan's words from the asked word to its date when they are this close. */
 const FACT_SPAN_WORDS = 6;
+/** The question calls the document a "kế hoạch" (folded tokens). */
+function saysKeHoach(tokens: readonly string[]): boolean {
+  return tokens.some((t, i) => t === 'ke' && tokens[i + 1] === 'hoach');
+}
+
 /** What a candidate quoting another body's section loses: it answers what that body does. */
 const OTHER_BODY_PENALTY = 0.3;
 /** A sentence this long or longer is looked for in a section's items (a short one may stand in several). */
@@ -755,7 +760,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const part = which ? askedPart(ask.a.repaired) : undefined;
     if (part) {
       // Asked of "kế hoạch": a letter, which has no headed parts, is no plan lacking one.
-      const saysPlan = ask.a.repaired.some((t, i) => t === 'ke' && ask.a.repaired[i + 1] === 'hoach');
+      const saysPlan = saysKeHoach(ask.a.repaired);
       const plansOnly = saysPlan ? scope.filter((p) => p.kind === 'ke-hoach') : [];
       const asked = plansOnly.length > 0 ? plansOnly : scope;
       const having = asked.flatMap((plan) => {
@@ -1318,7 +1323,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   /** The one plan a letter's answer named, when the message calls it a "kế hoạch" and the context's plans are all letters. */
   function namedPlan(context: AskContext, a: QueryAnalysis): string | undefined {
     const letters = context.plans.length > 0 && context.plans.every((id) => knowledge.plan(id)?.kind === 'cong-van');
-    const saysPlan = a.repaired.some((t, i) => t === 'ke' && a.repaired[i + 1] === 'hoach');
+    const saysPlan = saysKeHoach(a.repaired);
     return letters && saysPlan && context.mentions?.length === 1 ? context.mentions[0] : undefined;
   }
 

@@ -57,8 +57,8 @@ export interface Analyzer {
 /** The level a body's name may end with ("Hội Khuyến học tỉnh", "Phòng Nội vụ huyện"). */
 const LEVELS = new Set(['tinh', 'huyen', 'xa', 'thanh', 'tp']);
 
-/** The document's own name, inside a keyword about it ("gửi kế hoạch này cho ai"). */
-const DOCUMENT_NAMES = new Set(['ke hoach', 'van ban', 'cong van']);
+/** The document's own name, folded, inside a keyword about it ("gửi kế hoạch này cho ai"). */
+export const DOCUMENT_NAMES: ReadonlySet<string> = new Set(['ke hoach', 'van ban', 'cong van']);
 
 /** HTML/XML tags pasted into chat carry no meaning for a question. */
 function stripTags(text: string): string {

@@ -7,6 +7,7 @@ import { documentName, formatDate, placeOf, planLabel, quote } from '../format.j
 import { CLOSING_ID, findSection, PREAMBLE_ID } from '../../knowledge/sections.js';
 import { notStated } from '../messages.js';
 import { asks, type ComposeContext, type PlanAnswer } from './context.js';
+import { DOCUMENT_NAMES } from '../../nlu/analyze.js';
 
 /** Folded phrases that ask for each part of the card. */
 const ASKS_SIGNER = ['ky', 'ki', 'nguoi ky', 'ky ten', 'ky thay', 'chuc vu', 'chuc danh', 'tu cach'];
@@ -32,7 +33,7 @@ function asksWhereSent(ctx: ComposeContext): boolean {
   // "có gửi các cơ sở giáo dục không": whether it went there is asked of the same list.
   const asksWhether = (i: number) => t[i - 1] === 'co' && t.slice(i + 1, i + 1 + 2 * SEND_REACH).includes('khong');
   // "gửi kế hoạch (này) cho những ai": the document itself, sent.
-  const itself = (i: number) => ['ke hoach', 'van ban', 'cong van'].includes(`${t[i]} ${t[i + 1]}`);
+  const itself = (i: number) => DOCUMENT_NAMES.has(`${t[i]} ${t[i + 1]}`);
   return t.some((w, i) => (w === 'gui' && (((t[i + 1] === 'ban' || itself(i + 1)) && asksWhere(i + 2)) || asksWhether(i))) || (w === 'luu' && asksWhere(i + 1)));
 }
 
