@@ -21,7 +21,7 @@ import { bigrams, cleanInput, fold, hasEmoji, hasWordCharacters } from '../text/
 import { SMALL_ROMAN } from '../text/ordinals.js';
 import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
 import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
-import { checkCandidate, questionProfile, type EntityMention, type NamedEntity, type QuestionProfile, type Unit } from './check.js';
+import { checkCandidate, clausesOf, questionProfile, type EntityMention, type NamedEntity, type QuestionProfile, type Unit } from './check.js';
 import { GENERIC_AWARDS } from './compose/awards.js';
 import { CITED_NUMBER, leadingNumber } from './compose/basis.js';
 import type { ComposeContext, PlanAnswer, PlanComposer } from './compose/context.js';
@@ -486,7 +486,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     };
     // Only a clause that asks is a part: not a preamble ("theo KH 62 tỉnh Thái Bình thì …").
     const tokens = ask.a.repaired;
-    const clauseAt = tokens.map((_, i) => ask.a.breaks.slice(1, i + 1).filter(Boolean).length);
+    const clauseAt = clausesOf(ask.a.breaks);
     const asking = (clause: number) => answerTypes.asksItself(tokens.filter((_, i) => clauseAt[i] === clause));
     for (const clause of clauses) {
       if (!asking(clause)) continue;

@@ -105,6 +105,12 @@ const MARKED_SHARE = 0.4;
 /** The units of a polite preamble weigh this share of their rarity. */
 const PREAMBLE_WEIGHT = 0.25;
 
+/** For each token, the clause of the question it stands in (0 for the first), from `breaks` (a clause starts at i). */
+export function clausesOf(breaks: readonly boolean[]): number[] {
+  let clause = 0;
+  return breaks.map((b, i) => (i > 0 && b ? ++clause : clause));
+}
+
 /** `cited`: numbers of documents the plans cite that the question names: an answer must hold them. */
 export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerTypes, cited: readonly string[] = []): QuestionProfile {
   const maxIdf = corpus.idf('\u0000');
@@ -140,7 +146,8 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const aside = new Set<Unit>();
   /** The lone syllables that may as well be question words. */
   const doubtfulUnits = new Set<Unit>();
-  const clauseOf = (k: number) => a.breaks.slice(1, k + 1).filter(Boolean).length;
+  const clauseAt = clausesOf(a.breaks);
+  const clauseOf = (k: number) => clauseAt[k]!;
   let i = 0;
   while (i < tokens.length) {
     if (light(i) || inEntity(i)) {

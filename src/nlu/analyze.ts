@@ -188,23 +188,24 @@ export function createAnalyzer(opts: {
     const expanded = expander.expand(tokens);
     // A pair never spans punctuation: break before an expanded token when its source token opens a segment.
     const breaks = expanded.sourceIndex.map((src, i) => i > 0 && src !== expanded.sourceIndex[i - 1] && breakBefore[src] === true);
-    // Places first: a place typed with a slip ("thai bihn") is found as it is, then kept from repair.
-    const typedAt = (i: number) => (asTyped && tokens[expanded.sourceIndex[i]!] === expanded.tokens[i] ? asTyped[expanded.sourceIndex[i]!] : undefined);
+    // The forms typed, aligned with the expanded tokens (the folded token where an expansion wrote it):
+    // a keyword typed with other diacritics is another word.
+    const typedExpanded = expanded.tokens.map((t, i) => {
+      const src = expanded.sourceIndex[i]!;
+      return asTyped && tokens[src] === t ? asTyped[src]! : t;
+    });
+    // Typed with diacritics the plans never write, and no question word: a slip, if a word a letter away fits.
     const unwritten = (i: number) => {
-      const form = typedAt(i);
-      return form !== undefined && form !== expanded.tokens[i] && !questionForms.has(form) && opts.isWrittenForm !== undefined && !opts.isWrittenForm(form);
+      const form = typedExpanded[i]!;
+      return form !== expanded.tokens[i] && !questionForms.has(form) && opts.isWrittenForm !== undefined && !opts.isWrittenForm(form);
     };
+    // Places first: a place typed with a slip ("thai bihn") is found as it is, then kept from repair.
     const repaired = repairer.repair(expanded.tokens, slotsOf.placePositions(expanded.tokens), unwritten);
     // A token keeps its typed form only where neither expansion nor repair changed it.
     const ownTyping = repaired.tokens.map((t, i) => asTyped !== undefined && tokens[expanded.sourceIndex[i]!] === t);
     const typed = repaired.tokens.map((t, i) => (ownTyping[i] ? asTyped![expanded.sourceIndex[i]!]! : t));
     const slots = slotsOf.extract(repaired.tokens, typed);
     const filled = filledSlots(slots);
-    // The forms typed, aligned with the expanded tokens: a keyword typed with other diacritics is another word.
-    const typedExpanded = expanded.tokens.map((t, i) => {
-      const src = expanded.sourceIndex[i]!;
-      return asTyped && tokens[src] === t ? asTyped[src]! : t;
-    });
     // Where bodies are named: a keyword may stand around one ("giao Sở Nội vụ làm gì").
     // (With the level written after the name: "Hội Khuyến học tỉnh".) Or the document itself: "gửi kế
     // hoạch này cho những ai" for "gửi cho những ai".

@@ -329,7 +329,7 @@ export class SlotExtractor {
   private fuzzyLocalities(tokens: readonly string[], claimed: Set<number>): LocalityMention[] {
     const found: LocalityMention[] = [];
     for (let i = 0; i + 1 < tokens.length; i++) {
-      // A first syllable written as its initial: "T.Ninh", "K.Hòa" ("t ninh", "k hoa").
+      // A first syllable written as its initial: "T.Ninh", "B.Kạn" ("t ninh", "b kan").
       const initial = /^[a-z]$/.test(tokens[i]!) && !claimed.has(i) ? this.byInitial(tokens, i) : undefined;
       if (initial) {
         found.push({ name: initial.item.name, plans: initial.item.plans, start: i, end: i + initial.size, fuzzy: true });
