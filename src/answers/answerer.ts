@@ -100,6 +100,8 @@ const ALIKE_BAND = 0.05;
 const PASSAGES_PER_PLAN = 3;
 /** A term in more than this share of the passages is left out of the passage search. */
 const COMMON_TERM_SHARE = 0.2;
+/** …and a pair of syllables ("tuyen_truyen") in more than this share: a pair says far more than either syllable. */
+const COMMON_PAIR_SHARE = 0.3;
 /** Candidate texts whose reading is kept (cleared when full): the plans' answers and passages, a few thousand. */
 const READ_CANDIDATES_MAX = 5000;
 const PASSAGE_PRIOR = 0.5;
@@ -181,6 +183,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const lexicon = new Lexicon(glossary, expander);
   const answerTypes = new AnswerTypes(opts.answerTypes ?? loadAnswerTypes(), expander);
   const intentById = new Map(intents.map((i) => [i.id, i]));
+  const QUESTION_SYLLABLES = new Set(glossary.questionWords.flatMap((w) => fold(w).split(' ')));
   const conversation = new ConversationReader(opts.conversation ?? loadConversationData(), expander, glossary.questionWords, (w) => corpus.words.has(w));
   const sectionWords = new Map(intents.map((i) => [i.id, i.sectionWords.map((w) => analyzer.expander.normalizePhrase(w).join(' '))]));
   const coveredWords = new Map(intents.map((i) => [i.id, i.coveredWords.map((w) => analyzer.expander.normalizePhrase(w).join(' '))]));
@@ -235,6 +238,13 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return [...words, ...pairs];
   }
 
+  /** The terms of the question's asking keywords ("cơ quan nào": "co", "quan", "co_quan", "quan_nao"). */
+  function askingOf(a: QueryAnalysis): Set<string> {
+    const asking = (a.intent?.phrases ?? []).map((p) => p.split(' ')).filter((ws) => ws.some((w) => QUESTION_SYLLABLES.has(w)));
+    const inAsking = (ws: readonly string[]) => asking.some((p) => ws.every((w) => p.includes(w)) && (ws.length === 1 || p.join(' ').includes(ws.join(' '))));
+    return new Set(a.terms.filter((t) => inAsking(t.split('_'))));
+  }
+
   function context(plan: Plan, a: QueryAnalysis, mode: ComposeContext['mode'], numbers: readonly string[]): ComposeContext {
     let sectionFilter: Set<string> | undefined;
     if (numbers.length) {
@@ -242,7 +252,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         corpus.passages.filter((p) => p.planId === plan.id && numbers.some((n) => p.bodyTokens.has(n))).map((p) => p.sectionId),
       );
     }
-    return { plan, analysis: a, corpus, lexicon, topic: topicOf(a), sectionFilter, mode };
+    return { plan, analysis: a, corpus, lexicon, topic: topicOf(a), asking: askingOf(a), sectionFilter, mode };
   }
 
   function clarify(intentId: string, candidates: readonly Plan[]): AnswerResult {
@@ -561,7 +571,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (!ask.hits) {
       ask.hits = new Map();
       // Words in most passages ("phong trào", "thi đua") hardly rank them and cost the most to look up.
-      const telling = ask.a.terms.filter((t) => corpus.df(t) <= COMMON_TERM_SHARE * corpus.passages.length);
+      const telling = ask.a.terms.filter((t) => corpus.df(t) <= (t.includes('_') ? COMMON_PAIR_SHARE : COMMON_TERM_SHARE) * corpus.passages.length);
       for (const h of corpus.search(telling.length ? telling : ask.a.terms, { boost: boostFor(ask.intents[0]?.def.id, ask.a) })) {
         const list = ask.hits.get(h.passage.planId) ?? [];
         if (list.length < PASSAGES_PER_PLAN) list.push(h);

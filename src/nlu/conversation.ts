@@ -46,6 +46,13 @@ export const conversationSchema = z.object({
      * plan asks for that plan's body of the same rank ("Hội Khuyến học tỉnh" → "… huyện" for a district).
      */
     levelWords: z.record(z.string(), z.array(phrase).min(1)).default({}),
+    /**
+     * "khoản này", "việc đó", "yêu cầu đó": a noun pointed at by a demonstrative stands for the previous
+     * question's topic ("Tây Ninh thì ai lo khoản này" after "ai tham mưu bố trí kinh phí"). The nouns
+     * are those that name no topic themselves; a noun the previous question holds points at it too,
+     * unless it asked for one ("thông tri nào": `asking`), which the answer named.
+     */
+    topicPointers: z.object({ nouns: z.array(phrase), demonstratives: z.array(phrase).min(1), asking: z.array(phrase) }).default({ nouns: [], demonstratives: ['này', 'đó'], asking: [] }),
   }),
 });
 export type ConversationData = z.infer<typeof conversationSchema>;
@@ -92,6 +99,9 @@ export class ConversationReader {
   private readonly anaphora: PhraseMatcher<true>;
   private readonly questionWords: ReadonlySet<string>;
   private readonly markerTokens: PhraseMatcher<true>;
+  private readonly pointerNouns: PhraseMatcher<true>;
+  private readonly demonstratives: ReadonlySet<string>;
+  private readonly pointerAsking: readonly string[];
   /** Level words by issuer level, as written in the data (the first is put in a question) and folded. */
   private readonly levelWords: ReadonlyMap<string, { written: string; folded: readonly string[] }>;
 
@@ -116,6 +126,9 @@ export class ConversationReader {
     this.anaphora = new PhraseMatcher(data.followUp.anaphora.map((p) => ({ tokens: norm(p), value: true as const })));
     this.markerTokens = new PhraseMatcher(data.followUp.markers.map((p) => ({ tokens: fold(p).split(' '), value: true as const })));
     this.questionWords = new Set(questionWords.map((w) => fold(w)));
+    this.pointerNouns = new PhraseMatcher(data.followUp.topicPointers.nouns.map((p) => ({ tokens: norm(p), value: true as const })));
+    this.demonstratives = new Set(data.followUp.topicPointers.demonstratives.map((w) => fold(w)));
+    this.pointerAsking = data.followUp.topicPointers.asking.map((w) => fold(w));
     this.levelWords = new Map(Object.entries(data.followUp.levelWords).map(([level, words]) => [level, { written: words[0]!, folded: words.map((w) => fold(w)) }]));
   }
 
@@ -152,6 +165,29 @@ export class ConversationReader {
     const rest = tokens.filter((_, i) => !covered.has(i));
     if (rest.length > 1 || (rest.length === 1 && (tokens.length < 3 || this.questionWords.has(rest[0]!) || this.isPlanWord(rest[0]!)))) return undefined;
     return found.sort((a, b) => a.start - b.start)[0]!.value;
+  }
+
+  /**
+   * Where the message points at the previous topic by a noun and a demonstrative ("khoản này", "yêu cầu
+   * đó"): a noun of the pointer list, or one the previous question holds. `taken`: a position that is
+   * something else already (a slot, "kế hoạch đó", "ý đó").
+   */
+  private topicPointer(tokens: readonly string[], prev: QueryAnalysis, taken: (i: number) => boolean): { start: number; end: number } | undefined {
+    const prevText = ` ${prev.repaired.join(' ')} `;
+    const asked = this.pointerAsking;
+    for (let i = 1; i < tokens.length; i++) {
+      if (!this.demonstratives.has(tokens[i]!)) continue;
+      for (const n of [2, 1]) {
+        const start = i - n;
+        if (start < 0 || [...Array(n + 1).keys()].some((k) => taken(start + k))) continue;
+        const noun = tokens.slice(start, i);
+        const listed = this.pointerNouns.findAll(noun).some((m) => m.start === 0 && m.end === n);
+        // (Not a noun the previous question asked for: "thông tri đó" after "dẫn thông tri nào" is the one the answer named.)
+        const held = prevText.includes(` ${noun.join(' ')} `) && !asked.some((q) => prevText.includes(` ${noun.join(' ')} ${q} `));
+        if (listed || held) return { start, end: i + 1 };
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -192,8 +228,17 @@ export class ConversationReader {
       for (const m of this.detailFiller.findAll(tokens, { skip: inSpan })) for (let i = m.start; i < m.end; i++) polite.add(i);
       if (tokens.every((t, i) => polite.has(i) || this.questionWords.has(t)) && spans.every((sp) => sp.kind === 'ordinal')) return { kind: 'detail' };
     }
+    const anaphora = this.anaphora.findAll(tokens);
+    const pointsBack = anaphora.length > 0;
+    // "Tây Ninh thì ai lo khoản này": the previous topic in place of the noun pointing at it, on the plan
+    // the message names (or the conversation's).
+    const pointer = prev ? this.topicPointer(tokens, prev, (i) => inSpan(i) || markedAt(anaphora, i) || markers.some((m) => m.end - m.start > 1 && i >= m.start && i < m.end)) : undefined;
+    if (pointer && prev) {
+      const topic = prev.typed.filter((t, i) => !this.questionWords.has(prev.repaired[i]!) && !prev.slots.spans.some((sp) => (sp.kind === 'locality' || sp.kind === 'docref') && i >= sp.start && i < sp.end));
+      const text = [...cur.typed.slice(0, pointer.start), ...topic, ...cur.typed.slice(pointer.end)].join(' ');
+      return { kind: 'plan', text };
+    }
     const own = tokens.filter((t, i) => !lean.has(i) && !this.questionWords.has(t));
-    const pointsBack = this.anaphora.findAll(tokens).length > 0;
     if (own.length > 0 || cur.slots.sections.length > 0) {
       if (!prev) return { kind: 'new' };
       if (ownPlan || (cur.slots.crossPlan && !pointsBack)) return markers.some((m) => m.start === 0) ? { kind: 'new', leans: true } : { kind: 'new' };

@@ -182,6 +182,21 @@ describe('a named body must be named by the answer', () => {
   });
 });
 
+describe('asked which body does a task', () => {
+  it('"đơn vị nào" asks for the body: the body named "các cơ quan, đơn vị" is not the answer for being named so', () => {
+    const r = ask('Kế hoạch Tây Ninh giao đơn vị nào lo việc tuyên truyền trên báo, đài');
+    expect(r.status).toBe('answer');
+    expect(r.sources).toEqual([{ plan: 'tay-ninh', section: 'VII.5' }]);
+    expect(r.text).toContain('Sở Thông tin và Truyền thông (Tây Ninh)');
+  });
+
+  it('"lo" (to see to a task) is a light word, not the plans\' "lộ" of "lộ trình"', () => {
+    const r = ask('huyen cu chi ben nao lo tuyen truyen phong trao');
+    expect(r.status).toBe('answer');
+    expect(r.sources).toEqual([{ plan: 'cu-chi', section: 'VII.5' }]);
+  });
+});
+
 describe('a clarify menu offers only the plans that name the body asked about', () => {
   it('the union letter and the Văn phòng plan, which give Sở Nội vụ no task, are not offered', () => {
     const r = ask('nhiệm vụ của sở nội vụ là gì');

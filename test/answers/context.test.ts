@@ -267,3 +267,17 @@ describe('a thing named alike in place of the previous one', () => {
     expect(next!.intent).toBe('deadlines');
   });
 });
+
+describe('a noun pointed at by a demonstrative stands for the previous topic', () => {
+  it('"bên nào lo khoản này" on another plan asks the previous question of that plan', () => {
+    const [, next] = converse(['Ở Khánh Hòa ai tham mưu bố trí kinh phí cho phong trào', 'thế Tây Ninh thì bên nào lo khoản này']);
+    expect(next!.status).toBe('answer');
+    expect(plansOf(next!)).toEqual(['tay-ninh']);
+    expect(next!.text).toContain('Tham mưu UBND tỉnh bố trí kinh phí');
+  });
+
+  it('a noun the previous question asked for with "nào" is the one its answer named, not its topic', () => {
+    const [, next] = converse(['Tây Ninh giao Sở GDĐT phối hợp Hội Khuyến học triển khai thông tư nào', 'thông tư đó quy định về việc gì']);
+    expect(next!.resolved?.question).toBe('thông tư đó quy định về việc gì');
+  });
+});

@@ -14,6 +14,11 @@ export interface ComposeContext {
   lexicon: Lexicon;
   /** Search terms without the words that only name the intent ("tiêu chí", "hạn"): what the question is about. */
   topic: string[];
+  /**
+   * The search terms that are the question itself: those of a matched keyword that holds a question word
+   * ("cơ quan nào", "đơn vị nào"). Every body is a "cơ quan": they say nothing of which one.
+   */
+  asking: ReadonlySet<string>;
   /** Sections that cite the document number the question names; undefined when it names none. */
   sectionFilter?: ReadonlySet<string>;
   /** "cross": one block among several plans (shorter, and silent when the plan lacks the thing asked). */

@@ -22,9 +22,11 @@ export function composeResponsibilities(ctx: ComposeContext): PlanAnswer | null 
   const agencies = ctx.analysis.slots.agencies;
   const named = agencies.length ? all.filter((r) => agencies.some((a) => ctx.lexicon.agencyMatches(a, r.agency))) : [];
 
+  const terms = ctx.analysis.terms.filter((t) => !ctx.asking.has(t));
   const scored: Scored[] = (named.length ? named : all).map((r) => {
-    // All the question's words: "thẩm định", "chủ trì" say which duty is meant.
-    const items = r.items.map((text) => ({ text, score: ctx.corpus.overlap(`${r.agency}\n${text}`, ctx.analysis.terms) }));
+    // All the question's words: "thẩm định", "chủ trì" say which duty is meant (not "cơ quan nào":
+    // it would pick "Các cơ quan, đơn vị" for being named so).
+    const items = r.items.map((text) => ({ text, score: ctx.corpus.overlap(`${r.agency}\n${text}`, terms) }));
     return { r, items, best: Math.max(0, ...items.map((i) => i.score)) };
   });
 
