@@ -100,6 +100,8 @@ const ALIKE_BAND = 0.05;
 const PASSAGES_PER_PLAN = 3;
 /** A term in more than this share of the passages is left out of the passage search. */
 const COMMON_TERM_SHARE = 0.2;
+/** …and a pair of syllables ("tuyen_truyen") in more than this share: a pair says far more than either syllable. */
+const COMMON_PAIR_SHARE = 0.3;
 /** Candidate texts whose reading is kept (cleared when full): the plans' answers and passages, a few thousand. */
 const READ_CANDIDATES_MAX = 5000;
 const PASSAGE_PRIOR = 0.5;
@@ -569,7 +571,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (!ask.hits) {
       ask.hits = new Map();
       // Words in most passages ("phong trào", "thi đua") hardly rank them and cost the most to look up.
-      const telling = ask.a.terms.filter((t) => corpus.df(t) <= COMMON_TERM_SHARE * corpus.passages.length);
+      const telling = ask.a.terms.filter((t) => corpus.df(t) <= (t.includes('_') ? COMMON_PAIR_SHARE : COMMON_TERM_SHARE) * corpus.passages.length);
       for (const h of corpus.search(telling.length ? telling : ask.a.terms, { boost: boostFor(ask.intents[0]?.def.id, ask.a) })) {
         const list = ask.hits.get(h.passage.planId) ?? [];
         if (list.length < PASSAGES_PER_PLAN) list.push(h);

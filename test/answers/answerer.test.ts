@@ -296,6 +296,16 @@ describe('which plans hold a thing', () => {
   });
 });
 
+describe('which documents leave a part of their card blank', () => {
+  it('"chưa ghi số" lists the unnumbered plans with the line each writes, and the title that names it instead', () => {
+    const r = ask('những kế hoạch nào chưa ghi số');
+    expect(r.status).toBe('answer');
+    expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['bac-kan-vp', 'tay-ninh', 'khanh-hoa']));
+    expect(r.text).toContain('Văn bản ghi: “Số: /KH-VP”.');
+    expect(r.text).toContain('Trích yếu: “Thực hiện Phong trào “Cả nước thi đua xây dựng xã hội học tập');
+  });
+});
+
 describe('a body\'s task that the plans copy from one model', () => {
   it('a task one plan writes and the others hold nearly whole, adding words of their own, is one answer', () => {
     const r = ask('Hội Khuyến học có nhiệm vụ chủ trì việc gì');

@@ -13,7 +13,7 @@ import { DOCUMENT_NAMES } from '../../nlu/analyze.js';
 const ASKS_SIGNER = ['ky', 'ki', 'nguoi ky', 'ky ten', 'ky thay', 'chuc vu', 'chuc danh', 'tu cach'];
 const ASKS_RECIPIENTS = ['noi nhan', 'kinh gui', 'gui cho ai', 'gui ai', 'gui nhung ai', 'gui nhung noi nao', 'gui noi nao', 'gui den', 'gui toi', 'gui cho', 'gui di', 'gui nhung dau', 'gui nhung don vi'];
 const ASKS_DATE = ['ngay nao', 'ngay ban hanh', 'ban hanh ngay', 'khi nao', 'nam nao', 'ngay may', 'thang may', 'thang nao', 'ra ngay'];
-const ASKS_NUMBER = ['so may', 'so hieu', 'so bao nhieu', 'so ky hieu'];
+const ASKS_NUMBER = ['so may', 'so hieu', 'so bao nhieu', 'so ky hieu', 'ghi so', 'so va ngay'];
 const ASKS_PERIOD = ['ap dung giai doan', 'ap dung cho giai doan', 'ap dung trong giai doan', 'giai doan nao', 'giai doan may'];
 
 /** How far after "gửi bản …" the words asking where may stand ("gửi bản điện tử cho những nơi nào"). */
@@ -112,8 +112,10 @@ export function composeDocument(ctx: ComposeContext): PlanAnswer | null {
   // blank ("Số: /KH-VP", "Bắc Kạn, ngày tháng năm 2024"), so no other passage's number stands in for them.
   if (parts.length && parts.every(([, stated]) => !stated)) {
     const blank = [...(asked.number ? [headerLine(/^Số\s*:/)] : []), ...(asked.date ? [headerLine(/ngày/)] : [])].filter((l): l is string => l !== undefined);
-    const shown = blank.length ? ` Văn bản ghi: ${blank.map((l) => quote([l.trim()])).join('; ')}.` : '';
-    return { text: `${notStated(planLabel(plan), askedParts(ctx).join(', '))}${shown}`, sections: [], absent: true };
+    const shown = blank.length ? `\nVăn bản ghi: ${blank.map((l) => quote([l.trim()])).join('; ')}.` : '';
+    // A document without a number is known by its title.
+    const title = plan.number === null ? `\nTrích yếu: ${quote([plan.title.quote])}` : '';
+    return { text: `${notStated(planLabel(plan), askedParts(ctx).join(', '))}${shown}${title}`, sections: [], absent: true };
   }
   if (parts.length) {
     lines.push(`${documentName(plan)}.`);
