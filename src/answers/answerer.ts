@@ -18,10 +18,11 @@ import { loadGlossary, type Glossary } from '../nlu/glossary.js';
 import { ConversationReader, loadConversationData, type ConversationData, type SmallTalkKind } from '../nlu/conversation.js';
 import { loadIntents, type IntentDef, type SlotName } from '../nlu/intents.js';
 import { bigrams, cleanInput, fold, hasEmoji, hasWordCharacters } from '../text/normalize.js';
+import { contrastParts, type ContrastParts } from '../nlu/contrast.js';
 import { SMALL_ROMAN } from '../text/ordinals.js';
 import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
 import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
-import { checkCandidate, clausesOf, questionProfile, type EntityMention, type NamedEntity, type QuestionProfile, type Unit } from './check.js';
+import { checkCandidate, clausesOf, questionProfile, typedWithMarks, type EntityMention, type NamedEntity, type QuestionProfile, type Unit } from './check.js';
 import { GENERIC_AWARDS } from './compose/awards.js';
 import { CITED_NUMBER, leadingNumber } from './compose/basis.js';
 import type { ComposeContext, PlanAnswer, PlanComposer } from './compose/context.js';
@@ -105,6 +106,8 @@ const COMMON_PAIR_SHARE = 0.3;
 /** Candidate texts whose reading is kept (cleared when full): the plans' answers and passages, a few thousand. */
 const READ_CANDIDATES_MAX = 5000;
 const PASSAGE_PRIOR = 0.5;
+/** A denial longer than this is named by its topic, not quoted. */
+const DENIED_WORDS_MAX = 10;
 /** A plan named only as a fallback ("Thái Bình" also names the union's letter) starts this far behind. */
 const ALTERNATE_PENALTY = 0.3;
 /** An intent whose keywords score this much was asked plainly: if it is silent, the plan does not state it. */
@@ -616,6 +619,19 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   }
 
   /** The parts of a document the question asks about ("số, ngày ban hành"), when it asks the document intent. */
+  /**
+   * What the denied part of a question denies, in its own words: those after "không có" ("không nhắc
+   * người dân tộc thiểu số" → “người dân tộc thiểu số”). Undefined when they are not the user's own
+   * typing with its diacritics (an expansion's words are folded), or too many to quote.
+   */
+  function deniedWords(a: QueryAnalysis): string | undefined {
+    const n = a.slots.negation;
+    if (!n) return undefined;
+    const own = a.asTyped.slice(n.end).every(Boolean) && typedWithMarks(a);
+    const words = a.typed.slice(n.end);
+    return own && words.length > 0 && words.length <= DENIED_WORDS_MAX ? `“${words.join(' ')}”` : undefined;
+  }
+
   function documentParts(scope: readonly Plan[], ask: Ask): string | undefined {
     const parts = ask.primary?.id === 'document' && scope.length > 0 ? askedParts(context(scope[0]!, ask.a, 'single', ask.numbers)) : [];
     return parts.length ? parts.join(', ') : undefined;
@@ -1098,12 +1114,37 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     carried?: boolean;
     /** The previous answer (its intent, the sections it quoted): "ai chủ trì", "gửi qua cơ quan nào" may be asked of it. */
     previous?: PreviousAnswer;
+    /** Asked among these plans only (the part stated of a question that denies another: see answerContrast). */
+    within?: readonly string[];
+  }
+
+  /**
+   * "Kế hoạch nào không có X, chỉ có Y": the plans lacking X (the part denied, asked alone), then among
+   * them those holding Y. Undefined when either part finds no plans: the question is read whole.
+   */
+  function answerContrast(parts: ContrastParts, from: FromConversation): AnswerResult | undefined {
+    const asWhich = (r: AnswerResult) => r.status === 'answer' && (r.why?.decision.startsWith('which plans') ?? false);
+    const denied = answerAnalysed(analyzer.analyze(parts.denied), { ...from, within: undefined });
+    if (!asWhich(denied)) return undefined;
+    const lacking = [...new Set(denied.sources.map((s) => s.plan))];
+    const stated = lacking.length ? answerAnalysed(analyzer.analyze(parts.stated), { ...from, within: lacking }) : undefined;
+    if (!stated || !asWhich(stated) || !stated.sources.length) return undefined;
+    // Its lead: the plans lacking X, named by the words that deny it (the intent's title would say they
+    // lack the whole topic: "không nêu tiêu chí thi đua" for "không nhắc người dân tộc thiểu số").
+    // (An award denied is named by its own name already.)
+    const deniedAnalysis = analyzer.analyze(parts.denied);
+    const what = deniedAnalysis.slots.awards.length ? undefined : deniedWords(deniedAnalysis);
+    const lead = what ? msg.plansWithout(what, lacking.map((id) => planShortLabel(knowledge.plan(id)!)), [], true) : denied.text.split('\n\n')[0]!;
+    return { ...stated, text: `${lead}\n\n${stated.text}`, why: { ...stated.why!, decision: `which plans: ${parts.denied} / ${parts.stated}` } };
   }
 
   function answerAnalysed(a: QueryAnalysis, from: FromConversation = {}): AnswerResult {
     const { contextPlans = [], contextIntent, pointsBack = false, carried = false } = from;
     let planId = from.planId;
     const { slots } = a;
+    const contrast = from.within === undefined ? contrastParts(a) : undefined;
+    const contrasted = contrast ? answerContrast(contrast, from) : undefined;
+    if (contrasted) return contrasted;
     const refs = readDocRefs(a);
     const { numbers, unknownNumbers } = refs;
     if (unknownNumbers.length && !refs.named.length && !numbers.length) return notFound(a.intent?.id ?? UNKNOWN, msg.unknownDocument(unknownNumbers));
@@ -1138,7 +1179,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     }
 
     // The plans asked about: those citing the document named, if one is; never those the question leaves out.
-    const citing = (numbers.length ? plans.filter((p) => numbers.some((n) => citedBy.get(n)?.has(p.id))) : plans).filter((p) => !slots.excluded.includes(p.id) && (!slots.plansOnly || p.kind === 'ke-hoach'));
+    const citing = (numbers.length ? plans.filter((p) => numbers.some((n) => citedBy.get(n)?.has(p.id))) : plans).filter(
+      (p) => !slots.excluded.includes(p.id) && (!slots.plansOnly || p.kind === 'ke-hoach') && (from.within === undefined || from.within.includes(p.id)),
+    );
     const primary = ask.primary;
 
     // Across plans: several places named, "tỉnh nào…", "so sánh…", or a cited document several plans use.

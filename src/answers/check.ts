@@ -111,6 +111,11 @@ export function clausesOf(breaks: readonly boolean[]): number[] {
   return breaks.map((b, i) => (i > 0 && b ? ++clause : clause));
 }
 
+/** Whether the question was typed with diacritics throughout (a fair share of its words carry them). */
+export function typedWithMarks(a: QueryAnalysis): boolean {
+  return a.typed.filter((t, k) => t !== a.repaired[k]).length >= MARKED_SHARE * a.repaired.length;
+}
+
 /** `cited`: numbers of documents the plans cite that the question names: an answer must hold them. */
 export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerTypes, cited: readonly string[] = []): QuestionProfile {
   const maxIdf = corpus.idf('\u0000');
@@ -122,7 +127,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   // Typed with diacritics throughout, a word typed without any is written so ("giao" is not "giáo"):
   // evidence too (an expansion's or a repair's words are no one's typing).
-  const marked = a.typed.filter((t, k) => t !== tokens[k]).length >= MARKED_SHARE * tokens.length;
+  const marked = typedWithMarks(a);
   const bareAt = tokens.map((t, k) => marked && a.asTyped[k] === true && a.typed[k] === t);
   // An intro's word that is the second half of a word the plans write ("hội" of "xã hội", typed "xa
   // hoi"), or a word of a body's name ("Hội Khuyến học"), is that word, not "hỏi".

@@ -61,6 +61,8 @@ export class AbbreviationExpander {
         // A form read by what stands before it (a place's initials after "ở", "tỉnh") is a document's
         // type before a number: "ở KH 62" is Kế hoạch 62, not Khánh Hòa.
         !(entry.value.after && isNumber(tokens[start + entry.tokens.length])) &&
+        // …and before "nào": "cấp tỉnh: KH nào …" asks which plan; no one asks "which Khánh Hòa".
+        !(entry.value.after && tokens[start + entry.tokens.length] === 'nao') &&
         (!entry.value.after ||
           follows(tokens, start, entry.value.after) ||
           (entry.value.last === true && start + entry.tokens.length === tokens.length)),

@@ -58,6 +58,8 @@ export interface Slots {
   plansOnly: boolean;
   /** The question denies what it asks about ("kế hoạch nào không có Cờ thi đua"). */
   negated: boolean;
+  /** Where the denial stands ("không có", "chưa ghi", "thiếu"), in token positions, when `negated`. */
+  negation?: { start: number; end: number };
   /** Token positions consumed by localities and document references (not search terms). */
   claimed: Set<number>;
   /** Where each slot value was read, in token positions: what a follow-up replaces ("cá nhân thì sao"). */
@@ -266,6 +268,9 @@ export class SlotExtractor {
     const whichPlans = this.whichPlans
       .findAll(tokens)
       .some((m) => !(DOC_NOUNS.has(tokens[m.start]!) && this.follows(tokens, m.start, this.notCrossAfter)) && !this.typedOtherwise(tokens, typed, m.start, m.end, true));
+    const denial = this.negations.findAll(tokens).find((m) => m.value);
+    const inPlace = denial || !whichPlans ? undefined : negatesInPlace(tokens);
+    const negation = denial ? { start: denial.start, end: denial.end } : inPlace !== undefined ? { start: inPlace, end: inPlace + 1 } : undefined;
     return {
       localities,
       plans,
@@ -283,7 +288,8 @@ export class SlotExtractor {
       whichPlans,
       excluded,
       plansOnly: this.plansOnly.findAll(tokens).length > 0 || counted === 'plans',
-      negated: this.negations.findAll(tokens).some((m) => m.value) || (whichPlans && negatesInPlace(tokens)),
+      negated: negation !== undefined,
+      ...(negation ? { negation } : {}),
       claimed,
       spans: spans.sort((a, b) => a.start - b.start),
     };
@@ -513,10 +519,11 @@ export function resolvePlans(localities: readonly LocalityMention[]): { plans: s
 /**
  * "Tỉnh nào giai đoạn 1 không bắt đầu từ năm 2023": a "không" before the words it negates, in a
  * question asking which plans. Not the "không" that ends a yes/no question ("có … không (ạ)"): no
- * "có" stands before it.
+ * "có" stands before it. Where it stands, or undefined.
  */
-function negatesInPlace(tokens: readonly string[]): boolean {
-  return tokens.some((t, i) => t === 'khong' && i + 1 < tokens.length && !CONTRAST_BEFORE.has(tokens[i - 1] ?? '') && !END_PARTICLES.has(tokens[i + 1]!) && !tokens.slice(0, i).includes('co'));
+function negatesInPlace(tokens: readonly string[]): number | undefined {
+  const at = tokens.findIndex((t, i) => t === 'khong' && i + 1 < tokens.length && !CONTRAST_BEFORE.has(tokens[i - 1] ?? '') && !END_PARTICLES.has(tokens[i + 1]!) && !tokens.slice(0, i).includes('co'));
+  return at < 0 ? undefined : at;
 }
 
 /** The nouns counted in "trong 5 bản kế hoạch", "cả 6 văn bản"; `plans`: the kế hoạch only, not the công văn. */

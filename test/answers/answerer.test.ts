@@ -296,6 +296,31 @@ describe('which plans hold a thing', () => {
   });
 });
 
+describe('which plans deny one thing and state another', () => {
+  it('"không … mà chỉ có …": the plans lacking the one, then among them those holding the other', () => {
+    const r = ask('Kế hoạch nào không đề nghị Thủ tướng khen thưởng mà chỉ có Bằng khen của Chủ tịch UBND tỉnh?');
+    expect(r.status).toBe('answer');
+    expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['bac-kan-vp', 'tay-ninh']));
+    expect(r.text).toContain('Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh');
+  });
+
+  it('"có … mà không có …": the part stated first, the denied one after', () => {
+    const r = ask('Những tỉnh nào có Bằng khen của Chủ tịch UBND tỉnh mà không có Bằng khen Thủ tướng?');
+    expect(new Set(r.sources.map((s) => s.plan))).toEqual(new Set(['bac-kan-vp', 'tay-ninh']));
+  });
+
+  it('a body denied and another stated: the plan that gives the task to the other body', () => {
+    const r = ask('KH nào không giao việc cho Sở Thông tin và Truyền thông mà giao cho Ban Tuyên giáo Tỉnh ủy?');
+    expect(r.sources.map((s) => s.plan)).toEqual(['thai-binh']);
+    expect(r.text).toContain('Ban Tuyên giáo Tỉnh ủy');
+  });
+
+  it('"KH nào" after a clause ending in "tỉnh" is which plan, not Khánh Hòa', () => {
+    const r = ask('cấp tỉnh: KH nào có tiêu chí');
+    expect(new Set(r.sources.map((s) => s.plan)).size).toBeGreaterThan(1);
+  });
+});
+
 describe('which documents leave a part of their card blank', () => {
   it('"chưa ghi số" lists the unnumbered plans with the line each writes, and the title that names it instead', () => {
     const r = ask('những kế hoạch nào chưa ghi số');
