@@ -507,7 +507,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (!own || own.weight < PART_MIN_SHARE || own.covered >= PART_LEFT_OUT) continue;
       const overlaps = (c: Candidate) => c.answer.sections.some((id) => best.answer.sections.some((b) => id === b || id.startsWith(`${b}.`) || b.startsWith(`${id}.`)));
       const other = cands
-        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && !overlaps(c))
+        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && !overlaps(c) && partOf(c, clause, ask) !== undefined)
         .map((c) => ({ c, part: share(c, clause)!.covered }))
         .filter((x) => x.part >= PART_ANSWERED && x.part - own.covered >= PART_BETTER)
         .sort((x, y) => y.part - x.part || y.c.score - x.c.score)[0];
@@ -517,13 +517,21 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   }
 
   /** The sentence of a candidate that answers one clause of the question, under the candidate's own heading line. */
-  function partOf(c: Candidate, clause: number, ask: Ask): PlanAnswer {
+  function partOf(c: Candidate, clause: number, ask: Ask): PlanAnswer | undefined {
     const units = ask.profile.units.filter((u) => u.clause === clause);
     const weightIn = (terms: ReadonlySet<string>) => units.reduce((sum, u) => sum + ((u.pair ? terms.has(u.pair) || u.words.every((w) => terms.has(w)) : terms.has(u.words[0]!)) ? u.weight : 0), 0);
-    const sentences = readCandidate(c.plan, c.answer).sentences.filter((x) => x.text.includes('“') || x.text.includes('”') || !x.text.endsWith(':'));
+    // Only the plan's own words, inside the quotes: a line the composer wrote is no sentence to quote.
+    const quoted = (text: string) => {
+      const at = c.answer.text.indexOf(text);
+      const before = at < 0 ? '' : c.answer.text.slice(0, at);
+      return text.includes('“') || (before.split('“').length > before.split('”').length);
+    };
+    const sentences = readCandidate(c.plan, c.answer).sentences.filter((x) => quoted(x.text));
     const best = [...sentences].sort((x, y) => weightIn(y.terms) - weightIn(x.terms))[0];
-    if (!best) return c.answer;
-    const head = c.answer.text.split('\n')[0]!;
+    if (!best) return undefined;
+    // Under the heading line nearest above it ("Giai đoạn 1 (từ 2024 - 2025):"), as the answer shows it.
+    const above = c.answer.text.slice(0, Math.max(0, c.answer.text.indexOf(best.text))).split('\n').filter((l) => l.endsWith(':') && !l.includes('“'));
+    const head = above.at(-1) ?? c.answer.text.split('\n')[0]!;
     const line = best.text.replace(/[“”]/gu, '').trim().replace(/^[-+•]\s*/u, '');
     // Marked where it is cut from its item: not before a capital that opens it, not after its full stop.
     const text = `${/^\p{Lu}/u.test(line) ? '' : '…'}${line}${/[.;:!?]$/u.test(line) ? '' : '…'}`;
@@ -679,7 +687,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(best.plan, best.answer, ask.a.slots.ordinal) : null;
       const answer = single(best.plan, item ?? best.answer, best.intent);
       const second = item ? undefined : complement(best, cands, ask);
-      const other = second && single(second.c.plan, partOf(second.c, second.clause, ask), second.c.intent);
+      const part = second && partOf(second.c, second.clause, ask);
+      const other = second && part && single(second.c.plan, part, second.c.intent);
       // The other part by its sentence, after the answer as it is, when both fit one message: a long
       // answer would become an overview that hides what it holds.
       if (second && other && answer.text.length + other.text.length <= MESSAGE_CHARS) {

@@ -183,7 +183,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
       // A phase likewise: "giai đoạn 2 … ai chủ trì" weighs the phase's own passage above a body's tasks.
       const required = e.kind === 'date' && !polite(e.start);
       const weight = e.kind === 'phase' ? maxIdf * PHASE_WEIGHT : maxIdf;
-      units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: [], parts: [], required, asked: !polite(e.start) } });
+      units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: [], parts: [], required, asked: !polite(e.start) }, clause: clauseOf(e.start) });
       continue;
     }
     const at = [...Array(e.end - e.start).keys()].map((k) => e.start + k).filter((k) => !light(k));
@@ -192,7 +192,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     const parts = words.map((u) => ({ ...u, weight: u.weight * scale }));
     const weight = parts.reduce((sum, u) => sum + u.weight, 0);
     const named = at.map((k) => tokens[k]!);
-    if (weight > 0) units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: named, parts, required: !polite(e.start) && !groups.some((g) => g.start < e.end && e.start < g.end), asked: !polite(e.start) } });
+    if (weight > 0) units.push({ words: [`${e.kind}:${e.key}`], weight, entity: { kind: e.kind, key: e.key, words: named, parts, required: !polite(e.start) && !groups.some((g) => g.start < e.end && e.start < g.end), asked: !polite(e.start) }, clause: clauseOf(e.start) });
   }
   for (const n of cited) units.push({ words: [n], weight: maxIdf });
   // Only syllables that may as well be question words ("nói về việc gì" typed "noi ve viec gi"): the

@@ -267,6 +267,18 @@ describe('a question of two parts', () => {
     expect(r.sources.map((x) => x.section)).toEqual(expect.arrayContaining(['VII.4', 'V.2']));
   });
 
+  it('the other part is quoted from the plan\'s own words, under the heading above them, never from a line the bot wrote', () => {
+    const r = ask('khánh hòa sơ kết giai đoạn 1 vào năm nào, đợt đó có những loại giấy khen gì');
+    expect(r.text).toContain('Giai đoạn I (từ năm 2023 đến năm 2025):\n“…tiến hành sơ kết, đánh giá, rút kinh nghiệm ở cấp sở, ngành, địa phương và cấp tỉnh vào năm 2025');
+    expect(r.text).not.toContain('“Tiến độ thực hiện');
+  });
+
+  it('a generic award named in the other part of "gồm những hình thức nào" is one of the forms, all of which are listed', () => {
+    const r = ask('Khánh Hòa khen thưởng tổng kết có những hình thức nào, giấy khen do ai tặng');
+    expect(r.text).toContain('+ Bằng khen của Thủ tướng Chính phủ');
+    expect(r.text).toContain('+ Giấy khen');
+  });
+
   it('a question of one part gets one answer', () => {
     const r = ask('Khánh Hòa: Sở Tài chính được giao nhiệm vụ gì');
     expect(r.sources.map((x) => x.section)).toEqual(['VII.4']);

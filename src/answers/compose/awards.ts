@@ -69,7 +69,8 @@ export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
   const spans = ctx.analysis.slots.spans.filter((sp) => sp.kind === 'award');
   const preciseSpans = spans.filter((sp) => sp.key !== undefined && !GENERIC_AWARDS.has(sp.key));
   const apart = spans.filter((sp) => sp.key !== undefined && GENERIC_AWARDS.has(sp.key) && !preciseSpans.some((p) => p.start < sp.end && sp.start < p.end)).map((sp) => sp.key!);
-  const awardKeys = precise.length ? [...new Set([...precise, ...apart])] : named;
+  // Only a generic one beside "gồm hình thức nào" ("…, giấy khen do ai cấp"): the forms in general, which list it.
+  const awardKeys = precise.length ? [...new Set([...precise, ...apart])] : asksOtherForms(ctx) ? [] : named;
   if (awardKeys.length) {
     const having = all.filter((a) => a.items.some((item) => awardKeys.some((k) => ctx.lexicon.awardMatches(k, item))));
     const names = awardKeys.map((k) => ctx.lexicon.awardName(k)).join(', ');
