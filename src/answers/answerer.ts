@@ -516,6 +516,19 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return undefined;
   }
 
+  /**
+   * The answer, then the sentence that answers the part of the question it leaves out (see complement),
+   * when both fit one message: a long answer would become an overview that hides what it holds.
+   */
+  function withOtherPart(best: Candidate, answer: AnswerResult, cands: readonly Candidate[], ask: Ask): AnswerResult | undefined {
+    const second = complement(best, cands, ask);
+    const part = second && partOf(second.c, second.clause, ask);
+    const other = second && part && single(second.c.plan, part, second.c.intent);
+    if (!second || !other || answer.text.length + other.text.length > MESSAGE_CHARS) return undefined;
+    const both = [answer, other];
+    return withWhy(result('answer', answer.intent, both.map((r) => r.text).join('\n\n'), both.flatMap((r) => r.sources)), ask, cands, [best, second.c], `${best.source} + ${second.c.source} for the other part`);
+  }
+
   /** The sentence of a candidate that answers one clause of the question, under the candidate's own heading line. */
   function partOf(c: Candidate, clause: number, ask: Ask): PlanAnswer | undefined {
     const units = ask.profile.units.filter((u) => u.clause === clause);
@@ -686,15 +699,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (best && answered) {
       const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(best.plan, best.answer, ask.a.slots.ordinal) : null;
       const answer = single(best.plan, item ?? best.answer, best.intent);
-      const second = item ? undefined : complement(best, cands, ask);
-      const part = second && partOf(second.c, second.clause, ask);
-      const other = second && part && single(second.c.plan, part, second.c.intent);
-      // The other part by its sentence, after the answer as it is, when both fit one message: a long
-      // answer would become an overview that hides what it holds.
-      if (second && other && answer.text.length + other.text.length <= MESSAGE_CHARS) {
-        const both = [answer, other];
-        return withWhy(result('answer', best.intent, both.map((r) => r.text).join('\n\n'), both.flatMap((r) => r.sources)), ask, cands, [best, second.c], `${best.source} + ${second.c.source} for the other part`);
-      }
+      const both = item ? undefined : withOtherPart(best, answer, cands, ask);
+      if (both) return both;
       const point = item ? undefined : focusedItem(best);
       return withWhy(point ? { ...answer, sources: [...answer.sources, point] } : answer, ask, cands, [best], item ? `${best.source}, item ${ask.a.slots.ordinal}` : best.source);
     }
@@ -1069,7 +1075,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const body = node.text.trim() ? node.text : sectionFullText(node).split('\n').slice(1).join('\n');
     const answer = { text: `${placeOf(plan)} — ${trail}:\n${quote([clip(body)])}`, sections: [node.id] };
     const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(plan, answer, ask.a.slots.ordinal) : null;
-    return withWhy(single(plan, item ?? answer, 'section'), ask, [], [], item ? `section named, item ${ask.a.slots.ordinal}` : 'section named');
+    // "phần VI nói về gì, ai bố trí kinh phí": the section, then the sentence of the part it leaves out.
+    const quoted = single(plan, item ?? answer, 'section');
+    const both = item ? undefined : withOtherPart(candidate(ask, 'section', 'section', plan, answer, 1, EMPTY), quoted, candidatesFor(plan, ask), ask);
+    return both ?? withWhy(quoted, ask, [], [], item ? `section named, item ${ask.a.slots.ordinal}` : 'section named');
   }
 
   /**

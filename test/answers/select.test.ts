@@ -368,6 +368,12 @@ describe('sections, ordinals and documents', () => {
     expect(ask('Tây Ninh VII.3 giao gì').sources).toEqual([{ plan: 'tay-ninh', section: 'VII.3' }]);
   });
 
+  it('a section named and another part asked: the section, then the sentence that answers the part', () => {
+    const r = ask('mục VI kế hoạch huyện Củ Chi ghi những gì, đơn vị nào bố trí kinh phí');
+    expect(r.sources.map((x) => x.section)).toEqual(['VI', 'VII.4']);
+    expect(r.text).toContain('Phòng Tài chính – Kế hoạch huyện (Củ Chi)');
+  });
+
   it('"văn bản nào có mục …" asks of a part by its heading: the documents with a section so headed', () => {
     const r = ask('văn bản nào có riêng phần mục tiêu thi đua vậy');
     expect([...new Set(r.sources.map((x) => x.plan))]).toEqual(['tay-ninh']);
