@@ -501,17 +501,31 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const tokens = ask.a.repaired;
     const clauseAt = clausesOf(ask.a.breaks);
     const asking = (clause: number) => answerTypes.asksItself(tokens.filter((_, i) => clauseAt[i] === clause));
+    // The kind a clause asks ("…, ban hành ngày nào"): a part of another kind than the question's first
+    // is left out by an answer without its shape, and answered only by a sentence with it.
+    const kindOf = (clause: number) => {
+      const at = tokens.flatMap((_, i) => (clauseAt[i] === clause ? [i] : []));
+      return answerTypes.expected(at.map((i) => tokens[i]!), at.map((i) => ask.a.typed[i]!));
+    };
     for (const clause of clauses) {
       if (!asking(clause)) continue;
       const own = share(best, clause);
-      if (!own || own.weight < PART_MIN_SHARE || own.covered >= PART_LEFT_OUT) continue;
+      if (!own || own.weight < PART_MIN_SHARE) continue;
+      const kind = kindOf(clause);
+      const other = kind !== undefined && kind.type !== ask.profile.expected?.type ? kind : undefined;
+      const covered = other && !answerTypes.fits(other, best.answer.text) ? 0 : own.covered;
+      if (covered >= PART_LEFT_OUT) continue;
       const overlaps = (c: Candidate) => c.answer.sections.some((id) => best.answer.sections.some((b) => id === b || id.startsWith(`${b}.`) || b.startsWith(`${id}.`)));
-      const other = cands
-        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && !overlaps(c) && partOf(c, clause, ask) !== undefined)
+      const shaped = (c: Candidate) => {
+        const part = partOf(c, clause, ask);
+        return part !== undefined && (!other || answerTypes.fits(other, part.text));
+      };
+      const found = cands
+        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && !overlaps(c) && shaped(c))
         .map((c) => ({ c, part: share(c, clause)!.covered }))
-        .filter((x) => x.part >= PART_ANSWERED && x.part - own.covered >= PART_BETTER)
+        .filter((x) => x.part >= PART_ANSWERED && x.part - covered >= PART_BETTER)
         .sort((x, y) => y.part - x.part || y.c.score - x.c.score)[0];
-      if (other) return { c: other.c, clause };
+      if (found) return { c: found.c, clause };
     }
     return undefined;
   }
@@ -615,7 +629,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
 
   /** "… không nêu …": the plan is silent on the point; the nearest passage only if it is close, and marked as such. */
   function absent(scope: readonly Plan[], ask: Ask, nearest: Candidate | undefined, others: readonly Plan[] = []): AnswerResult {
-    const what = documentParts(scope, ask) ?? ask.profile.expected?.absent ?? aboutUnnamed(scope, ask, nearest) ?? ask.primary?.title.toLocaleLowerCase('vi');
+    // (Not the intent's topic when its own composer answered, only not this: "nội dung 6 có nhắc … không"
+    // of a plan that has contents.)
+    const topicHeld = nearest !== undefined && nearest.source === 'intent' && nearest.intent === ask.primary?.id && !nearest.answer.absent;
+    const what = documentParts(scope, ask) ?? ask.profile.expected?.absent ?? aboutUnnamed(scope, ask, nearest) ?? (topicHeld ? undefined : ask.primary?.title.toLocaleLowerCase('vi'));
     const who = scope.length === 1 ? planLabel(scope[0]!) : 'Các kế hoạch đang có';
     const lines = [what ? msg.notStated(who, what) : scope.length === 1 ? msg.notStated(who, 'nội dung này') : msg.NOT_IN_DOCUMENTS];
     if (others.length) lines.push(msg.plansWithIt(others.map(planShortLabel)));
@@ -639,7 +656,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return keys.length ? `nội dung nào về ${keys.map((k) => lexicon.agencyName(k)).join(', ')}` : undefined;
   }
 
-  /** The parts of a document the question asks about ("số, ngày ban hành"), when it asks the document intent. */
   /**
    * What the denied part of a question denies, in its own words: those after "không có" ("không nhắc
    * người dân tộc thiểu số" → “người dân tộc thiểu số”). Undefined when they are not the user's own
@@ -653,6 +669,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return own && words.length > 0 && words.length <= DENIED_WORDS_MAX ? `“${words.join(' ')}”` : undefined;
   }
 
+  /** The parts of a document the question asks about ("số, ngày ban hành"), when it asks the document intent. */
   function documentParts(scope: readonly Plan[], ask: Ask): string | undefined {
     const parts = ask.primary?.id === 'document' && scope.length > 0 ? askedParts(context(scope[0]!, ask.a, 'single', ask.numbers)) : [];
     return parts.length ? parts.join(', ') : undefined;
