@@ -501,29 +501,15 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const tokens = ask.a.repaired;
     const clauseAt = clausesOf(ask.a.breaks);
     const asking = (clause: number) => answerTypes.asksItself(tokens.filter((_, i) => clauseAt[i] === clause));
-    // The kind a clause asks ("…, ban hành ngày nào"): a part of another kind than the question's first
-    // is left out by an answer without its shape, and answered only by a sentence with it.
-    const kindOf = (clause: number) => {
-      const at = tokens.flatMap((_, i) => (clauseAt[i] === clause ? [i] : []));
-      return answerTypes.expected(at.map((i) => tokens[i]!), at.map((i) => ask.a.typed[i]!));
-    };
     for (const clause of clauses) {
       if (!asking(clause)) continue;
       const own = share(best, clause);
-      if (!own || own.weight < PART_MIN_SHARE) continue;
-      const kind = kindOf(clause);
-      const other = kind !== undefined && kind.type !== ask.profile.expected?.type ? kind : undefined;
-      const covered = other && !answerTypes.fits(other, best.answer.text) ? 0 : own.covered;
-      if (covered >= PART_LEFT_OUT) continue;
+      if (!own || own.weight < PART_MIN_SHARE || own.covered >= PART_LEFT_OUT) continue;
       const overlaps = (c: Candidate) => c.answer.sections.some((id) => best.answer.sections.some((b) => id === b || id.startsWith(`${b}.`) || b.startsWith(`${id}.`)));
-      const shaped = (c: Candidate) => {
-        const part = partOf(c, clause, ask);
-        return part !== undefined && (!other || answerTypes.fits(other, part.text));
-      };
       const found = cands
-        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && !overlaps(c) && shaped(c))
+        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && !overlaps(c) && partOf(c, clause, ask) !== undefined)
         .map((c) => ({ c, part: share(c, clause)!.covered }))
-        .filter((x) => x.part >= PART_ANSWERED && x.part - covered >= PART_BETTER)
+        .filter((x) => x.part >= PART_ANSWERED && x.part - own.covered >= PART_BETTER)
         .sort((x, y) => y.part - x.part || y.c.score - x.c.score)[0];
       if (found) return { c: found.c, clause };
     }
