@@ -72,6 +72,13 @@ describe('bad input gets a clear reply, never an exception', () => {
 });
 
 describe('what is not in the documents', () => {
+  it('a thing a plan\'s contents do not mention is not said to be the whole topic it lacks', () => {
+    const r = ask('nội dung thi đua thứ 2 của Bắc Kạn có nhắc đến câu lạc bộ bóng đá không');
+    expect(r.status).toBe('not_found');
+    expect(r.text).toContain('không nêu nội dung này');
+    expect(r.text).not.toContain('không nêu nội dung thi đua');
+  });
+
   it('weather, salaries: says so and suggests what can be asked', () => {
     for (const text of ['thời tiết Hà Nội hôm nay', 'lương giáo viên bao nhiêu', 'giá vàng hôm nay']) {
       const r = ask(text);
