@@ -81,7 +81,7 @@ function saysKeHoach(tokens: readonly string[]): boolean {
 }
 
 /** What a candidate quoting another body's section loses: it answers what that body does. */
-const OTHER_BODY_PENALTY = 0.3;
+const OTHER_BODY_PENALTY = 0.6;
 /** A sentence this long or longer is looked for in a section's items (a short one may stand in several). */
 const FOCUSED_ITEM_MIN_CHARS = 30;
 /** Words between "mục" / "phần" and the heading asked ("mục riêng về kinh phí"). */

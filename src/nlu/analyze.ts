@@ -185,7 +185,8 @@ export function createAnalyzer(opts: {
     const segmented = segmentedSyllables(marked);
     const { tokens, breakBefore } = splitGluedNumbers(segmented.tokens, segmented.breakBefore);
     const asTyped = typedTokens(marked, tokens);
-    const expanded = expander.expand(tokens);
+    // "KH Hòa" is Khánh Hòa, not "kế hoạch Hòa": the place is spelled out before abbreviations expand.
+    const expanded = expander.expand(slotsOf.spellOutOnsets(tokens));
     // A pair never spans punctuation: break before an expanded token when its source token opens a segment.
     const breaks = expanded.sourceIndex.map((src, i) => i > 0 && src !== expanded.sourceIndex[i - 1] && breakBefore[src] === true);
     // The forms typed, aligned with the expanded tokens (the folded token where an expansion wrote it):

@@ -128,6 +128,9 @@ const CONTRAST_BEFORE = new Set(['chu', 'ma']);
 /** Words that may end a question after its "không" ("có … không ạ"): that "không" asks, it does not negate. */
 const END_PARTICLES = new Set(['a', 'vay', 'nhi', 'ha', 'the', 'nhe', 'ad', 'ban', 'bot', 'chu']);
 
+/** A syllable's consonants alone, as a first syllable is abbreviated ("kh", "th", "ngh"). */
+const ONSET = /^(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr)$/;
+
 const isYear = (t: string) => /^(19|20)\d\d$/.test(t);
 const isDocNumber = (t: string | undefined) => t !== undefined && /^\d{1,5}$/.test(t) && !isYear(t);
 
@@ -371,14 +374,26 @@ export class SlotExtractor {
     return found;
   }
 
-  /** The one place whose alias is the letter at `i` (its first syllable's initial) and the syllables after it. */
-  private byInitial(tokens: readonly string[], i: number): { item: FuzzyAlias; size: number } | undefined {
+  /** The one place whose alias starts with `onset` at `i` (its first syllable's initial, or its consonants) and goes on with the syllables after it. */
+  private byInitial(tokens: readonly string[], i: number, onset = tokens[i]!): { item: FuzzyAlias; size: number } | undefined {
     const hits = this.fuzzyAliases.filter((item) => {
       const [first, ...rest] = item.text.split(' ');
-      return item.size >= 2 && first![0] === tokens[i] && rest.every((w, k) => tokens[i + 1 + k] === w);
+      return item.size >= 2 && first!.length > onset.length && first!.startsWith(onset) && rest.every((w, k) => tokens[i + 1 + k] === w);
     });
     const names = new Set(hits.map((h) => h.name));
     return names.size === 1 ? { item: hits[0]!, size: hits[0]!.size } : undefined;
+  }
+
+  /**
+   * A place's first syllable written by its consonants ("KH Hòa", "Th. Bình"), spelled out ("khanh hoa"),
+   * before an abbreviation's expansion reads "KH" as "kế hoạch". Folded tokens in, as many out.
+   */
+  spellOutOnsets(tokens: readonly string[]): string[] {
+    return tokens.map((t, i) => {
+      if (!ONSET.test(t) || t.length < 2) return t;
+      const hit = this.byInitial(tokens, i, t);
+      return hit ? hit.item.text.split(' ')[0]! : t;
+    });
   }
 
   /** True when the tokens right before `at` are one of `phrases`. */

@@ -33,6 +33,12 @@ describe('locality → plan', () => {
     expect(slots('ý c của phần yêu cầu').plans).toEqual([]);
   });
 
+  it('finds a place whose first syllable is written by its consonants ("KH Hòa"), before "KH" is read as "kế hoạch"', () => {
+    expect(slots('KH Hòa giao sở nào bố trí kinh phí').plans).toEqual(['khanh-hoa']);
+    expect(slots('kh hoa tong ket nam nao').plans).toEqual(['khanh-hoa']);
+    expect(slots('kh nào có tiêu chí cho doanh nghiệp').plans).toEqual([]);
+  });
+
   it('recognises places that are not in the data', () => {
     expect(slots('kế hoạch của Hà Nội')).toMatchObject({ plans: [], otherLocalities: ['Hà Nội'] });
     expect(slots('han nop bao cao da nang').otherLocalities).toEqual(['Đà Nẵng']);
