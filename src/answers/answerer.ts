@@ -700,7 +700,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       return withWhy(result('not_found', silent.intent, lines.join('\n'), refs(silent.plan, silent.answer.sections)), ask, cands, [silent], 'not stated');
     }
     if (best && answered) {
-      const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(best.plan, best.answer, ask.a.slots.ordinal) : null;
+      const nth = ask.a.slots.ordinal;
+      // An ordinal asks an item: of the best candidate that has so many ("yêu cầu ý c" after item a was
+      // quoted alone: the list, not the item just shown).
+      const listed = nth === undefined ? undefined : [best, ...cands.filter((c) => c !== best && c.plan === plan).sort((x, y) => y.score - x.score)].find((c) => answersQuestion(c, strict(ask)) && pickOrdinal(c.plan, c.answer, nth) !== null);
+      const item = listed && nth !== undefined ? pickOrdinal(listed.plan, listed.answer, nth) : null;
+      if (listed && item && listed !== best) return withWhy(single(listed.plan, item, listed.intent), ask, cands, [listed], `${listed.source}, item ${nth} (the best has no such item)`);
       const answer = single(best.plan, item ?? best.answer, best.intent);
       const both = item ? undefined : withOtherPart(best, answer, cands, ask);
       if (both) return both;

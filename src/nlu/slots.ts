@@ -110,6 +110,8 @@ const isPoint = (t: string | undefined) => t !== undefined && /^[a-z]$/.test(t);
 
 /** The documents' lettered points in order, as far as folding keeps them apart. */
 const LETTERS = ['a', 'b', 'c'];
+/** A question with diacritics on this share of its syllables is typed with diacritics. */
+const MARKED_SHARE = 0.4;
 /** Lists named by a two-syllable word whose second syllable is an item noun too: the word stays whole; its item may be called by a bare number ("nội dung 2"). */
 const COMPOUND_ITEMS = new Set(['muc dich', 'muc tieu', 'yeu cau', 'nhiem vu', 'giai phap', 'noi dung', 'tieu chi']);
 /** An exclusion ("không tính") leaves out a plan named within this many words after it ("không tính công văn của công đoàn"). */
@@ -226,7 +228,7 @@ export class SlotExtractor {
     const claim = claimer('locality');
 
     const sections = findSections(tokens, claimer('section'), typed);
-    const ordinal = findOrdinal(tokens, claimer('ordinal'));
+    const ordinal = findOrdinal(tokens, claimer('ordinal'), typed);
     const docrefs = this.findDocRefs(tokens, claimer('docref'), claimed);
 
     const localities: LocalityMention[] = this.localities
@@ -411,7 +413,9 @@ export class SlotExtractor {
 }
 
 /** "thứ 3", "thứ hai" anywhere; "đầu tiên" / "cuối cùng" right after an item noun. */
-function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) => void): number | undefined {
+function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) => void, typed: readonly string[] = tokens): number | undefined {
+  // Typed with diacritics, a bare "a" is the letter: the polite word would have been typed "ạ".
+  const marked = typed.filter((t, k) => t !== tokens[k]).length >= MARKED_SHARE * tokens.length;
   // The item noun belongs to the ordinal ("ý thứ hai", "điểm thứ 5"): a follow-up of only these names nothing else.
   // (Not the second half of a topic's name: "mục đích thứ 2" keeps "mục đích", what the list is of.)
   const from = (i: number) => (i > 0 && ITEM_NOUNS.has(tokens[i - 1]!) && !(i > 1 && COMPOUND_ITEMS.has(`${tokens[i - 2]} ${tokens[i - 1]}`)) ? i - 1 : i);
@@ -449,10 +453,14 @@ function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) =>
         claim(i, i + 1);
         return Number(t);
       }
-      // "ý b", "yêu cầu c": a lettered point as the documents letter them ("a" is left out: folded, it is
-      // also the polite "ạ"; "d" may be "đ", so the letters stop before it). "điểm b" is a section number.
+      // "ý b", "yêu cầu c": a lettered point as the documents letter them ("a" only when it cannot be the
+      // polite "ạ": typed so with diacritics, or with words after it; "d" may be "đ", so the letters stop
+      // before it). "điểm b" is a section number.
       const letter = LETTERS.indexOf(t);
-      if (letter > 0 && !SECTION_WORDS[tokens[i - 1]!] && !/^\d/.test(next ?? '')) {
+      // (After the whole name of the list: "Củ Chi a, …" is no "tiêu chí a".)
+      const named = tokens[i - 1] === 'y' || (i > 1 && COMPOUND_ITEMS.has(`${tokens[i - 2]} ${tokens[i - 1]}`));
+      const lettered = letter > 0 || (letter === 0 && named && typed[i] === 'a' && (marked || (next !== undefined && !END_PARTICLES.has(next))));
+      if (lettered && !SECTION_WORDS[tokens[i - 1]!] && !/^\d/.test(next ?? '')) {
         claim(i - 1, i + 1);
         return letter + 1;
       }

@@ -281,3 +281,11 @@ describe('a noun pointed at by a demonstrative stands for the previous topic', (
     expect(next!.resolved?.question).toBe('thông tư đó quy định về việc gì');
   });
 });
+
+describe('a lettered point "a"', () => {
+  it('is the letter after an item noun, and after it was quoted alone, "ý c" is the list\'s third', () => {
+    const [, a, c] = converse(['Kế hoạch Khánh Hòa đặt ra những yêu cầu gì', 'nguyên văn ý a giúp', 'ý c của yêu cầu nói gì']);
+    expect(a!.sources).toEqual([{ plan: 'khanh-hoa', section: 'I.2.a' }]);
+    expect(c!.sources).toEqual([{ plan: 'khanh-hoa', section: 'I.2.c' }]);
+  });
+});

@@ -39,6 +39,13 @@ describe('locality → plan', () => {
     expect(slots('kh nào có tiêu chí cho doanh nghiệp').plans).toEqual([]);
   });
 
+  it('reads "a" after an item noun as the lettered point only where it cannot be the polite "ạ"', () => {
+    expect(slots('còn yêu cầu ý a').ordinal).toBe(1);
+    expect(slots('yeu cau a thi sao').ordinal).toBe(1);
+    expect(slots('cho em hoi ve yeu cau a').ordinal).toBeUndefined();
+    expect(slots('ben em o Cu Chi a, khen thuong vao dip nao').ordinal).toBeUndefined();
+  });
+
   it('recognises places that are not in the data', () => {
     expect(slots('kế hoạch của Hà Nội')).toMatchObject({ plans: [], otherLocalities: ['Hà Nội'] });
     expect(slots('han nop bao cao da nang').otherLocalities).toEqual(['Đà Nẵng']);
