@@ -1258,6 +1258,17 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const many = ordinal !== undefined && sources.length > 1 && !inside;
     const source = inside ?? (many ? sources[ordinal === -1 ? sources.length - 1 : ordinal! - 1] : sources[0]);
     if (!source) return undefined;
+    // "ý 4" after an answer from the opening or the closing words, which have no items: the document's
+    // own numbered parts (a letter's "1.", "2.", …), as a question of one ordinal alone reads them.
+    if (ordinal !== undefined && sources.length === 1 && (source.section === PREAMBLE_ID || source.section === CLOSING_ID)) {
+      const plan = knowledge.plan(source.plan)!;
+      const body = plan.sections.filter((n) => n.id !== PREAMBLE_ID && n.id !== CLOSING_ID);
+      const node = body[ordinal > 0 ? ordinal - 1 : body.length + ordinal];
+      if (node) {
+        const plain = { ...a, slots: { ...a.slots, ordinal: undefined } };
+        return answerSection(plan, node.id, { a: plain, profile: questionProfile(plain, corpus, answerTypes, []), intents: [], numbers: [] });
+      }
+    }
     const analysis = many ? { ...a, slots: { ...a.slots, ordinal: undefined } } : a;
     const ask: Ask = { a: analysis, profile: questionProfile(analysis, corpus, answerTypes, []), intents: [], numbers: [] };
     return answerSection(knowledge.plan(source.plan)!, source.section, ask);

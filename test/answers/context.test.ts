@@ -289,3 +289,11 @@ describe('a lettered point "a"', () => {
     expect(c!.sources).toEqual([{ plan: 'khanh-hoa', section: 'I.2.c' }]);
   });
 });
+
+describe('an ordinal after an answer from the opening or closing words', () => {
+  it('counts the document\'s own numbered parts, which those words do not have', () => {
+    const [, third] = converse(['công đoàn cơ sở gửi báo cáo theo công văn 209 về đâu', 'thế ý 3 là gì']);
+    expect(third!.sources).toEqual([{ plan: 'thai-binh-cdyt', section: '3' }]);
+    expect(third!.text).toContain('Tăng cường tuyên truyền về các điển hình tiêu biểu');
+  });
+});
