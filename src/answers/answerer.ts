@@ -59,6 +59,8 @@ const GRAMMAR_ONLY_PRIOR = 0.5;
 const SLOT_PRIOR = 0.2;
 /** The prior of the previous question's intent (and of the sections its answer quoted), for a follow-up with words of its own. */
 const CONTEXT_PRIOR = 0.6;
+/** …and of a message of question words only, above any intent its question words point to. */
+const ASKED_OF_IT_PRIOR = 1.5;
 /** Plans whose quoted answers share this much of their words say the same (one model, a place's name changed). */
 const NEAR_SAME = 0.75;
 /** …each with the first plan's; two of the others, which may each differ from it elsewhere, this much with each other. */
@@ -149,6 +151,8 @@ interface PlausibleIntent {
 interface PreviousAnswer {
   intent: string;
   sources: readonly SourceRef[];
+  /** The message brings nothing but its question words ("tháng mấy"): asked of what was just quoted first. */
+  askedOfIt?: boolean;
 }
 
 /** One question on its way through the answerer. */
@@ -447,7 +451,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       // (An item cited beside its section, as the sentence that answered: the section is what was quoted.)
       if (quoted.some((x) => x.plan === ref.plan && ref.section.startsWith(`${x.section}.`))) continue;
       const p = ref.plan === plan.id ? corpus.passage(plan.id, ref.section) : undefined;
-      if (p) out.push(candidate(ask, 'section', ask.previous!.intent, plan, renderPassage(context(plan, ask.a, 'single', []), p), CONTEXT_PRIOR, EMPTY, penalty));
+      if (p) out.push(candidate(ask, 'section', ask.previous!.intent, plan, renderPassage(context(plan, ask.a, 'single', []), p), ask.previous!.askedOfIt ? ASKED_OF_IT_PRIOR : CONTEXT_PRIOR, EMPTY, penalty));
     }
     // "công văn 209 ý thứ ba nói về gì": an ordinal and no words to search by is the item of the
     // document's own list, its numbered body parts.
@@ -1380,7 +1384,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (usesContextPlans) filled.push('plan');
     const leans = follow.kind === 'plan' || (follow.kind === 'new' && follow.leans === true);
     // The message brings a topic of its own ("tổng kết thì sao"), not only a plan ("còn Bắc Kạn?").
-    const ownTopic = filled.includes('topic') && questionProfile(a, corpus, answerTypes).units.length > 0;
+    const ownUnits = questionProfile(a, corpus, answerTypes).units.length;
+    const ownTopic = filled.includes('topic') && ownUnits > 0;
+    // Only question words ("tháng mấy", "ai làm"): asked of the section just quoted before anything else.
+    const onlyAsks = (follow.kind === 'topic' || follow.kind === 'plan') && ownUnits === 0 && a.slots.spans.length === 0;
     const out = fitForPhone(
       answerAnalysed(analysis, {
         planId: request.planId,
@@ -1389,7 +1396,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         pointsBack,
         carried: ownTopic,
         // A question of its own on the conversation's plan ("gửi qua cơ quan nào" after "hạn báo cáo"): may be asked of what was just quoted.
-        ...(usesContextPlans && (follow.kind === 'topic' || follow.kind === 'plan') ? { previous: { intent: context!.intent, sources: context!.sources } } : {}),
+        ...(usesContextPlans && (follow.kind === 'topic' || follow.kind === 'plan') ? { previous: { intent: context!.intent, sources: context!.sources, ...(onlyAsks ? { askedOfIt: true } : {}) } } : {}),
       }),
       analysis,
     );

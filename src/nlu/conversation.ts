@@ -258,7 +258,6 @@ export class ConversationReader {
       return { kind: 'new', text: cur.typed.filter((_, i) => spans.some((sp) => i >= sp.start && i < sp.end)).join(' ') };
     }
     if (detail.length > 0 && !ownPlan) return { kind: 'detail' };
-    if (spans.length === 0) return { kind: 'new' };
     // Its question words go with it: "huyện sơ kết khi nào" after an awards question asks for a date.
     const keep = new Set(spans.flatMap((sp) => Array.from({ length: sp.end - sp.start }, (_, k) => sp.start + k)));
     // A question word counts when it asks ("khi nào", "ai", "ở đâu"), not as a conjunction ("khi sơ kết").
@@ -266,6 +265,8 @@ export class ConversationReader {
     tokens.forEach((t, i) => {
       if (asking(i) && (!CONJUNCTIONS.has(t) || (i + 1 < tokens.length && asking(i + 1)))) keep.add(i);
     });
+    // Nothing but question words ("khi nào?"): asked of what was just said. Nothing at all: a new message.
+    if (keep.size === 0) return { kind: 'new' };
     return { kind: 'topic', text: mergeTopic(prev, cur, namesPlan, keep) };
   }
 }

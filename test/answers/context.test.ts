@@ -297,3 +297,17 @@ describe('an ordinal after an answer from the opening or closing words', () => {
     expect(third!.text).toContain('Tăng cường tuyên truyền về các điển hình tiêu biểu');
   });
 });
+
+describe('a message of question words only', () => {
+  it('is asked of the section just quoted before any intent its words point to ("vào tháng mấy")', () => {
+    const [, when] = converse(['Ở Củ Chi ai xét khen thưởng hằng năm cho tập thể, cá nhân xuất sắc', 'vào tháng mấy']);
+    expect(when!.sources).toEqual([{ plan: 'cu-chi', section: 'III.2.1' }]);
+    expect(when!.text).toContain('tháng 10 hàng năm');
+  });
+
+  it('"khi nào?" alone goes on with the plan of the conversation instead of asking which plan', () => {
+    const [, when] = converse(['kế hoạch Khánh Hòa giao ai thẩm định thành tích trình Chủ tịch UBND tỉnh khen thưởng', 'khi nào']);
+    expect(when!.status).not.toBe('clarify');
+    expect(plansOf(when!)).toEqual(['khanh-hoa']);
+  });
+});
