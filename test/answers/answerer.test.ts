@@ -204,6 +204,13 @@ describe('asked which body does a task', () => {
   });
 });
 
+describe('a body named: its own section before one it shares', () => {
+  it('gives the tasks of the section headed by the body, not the list of bodies it is named in last', () => {
+    const r = ask('Khánh Hòa giao UBND các huyện, thị xã, thành phố những nhiệm vụ gì');
+    expect(r.sources).toEqual([{ plan: 'khanh-hoa', section: 'VII.8' }]);
+  });
+});
+
 describe('a clarify menu offers only the plans that name the body asked about', () => {
   it('the union letter and the Văn phòng plan, which give Sở Nội vụ no task, are not offered', () => {
     const r = ask('nhiệm vụ của sở nội vụ là gì');

@@ -20,7 +20,11 @@ export function composeResponsibilities(ctx: ComposeContext): PlanAnswer | null 
   const all = inFilter(ctx.plan.responsibilities, ctx.sectionFilter);
   if (all.length === 0) return null;
   const agencies = ctx.analysis.slots.agencies;
-  const named = agencies.length ? all.filter((r) => agencies.some((a) => ctx.lexicon.agencyMatches(a, r.agency))) : [];
+  const naming = agencies.length ? all.filter((r) => agencies.some((a) => ctx.lexicon.agencyMatches(a, r.agency))) : [];
+  // A section of the body's own comes before one it shares with others, listed after them ("Ủy ban
+  // MTTQ tỉnh, các tổ chức …, UBND các huyện"): its tasks are the body's, the shared ones everyone's.
+  const own = naming.filter((r) => agencies.some((a) => ctx.lexicon.agencyMatches(a, r.agency.split(/[,;]/u)[0]!)));
+  const named = own.length ? own : naming;
 
   const terms = ctx.analysis.terms.filter((t) => !ctx.asking.has(t));
   const scored: Scored[] = (named.length ? named : all).map((r) => {
