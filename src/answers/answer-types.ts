@@ -35,6 +35,11 @@ export const answerTypesSchema = z.object({
   selfWords: z.array(phrase).default([]),
   /** The words after one of these, to the end of their clause, say what is not asked ("giai đoạn 2024 - 2030 chứ không phải 2023 - 2030"). */
   contrasts: z.array(phrase).default([]),
+  /**
+   * "có nhắc … không", "có đề cập … không": the words between one of these and the closing "không" are
+   * what the question asks whether the plan writes; an answer without them says nothing of it.
+   */
+  mentions: z.array(phrase).default([]),
   /** In order: the first type whose cue the question holds is the one asked for. */
   types: z
     .array(z.object({
@@ -138,6 +143,7 @@ export class AnswerTypes {
   private readonly thanking: PhraseMatcher<true>;
   private readonly self: PhraseMatcher<true>;
   private readonly contrasting: PhraseMatcher<true>;
+  private readonly mentioning: PhraseMatcher<true>;
   /** By type index: the asking words of a count, and the things after them that are no count. */
   private readonly counted: ({ after: PhraseMatcher<true>; not: PhraseMatcher<true>; notAfter: string[][] } | undefined)[];
   /** By type index: the posts, the asks that follow them, the words that make a post someone's. */
@@ -166,6 +172,7 @@ export class AnswerTypes {
     this.thanking = matcher(data.thanks);
     this.self = matcher(data.selfWords);
     this.contrasting = matcher(data.contrasts);
+    this.mentioning = matcher(data.mentions);
     this.counted = data.types.map((t) =>
       t.counted ? { after: matcher(t.counted.after), not: matcher(t.counted.notCounted), notAfter: t.counted.notAfter.map((p) => expander.normalizePhrase(p)) } : undefined,
     );
@@ -202,6 +209,16 @@ export class AnswerTypes {
   }
 
   /** Positions from a contrast ("chứ không phải") to the end of its clause (`breaks[i]`: a clause starts at i). */
+  /** The positions of the words a yes/no question asks whether the plan writes ("có nhắc thư viện, bảo tàng không"). */
+  mentionPositions(tokens: readonly string[]): Set<number> {
+    const at = new Set<number>();
+    for (const m of this.mentioning.findAll(tokens)) {
+      const end = tokens.indexOf('khong', m.end);
+      if (end > m.end) for (let i = m.end; i < end; i++) at.add(i);
+    }
+    return at;
+  }
+
   contrastPositions(tokens: readonly string[], breaks: readonly boolean[]): Set<number> {
     const at = new Set<number>();
     for (const m of this.contrasting.findAll(tokens)) {

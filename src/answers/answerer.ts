@@ -533,10 +533,15 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return withWhy(result('answer', answer.intent, both.map((r) => r.text).join('\n\n'), both.flatMap((r) => r.sources)), ask, cands, [best, second.c], `${best.source} + ${second.c.source} for the other part`);
   }
 
+  /** A text's terms hold the unit: its compound, or its word. */
+  function termsHold(terms: ReadonlySet<string>, u: Unit): boolean {
+    return u.pair ? terms.has(u.pair) || u.words.every((w) => terms.has(w)) : terms.has(u.words[0]!);
+  }
+
   /** The sentence of a candidate that answers one clause of the question, under the candidate's own heading line. */
   function partOf(c: Candidate, clause: number, ask: Ask): PlanAnswer | undefined {
     const units = ask.profile.units.filter((u) => u.clause === clause);
-    const weightIn = (terms: ReadonlySet<string>) => units.reduce((sum, u) => sum + ((u.pair ? terms.has(u.pair) || u.words.every((w) => terms.has(w)) : terms.has(u.words[0]!)) ? u.weight : 0), 0);
+    const weightIn = (terms: ReadonlySet<string>) => units.reduce((sum, u) => sum + (termsHold(terms, u) ? u.weight : 0), 0);
     // Only the plan's own words, inside the quotes: a line the composer wrote is no sentence to quote.
     const quoted = (text: string) => {
       const at = c.answer.text.indexOf(text);
@@ -710,6 +715,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const listed = nth === undefined ? undefined : [best, ...cands.filter((c) => c !== best && c.plan === plan).sort((x, y) => y.score - x.score)].find((c) => answersQuestion(c, strict(ask)) && pickOrdinal(c.plan, c.answer, nth) !== null);
       const item = listed && nth !== undefined ? pickOrdinal(listed.plan, listed.answer, nth) : null;
       if (listed && item && listed !== best) return withWhy(single(listed.plan, item, listed.intent), ask, cands, [listed], `${listed.source}, item ${nth} (the best has no such item)`);
+      // "giải pháp 2 có nhắc thư viện không": the item asked about must write it, not the list it is in.
+      const unwritten = item ? ask.profile.units.filter((u) => u.mentioned && !termsHold(corpus.termSet(item.text), u)) : [];
+      if (item && unwritten.length > 0) {
+        const lines = [msg.notStated(planLabel(plan), 'nội dung này'), `${msg.nearestPassage(planShortLabel(plan))}\n${item.text}\n${citation(plan, item.sections)}`];
+        return withWhy(result('not_found', best.intent, lines.join('\n'), []), ask, cands, [best], `item ${nth} does not write it`);
+      }
       const answer = single(best.plan, item ?? best.answer, best.intent);
       const both = item ? undefined : withOtherPart(best, answer, cands, ask);
       if (both) return both;

@@ -34,6 +34,8 @@ export interface Unit {
   entity?: NamedEntity;
   /** The clause of the question it stands in (0 for the first), when it is a word of the question. */
   clause?: number;
+  /** A word the question asks whether the plan writes ("có nhắc thư viện … không"): an answer must hold it. */
+  mentioned?: boolean;
 }
 
 export interface NamedEntity {
@@ -123,6 +125,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const uncertain = new Set<number>();
   const lightAt = types.lightPositions(tokens, a.typed, (t, form) => corpus.hasOtherCommonForm(t, form), uncertain);
   const contrasted = types.contrastPositions(tokens, a.breaks);
+  const mentionAt = types.mentionPositions(tokens);
   const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i) || contrasted.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   // Typed with diacritics throughout, a word typed without any is written so ("giao" is not "giáo"):
@@ -163,6 +166,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     // A run ends where the preamble does: "cho hoi | long ghep…" ("hoi" may be "hội") is not one run.
     while (j < tokens.length && !light(j) && !inEntity(j) && (j === i || (!a.breaks[j] && polite(j) === polite(i)))) j++;
     const doubtful = new Set([...uncertain].filter((k) => k >= i && k < j).map((k) => tokens[k]!));
+    const mentioned = [...Array(j - i).keys()].every((k) => mentionAt.has(i + k));
     units.push(
       ...segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf, bareAt.slice(i, j)).map((u) => {
         // A lone syllable that may as well be a question word ("dau": "đâu" or "đầu") is weak evidence.
@@ -171,6 +175,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
         if (polite(i)) aside.add(unit);
         if (u.words.length === 1 && doubtful.has(u.words[0]!)) doubtfulUnits.add(unit);
         unit.clause = clauseOf(i);
+        if (mentioned) unit.mentioned = true;
         return unit;
       }),
     );
@@ -474,6 +479,8 @@ export function checkCandidate(
   // 11/12/2023"); a citation without one ("Chỉ thị số 11-CT/TW của Bộ Chính trị") gives no date, whatever
   // other documents' dates stand beside it.
   if (type === 1 && profile.datedCitations && !profile.datedCitations.some((n) => datedCitation(n).test(text))) type = -1;
+  // "… có nhắc thư viện, bảo tàng không": without those words the text says nothing of what is asked.
+  if (profile.units.some((u, k) => u.mentioned && (credits[k] ?? 0) < 1)) type = -1;
   return { coverage, type, missing, credits, unnamed, focus, focusAt };
 }
 

@@ -311,3 +311,12 @@ describe('a message of question words only', () => {
     expect(plansOf(when!)).toEqual(['khanh-hoa']);
   });
 });
+
+describe('"… có nhắc X không": whether the plan writes X', () => {
+  it('the item asked about must write it, not only the list it stands in; the item is shown as the nearest passage', () => {
+    const [, second] = converse(['giải pháp thực hiện của kế hoạch Bắc Kạn là gì', 'giải pháp 2 có đề cập đến thư viện không']);
+    expect(second!.status).toBe('not_found');
+    expect(second!.text).toContain('không nêu nội dung này');
+    expect(second!.text).toContain('Mục IV.2');
+  });
+});
