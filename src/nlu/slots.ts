@@ -114,6 +114,8 @@ const LETTERS = ['a', 'b', 'c'];
 const MARKED_SHARE = 0.4;
 /** Lists named by a two-syllable word whose second syllable is an item noun too: the word stays whole; its item may be called by a bare number ("nội dung 2"). */
 const COMPOUND_ITEMS = new Set(['muc dich', 'muc tieu', 'yeu cau', 'nhiem vu', 'giai phap', 'noi dung', 'tieu chi']);
+/** Words that may stand between a list's name and its item's number ("nội dung thi đua số 3"). */
+const LIST_QUALIFIERS = new Set(['thi dua', 'phong trao']);
 /** An exclusion ("không tính") leaves out a plan named within this many words after it ("không tính công văn của công đoàn"). */
 const EXCLUSION_REACH = 3;
 /** …when only the words of a document's name stand between ("công văn của …", "kế hoạch …"). */
@@ -427,6 +429,15 @@ function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) =>
       if (n) {
         claim(from(i), i + 2);
         return n;
+      }
+    }
+    // "nội dung (thi đua) số 3", "giải pháp số 2": a list's item by its number.
+    if (/^\d$/.test(t) && tokens[i - 1] === 'so' && !/^\d/.test(next ?? '')) {
+      const pairAt = (k: number) => k >= 0 && COMPOUND_ITEMS.has(`${tokens[k]} ${tokens[k + 1]}`);
+      const start = pairAt(i - 3) ? i - 3 : pairAt(i - 5) && LIST_QUALIFIERS.has(`${tokens[i - 3]} ${tokens[i - 2]}`) ? i - 5 : -1;
+      if (start >= 0) {
+        claim(start, i + 1);
+        return Number(t);
       }
     }
     if (i > 0 && ITEM_NOUNS.has(tokens[i - 1]!)) {

@@ -46,6 +46,12 @@ describe('locality → plan', () => {
     expect(slots('ben em o Cu Chi a, khen thuong vao dip nao').ordinal).toBeUndefined();
   });
 
+  it('"số N" after a list\'s name is its item, with "thi đua" or "phong trào" between; a document number is not', () => {
+    expect(slots('giải pháp số 2 của Tây Ninh là gì').ordinal).toBe(2);
+    expect(slots('nội dung phong trào số 4 ở Khánh Hòa').ordinal).toBe(4);
+    expect(slots('kế hoạch số 62 ban hành ngày nào').ordinal).toBeUndefined();
+  });
+
   it('recognises places that are not in the data', () => {
     expect(slots('kế hoạch của Hà Nội')).toMatchObject({ plans: [], otherLocalities: ['Hà Nội'] });
     expect(slots('han nop bao cao da nang').otherLocalities).toEqual(['Đà Nẵng']);
