@@ -1205,7 +1205,15 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (!intent && named.length && a.words.length === 0 && slots.ordinal === undefined) intent = intentById.get('document');
     // Only an agency (and maybe a place): "Hội Khuyến học tỉnh Thái Bình" asks what that body does.
     if (!intent && slots.agencies.length && agencyOnly(a)) intent = intentById.get('responsibilities');
-    if (intent?.id === 'help') return help();
+    // "có kế hoạch nào" alone asks what the bot holds; followed by a topic ("có KH nào tổ chức lễ phát
+    // động …") it asks which plans hold that.
+    if (intent?.id === 'help') {
+      const helpWords = new Set((a.intent?.phrases ?? []).flatMap((p) => p.split(' ')));
+      const topic = questionProfile(a, corpus, answerTypes).units.some((u) => u.words.some((w) => !helpWords.has(w)));
+      if (!topic || (!slots.whichPlans && !a.ranked.some((r) => r.id !== 'help'))) return help();
+      const next = a.ranked.find((r) => r.id !== 'help');
+      intent = next ? intentById.get(next.id) : undefined;
+    }
 
     let profile = questionProfile(a, corpus, answerTypes, numbers);
     // The question words came with the previous question and the message brings a new topic ("quý

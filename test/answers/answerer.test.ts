@@ -134,6 +134,13 @@ describe('which plan', () => {
     expect(r.intent).toBe('help');
     for (const p of loadKnowledge().plans) expect(r.text).toContain(p.shortName);
   });
+
+  it('"có kế hoạch nào" alone asks what the bot holds; with a topic after it, which plans hold that', () => {
+    expect(ask('có kế hoạch nào').intent).toBe('help');
+    const r = ask('có kế hoạch nào tổ chức Lễ phát động phong trào không');
+    expect(r.intent).not.toBe('help');
+    expect(r.sources.map((s) => s.plan)).toContain('tay-ninh');
+  });
 });
 
 describe('questions the plans answer in passing', () => {
