@@ -252,6 +252,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return new Set(a.terms.filter((t) => inAsking(t.split('_'))));
   }
 
+  /** A question's topic and asking terms, read once: every composer's context for it holds them. */
+  const readOf = new WeakMap<QueryAnalysis, { topic: string[]; asking: ReadonlySet<string> }>();
+
   function context(plan: Plan, a: QueryAnalysis, mode: ComposeContext['mode'], numbers: readonly string[]): ComposeContext {
     let sectionFilter: Set<string> | undefined;
     if (numbers.length) {
@@ -259,7 +262,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         corpus.passages.filter((p) => p.planId === plan.id && numbers.some((n) => p.bodyTokens.has(n))).map((p) => p.sectionId),
       );
     }
-    return { plan, analysis: a, corpus, lexicon, topic: topicOf(a), asking: askingOf(a), sectionFilter, mode };
+    let read = readOf.get(a);
+    if (!read) readOf.set(a, (read = { topic: topicOf(a), asking: askingOf(a) }));
+    return { plan, analysis: a, corpus, lexicon, topic: read.topic, asking: read.asking, sectionFilter, mode };
   }
 
   function clarify(intentId: string, candidates: readonly Plan[]): AnswerResult {
