@@ -1050,7 +1050,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    * không có phần kinh phí"): then it asks of every plan.
    */
   function topicAnswers(scope: readonly Plan[], ask: Ask): Map<Plan, PlanAnswer> | undefined {
-    const primary = ask.primary;
+    // An award named is asked among the plans that list awards, whatever the question word ("… thì cao
+    // nhất là khen của ai" reads as asking a body).
+    const primary = ask.a.slots.awards.some((k) => !GENERIC_AWARDS.has(k)) ? intentById.get('awards') : ask.primary;
     // Narrower than the topic: a body, an award or a date is named.
     if (!primary || !ask.profile.units.some((u) => u.entity?.required)) return undefined;
     const out = new Map<Plan, PlanAnswer>();

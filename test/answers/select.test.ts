@@ -142,6 +142,17 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
     expect(r.text).toContain('+ Giấy khen của Chánh Văn phòng');
   });
 
+  it('asks among the plans that list awards whatever the question word of the rest ("thì khen của ai")', () => {
+    const r = ask('kế hoạch nào không có Bằng khen Thủ tướng thì khen của ai là cao nhất');
+    expect(plansOf(r)).toEqual(['bac-kan-vp', 'cu-chi', 'tay-ninh']);
+  });
+
+  it('a plan is not said to have the award denied for listing another bằng khen asked beside it', () => {
+    const r = ask('kế hoạch nào không có Bằng khen Thủ tướng, vậy cao nhất là bằng khen của ai');
+    expect(r.text).toMatch(/^Không nêu Bằng khen của Thủ tướng Chính phủ \(3 văn bản\): Bắc Kạn/);
+    expect(ask('Bắc Kạn có bằng khen thủ tướng không, bằng khen của ai').text).not.toContain('Có. Bắc Kạn có Bằng khen của Thủ tướng');
+  });
+
   it('asks of every plan when the negation is of the topic itself', () => {
     const r = ask('kế hoạch nào không nói gì về kinh phí');
     // Named as the intent names the topic, each plan by its full name and title on a line of its own.

@@ -73,8 +73,12 @@ export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
   const awardKeys = precise.length ? [...new Set([...precise, ...apart])] : asksOtherForms(ctx) ? [] : named;
   if (awardKeys.length) {
     const having = all.filter((a) => a.items.some((item) => awardKeys.some((k) => ctx.lexicon.awardMatches(k, item))));
-    const names = awardKeys.map((k) => ctx.lexicon.awardName(k)).join(', ');
-    if (having.length) {
+    // Named as the plan has them: "Có … Bằng khen của Thủ tướng" only where it lists that one, not
+    // because it lists some other bằng khen asked beside it.
+    const held = awardKeys.filter((k) => having.some((a) => a.items.some((item) => ctx.lexicon.awardMatches(k, item))));
+    const lacking = precise.filter((k) => !held.includes(k));
+    if (having.length && lacking.length === 0) {
+      const names = held.map((k) => ctx.lexicon.awardName(k)).join(', ');
       const lines = having.map((a) => {
         const items = a.items.filter((item) => awardKeys.some((k) => ctx.lexicon.awardMatches(k, item))).map((item) => fullLine(ctx, a, item));
         return `${a.label}:\n${quote(items, '+ ')}`;
@@ -89,6 +93,7 @@ export function composeAwards(ctx: ComposeContext): PlanAnswer | null {
     if (ctx.mode === 'cross') return null;
     const forms = all.filter((a) => a.items.length);
     const rest = forms.length ? `\nCác hình thức khen thưởng kế hoạch nêu:\n${forms.map((a) => renderForms(ctx, a)).join('\n')}` : '';
+    const names = (lacking.length ? lacking : awardKeys).map((k) => ctx.lexicon.awardName(k)).join(', ');
     return {
       text: `Kế hoạch của ${placeOf(plan)} không nêu ${names}.${rest}`,
       sections: (forms.length ? forms : all).map((a) => a.section),
