@@ -108,6 +108,7 @@ describe('question profile', () => {
   it('reads the kind of answer from the question words', () => {
     expect(profile('bao giờ thì sơ kết').expected?.type).toBe('date');
     expect(profile('đơn vị nào thẩm định hồ sơ').expected?.type).toBe('agency');
+    expect(profile('nộp hồ sơ khen thưởng hạn nào').expected?.type).toBe('date');
     expect(profile('mỗi suất Giấy khen được bao nhiêu tiền').expected).toMatchObject({ type: 'money', strict: true });
     expect(profile('được khen những hình thức nào').expected?.type).toBe('awards');
     expect(profile('kinh phí lấy từ nguồn nào').expected).toBeUndefined();
