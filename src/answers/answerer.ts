@@ -1384,7 +1384,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // Slots and a question word of another kind than the previous question's ("huyện sơ kết khi nào"
     // after "hình thức khen thưởng … gồm những gì"): a new question on the plan of the conversation.
     const asksAnew = follow.kind === 'topic' && prev !== undefined && (asksOtherKind(a, prev) || asksWhetherOwn(a));
-    if (!asksAnew && (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text))) {
+    // "sở nội vụ thì sao" after "… do ai tổ chức": the body named in place of the one asked for is what
+    // the message asks about, its own tasks (the previous words would ask whether it does that thing).
+    const bodyFor = follow.kind === 'topic' && prev !== undefined && a.slots.spans.length > 0 && a.slots.spans.every((sp) => sp.kind === 'agency') && questionProfile(prev, corpus, answerTypes).expected?.type === 'agency';
+    if (bodyFor) {
+      question = a.slots.spans.map((sp) => a.typed.slice(sp.start, sp.end).join(' ')).join(', ');
+      analysis = analyzer.analyze(question);
+      filled.push('topic');
+    } else if (!asksAnew && (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text))) {
       question = follow.text!;
       analysis = analyzer.analyze(question);
       if (follow.kind === 'topic') filled.push('topic');

@@ -320,3 +320,11 @@ describe('"… có nhắc X không": whether the plan writes X', () => {
     expect(second!.text).toContain('Mục IV.2');
   });
 });
+
+describe('a body named after "ai …?"', () => {
+  it('asks what that body does, not whether it does what the previous question asked', () => {
+    const [, next] = converse(['Ở Khánh Hòa ai tổng hợp báo cáo kết quả phong trào', 'thế còn Sở Tài chính thì sao']);
+    expect(next!.status).toBe('answer');
+    expect(next!.sources).toEqual([{ plan: 'khanh-hoa', section: 'VII.4' }]);
+  });
+});
