@@ -128,6 +128,16 @@ const DIALOG_FIRST_RUNS: Array<{ batch: number; turns: number; turnsRight: numbe
     dialogsRight: 38,
     note: 'after set 10 as dev data. Wrong then: "có giống không", "ghi giống không" after a plan switch read as words the answer must hold, so "not stated"; a body named alone after a plan switch ("sở nội vụ thì sao", "hội khuyến học tỉnh làm gì") answered with another body\'s tasks; "nội dung 6", "ý 4" of a letter\'s items not found; whether a plan has the thing just quoted ("thái bình có yêu cầu đó không", "bắc kạn có đối tượng này không") answered yes',
   },
+  {
+    batch: 12,
+    turns: 204,
+    turnsRight: 182,
+    followUps: 144,
+    followUpsRight: 124,
+    dialogs: 60,
+    dialogsRight: 44,
+    note: 'after set 11 as dev data. Wrong then: a question word or a body alone after an answer asked of the wrong section ("thời hạn khi nào", "còn phòng nội vụ làm gì", "ai xét khen"); "ý c cụ thể hơn", "chi tiết hơn giải pháp 3", "ý cuối cùng" of a letter not pointing into the list just shown; "kh này thực hiện kh nào của tỉnh" after a body\'s tasks; a cited directive or decision asked after the contents ("tham chiếu chỉ thị nào của Bộ Chính trị", "thực hiện mục tiêu của quyết định nào") not found; "Sở Tài chính có nhiệm vụ gì" with no place answered once for two plans where the writer wanted "which plan?"',
+  },
 ];
 
 const pct = (x: number, n: number) => `${((100 * x) / (n || 1)).toFixed(1)} %`;
