@@ -717,7 +717,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const nth = ask.a.slots.ordinal;
       // An ordinal asks an item: of the best candidate that has so many ("yêu cầu ý c" after item a was
       // quoted alone: the list, not the item just shown).
-      const listed = nth === undefined ? undefined : [best, ...cands.filter((c) => c !== best && c.plan === plan).sort((x, y) => y.score - x.score)].find((c) => answersQuestion(c, strict(ask)) && pickOrdinal(c.plan, c.answer, nth) !== null);
+      // (Only of the same part of the plan: the list the best answer holds or stands in, never another list.)
+      const kin = (c: Candidate) => c.answer.sections.some((id) => best.answer.sections.some((b) => id === b || id.startsWith(`${b}.`) || b.startsWith(`${id}.`)));
+      const listed = nth === undefined ? undefined : [best, ...cands.filter((c) => c !== best && c.plan === plan && kin(c)).sort((x, y) => y.score - x.score)].find((c) => answersQuestion(c, strict(ask)) && pickOrdinal(c.plan, c.answer, nth) !== null);
       const item = listed && nth !== undefined ? pickOrdinal(listed.plan, listed.answer, nth) : null;
       if (listed && item && listed !== best) return withWhy(single(listed.plan, item, listed.intent), ask, cands, [listed], `${listed.source}, item ${nth} (the best has no such item)`);
       // "giải pháp 2 có nhắc thư viện không": the item asked about must write it, not the list it is in.

@@ -217,10 +217,11 @@ export class ConversationReader {
     for (const s of spans) cover(s.start, s.end);
     // Not inside a slot: "thứ" of "ý thứ hai" is no "thử", "ý" of it no lean word.
     const inSpan = (i: number) => spans.some((sp) => i >= sp.start && i < sp.end);
-    const markers = this.markers.findAll(tokens, { skip: inSpan });
-    for (const m of markers) cover(m.start, m.end);
-    const detail = this.detail.findAll(tokens, { skip: (i) => lean.has(i) });
+    // A detail request first: "cụ thể hơn" holds the "thế" of "thế còn".
+    const detail = this.detail.findAll(tokens, { skip: inSpan });
     for (const m of detail) cover(m.start, m.end);
+    const markers = this.markers.findAll(tokens, { skip: (i) => lean.has(i) });
+    for (const m of markers) cover(m.start, m.end);
     // A detail request said politely, with nothing else asked: the previous answer in full.
     if (detail.length > 0 && prev && !ownPlan) {
       const polite = new Set(lean);

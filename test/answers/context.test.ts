@@ -328,3 +328,10 @@ describe('a body named after "ai …?"', () => {
     expect(next!.sources).toEqual([{ plan: 'khanh-hoa', section: 'VII.4' }]);
   });
 });
+
+describe('"cụ thể hơn" with an ordinal', () => {
+  it('is a detail request for that item, though "thế" of it is also a lean word', () => {
+    const [, b] = converse(['Kế hoạch Khánh Hòa đặt ra những yêu cầu gì', 'ý b cụ thể hơn']);
+    expect(b!.sources).toEqual([{ plan: 'khanh-hoa', section: 'I.2.b' }]);
+  });
+});
