@@ -1388,9 +1388,13 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const asksAnew = follow.kind === 'topic' && prev !== undefined && (asksOtherKind(a, prev) || asksWhetherOwn(a));
     // "sở nội vụ thì sao" after "… do ai tổ chức": the body named in place of the one asked for is what
     // the message asks about, its own tasks (the previous words would ask whether it does that thing).
-    const bodyFor = follow.kind === 'topic' && prev !== undefined && a.slots.spans.length > 0 && a.slots.spans.every((sp) => sp.kind === 'agency') && questionProfile(prev, corpus, answerTypes).expected?.type === 'agency';
+    // (Or asked so: "còn phòng nội vụ làm gì" is that body's tasks, whatever the previous question asked.)
+    // (A level written after the body's name is part of it: "Phòng Nội vụ huyện".)
+    const ofBody = (sp: (typeof a.slots.spans)[number]) => sp.kind === 'agency' || (sp.kind === 'target' && a.slots.spans.some((b) => b.kind === 'agency' && b.end === sp.start));
+    const onlyBodies = follow.kind === 'topic' && prev !== undefined && a.slots.spans.some((sp) => sp.kind === 'agency') && a.slots.spans.every(ofBody);
+    const bodyFor = onlyBodies && (a.intent?.id === 'responsibilities' || questionProfile(prev, corpus, answerTypes).expected?.type === 'agency');
     if (bodyFor) {
-      question = a.slots.spans.map((sp) => a.typed.slice(sp.start, sp.end).join(' ')).join(', ');
+      question = a.slots.spans.map((sp) => a.typed.slice(sp.start, sp.end).join(' ')).join(' ');
       analysis = analyzer.analyze(question);
       filled.push('topic');
     } else if (!asksAnew && (follow.kind === 'topic' || follow.kind === 'plan' || (follow.kind === 'new' && follow.text))) {

@@ -327,6 +327,11 @@ describe('a body named after "ai …?"', () => {
     expect(next!.status).toBe('answer');
     expect(next!.sources).toEqual([{ plan: 'khanh-hoa', section: 'VII.4' }]);
   });
+
+  it('"còn <body> làm gì" after any question asks that body\'s tasks, its level written after its name', () => {
+    const [, next] = converse(['hạn gửi kế hoạch của các xã ở Củ Chi là ngày nào', 'còn Phòng Nội vụ huyện làm gì']);
+    expect(next!.sources).toEqual([{ plan: 'cu-chi', section: 'VII.3' }]);
+  });
 });
 
 describe('"cụ thể hơn" with an ordinal', () => {
