@@ -209,6 +209,13 @@ describe('asked which body does a task', () => {
     expect(r.status).toBe('answer');
     expect(r.sources).toEqual([{ plan: 'cu-chi', section: 'VII.5' }]);
   });
+
+  it('verbs of citing ("trích dẫn", "tham chiếu") carry the question, like "nhắc", not its topic', () => {
+    const r = ask('kế hoạch Khánh Hòa có trích dẫn thông tri nào của tỉnh ủy');
+    expect(r.status).toBe('answer');
+    expect(r.sources).toEqual([{ plan: 'khanh-hoa', section: 'II' }]);
+    expect(r.text).toContain('Thông tri số 13-TT/TU');
+  });
 });
 
 describe('a body named: its own section before one it shares', () => {
