@@ -208,7 +208,6 @@ export class AnswerTypes {
     return undefined;
   }
 
-  /** Positions from a contrast ("chứ không phải") to the end of its clause (`breaks[i]`: a clause starts at i). */
   /** The positions of the words a yes/no question asks whether the plan writes ("có nhắc thư viện, bảo tàng không"). */
   mentionPositions(tokens: readonly string[]): Set<number> {
     const at = new Set<number>();
@@ -219,6 +218,7 @@ export class AnswerTypes {
     return at;
   }
 
+  /** Positions from a contrast ("chứ không phải") to the end of its clause (`breaks[i]`: a clause starts at i). */
   contrastPositions(tokens: readonly string[], breaks: readonly boolean[]): Set<number> {
     const at = new Set<number>();
     for (const m of this.contrasting.findAll(tokens)) {
