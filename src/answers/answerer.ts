@@ -17,12 +17,12 @@ import { AbbreviationExpander } from '../nlu/expand.js';
 import { loadGlossary, type Glossary } from '../nlu/glossary.js';
 import { ConversationReader, loadConversationData, type ConversationData, type SmallTalkKind } from '../nlu/conversation.js';
 import { loadIntents, type IntentDef, type SlotName } from '../nlu/intents.js';
-import { bigrams, cleanInput, fold, hasEmoji, hasWordCharacters } from '../text/normalize.js';
+import { bigrams, cleanInput, fold, hasEmoji, hasWordCharacters, typedWithMarks } from '../text/normalize.js';
 import { contrastParts, type ContrastParts } from '../nlu/contrast.js';
 import { SMALL_ROMAN } from '../text/ordinals.js';
 import { AnswerTypes, loadAnswerTypes, type AnswerTypesData } from './answer-types.js';
 import { answersQuestion, choose, scoreOf, whyOf, type Candidate } from './candidates.js';
-import { checkCandidate, clausesOf, questionProfile, typedWithMarks, type EntityMention, type NamedEntity, type QuestionProfile, type Unit } from './check.js';
+import { checkCandidate, clausesOf, questionProfile, termsHold, type EntityMention, type NamedEntity, type QuestionProfile, type Unit } from './check.js';
 import { GENERIC_AWARDS } from './compose/awards.js';
 import { CITED_NUMBER, leadingNumber } from './compose/basis.js';
 import type { ComposeContext, PlanAnswer, PlanComposer } from './compose/context.js';
@@ -514,15 +514,19 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       if (!asking(clause)) continue;
       const own = share(best, clause);
       if (!own || own.weight < PART_MIN_SHARE || own.covered >= PART_LEFT_OUT) continue;
-      const overlaps = (c: Candidate) => c.answer.sections.some((id) => best.answer.sections.some((b) => id === b || id.startsWith(`${b}.`) || b.startsWith(`${id}.`)));
       const found = cands
-        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && !overlaps(c) && partOf(c, clause, ask) !== undefined)
+        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && !sameSections(c, best) && partOf(c, clause, ask) !== undefined)
         .map((c) => ({ c, part: share(c, clause)!.covered }))
         .filter((x) => x.part >= PART_ANSWERED && x.part - own.covered >= PART_BETTER)
         .sort((x, y) => y.part - x.part || y.c.score - x.c.score)[0];
       if (found) return { c: found.c, clause };
     }
     return undefined;
+  }
+
+  /** Two candidates quote the same part of a plan: a section of one is, holds or stands in one of the other's. */
+  function sameSections(x: Candidate, y: Candidate): boolean {
+    return x.answer.sections.some((id) => y.answer.sections.some((b) => id === b || id.startsWith(`${b}.`) || b.startsWith(`${id}.`)));
   }
 
   /**
@@ -536,11 +540,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (!second || !other || answer.text.length + other.text.length > MESSAGE_CHARS) return undefined;
     const both = [answer, other];
     return withWhy(result('answer', answer.intent, both.map((r) => r.text).join('\n\n'), both.flatMap((r) => r.sources)), ask, cands, [best, second.c], `${best.source} + ${second.c.source} for the other part`);
-  }
-
-  /** A text's terms hold the unit: its compound, or its word. */
-  function termsHold(terms: ReadonlySet<string>, u: Unit): boolean {
-    return u.pair ? terms.has(u.pair) || u.words.every((w) => terms.has(w)) : terms.has(u.words[0]!);
   }
 
   /** The sentence of a candidate that answers one clause of the question, under the candidate's own heading line. */
@@ -664,7 +663,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   function deniedWords(a: QueryAnalysis): string | undefined {
     const n = a.slots.negation;
     if (!n) return undefined;
-    const own = a.asTyped.slice(n.end).every(Boolean) && typedWithMarks(a);
+    const own = a.asTyped.slice(n.end).every(Boolean) && typedWithMarks(a.repaired, a.typed);
     const words = a.typed.slice(n.end);
     return own && words.length > 0 && words.length <= DENIED_WORDS_MAX ? `“${words.join(' ')}”` : undefined;
   }
@@ -718,8 +717,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       // An ordinal asks an item: of the best candidate that has so many ("yêu cầu ý c" after item a was
       // quoted alone: the list, not the item just shown).
       // (Only of the same part of the plan: the list the best answer holds or stands in, never another list.)
-      const kin = (c: Candidate) => c.answer.sections.some((id) => best.answer.sections.some((b) => id === b || id.startsWith(`${b}.`) || b.startsWith(`${id}.`)));
-      const listed = nth === undefined ? undefined : [best, ...cands.filter((c) => c !== best && c.plan === plan && kin(c)).sort((x, y) => y.score - x.score)].find((c) => answersQuestion(c, strict(ask)) && pickOrdinal(c.plan, c.answer, nth) !== null);
+      const listed = nth === undefined ? undefined : [best, ...cands.filter((c) => c !== best && c.plan === plan && sameSections(c, best)).sort((x, y) => y.score - x.score)].find((c) => answersQuestion(c, strict(ask)) && pickOrdinal(c.plan, c.answer, nth) !== null);
       const item = listed && nth !== undefined ? pickOrdinal(listed.plan, listed.answer, nth) : null;
       if (listed && item && listed !== best) return withWhy(single(listed.plan, item, listed.intent), ask, cands, [listed], `${listed.source}, item ${nth} (the best has no such item)`);
       // "giải pháp 2 có nhắc thư viện không": the item asked about must write it, not the list it is in.
@@ -1174,7 +1172,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
    */
   function answerContrast(parts: ContrastParts, from: FromConversation): AnswerResult | undefined {
     const asWhich = (r: AnswerResult) => r.status === 'answer' && (r.why?.decision.startsWith('which plans') ?? false);
-    const denied = answerAnalysed(analyzer.analyze(parts.denied), { ...from, within: undefined });
+    const deniedAnalysis = analyzer.analyze(parts.denied);
+    const denied = answerAnalysed(deniedAnalysis, { ...from, within: undefined });
     if (!asWhich(denied)) return undefined;
     const lacking = [...new Set(denied.sources.map((s) => s.plan))];
     const stated = lacking.length ? answerAnalysed(analyzer.analyze(parts.stated), { ...from, within: lacking }) : undefined;
@@ -1182,7 +1181,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // Its lead: the plans lacking X, named by the words that deny it (the intent's title would say they
     // lack the whole topic: "không nêu tiêu chí thi đua" for "không nhắc người dân tộc thiểu số").
     // (An award denied is named by its own name already.)
-    const deniedAnalysis = analyzer.analyze(parts.denied);
     const what = deniedAnalysis.slots.awards.length ? undefined : deniedWords(deniedAnalysis);
     const lead = what ? msg.plansWithout(what, lacking.map((id) => planShortLabel(knowledge.plan(id)!)), [], true) : denied.text.split('\n\n')[0]!;
     return { ...stated, text: `${lead}\n\n${stated.text}`, why: { ...stated.why!, decision: `which plans: ${parts.denied} / ${parts.stated}` } };
@@ -1216,15 +1214,15 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (!intent && slots.agencies.length && agencyOnly(a)) intent = intentById.get('responsibilities');
     // "có kế hoạch nào" alone asks what the bot holds; followed by a topic ("có KH nào tổ chức lễ phát
     // động …") it asks which plans hold that.
+    let profile = questionProfile(a, corpus, answerTypes, numbers);
     if (intent?.id === 'help') {
       const helpWords = new Set((a.intent?.phrases ?? []).flatMap((p) => p.split(' ')));
-      const topic = questionProfile(a, corpus, answerTypes).units.some((u) => u.words.some((w) => !helpWords.has(w)));
+      const topic = profile.units.some((u) => u.words.some((w) => !helpWords.has(w)));
       if (!topic || (!slots.whichPlans && !a.ranked.some((r) => r.id !== 'help'))) return help();
       const next = a.ranked.find((r) => r.id !== 'help');
       intent = next ? intentById.get(next.id) : undefined;
     }
 
-    let profile = questionProfile(a, corpus, answerTypes, numbers);
     // The question words came with the previous question and the message brings a new topic ("quý
     // mấy", then "tổng kết thì sao"): what the user asks now is its time, in whatever terms the plan gives.
     if (carried && profile.expected?.finer !== undefined) profile = { ...profile, expected: answerTypes.coarse(profile.expected) };

@@ -10,7 +10,7 @@
 import type { QueryAnalysis } from '../nlu/analyze.js';
 import type { AnswerTypes, ExpectedType } from './answer-types.js';
 import type { Corpus } from './corpus.js';
-import { toneKey } from '../text/normalize.js';
+import { toneKey, typedWithMarks } from '../text/normalize.js';
 import { smallRomanValue } from '../text/ordinals.js';
 
 export interface Unit {
@@ -102,8 +102,6 @@ const UNCERTAIN_WEIGHT = 0.3;
 const ASIDE_SHARE = 0.5;
 /** A date counts when it stands in a sentence covering the question within this much of the best sentence. */
 const DATE_FOCUS_BAND = 0.25;
-/** A question with diacritics on this share of its syllables is typed with diacritics: a bare syllable is as meant. */
-const MARKED_SHARE = 0.4;
 /** The units of a polite preamble weigh this share of their rarity. */
 const PREAMBLE_WEIGHT = 0.25;
 
@@ -113,9 +111,9 @@ export function clausesOf(breaks: readonly boolean[]): number[] {
   return breaks.map((b, i) => (i > 0 && b ? ++clause : clause));
 }
 
-/** Whether the question was typed with diacritics throughout (a fair share of its words carry them). */
-export function typedWithMarks(a: QueryAnalysis): boolean {
-  return a.typed.filter((t, k) => t !== a.repaired[k]).length >= MARKED_SHARE * a.repaired.length;
+/** A text's terms hold the unit: its compound (or both its words), or its word. */
+export function termsHold(terms: ReadonlySet<string>, u: Unit): boolean {
+  return u.pair ? terms.has(u.pair) || u.words.every((w) => terms.has(w)) : terms.has(u.words[0]!);
 }
 
 /** `cited`: numbers of documents the plans cite that the question names: an answer must hold them. */
@@ -130,7 +128,7 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   // Typed with diacritics throughout, a word typed without any is written so ("giao" is not "giáo"):
   // evidence too (an expansion's or a repair's words are no one's typing).
-  const marked = typedWithMarks(a);
+  const marked = typedWithMarks(tokens, a.typed);
   const bareAt = tokens.map((t, k) => marked && a.asTyped[k] === true && a.typed[k] === t);
   // An intro's word that is the second half of a word the plans write ("hội" of "xã hội", typed "xa
   // hoi"), or a word of a body's name ("Hội Khuyến học"), is that word, not "hỏi".
@@ -469,7 +467,7 @@ export function checkCandidate(
   // the clause asking ("Lễ phát động … ngày nào": not the date of a Thông tư cited in the next item). (Not
   // asked of a deadline's answer: it names its body and its deed in lines of their own.)
   if (type === 1 && profile.expected?.type === 'date' && sentences.length > 0 && plainTotal > 0) {
-    const inSentence = (u: Unit, k: number) => (u.pair ? sentences[k]!.terms.has(u.pair) || u.words.every((w) => sentences[k]!.terms.has(w)) : sentences[k]!.terms.has(u.words[0]!));
+    const inSentence = (u: Unit, k: number) => termsHold(sentences[k]!.terms, u);
     const ofClause = (u: Unit) => (profile.askedClause === undefined || u.clause === profile.askedClause) && !u.words.every((w) => profile.cueWords?.includes(w));
     const rarest = ownSentenceDate ? [...plain].sort((x, y) => y.weight - x.weight).find((u) => ofClause(u) && !u.words.some((w) => free.has(w)) && sentences.some((_, k) => inSentence(u, k))) : undefined;
     const near = sentences.filter((_, k) => focusOf[k]! > 0 && focusOf[k]! >= focus - DATE_FOCUS_BAND && (!rarest || inSentence(rarest, k)));

@@ -5,7 +5,7 @@
  * Gazetteers are short strings matched as whole phrases; a locality window that holds a word the
  * vocabulary does not know is compared with the aliases by edit distance ("bac kann", "thai bihn").
  */
-import { typedAsOtherWords, writtenWords } from '../text/normalize.js';
+import { typedAsOtherWords, typedWithMarks, writtenWords } from '../text/normalize.js';
 import { editDistance } from './edit-distance.js';
 import type { AbbreviationExpander } from './expand.js';
 import type { AwardKindKey, Glossary } from './glossary.js';
@@ -110,8 +110,6 @@ const isPoint = (t: string | undefined) => t !== undefined && /^[a-z]$/.test(t);
 
 /** The documents' lettered points in order, as far as folding keeps them apart. */
 const LETTERS = ['a', 'b', 'c'];
-/** A question with diacritics on this share of its syllables is typed with diacritics. */
-const MARKED_SHARE = 0.4;
 /** Lists named by a two-syllable word whose second syllable is an item noun too: the word stays whole; its item may be called by a bare number ("nội dung 2"). */
 const COMPOUND_ITEMS = new Set(['muc dich', 'muc tieu', 'yeu cau', 'nhiem vu', 'giai phap', 'noi dung', 'tieu chi']);
 /** Words that may stand between a list's name and its item's number ("nội dung thi đua số 3"). */
@@ -417,7 +415,7 @@ export class SlotExtractor {
 /** "thứ 3", "thứ hai" anywhere; "đầu tiên" / "cuối cùng" right after an item noun. */
 function findOrdinal(tokens: readonly string[], claim: (s: number, e: number) => void, typed: readonly string[] = tokens): number | undefined {
   // Typed with diacritics, a bare "a" is the letter: the polite word would have been typed "ạ".
-  const marked = typed.filter((t, k) => t !== tokens[k]).length >= MARKED_SHARE * tokens.length;
+  const marked = typedWithMarks(tokens, typed);
   // The item noun belongs to the ordinal ("ý thứ hai", "điểm thứ 5"): a follow-up of only these names nothing else.
   // (Not the second half of a topic's name: "mục đích thứ 2" keeps "mục đích", what the list is of.)
   const from = (i: number) => (i > 0 && ITEM_NOUNS.has(tokens[i - 1]!) && !(i > 1 && COMPOUND_ITEMS.has(`${tokens[i - 2]} ${tokens[i - 1]}`)) ? i - 1 : i);

@@ -133,3 +133,15 @@ export function typedAsOtherWords(
     return t !== undefined && t !== token && fold(t) === token && toneKey(t) !== toneKey(w) && isWord(t);
   });
 }
+
+/** A question with diacritics on this share of its syllables is typed with diacritics. */
+const MARKED_SHARE = 0.4;
+
+/**
+ * Whether a text was typed with diacritics throughout: a fair share of its syllables as typed differ
+ * from their folded forms (`typed` aligned with `folded`). Then a bare syllable is as meant ("giao",
+ * "a"), not a word typed without its marks.
+ */
+export function typedWithMarks(folded: readonly string[], typed: readonly string[]): boolean {
+  return typed.filter((t, k) => t !== folded[k]).length >= MARKED_SHARE * folded.length;
+}
