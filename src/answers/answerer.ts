@@ -631,7 +631,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // (Not the intent's topic when its own composer answered, only not this: "nội dung 6 có nhắc … không"
     // of a plan that has contents.)
     const topicHeld = nearest !== undefined && nearest.source === 'intent' && nearest.intent === ask.primary?.id && !nearest.answer.absent;
-    const what = documentParts(scope, ask) ?? ask.profile.expected?.absent ?? aboutUnnamed(scope, ask, nearest) ?? (topicHeld ? undefined : ask.primary?.title.toLocaleLowerCase('vi'));
+    const what = unwrittenThing(ask) ?? documentParts(scope, ask) ?? ask.profile.expected?.absent ?? aboutUnnamed(scope, ask, nearest) ?? (topicHeld ? undefined : ask.primary?.title.toLocaleLowerCase('vi'));
     const who = scope.length === 1 ? planLabel(scope[0]!) : 'Các kế hoạch đang có';
     const lines = [what ? msg.notStated(who, what) : scope.length === 1 ? msg.notStated(who, 'nội dung này') : msg.NOT_IN_DOCUMENTS];
     if (others.length) lines.push(msg.plansWithIt(others.map(planShortLabel)));
@@ -641,6 +641,16 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       lines.push(`${msg.nearestPassage(planShortLabel(nearest.plan))}\n${nearest.answer.text}\n${citation(nearest.plan, nearest.answer.sections)}`);
     } else lines.push(msg.shortSuggestions(intents));
     return result('not_found', ask.primary?.id ?? UNKNOWN, lines.join('\n'));
+  }
+
+  /**
+   * The thing asked that no plan writes ("giấy tờ"), in the user's words when typed with diacritics; "nội
+   * dung này" otherwise (its diacritics are nowhere to be read). Undefined when the question asks no such thing.
+   */
+  function unwrittenThing(ask: Ask): string | undefined {
+    const head = ask.profile.units.find((u) => u.unwritten);
+    if (!head) return undefined;
+    return typedWithMarks(ask.a.repaired, ask.a.typed) ? `“${head.unwritten!.join(' ')}”` : 'nội dung này';
   }
 
   /**

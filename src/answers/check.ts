@@ -12,6 +12,7 @@ import type { AnswerTypes, ExpectedType } from './answer-types.js';
 import type { Corpus } from './corpus.js';
 import { toneKey, typedWithMarks } from '../text/normalize.js';
 import { smallRomanValue } from '../text/ordinals.js';
+import { editDistance } from '../nlu/edit-distance.js';
 
 export interface Unit {
   /** The folded syllables of the unit (one, or two for a compound). */
@@ -36,6 +37,11 @@ export interface Unit {
   clause?: number;
   /** A word the question asks whether the plan writes ("có nhắc thư viện … không"): an answer must hold it. */
   mentioned?: boolean;
+  /**
+   * The thing the question word asks for ("gồm những giấy tờ gì"), a word no plan writes: no candidate
+   * answers the question, whatever else it covers. Its words as typed.
+   */
+  unwritten?: string[];
 }
 
 export interface NamedEntity {
@@ -165,8 +171,18 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     while (j < tokens.length && !light(j) && !inEntity(j) && (j === i || (!a.breaks[j] && polite(j) === polite(i)))) j++;
     const doubtful = new Set([...uncertain].filter((k) => k >= i && k < j).map((k) => tokens[k]!));
     const mentioned = [...Array(j - i).keys()].every((k) => mentionAt.has(i + k));
+    const run = segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf, bareAt.slice(i, j));
+    // The unit right before "gì" / "nào" is the thing asked ("những giấy tờ gì"); if it is a compound
+    // whose syllables the plans write but never together, typed as the user typed it (not a repair's
+    // guess), none of them answers. (A lone word the plans lack is a typo or a word for a kind of thing
+    // they list without naming it: "kênh nào".)
+    // Nor when a letter changed makes it a compound they write, or a question's cue ("thoi giam nao": "thời gian nào").
+    const head = run[run.length - 1];
+    const wh = tokens[j] ?? '';
+    const known = (x: string, y: string) => corpus.df(`${x}_${y}`) > 0 || types.expected([x, y, wh])?.at === 0;
+    if (head?.pair && head.known === false && WH_WORDS.has(wh) && !polite(i) && a.asTyped.slice(j - 2, j).every(Boolean) && !slipOfKnownPair(head.words, corpus.words, known)) head.unwritten = a.typed.slice(j - 2, j);
     units.push(
-      ...segmentRun(tokens.slice(i, j), a.typed.slice(i, j), corpus, weightOf, bareAt.slice(i, j)).map((u) => {
+      ...run.map((u) => {
         // A lone syllable that may as well be a question word ("dau": "đâu" or "đầu") is weak evidence.
         const scale = (polite(i) ? PREAMBLE_WEIGHT : 1) * (u.words.length === 1 && doubtful.has(u.words[0]!) ? UNCERTAIN_WEIGHT : 1);
         const unit = scale === 1 ? u : { ...u, weight: u.weight * scale };
@@ -233,6 +249,18 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     ...(askedClause !== undefined ? { askedClause, cueWords } : {}),
     ...(datedCitations.length > 0 ? { datedCitations } : {}),
   };
+}
+
+/** The question words that follow the noun they ask about: "giấy tờ gì", "cơ quan nào". */
+const WH_WORDS = new Set(['gi', 'nao']);
+
+/** Either syllable a letter away from a word that makes, with the other, a known compound. */
+function slipOfKnownPair([first, second]: readonly string[], words: Iterable<string>, known: (x: string, y: string) => boolean): boolean {
+  for (const w of words) {
+    if (w !== second && editDistance(w, second!, 1) <= 1 && known(first!, w)) return true;
+    if (w !== first && editDistance(w, first!, 1) <= 1 && known(w, second!)) return true;
+  }
+  return false;
 }
 
 /** Words before a day and month ("ngày 01/12", "trước 1/12", "hạn 15/11"). */
@@ -386,7 +414,7 @@ export interface Check {
   missing: string[];
   /** How much of each of the profile's units the candidate covers, 0…1, in the profile's order. */
   credits: number[];
-  /** Bodies and awards the question names that the candidate does not name at all: it is about something else. */
+  /** Bodies and awards the question names that the candidate does not name at all, and the thing asked if no plan writes it: it is about something else. */
   unnamed: string[];
   /**
    * The coverage of its best sentence, 0…1: a passage about the question holds its words together; one
@@ -440,6 +468,7 @@ export function checkCandidate(
       const apart = u.entity.parts.reduce((sum, p) => sum + creditOf(p) * p.weight, 0) / u.weight;
       credit = mention === 'as-asked' ? 1 : mention === 'other-name' ? OTHER_NAME_CREDIT : Math.min(apart, APART_CREDIT);
     } else credit = creditOf(u);
+    if (u.unwritten && credit < 1) unnamed.push(u.words.join(' '));
     covered += credit * u.weight;
     credits.push(credit);
     if (credit < 1) missing.push(u.words.join(' '));

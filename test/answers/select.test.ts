@@ -76,6 +76,22 @@ describe('when no plan can answer', () => {
     expect(ask('khen thưởng hằng năm do cấp nào xét, vào dịp nào').status).toBe('clarify');
   });
 
+  it('a thing asked that no plan writes ("những giấy tờ nào") is not stated, named in the user\'s words; a plan named shows its nearest passage as such', () => {
+    const none = ask('đơn vị muốn đề nghị khen thì cần chuẩn bị những giấy tờ nào');
+    expect(none.status).toBe('not_found');
+    expect(none.text).toContain('Các kế hoạch đang có không nêu “giấy tờ”.');
+    expect(none.options).toBeUndefined();
+    const one = ask('Khánh Hòa: hồ sơ khen thưởng cần những giấy tờ nào vậy');
+    expect(one.status).toBe('not_found');
+    expect(one.text).toMatch(/^Khánh Hòa — .* không nêu “giấy tờ”\.\nĐoạn gần nhất trong Khánh Hòa/u);
+    // Typed without diacritics, the words cannot be quoted as the user meant them.
+    expect(ask('don vi can chuan bi nhung giay to gi de de nghi khen').text).toContain('Các kế hoạch đang có không nêu nội dung này.');
+    // A letter away from a question's cue ("thời gian nào") is a slip, not an unwritten thing.
+    const slip = ask('Khanh Hoa so ket giai doan 1 vao thoi giam nao');
+    expect(slip.status).toBe('answer');
+    expect(slip.text).toContain('vào năm 2025');
+  });
+
   it('offers in a clarification only the plans that hold an answer', () => {
     const r = ask('tiêu chí thi đua đối với cấp huyện là gì');
     expect(r.status).toBe('clarify');
