@@ -673,8 +673,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   function deniedWords(a: QueryAnalysis): string | undefined {
     const n = a.slots.negation;
     if (!n) return undefined;
-    const own = a.asTyped.slice(n.end).every(Boolean) && typedWithMarks(a.repaired, a.typed);
-    const words = a.typed.slice(n.end);
+    // To the end of its clause, without the particles that close a question ("… từ năm 2023 vậy").
+    const stop = a.breaks.findIndex((b, k) => k > n.end && b);
+    let end = stop < 0 ? a.typed.length : stop;
+    while (end > n.end && answerTypes.isLightPhrase([a.repaired[end - 1]!])) end--;
+    const own = a.asTyped.slice(n.end, end).every(Boolean) && typedWithMarks(a.repaired, a.typed);
+    const words = a.typed.slice(n.end, end);
     return own && words.length > 0 && words.length <= DENIED_WORDS_MAX ? `“${words.join(' ')}”` : undefined;
   }
 
@@ -1063,14 +1067,23 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     // An award named is asked among the plans that list awards, whatever the question word ("… thì cao
     // nhất là khen của ai" reads as asking a body).
     const primary = ask.a.slots.awards.some((k) => !GENERIC_AWARDS.has(k)) ? intentById.get('awards') : ask.primary;
-    // Narrower than the topic: a body, an award or a date is named.
-    if (!primary || !ask.profile.units.some((u) => u.entity?.required)) return undefined;
+    // Narrower than the topic: a body, an award or a date is named, or the topic is named apart from
+    // what is denied ("giai đoạn 1 không bắt đầu từ 2023": of the plans that have phases).
+    if (!primary || !(ask.profile.units.some((u) => u.entity?.required) || topicNamedApart(ask, primary))) return undefined;
     const out = new Map<Plan, PlanAnswer>();
     for (const p of scope) {
       const answer = COMPOSERS[primary.id]!(context(p, ask.a, 'single', ask.numbers));
       if (answer) out.set(p, answer);
     }
     return out;
+  }
+
+  /** A keyword of the intent stands before the denial: the topic is asked of, not denied. */
+  function topicNamedApart(ask: Ask, intent: IntentDef): boolean {
+    const n = ask.a.slots.negation;
+    if (!n || ask.a.intent?.id !== intent.id) return false;
+    const before = ` ${ask.a.expanded.slice(0, n.start).join(' ')} `;
+    return ask.a.intent.phrases.some((ph) => before.includes(` ${ph} `));
   }
 
   /** "Kế hoạch nào có / không có …": the plans holding it, each with its passage (or, negated, the plans where none does). */
@@ -1089,7 +1102,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         if (a) instead.set(p, a.absent ? { ...a, text: a.text.split('\n').slice(1).join('\n') || a.text } : a);
       }
       // What they leave out, as the intent names it ("kế hoạch nào" asks for plans: its question word says nothing of it).
-      const what = awards.length || topic ? thing : (documentParts(scope, ask) ?? ask.primary?.title.toLocaleLowerCase('vi') ?? thing);
+      // (The topic named apart from the denial is what they have: what they lack is the denied words.)
+      const apart = ask.primary !== undefined && topicNamedApart(ask, ask.primary);
+      const what = apart && !awards.length ? (deniedWords(ask.a) ?? thing) : awards.length || topic ? thing : (documentParts(scope, ask) ?? ask.primary?.title.toLocaleLowerCase('vi') ?? thing);
       // Nothing to show of them: the plans listed are the answer, each by its full name and title.
       if (instead.size === 0) return result('answer', UNKNOWN, msg.plansWithout(what, silent.map((p) => `${planLabel(p)}: ${quote([p.title.quote])}`), havingLabels), silent.map((p) => ({ plan: p.id, section: '' })));
       // The lists in one line above the blocks: a long answer's first line is what its overview keeps.

@@ -33,7 +33,12 @@ export function contrastParts(a: QueryAnalysis): ContrastParts | undefined {
   if (after > 0) {
     const from = after + (isBut(after) && isOnly(after + 1) ? 2 : 1);
     if (from >= t.length) return undefined;
-    return { denied: words(0, after).join(' '), stated: [...words(0, whichEnd), ...words(from, t.length)].join(' ') };
+    // "không tính giai đoạn 1 từ 2023 mà từ 2024": the stated part opens with a word of the denied one
+    // and leaves out what comes before it there ("tính giai đoạn 1"), which it shares.
+    const denial = a.slots.negation!.end;
+    const shared = t.lastIndexOf(t[from]!, after - 1);
+    const before = shared > denial ? words(denial, shared) : [];
+    return { denied: words(0, after).join(' '), stated: [...words(0, whichEnd), ...before, ...words(from, t.length)].join(' ') };
   }
   // "… chỉ nói Y mà không nhắc X": the stated part, then the denied one.
   if (n >= 1 && isBut(n - 1) && n - 1 > whichEnd) {

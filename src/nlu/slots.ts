@@ -551,10 +551,12 @@ export function resolvePlans(localities: readonly LocalityMention[]): { plans: s
 /**
  * "Tỉnh nào giai đoạn 1 không bắt đầu từ năm 2023": a "không" before the words it negates, in a
  * question asking which plans. Not the "không" that ends a yes/no question ("có … không (ạ)"): no
- * "có" stands before it. Where it stands, or undefined.
+ * "có" stands between the words asking which plans and it. ("Trong các kế hoạch có chia giai đoạn, kế
+ * hoạch nào không …": that "có" says which plans are asked among.) Where it stands, or undefined.
  */
 function negatesInPlace(tokens: readonly string[]): number | undefined {
-  const at = tokens.findIndex((t, i) => t === 'khong' && i + 1 < tokens.length && !CONTRAST_BEFORE.has(tokens[i - 1] ?? '') && !END_PARTICLES.has(tokens[i + 1]!) && !tokens.slice(0, i).includes('co'));
+  const which = Math.max(0, tokens.indexOf('nao'));
+  const at = tokens.findIndex((t, i) => t === 'khong' && i + 1 < tokens.length && !CONTRAST_BEFORE.has(tokens[i - 1] ?? '') && !END_PARTICLES.has(tokens[i + 1]!) && !tokens.slice(which, i).includes('co'));
   return at < 0 ? undefined : at;
 }
 

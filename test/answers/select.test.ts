@@ -176,6 +176,21 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
     expect(plansOf(r)).toEqual(['bac-kan-vp', 'thai-binh', 'thai-binh-cdyt']);
   });
 
+  it('asks among the plans that have the topic when it is named apart from what is denied, which the lead names', () => {
+    const r = ask('Trong các kế hoạch có chia giai đoạn, giai đoạn 1 của kế hoạch nào không bắt đầu năm 2023?');
+    // The công văn has no phases at all: it is not one whose phase 1 starts later.
+    expect(plansOf(r)).toEqual(['tay-ninh']);
+    expect(r.text).toMatch(/^Không nêu “bắt đầu năm 2023” \(1 văn bản\): Tây Ninh/u);
+    expect(r.text).toContain('Giai đoạn 1 (từ 2024 - 2025)');
+  });
+
+  it('"không … từ 2023 mà từ 2024": the stated part shares the words the denied one has before "từ"', () => {
+    const r = ask('văn bản nào không chia giai đoạn 1 từ năm 2023 mà từ năm 2024');
+    expect(r.text).toMatch(/^Không nêu “chia giai đoạn 1 từ năm 2023” \(2 văn bản\)/u);
+    expect(r.text).toContain('1 trong 2 văn bản có nội dung này: Kế hoạch của UBND tỉnh Tây Ninh');
+    expect(plansOf(r)).toEqual(['tay-ninh']);
+  });
+
   it('leaves out a plan the question excludes ("không tính công văn của công đoàn") and asks of the others', () => {
     const r = ask('không tính công văn của công đoàn thì văn bản nào không nói gì về kinh phí');
     expect(plansOf(r)).toEqual(['bac-kan-vp', 'thai-binh']);
