@@ -1078,6 +1078,11 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return out;
   }
 
+  /** "mục", "phần" (typed so, or without diacritics): the question asks of a part of the document. */
+  function asksOfParts(ask: Ask): boolean {
+    return ask.a.repaired.some((t, k) => t === 'muc' || (t === 'phan' && ['phần', 'phan'].includes(ask.a.typed[k] ?? '')));
+  }
+
   /** A keyword of the intent stands before the denial: the topic is asked of, not denied. */
   function topicNamedApart(ask: Ask, intent: IntentDef): boolean {
     const n = ask.a.slots.negation;
@@ -1105,8 +1110,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       // (The topic named apart from the denial is what they have: what they lack is the denied words.)
       const apart = ask.primary !== undefined && topicNamedApart(ask, ask.primary);
       const what = apart && !awards.length ? (deniedWords(ask.a) ?? thing) : awards.length || topic ? thing : (documentParts(scope, ask) ?? ask.primary?.title.toLocaleLowerCase('vi') ?? thing);
-      // Nothing to show of them: the plans listed are the answer, each by its full name and title.
-      if (instead.size === 0) return result('answer', UNKNOWN, msg.plansWithout(what, silent.map((p) => `${planLabel(p)}: ${quote([p.title.quote])}`), havingLabels), silent.map((p) => ({ plan: p.id, section: '' })));
+      // Nothing to show of them: the plans listed are the answer, each by its full name and title, and,
+      // asked whether they have such a part ("không có mục kinh phí"), by their parts, which show it.
+      // (A letter whose numbered points have no headings has no parts to name.)
+      const parts = (p: Plan) => {
+        const headed = p.sections.filter((n) => n.heading).map((n) => `${sectionNumber(n.id)} ${n.heading}`);
+        return asksOfParts(ask) && headed.length ? `\n  ${msg.documentParts(headed)}` : '';
+      };
+      if (instead.size === 0) return result('answer', UNKNOWN, msg.plansWithout(what, silent.map((p) => `${planLabel(p)}: ${quote([p.title.quote])}${parts(p)}`), havingLabels), silent.map((p) => ({ plan: p.id, section: '' })));
       // The lists in one line above the blocks: a long answer's first line is what its overview keeps.
       const blocks = [...instead].map(([p, a]) => `■ ${planLabel(p)}\n${a.text}\n${citation(p, a.sections)}`);
       const head = msg.plansWithout(what, silent.map(planShortLabel), havingLabels, true);

@@ -89,6 +89,11 @@ export function plansWithout(thing: string, silent: readonly string[], having: r
   return having.length ? `${none}${oneLine ? ' ' : '\n'}Có nêu: ${having.join('; ')}.` : none;
 }
 
+/** A document's parts, in one line: "Các phần: I. MỤC ĐÍCH, YÊU CẦU; …". */
+export function documentParts(headings: readonly string[]): string {
+  return `Các phần: ${headings.join('; ')}.`;
+}
+
 /** The lead of a which-plans answer: the plans are the answer, named in its first line (what an overview keeps). */
 export function plansHaving(of: number, thing: string, names: readonly string[]): string {
   return `${names.length} trong ${of} văn bản có ${thing}: ${names.join('; ')}.`;

@@ -174,6 +174,12 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
     // Named as the intent names the topic, each plan by its full name and title on a line of its own.
     expect(r.text).toMatch(/^Không nêu kinh phí thực hiện \(3 văn bản\):\n• Thái Bình — Công văn số 209\/CDYT ngày 26\/4\/2024 của Công đoàn ngành Y tế Thái Bình: “.*”\n/);
     expect(plansOf(r)).toEqual(['bac-kan-vp', 'thai-binh', 'thai-binh-cdyt']);
+    // Asked whether they have such a part: each plan's parts show it has none (a letter has no headed parts).
+    const parts = ask('văn bản nào không có mục riêng về kinh phí');
+    expect(parts.text).toContain('Bắc Kạn — Kế hoạch của Văn phòng UBND tỉnh Bắc Kạn (giai đoạn 2024–2030): “Triển khai Phong trào');
+    expect(parts.text).toContain('\n  Các phần: I. MỤC ĐÍCH, YÊU CẦU; II. NỘI DUNG PHONG TRÀO THI ĐUA; III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG; IV. GIẢI PHÁP THỰC HIỆN; V. TIẾN ĐỘ THỰC HIỆN; VI. TỔ CHỨC THỰC HIỆN.\n');
+    expect(parts.text).not.toContain('Các phần: .');
+    expect(r.text).not.toContain('Các phần:');
   });
 
   it('asks among the plans that have the topic when it is named apart from what is denied, which the lead names', () => {
