@@ -253,7 +253,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   }
 
   /** A question's topic and asking terms, read once: every composer's context for it holds them. */
-  const readOf = new WeakMap<QueryAnalysis, { topic: string[]; asking: ReadonlySet<string> }>();
+  const readOf = new WeakMap<QueryAnalysis, { topic: string[]; asking: ReadonlySet<string>; askers: string[] }>();
 
   function context(plan: Plan, a: QueryAnalysis, mode: ComposeContext['mode'], numbers: readonly string[]): ComposeContext {
     let sectionFilter: Set<string> | undefined;
@@ -263,8 +263,13 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       );
     }
     let read = readOf.get(a);
-    if (!read) readOf.set(a, (read = { topic: topicOf(a), asking: askingOf(a) }));
-    return { plan, analysis: a, corpus, lexicon, topic: read.topic, asking: read.asking, sectionFilter, mode };
+    if (!read) readOf.set(a, (read = { topic: topicOf(a), asking: askingOf(a), askers: askersOf(a) }));
+    return { plan, analysis: a, corpus, lexicon, topic: read.topic, asking: read.asking, askers: read.askers, sectionFilter, mode };
+  }
+
+  /** The bodies named in the polite preamble: who asks. */
+  function askersOf(a: QueryAnalysis): string[] {
+    return questionProfile(a, corpus, answerTypes).units.flatMap((u) => (u.entity?.kind === 'agency' && !u.entity.asked ? [u.entity.key] : []));
   }
 
   function clarify(intentId: string, candidates: readonly Plan[]): AnswerResult {

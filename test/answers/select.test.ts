@@ -240,6 +240,15 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
   });
 });
 
+describe('who asks', () => {
+  it('a body named in the preamble is told its own deadline first: the one it sends, else the one every unit sends', () => {
+    const commune = ask('Em ở UBND xã Tân Thạnh Đông, Củ Chi ạ. Hạn báo cáo hằng năm là ngày nào?');
+    expect(commune.text).toMatch(/^Hạn và mốc thời gian \(Củ Chi\): trước ngày 15\/11 hằng năm; trước ngày 30\/11 hằng năm/u);
+    const office = ask('bên mình là phòng GD&ĐT Củ Chi, hằng năm báo cáo lên huyện trước ngày nào');
+    expect(office.text).toMatch(/^Hạn và mốc thời gian \(Củ Chi\): trước ngày 30\/11 hằng năm/u);
+  });
+});
+
 describe('a finer ask of a date', () => {
   it('"quý nào" is answered by a quarter; a plan that gives only a year says so, then shows what it says', () => {
     const r = ask('Củ Chi sơ kết vào quý nào');

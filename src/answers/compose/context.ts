@@ -19,6 +19,8 @@ export interface ComposeContext {
    * ("cơ quan nào", "đơn vị nào"). Every body is a "cơ quan": they say nothing of which one.
    */
   asking: ReadonlySet<string>;
+  /** The bodies the polite preamble says the asker is ("bên em là UBND xã"), by glossary key. */
+  askers: readonly string[];
   /** Sections that cite the document number the question names; undefined when it names none. */
   sectionFilter?: ReadonlySet<string>;
   /** "cross": one block among several plans (shorter, and silent when the plan lacks the thing asked). */

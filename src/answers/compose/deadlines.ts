@@ -166,6 +166,12 @@ export function composeDeadlines(ctx: ComposeContext): PlanAnswer | null {
     const score = new Map(list.map((d) => [d, topicScore(ctx, d)]));
     list = [...list].sort((a, b) => score.get(b)! - score.get(a)!);
   }
+  // Who asks ("bên em là UBND xã") is first told their own deadline: the one their body sends, else one
+  // every unit sends ("Các cơ quan, đơn vị, địa phương…"), before another body's.
+  if (ctx.askers.length) {
+    const own = (d: Deadline) => (d.from && ctx.askers.some((k) => ctx.lexicon.agencyMatches(k, d.from!)) ? 2 : d.from?.startsWith('Các ') ? 1 : 0);
+    list = [...list].sort((a, b) => own(b) - own(a));
+  }
   // One sentence can hold two dates (sơ kết quý III and quý IV): quote it once, with both lines.
   const groups = new Map<string, { d: Deadline; lines: string[] }>();
   for (const d of list) {
