@@ -463,6 +463,11 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const p = ref.plan === plan.id ? corpus.passage(plan.id, ref.section) : undefined;
       if (p) out.push(candidate(ask, 'section', ask.previous!.intent, plan, renderPassage(context(plan, ask.a, 'single', []), p), ask.previous!.askedOfIt ? ASKED_OF_IT_PRIOR : CONTEXT_PRIOR, EMPTY, penalty));
     }
+    // An ordinal after one item was quoted ("ý a" after "ý c") asks of the list that item stands in.
+    // (A list's heading over its items has no passage of its own: the section is quoted whole.)
+    const itemOf = previousList(plan, ask);
+    const listNode = itemOf ? findSection(plan.sections, itemOf) : undefined;
+    if (listNode) out.push(candidate(ask, 'section', ask.previous!.intent, plan, sectionAnswer(plan, listNode), CONTEXT_PRIOR, EMPTY, penalty));
     // "công văn 209 ý thứ ba nói về gì": an ordinal and no words to search by is the item of the
     // document's own list, its numbered body parts.
     const nth = ask.a.slots.ordinal;
@@ -530,6 +535,20 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   }
 
   /** Two candidates quote the same part of a plan: a section of one is, holds or stands in one of the other's. */
+  /**
+   * The list the previous answer quoted, or quoted one item of (its parent section), when the question
+   * asks an ordinal of this plan: "ý a" after "ý c" of the Yêu cầu is an item of the Yêu cầu. Undefined
+   * when it quoted no one list.
+   */
+  function previousList(plan: Plan, ask: Ask): string | undefined {
+    const quoted = (ask.previous?.sources ?? []).filter((s) => s.plan === plan.id);
+    if (ask.a.slots.ordinal === undefined || quoted.length !== 1) return undefined;
+    const id = quoted[0]!.section;
+    const node = findSection(plan.sections, id);
+    const list = node && node.children.length === 0 ? id.split('.').slice(0, -1).join('.') : id;
+    return list && (findSection(plan.sections, list)?.children.length ?? 0) > 1 ? list : undefined;
+  }
+
   function sameSections(x: Candidate, y: Candidate): boolean {
     return x.answer.sections.some((id) => y.answer.sections.some((b) => id === b || id.startsWith(`${b}.`) || b.startsWith(`${id}.`)));
   }
@@ -736,7 +755,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       // An ordinal asks an item: of the best candidate that has so many ("yêu cầu ý c" after item a was
       // quoted alone: the list, not the item just shown).
       // (Only of the same part of the plan: the list the best answer holds or stands in, never another list.)
-      const listed = nth === undefined ? undefined : [best, ...cands.filter((c) => c !== best && c.plan === plan && sameSections(c, best)).sort((x, y) => y.score - x.score)].find((c) => answersQuestion(c, strict(ask)) && pickOrdinal(c.plan, c.answer, nth) !== null);
+      // (The list the previous answer quoted an item of comes first: "ý a" after "ý c" is its sibling.)
+      const itemOf = previousList(plan, ask);
+      const siblings = itemOf === undefined ? undefined : cands.find((c) => c.source === 'section' && c.plan === plan && c.answer.sections.length === 1 && c.answer.sections[0] === itemOf);
+      const listed = nth === undefined ? undefined : [...(siblings ? [siblings] : []), best, ...cands.filter((c) => c !== best && c !== siblings && c.plan === plan && sameSections(c, best)).sort((x, y) => y.score - x.score)].find((c) => answersQuestion(c, strict(ask)) && pickOrdinal(c.plan, c.answer, nth) !== null);
       const item = listed && nth !== undefined ? pickOrdinal(listed.plan, listed.answer, nth) : null;
       if (listed && item && listed !== best) return withWhy(single(listed.plan, item, listed.intent), ask, cands, [listed], `${listed.source}, item ${nth} (the best has no such item)`);
       // "giải pháp 2 có nhắc thư viện không": the item asked about must write it, not the list it is in.
@@ -1135,6 +1157,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return result('answer', having[0]!.intent, `${msg.plansHaving(scope.length, thing, having.map((h) => h.plan.shortName))}\n\n${blocks.join('\n\n')}${tail}`, having.flatMap((h) => refs(h.plan, h.answer.sections)));
   }
 
+  /** A section quoted under its trail of headings: its text, or, over subsections only, theirs. */
+  function sectionAnswer(plan: Plan, node: SectionNode): PlanAnswer {
+    const body = node.text.trim() ? node.text : sectionFullText(node).split('\n').slice(1).join('\n');
+    return { text: `${placeOf(plan)} — ${breadcrumb(plan.sections, node.id)}:\n${quote([clip(body)])}`, sections: [node.id] };
+  }
+
   /** "mục II.3", "phần IV": that section of the plan, quoted. */
   function answerSection(plan: Plan, id: string, ask: Ask): AnswerResult {
     const node = findSection(plan.sections, id) ?? subsection(plan, id, ask.previous?.sources ?? [], ask.a.repaired);
@@ -1142,9 +1170,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const top = plan.sections.map((n) => sectionNumber(n.id).replace(/\.$/, '')).filter(Boolean);
       return result('not_found', 'section', `${planLabel(plan)} không có mục ${id}. Các phần của văn bản: ${top.join(', ')}.`);
     }
-    const trail = breadcrumb(plan.sections, node.id);
-    const body = node.text.trim() ? node.text : sectionFullText(node).split('\n').slice(1).join('\n');
-    const answer = { text: `${placeOf(plan)} — ${trail}:\n${quote([clip(body)])}`, sections: [node.id] };
+    const answer = sectionAnswer(plan, node);
     const item = ask.a.slots.ordinal !== undefined ? pickOrdinal(plan, answer, ask.a.slots.ordinal) : null;
     // "phần VI nói về gì, ai bố trí kinh phí": the section, then the sentence of the part it leaves out.
     const quoted = single(plan, item ?? answer, 'section');
@@ -1474,7 +1500,8 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
         pointsBack,
         carried: ownTopic,
         // A question of its own on the conversation's plan ("gửi qua cơ quan nào" after "hạn báo cáo"): may be asked of what was just quoted.
-        ...(usesContextPlans && (follow.kind === 'topic' || follow.kind === 'plan') ? { previous: { intent: context!.intent, sources: context!.sources, ...(onlyAsks ? { askedOfIt: true } : {}) } } : {}),
+        // (So may an ordinal with words of its own: "ý a nhắc tới phong trào nào" is an item of the list just read.)
+        ...(usesContextPlans && (follow.kind === 'topic' || follow.kind === 'plan' || analysis.slots.ordinal !== undefined) ? { previous: { intent: context!.intent, sources: context!.sources, ...(onlyAsks ? { askedOfIt: true } : {}) } } : {}),
       }),
       analysis,
     );

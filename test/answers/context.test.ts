@@ -131,6 +131,12 @@ describe('follow-ups take what they lack from the context', () => {
     expect(first!.text).toMatch(/ý thứ nhất|thứ 1/);
   });
 
+  it('an ordinal with words of its own, after one item of a list was read, is another item of that list', () => {
+    const [, , sibling] = converse(['mục đích yêu cầu của Khánh Hòa có những ý nào', 'phần yêu cầu ý b', 'còn ý a thì đề cập đến những gì']);
+    expect(sibling!.sources).toEqual([{ plan: 'khanh-hoa', section: 'I.2.a' }]);
+    expect(sibling!.text).toContain('2. Yêu cầu › Mục I.2.a (ý thứ nhất của mục I.2)');
+  });
+
   it('small talk leaves the context alone; the registered plan counts only when the context has none', () => {
     const [, , next] = converse(['hạn báo cáo của Tây Ninh là khi nào', 'cảm ơn', 'còn kinh phí?'], 'cu-chi');
     expect(plansOf(next!)).toEqual(['tay-ninh']);
