@@ -522,6 +522,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const asking = (clause: number) => answerTypes.asksItself(tokens.filter((_, i) => clauseAt[i] === clause));
     for (const clause of clauses) {
       if (!asking(clause)) continue;
+      // The clause asking a date, when the sentence of the best answer that holds the question has one
+      // ("thời hạn khi nào" of a task done "trong Quý 1 năm 2024"), is answered by it, whatever its words.
+      if (clause === ask.profile.askedClause && ask.profile.expected?.type === 'date' && focusHasShape(best, ask)) continue;
       const own = share(best, clause);
       if (!own || own.weight < PART_MIN_SHARE || own.covered >= PART_LEFT_OUT) continue;
       const found = cands
@@ -534,7 +537,12 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return undefined;
   }
 
-  /** Two candidates quote the same part of a plan: a section of one is, holds or stands in one of the other's. */
+  /** The candidate's sentence that holds the question best is the plan's own (quoted) and has the asked kind's shape. */
+  function focusHasShape(c: Candidate, ask: Ask): boolean {
+    const sentence = c.check.focusAt < 0 ? undefined : readCandidate(c.plan, c.answer).sentences[c.check.focusAt];
+    return sentence !== undefined && ask.profile.expected !== undefined && inQuotes(c.answer.text, sentence.text) && answerTypes.fits(ask.profile.expected, sentence.text);
+  }
+
   /**
    * The list the previous answer quoted, or quoted one item of (its parent section), when the question
    * asks an ordinal of this plan: "ý a" after "ý c" of the Yêu cầu is an item of the Yêu cầu. Undefined
@@ -549,6 +557,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return list && (findSection(plan.sections, list)?.children.length ?? 0) > 1 ? list : undefined;
   }
 
+  /** Two candidates quote the same part of a plan: a section of one is, holds or stands in one of the other's. */
   function sameSections(x: Candidate, y: Candidate): boolean {
     return x.answer.sections.some((id) => y.answer.sections.some((b) => id === b || id.startsWith(`${b}.`) || b.startsWith(`${id}.`)));
   }
@@ -566,17 +575,19 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return withWhy(result('answer', answer.intent, both.map((r) => r.text).join('\n\n'), both.flatMap((r) => r.sources)), ask, cands, [best, second.c], `${best.source} + ${second.c.source} for the other part`);
   }
 
+  /** A sentence of the text stands inside its quotes: the plan's own words, not a line the composer wrote. */
+  function inQuotes(text: string, sentence: string): boolean {
+    const at = text.indexOf(sentence);
+    const before = at < 0 ? '' : text.slice(0, at);
+    return sentence.trimStart().startsWith('“') || before.split('“').length > before.split('”').length;
+  }
+
   /** The sentence of a candidate that answers one clause of the question, under the candidate's own heading line. */
   function partOf(c: Candidate, clause: number, ask: Ask): PlanAnswer | undefined {
     const units = ask.profile.units.filter((u) => u.clause === clause);
     const weightIn = (terms: ReadonlySet<string>) => units.reduce((sum, u) => sum + (termsHold(terms, u) ? u.weight : 0), 0);
     // Only the plan's own words, inside the quotes: a line the composer wrote is no sentence to quote.
-    const quoted = (text: string) => {
-      const at = c.answer.text.indexOf(text);
-      const before = at < 0 ? '' : c.answer.text.slice(0, at);
-      return text.includes('“') || (before.split('“').length > before.split('”').length);
-    };
-    const sentences = readCandidate(c.plan, c.answer).sentences.filter((x) => quoted(x.text));
+    const sentences = readCandidate(c.plan, c.answer).sentences.filter((x) => inQuotes(c.answer.text, x.text));
     const best = [...sentences].sort((x, y) => weightIn(y.terms) - weightIn(x.terms))[0];
     if (!best) return undefined;
     // Under the heading line nearest above it ("Giai đoạn 1 (từ 2024 - 2025):"), as the answer shows it.

@@ -336,6 +336,13 @@ describe('a question of two parts', () => {
     expect(r.text).toContain('+ Giấy khen');
   });
 
+  it('a date asked beside a task whose own sentence has the date is answered by that sentence; no line the bot wrote is quoted', () => {
+    const r = ask('KH 1792: ai chủ trì tham mưu thành lập ban chỉ đạo cấp huyện, thời hạn khi nào vậy');
+    expect(r.text).toContain('trên địa bàn huyện trong Quý 1 năm 2024.”');
+    expect(r.sources).toEqual([{ plan: 'cu-chi', section: 'VII.2' }]);
+    expect(r.text).not.toMatch(/“[^”]*— thuộc mục/u);
+  });
+
   it('a question of one part gets one answer', () => {
     const r = ask('Khánh Hòa: Sở Tài chính được giao nhiệm vụ gì');
     expect(r.sources.map((x) => x.section)).toEqual(['VII.4']);
