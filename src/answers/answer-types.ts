@@ -318,6 +318,14 @@ export class AnswerTypes {
     return { type: t.type, absent: f.absent, strict: f.strict, finer, at, end };
   }
 
+  /** Every word of the tokens, but light ones, stands in a cue of that type: "thời hạn khi nào" asks a date and names nothing else. */
+  onlyAsks(tokens: readonly string[], expected: ExpectedType): boolean {
+    const index = this.rank(expected);
+    const inCue = new Set(this.cues.findEvery(tokens).filter((m) => m.value.type === index).flatMap((m) => [...Array(m.end - m.start).keys()].map((k) => m.start + k)));
+    const light = this.lightPositions(tokens, tokens, () => false);
+    return inCue.size > 0 && tokens.every((_, i) => inCue.has(i) || light.has(i));
+  }
+
   /** The place of the type in the file's order: of two kinds read, the earlier is the one asked. */
   rank(expected: ExpectedType): number {
     return this.data.types.findIndex((t) => t.type === expected.type);

@@ -522,9 +522,10 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const asking = (clause: number) => answerTypes.asksItself(tokens.filter((_, i) => clauseAt[i] === clause));
     for (const clause of clauses) {
       if (!asking(clause)) continue;
-      // The clause asking a date, when the sentence of the best answer that holds the question has one
-      // ("thời hạn khi nào" of a task done "trong Quý 1 năm 2024"), is answered by it, whatever its words.
-      if (clause === ask.profile.askedClause && ask.profile.expected?.type === 'date' && focusHasShape(best, ask)) continue;
+      // A clause that only asks a date ("thời hạn khi nào"), when the sentence of the best answer that
+      // holds the question has one (a task done "trong Quý 1 năm 2024"), is answered by that sentence.
+      const expected = ask.profile.expected;
+      if (expected?.type === 'date' && answerTypes.onlyAsks(tokens.filter((_, i) => clauseAt[i] === clause), expected) && focusHasShape(best, ask)) continue;
       const own = share(best, clause);
       if (!own || own.weight < PART_MIN_SHARE || own.covered >= PART_LEFT_OUT) continue;
       const found = cands
