@@ -130,7 +130,13 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const lightAt = types.lightPositions(tokens, a.typed, (t, form) => corpus.hasOtherCommonForm(t, form), uncertain);
   const contrasted = types.contrastPositions(tokens, a.breaks);
   const mentionAt = types.mentionPositions(tokens);
-  const light = (i: number) => a.slots.claimed.has(i) || lightAt.has(i) || contrasted.has(i);
+  // A light syllable typed without diacritics that makes, with the content word before it, a word the
+  // plans write ("phan anh": "phản ánh", not "phan" and a polite "anh") is that word's half.
+  // (Not after a word that is itself the second half of one: "phối hợp với" is no "hợp với".)
+  const content = (k: number) => k >= 0 && !lightAt.has(k) && !a.slots.claimed.has(k);
+  const secondHalf = (k: number) => k > 0 && content(k - 1) && pairShare(tokens[k - 1]!, tokens[k]!, corpus) >= HALF_OF_WORD_SHARE;
+  const halfOfWord = (i: number) => a.typed[i] === tokens[i] && content(i - 1) && !secondHalf(i - 1) && secondHalf(i);
+  const light = (i: number) => a.slots.claimed.has(i) || (lightAt.has(i) && !halfOfWord(i)) || contrasted.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   // Typed with diacritics throughout, a word typed without any is written so ("giao" is not "giáo"):
   // evidence too (an expansion's or a repair's words are no one's typing).
@@ -250,6 +256,15 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     ...(datedCitations.length > 0 ? { datedCitations } : {}),
   };
 }
+
+/** The share of the passages writing the second syllable that write it after the first. */
+function pairShare(x: string, y: string, corpus: Corpus): number {
+  const df = corpus.df(`${x}_${y}`);
+  return df === 0 ? 0 : df / corpus.df(y);
+}
+
+/** A syllable is a word's second half when the plans write it after the first this often ("ánh": always after "phản"). */
+const HALF_OF_WORD_SHARE = 0.5;
 
 /** The question words that follow the noun they ask about: "giấy tờ gì", "cơ quan nào". */
 const WH_WORDS = new Set(['gi', 'nao']);

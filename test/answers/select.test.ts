@@ -488,6 +488,15 @@ describe('two awards asked', () => {
   });
 });
 
+describe('light words that are half of a word', () => {
+  it('"anh" typed bare after "phan" is "phản ánh", the word the plans write, not a polite "anh"', () => {
+    const r = ask('o Thai Binh trien khai gap kho khan thi phan anh ve dau');
+    expect(r.status).toBe('answer');
+    expect(r.text).toContain('phản ánh về Sở Giáo dục và Đào tạo');
+    expect(r.sources).toEqual([{ plan: 'thai-binh', section: 'ket-thuc' }]);
+  });
+});
+
 describe('slips', () => {
   it('a slip that is a syllable of its own ("khem") is read as the word the plans pair with the one before it', () => {
     const r = ask('Khánh Hòa khi tổng kết có những loại bằng khem nào');
