@@ -505,7 +505,13 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   function complement(best: Candidate, cands: readonly Candidate[], ask: Ask): { c: Candidate; clause: number } | undefined {
     const units = ask.profile.units;
     const clauses = new Set(units.flatMap((u) => (u.clause === undefined ? [] : [u.clause])));
-    if (clauses.size < 2 || ask.profile.total <= 0) return undefined;
+    // Two parts: two clauses that ask, whether or not both hold content words ("mục VI kế hoạch Củ
+    // Chi ghi những gì" names only the section).
+    const tokens = ask.a.repaired;
+    const clauseAt = clausesOf(ask.a.breaks);
+    const asking = (clause: number) => answerTypes.asksItself(tokens.filter((_, i) => clauseAt[i] === clause));
+    const parts = new Set(clauseAt).size > 1 && [...new Set(clauseAt)].filter(asking).length > 1;
+    if ((clauses.size < 2 && !parts) || clauses.size === 0 || ask.profile.total <= 0) return undefined;
     const share = (c: Candidate, clause: number) => {
       let got = 0;
       let all = 0;
@@ -517,9 +523,6 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       return all > 0 ? { covered: got / all, weight: all / ask.profile.total } : undefined;
     };
     // Only a clause that asks is a part: not a preamble ("theo KH 62 tỉnh Thái Bình thì …").
-    const tokens = ask.a.repaired;
-    const clauseAt = clausesOf(ask.a.breaks);
-    const asking = (clause: number) => answerTypes.asksItself(tokens.filter((_, i) => clauseAt[i] === clause));
     for (const clause of clauses) {
       if (!asking(clause)) continue;
       // A clause that only asks a date ("thời hạn khi nào"), when the sentence of the best answer that

@@ -136,7 +136,9 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
   const content = (k: number) => k >= 0 && !lightAt.has(k) && !a.slots.claimed.has(k);
   const secondHalf = (k: number) => k > 0 && content(k - 1) && pairShare(tokens[k - 1]!, tokens[k]!, corpus) >= HALF_OF_WORD_SHARE;
   const halfOfWord = (i: number) => a.typed[i] === tokens[i] && content(i - 1) && !secondHalf(i - 1) && secondHalf(i);
-  const light = (i: number) => a.slots.claimed.has(i) || (lightAt.has(i) && !halfOfWord(i)) || contrasted.has(i);
+  // (Not when the document itself is asked about: "văn bản của VP Bắc Kạn mang số mấy".)
+  const docName = a.intent?.id === 'document' ? new Set<number>() : documentNamePositions(a);
+  const light = (i: number) => a.slots.claimed.has(i) || (lightAt.has(i) && !halfOfWord(i)) || contrasted.has(i) || docName.has(i);
   const weightOf = (w: string) => (corpus.words.has(w) ? corpus.idf(w) : maxIdf);
   // Typed with diacritics throughout, a word typed without any is written so ("giao" is not "giáo"):
   // evidence too (an expansion's or a repair's words are no one's typing).
@@ -255,6 +257,25 @@ export function questionProfile(a: QueryAnalysis, corpus: Corpus, types: AnswerT
     ...(askedClause !== undefined ? { askedClause, cueWords } : {}),
     ...(datedCitations.length > 0 ? { datedCitations } : {}),
   };
+}
+
+/** The document nouns that name a plan by its place ("kế hoạch Tây Ninh", "KH của Củ Chi"). */
+const DOCUMENT_NOUNS = [['ke', 'hoach'], ['cong', 'van'], ['van', 'ban']];
+
+/**
+ * The positions of a document noun right before a place's name (with "của" between or not): the plan's
+ * name, which chose the plan, not a word to find in it ("KH Tây Ninh tổng kết …" asks nothing of "kế hoạch").
+ */
+function documentNamePositions(a: QueryAnalysis): Set<number> {
+  const at = new Set<number>();
+  const tokens = a.repaired;
+  for (const sp of a.slots.spans) {
+    if (sp.kind !== 'locality') continue;
+    const end = tokens[sp.start - 1] === 'cua' ? sp.start - 1 : sp.start;
+    const noun = DOCUMENT_NOUNS.find((w) => w.every((t, k) => tokens[end - 2 + k] === t));
+    if (noun) for (let k = end - 2; k < sp.start; k++) at.add(k);
+  }
+  return at;
 }
 
 /** The share of the passages writing the second syllable that write it after the first. */
@@ -497,8 +518,10 @@ export function checkCandidate(
     const inSentence = (w: string) => sentence.terms.has(w) || free.has(w);
     let got = 0;
     for (const u of plain) {
+      // A compound's words found apart in the sentence count as in the coverage: "theo hướng … dẫn" is no "hướng dẫn".
       if (!u.pair) got += inSentence(u.words[0]!) ? u.weight : 0;
-      else if (sentence.terms.has(u.pair) || u.words.every(inSentence)) got += u.weight;
+      else if (sentence.terms.has(u.pair) || (u.words.every((w) => free.has(w)))) got += u.weight;
+      else if (u.words.every(inSentence)) got += u.weight * (u.known ? SPLIT_PAIR_CREDIT : SPLIT_UNKNOWN_PAIR_CREDIT);
     }
     return plainTotal > 0 ? got / plainTotal : coverage;
   });

@@ -240,3 +240,22 @@ describe('dates the question writes', () => {
     expect(keys('mục 1 2 nói gì')).toEqual([]);
   });
 });
+
+describe('words that name, not ask', () => {
+  it('a document noun before a place ("KH Tây Ninh", "kế hoạch của Củ Chi") is the plan\'s name, not a word to find in it', () => {
+    expect(unitWords('KH Tây Ninh tổng kết theo hướng dẫn của ai')).toEqual(['tong ket', 'huong dan']);
+    expect(unitWords('kế hoạch của Củ Chi có mấy giai đoạn')).not.toContain('ke hoach');
+    // Elsewhere it is what is asked about: "kế hoạch hằng năm" of the units.
+    expect(unitWords('đơn vị gửi kế hoạch hằng năm khi nào')).toContain('ke hoach');
+  });
+
+  it('a message\'s turn of topic ("chuyển chủ đề:", "bây giờ hỏi sang") weighs nothing', () => {
+    expect(unitWords('Chuyển chủ đề: Bắc Kạn có tiêu chí cho cá nhân không')).toEqual(['tieu chi', 'ca nhan']);
+    expect(unitWords('bay gio hoi sang tay ninh: kinh phi lay tu dau')).toEqual(['kinh phi']);
+  });
+
+  it('"anh" after "phan", typed bare, is the second half of "phản ánh"; after a greeting it is polite', () => {
+    expect(unitWords('co vuong mac thi phan anh ve dau')).toContain('phan anh');
+    expect(unitWords('chao anh, han bao cao khi nao')).not.toContain('anh');
+  });
+});
