@@ -14,7 +14,7 @@ import { breadcrumb, CLOSING_ID, findSection, PREAMBLE_ID, sectionFullText, sect
 import { createAnalyzer, type Analyzer, type QueryAnalysis } from '../nlu/analyze.js';
 import { MIN_INTENT_SCORE } from '../nlu/classify.js';
 import { AbbreviationExpander } from '../nlu/expand.js';
-import { loadGlossary, type Glossary } from '../nlu/glossary.js';
+import { loadGlossary, placeNames, type Glossary } from '../nlu/glossary.js';
 import { ConversationReader, loadConversationData, type ConversationData, type SmallTalkKind } from '../nlu/conversation.js';
 import { loadIntents, type IntentDef, type SlotName } from '../nlu/intents.js';
 import { bigrams, cleanInput, fold, hasEmoji, hasWordCharacters, typedWithMarks } from '../text/normalize.js';
@@ -184,7 +184,7 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
   const maxInputChars = opts.maxInputChars ?? DEFAULT_MAX_INPUT_CHARS;
   const glossary = opts.glossary ?? loadGlossary();
   const intents = opts.intents ?? loadIntents();
-  const expander = new AbbreviationExpander(glossary.abbreviations);
+  const expander = new AbbreviationExpander(glossary.abbreviations, placeNames(glossary));
   const corpus = new Corpus(knowledge, expander);
   const analyzer = createAnalyzer({ glossary, intents, corpusWords: corpus.words, expander, pairFrequency: (pair) => corpus.df(pair), wordFrequency: (word) => corpus.df(word), isWrittenForm: (form) => corpus.formCount(form) > 0 });
   const lexicon = new Lexicon(glossary, expander);

@@ -7,7 +7,7 @@ import { bigrams, fold, syllables } from '../text/normalize.js';
 import { segmentedSyllables } from './segments.js';
 import { IntentClassifier, type IntentScore } from './classify.js';
 import { AbbreviationExpander } from './expand.js';
-import type { Glossary } from './glossary.js';
+import { placeNames, type Glossary } from './glossary.js';
 import type { IntentDef, SlotName } from './intents.js';
 import { TypoRepairer, type Repair } from './repair.js';
 import { SlotExtractor, type Slots } from './slots.js';
@@ -148,7 +148,7 @@ export function createAnalyzer(opts: {
   isWrittenForm?: (form: string) => boolean;
 }): Analyzer {
   const { glossary, intents } = opts;
-  const expander = opts.expander ?? new AbbreviationExpander(glossary.abbreviations);
+  const expander = opts.expander ?? new AbbreviationExpander(glossary.abbreviations, placeNames(glossary));
   const classifier = new IntentClassifier(intents, expander, opts.isWrittenForm);
 
   const vocabulary = new Set<string>();

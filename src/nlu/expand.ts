@@ -37,8 +37,11 @@ function follows(tokens: readonly string[], start: number, after: ReadonlySet<st
 
 export class AbbreviationExpander {
   private readonly matcher: PhraseMatcher<Expansion>;
+  private readonly places: PhraseMatcher<true>;
 
-  constructor(abbreviations: Glossary['abbreviations']) {
+  /** `places`: the places' names as written; a place's initials never stand right before another place's name. */
+  constructor(abbreviations: Glossary['abbreviations'], places: readonly string[] = []) {
+    this.places = new PhraseMatcher(places.map((p) => ({ tokens: syllables(p), value: true as const })).filter((e) => e.tokens.length > 1));
     const entries = [];
     // Entries bound to a preceding word first: the matcher tries same-length candidates in order.
     for (const a of [...abbreviations.filter((x) => x.after), ...abbreviations.filter((x) => !x.after)]) {
@@ -63,6 +66,8 @@ export class AbbreviationExpander {
         !(entry.value.after && isNumber(tokens[start + entry.tokens.length])) &&
         // …and before "nào": "cấp tỉnh: KH nào …" asks which plan; no one asks "which Khánh Hòa".
         !(entry.value.after && tokens[start + entry.tokens.length] === 'nao') &&
+        // …and before another place's name: "ở KH Củ Chi" is the Kế hoạch of Củ Chi.
+        !(entry.value.after && this.places.candidatesAt(tokens, start + entry.tokens.length).length > 0) &&
         (!entry.value.after ||
           follows(tokens, start, entry.value.after) ||
           (entry.value.last === true && start + entry.tokens.length === tokens.length)),

@@ -86,3 +86,8 @@ export function loadGlossary(file: string = DEFAULT_GLOSSARY_PATH): Glossary {
   }
   return parseGlossary(data, file);
 }
+
+/** Every place's names as written: its name and aliases, and the places not in the data. */
+export function placeNames(glossary: Glossary): string[] {
+  return [...glossary.localities.flatMap((l) => [l.name, ...l.aliases]), ...glossary.otherLocalities];
+}

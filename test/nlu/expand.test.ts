@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AbbreviationExpander } from '../../src/nlu/expand.js';
-import { loadGlossary } from '../../src/nlu/glossary.js';
+import { loadGlossary, placeNames } from '../../src/nlu/glossary.js';
 import { syllables } from '../../src/text/normalize.js';
 import { analyzer } from './helpers.js';
 
-const expander = new AbbreviationExpander(loadGlossary().abbreviations);
+const expander = new AbbreviationExpander(loadGlossary().abbreviations, placeNames(loadGlossary()));
 const expand = (text: string) => expander.expand(syllables(text)).tokens.join(' ');
 
 describe('abbreviation expansion', () => {
@@ -40,6 +40,9 @@ describe('abbreviation expansion', () => {
     expect(expand('TN sơ kết khi nào')).toBe('tay ninh so ket khi nao');
     // Before a number the letters are a document's type, whatever stands before them.
     expect(expand('tiêu chí ở KH 62 TB')).toBe('tieu chi o ke hoach 62 tb');
+    // …and before another place's name: the Kế hoạch of that place.
+    expect(expand('giai đoạn 1 ở KH Tây Ninh bắt đầu năm nào')).toBe('giai doan 1 o ke hoach tay ninh bat dau nam nao');
+    expect(expand('giai đoạn 1 ở KH bắt đầu năm nào')).toBe('giai doan 1 o khanh hoa bat dau nam nao');
   });
 
   it('reads a quarter or a phase written in Roman numerals or in words as its number', () => {
