@@ -128,7 +128,7 @@ const DOC_NOUNS = new Set(['van', 'cong', 'ke', 'kh']);
 /** "chứ không phải", "mà không": a contrast, not a negation. */
 const CONTRAST_BEFORE = new Set(['chu', 'ma']);
 /** Words that may end a question after its "không" ("có … không ạ"): that "không" asks, it does not negate. */
-const END_PARTICLES = new Set(['a', 'vay', 'nhi', 'ha', 'the', 'nhe', 'ad', 'ban', 'bot', 'chu']);
+export const END_PARTICLES = new Set(['a', 'vay', 'nhi', 'ha', 'the', 'nhe', 'ad', 'ban', 'bot', 'chu']);
 
 /** A syllable's consonants alone, as a first syllable is abbreviated ("kh", "th", "ngh"). */
 const ONSET = /^(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr)$/;

@@ -240,6 +240,14 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
   });
 });
 
+describe('a partner of the task', () => {
+  it('a body after "phối hợp với" is the partner: the tasks are the other body\'s, which name it', () => {
+    const r = ask('Sở Nội vụ Tây Ninh chủ trì những việc gì, phối hợp với Sở GD&ĐT làm những gì');
+    expect(r.sources).toEqual([{ plan: 'tay-ninh', section: 'VII.3' }]);
+    expect(r.text).toMatch(/^Sở Nội vụ \(Tây Ninh\):\n“Phối hợp với Sở Giáo dục và Đào tạo ban hành hướng dẫn khen thưởng/u);
+  });
+});
+
 describe('who asks', () => {
   it('a body named in the preamble is told its own deadline first: the one it sends, else the one every unit sends', () => {
     const commune = ask('Em ở UBND xã Tân Thạnh Đông, Củ Chi ạ. Hạn báo cáo hằng năm là ngày nào?');

@@ -4,6 +4,7 @@
  */
 import type { Responsibility } from '../../knowledge/schema.js';
 import { placeOf, quote } from '../format.js';
+import { END_PARTICLES } from '../../nlu/slots.js';
 import { inFilter, type ComposeContext, type PlanAnswer } from './context.js';
 
 interface Scored {
@@ -16,10 +17,27 @@ function render(ctx: ComposeContext, r: Responsibility, items: readonly string[]
   return `${r.agency} (${placeOf(ctx.plan)}):\n${quote(items)}`;
 }
 
+/** Words right before a body that make it a partner of the task ("phối hợp với Sở GD&ĐT"), not the one doing it. */
+const PARTNER_BEFORE = new Set(['voi', 'cung']);
+
+/**
+ * The bodies the question asks the tasks of: those it names, but a partner ("Ban Thi đua - Khen thưởng
+ * … phối hợp với Sở GD&ĐT làm gì": the Ban's tasks, which name the partner) when another is named.
+ */
+function subjects(ctx: ComposeContext): string[] {
+  const { slots, repaired } = ctx.analysis;
+  const spans = slots.spans.filter((sp) => sp.kind === 'agency' && sp.key !== undefined);
+  const partner = (sp: (typeof spans)[number]) => PARTNER_BEFORE.has(repaired[sp.start - 1] ?? '');
+  const doing = spans.filter((sp) => !partner(sp)).map((sp) => sp.key!);
+  // (Asked whether it works with the partner, "có phối hợp với Sở GD&ĐT … không", the partner's own tasks may say so.)
+  const whether = repaired.includes('co') && repaired.filter((t) => !END_PARTICLES.has(t)).at(-1) === 'khong';
+  return doing.length && doing.length < spans.length && !whether ? [...new Set(doing)] : slots.agencies;
+}
+
 export function composeResponsibilities(ctx: ComposeContext): PlanAnswer | null {
   const all = inFilter(ctx.plan.responsibilities, ctx.sectionFilter);
   if (all.length === 0) return null;
-  const agencies = ctx.analysis.slots.agencies;
+  const agencies = subjects(ctx);
   const naming = agencies.length ? all.filter((r) => agencies.some((a) => ctx.lexicon.agencyMatches(a, r.agency))) : [];
   // A section of the body's own comes before one it shares with others, listed after them ("Ủy ban
   // MTTQ tỉnh, các tổ chức …, UBND các huyện"): its tasks are the body's, the shared ones everyone's.
