@@ -240,6 +240,14 @@ describe('the same answer in every plan, and which plans lack a thing', () => {
   });
 });
 
+describe('a body as its section heads it', () => {
+  it('"Đề nghị …", "Giao …": the heading\'s own verb stays, since a plan asks some bodies and assigns others', () => {
+    expect(ask('Ban Tuyên giáo Tỉnh ủy Thái Bình làm gì trong phong trào').text).toMatch(/^Đề nghị Ban Tuyên giáo Tỉnh ủy \(Thái Bình\):\n“/u);
+    expect(ask('phòng GD&ĐT huyện Củ Chi được giao những việc gì').text).toMatch(/^Giao Phòng Giáo dục và Đào tạo huyện \(Củ Chi\):\n/u);
+    expect(ask('Phòng Nội vụ huyện Củ Chi có nhiệm vụ gì').text).toMatch(/^Phòng Nội vụ huyện \(Củ Chi\):\n“/u);
+  });
+});
+
 describe('a partner of the task', () => {
   it('a body after "phối hợp với" is the partner: the tasks are the other body\'s, which name it', () => {
     const r = ask('Sở Nội vụ Tây Ninh chủ trì những việc gì, phối hợp với Sở GD&ĐT làm những gì');

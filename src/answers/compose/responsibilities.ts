@@ -3,6 +3,7 @@
  * best matches the question's words ("ai thẩm định hồ sơ khen thưởng") and the agency it belongs to.
  */
 import type { Responsibility } from '../../knowledge/schema.js';
+import { findSection } from '../../knowledge/sections.js';
 import { placeOf, quote } from '../format.js';
 import { END_PARTICLES } from '../../nlu/slots.js';
 import { inFilter, type ComposeContext, type PlanAnswer } from './context.js';
@@ -14,7 +15,16 @@ interface Scored {
 }
 
 function render(ctx: ComposeContext, r: Responsibility, items: readonly string[]): string {
-  return `${r.agency} (${placeOf(ctx.plan)}):\n${quote(items)}`;
+  return `${asHeaded(ctx, r)} (${placeOf(ctx.plan)}):\n${quote(items)}`;
+}
+
+/**
+ * The body as its section heads it, when the heading says more than its name: "Đề nghị Ban Tuyên giáo
+ * Tỉnh ủy" is asked of a body the plan cannot assign, "Giao Phòng Giáo dục và Đào tạo huyện" assigns.
+ */
+function asHeaded(ctx: ComposeContext, r: Responsibility): string {
+  const heading = findSection(ctx.plan.sections, r.section)?.heading?.trim();
+  return heading && heading !== r.agency && heading.endsWith(r.agency) ? heading : r.agency;
 }
 
 /** Words right before a body that make it a partner of the task ("phối hợp với Sở GD&ĐT"), not the one doing it. */
