@@ -20,7 +20,7 @@ describe('criteria', () => {
   it('quotes the group asked for and cites its section', () => {
     const r = ask('tiêu chí thi đua cấp xã');
     expect(r).toMatchObject({ status: 'answer', intent: 'criteria', sources: [{ plan: 'mau', section: 'III.1.a' }] });
-    expect(r.text).toBe(`Tiêu chí thi đua — Đối với cấp xã (Mẫu):\n“Được công nhận “Cộng đồng học tập” cấp xã.”\n${CITE}, Mục III.1.a.`);
+    expect(r.text).toBe(`Tiêu chí thi đua — a) Đối với cấp xã (Mẫu):\n“Được công nhận “Cộng đồng học tập” cấp xã.”\n${CITE}, Mục III.1.a.`);
   });
 
   it('says so when the plan sets no criteria for the group (not found), and lists the groups it has', () => {
@@ -207,7 +207,7 @@ describe('audience and purposes, precisely', () => {
   it('a group named in a "who takes part" question is answered with that group\'s own words', () => {
     const r = ask('doanh nghiệp có thuộc đối tượng thi đua không');
     expect(r.intent).toBe('audience');
-    expect(r.text).toContain('Tiêu chí thi đua — Đối với doanh nghiệp (Mẫu):\n“Các tổ chức trong doanh nghiệp được công nhận “Đơn vị học tập”.”');
+    expect(r.text).toContain('Tiêu chí thi đua — b) Đối với doanh nghiệp (Mẫu):\n“Các tổ chức trong doanh nghiệp được công nhận “Đơn vị học tập”.”');
     expect(r.sources).toEqual([{ plan: 'mau', section: 'III.1.b' }]);
   });
 

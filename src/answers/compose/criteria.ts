@@ -1,11 +1,14 @@
 /** Tiêu chí thi đua: the group the user names (cấp xã, doanh nghiệp…), quoted; otherwise the groups there are. */
 import type { Criterion } from '../../knowledge/schema.js';
+import { sectionNumber } from '../../knowledge/sections.js';
 import { notStated } from '../messages.js';
 import { lowerFirst, placeOf, quote } from '../format.js';
 import { inFilter, type ComposeContext, type PlanAnswer } from './context.js';
 
+/** A group under its label with the plan's own number for it ("c) Đối với các sở, ban, ngành …"): where the plan has it. */
 export function renderGroup(c: Criterion, locality: string): string {
-  return `Tiêu chí thi đua — ${c.label} (${locality}):\n${quote(c.items)}`;
+  const number = sectionNumber(c.section);
+  return `Tiêu chí thi đua — ${number ? `${number} ` : ''}${c.label} (${locality}):\n${quote(c.items)}`;
 }
 
 /** The groups of the target groups the question names: by key first, by the label's own words when no key fits ("cơ quan cấp tỉnh" for cấp tỉnh). */
