@@ -532,13 +532,24 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       const own = share(best, clause);
       if (!own || own.weight < PART_MIN_SHARE || own.covered >= PART_LEFT_OUT) continue;
       const found = cands
-        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && !sameSections(c, best) && partOf(c, clause, ask) !== undefined)
+        .filter((c) => c.plan === best.plan && !c.answer.absent && c.answer.sections.length > 0 && partOf(c, clause, ask) !== undefined && (!sameSections(c, best) || !showsPart(best, partOf(c, clause, ask)!)))
         .map((c) => ({ c, part: share(c, clause)!.covered }))
         .filter((x) => x.part >= PART_ANSWERED && x.part - own.covered >= PART_BETTER)
-        .sort((x, y) => y.part - x.part || y.c.score - x.c.score)[0];
+        // (One of another part of the plan first: it brings what the answer has not quoted.)
+        .sort((x, y) => y.part - x.part || Number(sameSections(x.c, best)) - Number(sameSections(y.c, best)) || y.c.score - x.c.score)[0];
       if (found) return { c: found.c, clause };
     }
     return undefined;
+  }
+
+  /**
+   * The answer already quotes the part's sentence: a candidate of the same section adds nothing then;
+   * otherwise it quotes another sentence of it ("Tiêu chuẩn khen thưởng: Căn cứ …" beside the forms).
+   */
+  function showsPart(best: Candidate, part: PlanAnswer): boolean {
+    const plain = (t: string) => t.replace(/[“”…]/gu, '').replace(/\s+/gu, ' ').trim();
+    const line = plain(part.text.split('\n').at(-1)!);
+    return line.length > 0 && plain(best.answer.text).includes(line);
   }
 
   /** The candidate's sentence that holds the question best is the plan's own (quoted) and has the asked kind's shape. */
@@ -600,7 +611,14 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     const line = best.text.replace(/[“”]/gu, '').trim().replace(/^[-+•]\s*/u, '');
     // Marked where it is cut from its item: not before a capital that opens it, not after its full stop.
     const text = `${/^\p{Lu}/u.test(line) ? '' : '…'}${line}${/[.;:!?]$/u.test(line) ? '' : '…'}`;
-    return { ...c.answer, text: `${head.endsWith(':') && head !== best.text ? `${head}\n` : ''}“${text}”` };
+    // Cited by the section that holds the sentence, when the candidate quotes several.
+    const holding = c.answer.sections.filter((id) => {
+      const node = findSection(c.plan.sections, id);
+      return node !== undefined && sectionFullText(node).replace(/\s+/gu, ' ').includes(line.replace(/\s+/gu, ' '));
+    });
+    // (The deepest: a part holds its subsections' words too.)
+    const deepest = [...holding].sort((x, y) => y.split('.').length - x.split('.').length)[0];
+    return { text: `${head.endsWith(':') && head !== best.text ? `${head}\n` : ''}“${text}”`, sections: deepest ? [deepest] : c.answer.sections };
   }
 
   /**

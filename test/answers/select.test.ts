@@ -359,6 +359,17 @@ describe('a question of two parts', () => {
     expect(r.text).not.toMatch(/“[^”]*— thuộc mục/u);
   });
 
+  it('the other part may be another sentence of a section the answer cites, and is cited by the section that holds it', () => {
+    const r = ask('Công văn 209/CDYT kính gửi những ai, công đoàn cơ sở báo cáo về đâu?');
+    expect(r.text).toContain('Kính gửi: Các Công đoàn cơ sở trực thuộc.');
+    expect(r.text).toMatch(/báo cáo kết quả thực hiện về Thường trực Công đoàn ngành theo quy định\.\/\.”\nNguồn: Công văn số 209\/CDYT ngày 26\/4\/2024 của Công đoàn ngành Y tế Thái Bình, Phần kết thúc\.$/u);
+  });
+
+  it('award forms asked are answered by the forms, not by the standards that only say "khen thưởng"', () => {
+    const r = ask('VP UBND Bắc Kạn: đợt sơ kết, tổng kết khen bằng những hình thức nào, tiêu chuẩn xét ra sao');
+    expect(r.text).toContain('+ Giấy khen của Chánh Văn phòng');
+  });
+
   it('a question of one part gets one answer', () => {
     const r = ask('Khánh Hòa: Sở Tài chính được giao nhiệm vụ gì');
     expect(r.sources.map((x) => x.section)).toEqual(['VII.4']);
