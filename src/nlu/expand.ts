@@ -38,10 +38,18 @@ function follows(tokens: readonly string[], start: number, after: ReadonlySet<st
 export class AbbreviationExpander {
   private readonly matcher: PhraseMatcher<Expansion>;
   private readonly places: PhraseMatcher<true>;
+  private readonly placeOpeners = new Set<string>();
 
   /** `places`: the places' names as written; a place's initials never stand right before another place's name. */
   constructor(abbreviations: Glossary['abbreviations'], places: readonly string[] = []) {
-    this.places = new PhraseMatcher(places.map((p) => ({ tokens: syllables(p), value: true as const })).filter((e) => e.tokens.length > 1));
+    const named = places.map((p) => syllables(p)).filter((t) => t.length > 1);
+    this.places = new PhraseMatcher(named.map((tokens) => ({ tokens, value: true as const })));
+    // An abbreviation that opens a place's name ("VP" of "Văn phòng UBND tỉnh Bắc Kạn") opens it too.
+    const openings = new Set(named.map((t) => t.slice(0, 2).join(' ')));
+    for (const a of abbreviations) {
+      const opening = syllables(a.expansion).slice(0, 2).join(' ');
+      if (!a.after && openings.has(opening)) for (const f of a.forms) if (syllables(f).length === 1) this.placeOpeners.add(syllables(f)[0]!);
+    }
     const entries = [];
     // Entries bound to a preceding word first: the matcher tries same-length candidates in order.
     for (const a of [...abbreviations.filter((x) => x.after), ...abbreviations.filter((x) => !x.after)]) {
@@ -67,7 +75,7 @@ export class AbbreviationExpander {
         // …and before "nào": "cấp tỉnh: KH nào …" asks which plan; no one asks "which Khánh Hòa".
         !(entry.value.after && tokens[start + entry.tokens.length] === 'nao') &&
         // …and before another place's name: "ở KH Củ Chi" is the Kế hoạch of Củ Chi.
-        !(entry.value.after && this.places.candidatesAt(tokens, start + entry.tokens.length).length > 0) &&
+        !(entry.value.after && this.startsPlace(tokens, start + entry.tokens.length)) &&
         (!entry.value.after ||
           follows(tokens, start, entry.value.after) ||
           (entry.value.last === true && start + entry.tokens.length === tokens.length)),
@@ -93,6 +101,11 @@ export class AbbreviationExpander {
       sourceIndex.push(i);
     }
     return { tokens: out, sourceIndex, originals };
+  }
+
+  /** A place's name (or an abbreviation opening one) starts at `at`. */
+  private startsPlace(tokens: readonly string[], at: number): boolean {
+    return this.places.candidatesAt(tokens, at).length > 0 || this.placeOpeners.has(tokens[at] ?? '');
   }
 
   /** Folds and expands a phrase from a data file, so gazetteer entries compare with expanded questions. */

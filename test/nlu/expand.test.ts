@@ -43,6 +43,8 @@ describe('abbreviation expansion', () => {
     // …and before another place's name: the Kế hoạch of that place.
     expect(expand('giai đoạn 1 ở KH Tây Ninh bắt đầu năm nào')).toBe('giai doan 1 o ke hoach tay ninh bat dau nam nao');
     expect(expand('giai đoạn 1 ở KH bắt đầu năm nào')).toBe('giai doan 1 o khanh hoa bat dau nam nao');
+    // (An abbreviation opening a place's name opens it too: "VP" of "Văn phòng UBND tỉnh Bắc Kạn".)
+    expect(expand('tiêu chí ở KH VP Bắc Kạn')).toBe('tieu chi o ke hoach van phong bac kan');
   });
 
   it('reads a quarter or a phase written in Roman numerals or in words as its number', () => {
