@@ -489,9 +489,9 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     if (list) {
       const under = (id: string) => id === list.id || id.startsWith(`${list.id}.`);
       const inList = out.filter((c) => c.answer.sections.length > 0 && c.answer.sections.every(under));
-      const p = inList.length ? undefined : corpus.passage(plan.id, list.id);
-      if (p) inList.push(candidate(ask, 'section', UNKNOWN, plan, renderPassage(context(plan, ask.a, 'single', []), p), CONTEXT_PRIOR, EMPTY, penalty));
-      if (inList.length) return inList;
+      // The list itself, quoted whole, to count its items in.
+      if (!inList.some((c) => c.answer.sections.length === 1 && c.answer.sections[0] === list.id)) inList.push(candidate(ask, 'section', UNKNOWN, plan, sectionAnswer(plan, list), CONTEXT_PRIOR, EMPTY, penalty));
+      return inList;
     }
     return out;
   }
@@ -788,18 +788,19 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
       // An ordinal asks an item: of the best candidate that has so many ("yêu cầu ý c" after item a was
       // quoted alone: the list, not the item just shown).
       // (Only of the same part of the plan: the list the best answer holds or stands in, never another list.)
-      // (The list the previous answer quoted an item of comes first: "ý a" after "ý c" is its sibling.)
-      const itemOf = previousList(plan, ask);
+      // (The list the previous answer quoted an item of, or the one the question names by its heading,
+      // comes first, pointed at as it is: "ý a" after "ý c" is its sibling.)
+      const itemOf = previousList(plan, ask) ?? (nth === undefined ? undefined : namedHeading(plan, ask.a.repaired)?.id);
       const siblings = itemOf === undefined ? undefined : cands.find((c) => c.source === 'section' && c.plan === plan && c.answer.sections.length === 1 && c.answer.sections[0] === itemOf);
-      const listed = nth === undefined ? undefined : [...(siblings ? [siblings] : []), best, ...cands.filter((c) => c !== best && c !== siblings && c.plan === plan && sameSections(c, best)).sort((x, y) => y.score - x.score)].find((c) => answersQuestion(c, strict(ask)) && pickOrdinal(c.plan, c.answer, nth) !== null);
+      const listed = nth === undefined ? undefined : [...(siblings ? [siblings] : []), best, ...cands.filter((c) => c !== best && c !== siblings && c.plan === plan && sameSections(c, best)).sort((x, y) => y.score - x.score)].find((c) => (c === siblings || answersQuestion(c, strict(ask))) && pickOrdinal(c.plan, c.answer, nth) !== null);
       const item = listed && nth !== undefined ? pickOrdinal(listed.plan, listed.answer, nth) : null;
-      if (listed && item && listed !== best) return withWhy(single(listed.plan, item, listed.intent), ask, cands, [listed], `${listed.source}, item ${nth} (the best has no such item)`);
       // "giải pháp 2 có nhắc thư viện không": the item asked about must write it, not the list it is in.
       const unwritten = item ? ask.profile.units.filter((u) => u.mentioned && !termsHold(corpus.termSet(item.text), u)) : [];
       if (item && unwritten.length > 0) {
         const lines = [msg.notStated(planLabel(plan), 'nội dung này'), `${msg.nearestPassage(planShortLabel(plan))}\n${item.text}\n${citation(plan, item.sections)}`];
         return withWhy(result('not_found', best.intent, lines.join('\n'), []), ask, cands, [best], `item ${nth} does not write it`);
       }
+      if (listed && item && listed !== best) return withWhy(single(listed.plan, item, listed.intent), ask, cands, [listed], `${listed.source}, item ${nth} (the best has no such item)`);
       const answer = single(best.plan, item ?? best.answer, best.intent);
       const both = item ? undefined : withOtherPart(best, answer, cands, ask);
       if (both) return both;

@@ -481,6 +481,12 @@ describe('sections, ordinals and documents', () => {
     expect(r.text).toContain('Thư viện, Bảo tàng');
   });
 
+  it('an ordinal of a part named by its heading counts that part\'s numbered subsections, whatever answer the rest fits', () => {
+    const r = ask('phần tổ chức thực hiện của Tây Ninh, ý thứ ba giao cho cơ quan nào');
+    expect(r.sources).toEqual([{ plan: 'tay-ninh', section: 'VII.3' }]);
+    expect(r.text).toMatch(/^Tây Ninh — VII\. TỔ CHỨC THỰC HIỆN › 3\. Sở Nội vụ \(ý thứ ba của mục VII\):/u);
+  });
+
   it('finds a subsection written without its part\'s numeral when the plan has one so numbered', () => {
     const r = ask('nội dung cụ thể 2.3 trong kế hoạch Củ Chi là gì');
     expect(r.sources).toEqual([{ plan: 'cu-chi', section: 'II.2.3' }]);
