@@ -166,7 +166,13 @@ export function overviewOf(text: string, focus?: (sentence: string) => number): 
     const heading = first.startsWith('“') ? clipAtWord(first.replace(/^“/, ''), 60) : first.replace(/:$/, '');
     const label = across ? heading.split(' — ')[0]! : heading;
     const partText = across ? `${head}\n\n${block}` : [head, block, citation].filter(Boolean).join('\n');
-    return { label: clipAtWord(label, LABEL_CHARS), heading: across ? label : heading, gist: first.startsWith('“') ? (focus ? gistOf(blines, focus) : '') : gistOf(blines.slice(1), focus), text: partText };
+    // Across plans, a block headed by a body ("Đề nghị Ban Tuyên giáo Tỉnh ủy (Thái Bình):") keeps the
+    // body in its line: which body does it may be the very thing compared.
+    // (Not a passage's trail of headings, "Bắc Kạn — I. MỤC ĐÍCH, YÊU CẦU › …", which names the plan again.)
+    const second = blines[1];
+    const body = across && second && !second.startsWith('“') && !second.startsWith(`${label} — `) && second.endsWith(':') ? second.replace(/\s*\([^()]*\):$|:$/u, '') : undefined;
+    const gist = first.startsWith('“') ? (focus ? gistOf(blines, focus) : '') : gistOf(blines.slice(body ? 2 : 1), focus);
+    return { label: clipAtWord(label, LABEL_CHARS), heading: across ? (body ? `${label} — ${body}` : label) : heading, gist, text: partText };
   });
   // One plan's answer: the part the question points at most (composers put it first) in full, the
   // others one line each. Across plans no plan comes first: each gets its line (its key fact). A first

@@ -61,12 +61,25 @@ describe('overview of a long answer', () => {
     expect(o.parts[1]!.text).not.toContain('tỉnh Một');
   });
 
+  it('across plans, a block headed by a body keeps the body in its line; a passage\'s trail of headings does not', () => {
+    const block = (place: string, body: string) =>
+      `■ ${place} — Kế hoạch của UBND tỉnh ${place}\n${body} (${place}):\n“${'Chỉ đạo các cơ quan báo chí tuyên truyền '.repeat(40)}.”\nNguồn: Kế hoạch của UBND tỉnh ${place}, Mục VII.5.`;
+    const o = overviewOf(`Trách nhiệm của các cơ quan theo từng kế hoạch (2 kế hoạch):\n\n${block('Một', 'Đề nghị Ban Tuyên giáo Tỉnh ủy')}\n\n${block('Hai', 'Sở Thông tin và Truyền thông')}`)!;
+    expect(o.text).toContain('• Một — Đề nghị Ban Tuyên giáo Tỉnh ủy: “');
+    expect(o.text).toContain('• Hai — Sở Thông tin và Truyền thông: “');
+    expect(o.parts.map((p) => p.label)).toEqual(['Xem: Một', 'Xem: Hai']);
+    const trail = (place: string) => `■ ${place} — Kế hoạch\n${place} — I. MỤC ĐÍCH, YÊU CẦU › 2. Yêu cầu:\n“${'Lồng ghép các danh hiệu thi đua '.repeat(50)}.”\nNguồn: Kế hoạch ${place}, Mục I.2.`;
+    const t = overviewOf(`2 trong 3 văn bản có nội dung này: Một; Hai.\n\n${trail('Một')}\n\n${trail('Hai')}`)!;
+    expect(t.text).toContain('• Một: ');
+    expect(t.text).not.toContain('• Một — Một');
+  });
+
   it('with a focus, a part is shown by the words of its quote that the question asks about', () => {
     const block = (place: string, tail: string) =>
       `■ ${place} — Kế hoạch\nNội dung (${place}):\n“${'Đẩy mạnh tuyên truyền về học tập suốt đời. '.repeat(20)}${tail}”\nNguồn: ${place}, Mục II.`;
     const text = `2 trong 3 kế hoạch có nội dung này:\n\n${block('Một', 'Hỗ trợ người dân tộc thiểu số đi học.')}\n\n${block('Hai', 'Hỗ trợ người học dân tộc thiểu số.')}`;
     const o = overviewOf(text, (s) => (s.includes('dân tộc thiểu số') ? 5 : 0))!;
-    expect(o.text).toContain('• Một: “…Hỗ trợ người dân tộc thiểu số đi học…”');
+    expect(o.text).toContain('• Một — Nội dung: “…Hỗ trợ người dân tộc thiểu số đi học…”');
   });
 
   it('a part shown by the words around its date never cuts the date in two', () => {
@@ -93,7 +106,7 @@ ${block('Hai')}`;
     const asked = ['lồng ghép', 'danh hiệu', 'Toàn dân', 'đoàn kết', 'đời sống', 'văn hóa'];
     const o = overviewOf(text, (x) => asked.filter((w) => x.includes(w)).length)!;
     expect(o.text).toContain('Toàn dân đoàn kết xây dựng đời sống văn hóa');
-    expect(o.text).toMatch(/• Một: “…/u);
+    expect(o.text).toMatch(/• Một — Yêu cầu: “…/u);
   });
 
   it('a key line that is not what was asked gives its room to the quoted words that are', () => {
