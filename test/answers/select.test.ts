@@ -257,6 +257,14 @@ describe('a partner of the task', () => {
 });
 
 describe('who asks', () => {
+  it('a body named only as who asks is not whose tasks are asked when the question names a level instead', () => {
+    const other = ask('em ở Sở GD&ĐT Tây Ninh, kế hoạch giao UBND cấp huyện làm những gì');
+    expect(other.text).not.toMatch(/^Sở Giáo dục và Đào tạo \(Tây Ninh\)/u);
+    expect(other.text).toContain('UBND các huyện, thị xã, thành phố');
+    // Asking of itself, it is.
+    expect(ask('bên em là Sở GD&ĐT Tây Ninh, bên em phải làm những gì').text).toMatch(/^Sở Giáo dục và Đào tạo \(Tây Ninh\):/u);
+  });
+
   it('a body named in the preamble is told its own deadline first: the one it sends, else the one every unit sends', () => {
     const commune = ask('Em ở UBND xã Tân Thạnh Đông, Củ Chi ạ. Hạn báo cáo hằng năm là ngày nào?');
     expect(commune.text).toMatch(/^Hạn và mốc thời gian \(Củ Chi\): trước ngày 15\/11 hằng năm; trước ngày 30\/11 hằng năm/u);

@@ -32,11 +32,17 @@ const PARTNER_BEFORE = new Set(['voi', 'cung']);
 
 /**
  * The bodies the question asks the tasks of: those it names, but a partner ("Ban Thi đua - Khen thưởng
- * … phối hợp với Sở GD&ĐT làm gì": the Ban's tasks, which name the partner) when another is named.
+ * … phối hợp với Sở GD&ĐT làm gì": the Ban's tasks, which name the partner) or who asks when another is named.
  */
 function subjects(ctx: ComposeContext): string[] {
   const { slots, repaired } = ctx.analysis;
-  const spans = slots.spans.filter((sp) => sp.kind === 'agency' && sp.key !== undefined);
+  // Who asks ("em ở phòng GD&ĐT …") is not whose tasks are asked when the question names another body.
+  const named = slots.spans.filter((sp) => sp.kind === 'agency' && sp.key !== undefined);
+  const asked = named.filter((sp) => !ctx.askers.includes(sp.key!));
+  // (Nor when the question names a level or group instead: "giao UBND cấp huyện chú trọng việc gì".)
+  if (asked.length === 0 && named.length > 0 && slots.targets.length > 0) return [];
+  const spans = asked.length ? asked : named;
+  if (spans.length < named.length) return [...new Set(spans.map((sp) => sp.key!))];
   const partner = (sp: (typeof spans)[number]) => PARTNER_BEFORE.has(repaired[sp.start - 1] ?? '');
   const doing = spans.filter((sp) => !partner(sp)).map((sp) => sp.key!);
   // (Asked whether it works with the partner, "có phối hợp với Sở GD&ĐT … không", the partner's own tasks may say so.)
