@@ -112,6 +112,9 @@ const PASSAGE_PRIOR = 0.5;
 const DENIED_WORDS_MAX = 10;
 /** A plan named only as a fallback ("Thái Bình" also names the union's letter) starts this far behind. */
 const ALTERNATE_PENALTY = 0.3;
+/** Words for the asker before the body they introduce ("bên em là …", "mình ở …"), within this many words. */
+const SELF_WORDS = new Set(['em', 'minh', 'toi']);
+const SELF_REACH = 4;
 /** An intent whose keywords score this much was asked plainly: if it is silent, the plan does not state it. */
 const STRONG_INTENT = 5;
 /** In "which plans …", a plan's block must cover this much of the question. */
@@ -267,9 +270,15 @@ export function createAnswerer(knowledge: Knowledge, opts: AnswererOptions = {})
     return { plan, analysis: a, corpus, lexicon, topic: read.topic, asking: read.asking, askers: read.askers, sectionFilter, mode };
   }
 
-  /** The bodies named in the polite preamble: who asks. */
+  /**
+   * The bodies named in the polite preamble after a word for the asker ("bên em là UBND xã", "mình ở
+   * Hội Khuyến học"): who asks. (A preamble without one is no self-introduction: "Khánh Hòa giao UBND
+   * các huyện, thị xã, …" reads its list as clauses.)
+   */
   function askersOf(a: QueryAnalysis): string[] {
-    return questionProfile(a, corpus, answerTypes).units.flatMap((u) => (u.entity?.kind === 'agency' && !u.entity.asked ? [u.entity.key] : []));
+    const preamble = new Set(questionProfile(a, corpus, answerTypes).units.flatMap((u) => (u.entity?.kind === 'agency' && !u.entity.asked ? [u.entity.key] : [])));
+    const self = (start: number) => a.repaired.slice(Math.max(0, start - SELF_REACH), start).some((t) => SELF_WORDS.has(t));
+    return [...new Set(a.slots.spans.filter((sp) => sp.kind === 'agency' && sp.key !== undefined && preamble.has(sp.key) && self(sp.start)).map((sp) => sp.key!))];
   }
 
   function clarify(intentId: string, candidates: readonly Plan[]): AnswerResult {
