@@ -137,6 +137,15 @@ const DIALOG_FIRST_RUNS: Array<{ batch: number; turns: number; turnsRight: numbe
     dialogs: 60,
     dialogsRight: 44,
     note: 'after set 11 as dev data. Wrong then: a question word or a body alone after an answer asked of the wrong section ("thời hạn khi nào", "còn phòng nội vụ làm gì", "ai xét khen"); "ý c cụ thể hơn", "chi tiết hơn giải pháp 3", "ý cuối cùng" of a letter not pointing into the list just shown; "kh này thực hiện kh nào của tỉnh" after a body\'s tasks; a cited directive or decision asked after the contents ("tham chiếu chỉ thị nào của Bộ Chính trị", "thực hiện mục tiêu của quyết định nào") not found; "Sở Tài chính có nhiệm vụ gì" with no place answered once for two plans where the writer wanted "which plan?"',
+  },  {
+    batch: 13,
+    turns: 199,
+    turnsRight: 169,
+    followUps: 139,
+    followUpsRight: 113,
+    dialogs: 60,
+    dialogsRight: 38,
+    note: 'after set 12 as dev data. Wrong then: a letter\'s recipients and signer asked after its basis ("gửi những nơi nào", "ai ký") answered across plans or with a menu; "việc cuối", "gạch đầu dòng thứ 3", "đó là giải pháp số mấy" not pointing into the answer just shown; "quay lại câu hỏi trước, ở Khánh Hòa" and plan switches after a follow-up not found ("tây ninh thì lấy từ đâu", "còn khánh hòa"); "ngoài ra còn hình thức nào", "ngoài HĐTĐKT còn báo cáo ai nữa" not found; "KH đó" after a letter that names KH 62 read as the previous plan',
   },
 ];
 
